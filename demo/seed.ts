@@ -1,0 +1,30 @@
+import type { Db } from '../src/server/store/database.js';
+import { createPerson, recordConsent } from '../src/server/store/people.js';
+import { createSite } from '../src/server/store/sites.js';
+import { demoPeople, demoSite } from './seed-data.js';
+
+/**
+ * Seeds the demo careers site in one transaction; its pages on `publicUrl` may send contact requests. Every consent it records is marked `source: 'demo'`:
+ * these people are made up, and nobody real ever consents through a seed.
+ */
+export async function seedDemo(db: Db, publicUrl?: string) {
+  const allowedOrigins = [...new Set([...demoSite.allowedOrigins, ...(publicUrl ? [new URL(publicUrl).origin] : [])])];
+  return db.transaction().execute(async (trx) => {
+    const site = await createSite(trx, { ...demoSite, allowedOrigins });
+    for (const person of demoPeople) {
+      const { id } = await createPerson(trx, { ...person, siteId: site.id });
+      const consent = { personId: id, textVersion: site.consent_text_version, source: 'demo' as const };
+      await recordConsent(trx, { ...consent, purpose: 'show_profile', granted: person.showProfile });
+      if (person.contactChannels.length > 0) {
+        await recordConsent(trx, {
+          ...consent,
+          purpose: 'contact',
+          granted: true,
+          details: { channels: person.contactChannels },
+        });
+      }
+      if (person.status === 'alumni') await recordConsent(trx, { ...consent, purpose: 'alumni', granted: true });
+    }
+    return { slug: site.slug, people: demoPeople.length };
+  });
+}

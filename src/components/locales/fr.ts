@@ -1,0 +1,23 @@
+import type { Translation } from './en.js';
+
+// French puts a narrow no-break space before ! ? : ;
+const fr = {
+  loading: 'Chargement des profils…',
+  headingJob: (job: string) => `Rencontrez celles et ceux qui travaillent comme ${job}`,
+  headingTeam: (team: string) => `Rencontrez l’équipe ${team}`,
+  headingLocation: (location: string) => `Rencontrez nos collègues ${de(location)}`,
+  headingAll: 'Rencontrez nos équipes',
+  empty: 'Personne à vous présenter pour l’instant. Revenez bientôt\u202f!',
+  error: 'Impossible d’afficher les profils pour le moment.',
+  tryAgain: 'Réessayer',
+  personUnavailable: 'Ce profil ne peut pas être affiché pour le moment.',
+  speaks: (languages: string) => `Parle ${languages}`,
+  alumni: 'Ex-collègue',
+} satisfies Translation;
+
+/** "de Paris", but "d’Amsterdam". */
+function de(place: string): string {
+  return /^[aeiouyàâäéèêëîïôöûüœ]/i.test(place) ? `d’${place}` : `de ${place}`;
+}
+
+export default fr;

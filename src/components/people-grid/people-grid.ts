@@ -1,0 +1,173 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { MAX_LIMIT, isAbortError, type PeopleList } from '../../sdk/index.js';
+import { HallwayElement } from '../shared/hallway-element.js';
+import { reportMissingSite } from '../shared/client.js';
+import { HwErrorEvent, HwLoadEvent, errorCode } from '../shared/events.js';
+import { jobPostingTitle } from '../shared/job-posting.js';
+import { define } from '../shared/define.js';
+import { baseStyles } from '../shared/styles.js';
+import '../person-card/person-card.js';
+import styles from './people-grid.styles.js';
+
+const DEFAULT_LIMIT = 6;
+const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge';
+
+/**
+ * @tagname hw-people-grid
+ * @summary "Meet our people": cards of the people who opted in, those doing the job on the page first.
+ *
+ * @csspart heading - The heading (says whom the people match).
+ * @csspart list - The grid of cards.
+ * @csspart empty - The message shown when there is no one to show.
+ * @csspart error - The message shown when loading failed.
+ * @csspart retry - The "Try again" button.
+ * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`: see `hw-person-card`).
+ *
+ * @cssprop --hw-gap - Space between the cards and below the heading. Default `1rem`.
+ * @cssprop --hw-heading-size - Font size of the heading. Default `1.5em`.
+ * @cssprop --hw-accent - Button and badge background, focus ring. Default `#2f5bd3`.
+ * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
+ * @cssprop --hw-radius - Corner radius of cards and buttons. Default `0.75rem`.
+ * @cssprop --hw-card-background - Default: a 3% tint of the text colour.
+ * @cssprop --hw-card-border-color - Default: a 15% tint of the text colour.
+ * @cssprop --hw-muted-color - Secondary text. Default: the text colour at 75%.
+ * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
+ *
+ * @fires {HwLoadEvent} hw-load - The people (possibly none) are shown; `detail` is `{ count, match }`.
+ * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
+ */
+export class HwPeopleGrid extends HallwayElement {
+  static override styles = [baseStyles, styles];
+
+  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  @property() job?: string;
+
+  /** A team, for when no one does the job itself. */
+  @property() team?: string;
+
+  /** A location, for when no one is in the team either. */
+  @property() location?: string;
+
+  /** How many people to show at most, 1 to 50. Default `6`. */
+  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
+
+  /** Replaces the computed heading ("Meet people who work as …"). */
+  @property() heading?: string;
+
+  /** Hides the element entirely when there is no one to show. */
+  @property({ type: Boolean, attribute: 'hide-empty' }) hideEmpty = false;
+
+  private pageJob?: string;
+  private focusAfterRetry = false;
+
+  private readonly people = new Task(this, {
+    task: async ([client, job, team, location, limit, lang], { signal }): Promise<PeopleList> => {
+      if (!client) {
+        reportMissingSite();
+        return { items: [], match: 'all', nextCursor: null };
+      }
+      return client.people.list({ job, team, location, limit, lang, signal });
+    },
+    args: () =>
+      [this.client(), this.job || this.pageJob, this.team, this.location, this.shownLimit(), this.localize.lang] as const,
+    onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
+    onError: (error) => {
+      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pageJob = jobPostingTitle();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
+    if (this.focusAfterRetry && this.people.status !== TaskStatus.PENDING) {
+      this.focusAfterRetry = false;
+      this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
+    }
+  }
+
+  protected override render() {
+    const loading = this.people.status === TaskStatus.PENDING || this.people.status === TaskStatus.INITIAL;
+    return html`
+      <div role="status" class="visually-hidden">${loading ? this.localize.term('loading') : ''}</div>
+      ${this.people.render({
+        initial: () => this.renderPlaceholder(),
+        pending: () => this.renderPlaceholder(),
+        complete: (list) => (list.items.length ? this.renderPeople(list) : this.renderEmpty()),
+        error: () => this.renderError(),
+      })}
+    `;
+  }
+
+  /** Exactly the size of the final grid when it is full: the same heading line and the same cards. */
+  private renderPlaceholder() {
+    const cards = Array.from({ length: this.shownLimit() }, () => html`<li><hw-person-card exportparts=${CARD_PARTS}></hw-person-card></li>`);
+    return html`
+      <div aria-busy="true">
+        <div part="heading" class="heading" aria-hidden="true"><span class="placeholder"></span></div>
+        <ul part="list" class="list" role="list" aria-hidden="true">${cards}</ul>
+      </div>
+    `;
+  }
+
+  private renderPeople(list: PeopleList) {
+    return html`
+      <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${this.heading || this.computedHeading(list)}</h2>
+      <ul part="list" class="list" role="list">
+        ${list.items.map((person) => html`<li><hw-person-card .person=${person} exportparts=${CARD_PARTS}></hw-person-card></li>`)}
+      </ul>
+    `;
+  }
+
+  private renderEmpty() {
+    if (this.hideEmpty) return nothing;
+    return html`<p part="empty" class="message" tabindex="-1" data-focus-after-retry>${this.localize.term('empty')}</p>`;
+  }
+
+  private renderError() {
+    return html`
+      <div part="error" class="message">
+        <p>${this.localize.term('error')}</p>
+        <button part="retry" data-focus-after-retry @click=${this.retry}>${this.localize.term('tryAgain')}</button>
+      </div>
+    `;
+  }
+
+  private retry(): void {
+    // The button disappears while loading: put the focus on what replaces it, not on the page's body.
+    this.focusAfterRetry = true;
+    void this.people.run();
+  }
+
+  private computedHeading({ match, items }: PeopleList): string {
+    const { localize } = this;
+    const job = this.job || this.pageJob;
+    const team = this.team || items[0]?.team;
+    const location = this.location || items[0]?.location;
+    if (match === 'job' && job) return localize.term('headingJob', job);
+    if (match === 'team' && team) return localize.term('headingTeam', team);
+    if (match === 'location' && location) return localize.term('headingLocation', location);
+    return localize.term('headingAll');
+  }
+
+  private isEmpty(): boolean {
+    return this.people.status === TaskStatus.COMPLETE && this.people.value?.items.length === 0;
+  }
+
+  private shownLimit(): number {
+    return Math.min(Math.max(Math.trunc(this.limit) || DEFAULT_LIMIT, 1), MAX_LIMIT);
+  }
+}
+
+define('hw-people-grid', HwPeopleGrid);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hw-people-grid': HwPeopleGrid;
+  }
+}

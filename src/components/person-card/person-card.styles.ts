@@ -1,0 +1,90 @@
+import { css } from 'lit';
+
+// Every row has a fixed height (in lines of its own font) and clips its text, so a card always has
+// the same height whatever the person wrote: the placeholder card reserves exactly that space.
+export default css`
+  .card {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    height: 100%;
+    padding: var(--hw-card-padding, 1rem);
+    border: 1px solid var(--hw-card-border-color, color-mix(in srgb, currentColor 15%, transparent));
+    border-radius: var(--hw-radius, 0.75rem);
+    background: var(--hw-card-background, color-mix(in srgb, currentColor 3%, transparent));
+  }
+
+  .photo {
+    display: block;
+    flex: none;
+    width: 96px;
+    height: 96px;
+    margin-block-end: 0.5rem;
+    border-radius: 50%;
+    object-fit: cover;
+    background: var(--hw-placeholder-color, color-mix(in srgb, currentColor 12%, transparent));
+  }
+
+  .line {
+    flex: none;
+    height: 1lh;
+    margin: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .name {
+    font-size: 1.125em;
+    font-weight: 600;
+  }
+
+  .meta,
+  .languages,
+  .bio {
+    font-size: 0.875em;
+    color: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+  }
+
+  .bio {
+    flex: none;
+    display: -webkit-box;
+    height: 3lh;
+    margin: 0;
+    overflow: hidden;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 3;
+  }
+
+  .bio .placeholder {
+    display: block;
+    margin-block: calc((1lh - 0.8em) / 2);
+  }
+
+  .short {
+    width: 60%;
+  }
+
+  .badge {
+    position: absolute;
+    inset-block-start: var(--hw-card-padding, 1rem);
+    inset-inline-end: var(--hw-card-padding, 1rem);
+    padding: 0.125em 0.625em;
+    border-radius: 999px;
+    font-size: 0.75em;
+    font-weight: 600;
+    background: var(--hw-accent, #2f5bd3);
+    color: var(--hw-accent-contrast, #fff);
+  }
+
+  .unavailable {
+    justify-content: center;
+    align-items: flex-start;
+    gap: 0.75rem;
+  }
+
+  .unavailable p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,125 @@
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { HwErrorEvent } from '../shared/events.js';
+import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import type { HwPersonCard } from './person-card.js';
+import './person-card.js';
+
+const worker = setupWorker(photos);
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
+afterEach(() => worker.resetHandlers());
+after(() => worker.stop());
+
+const part = (el: HwPersonCard, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const text = (el: HwPersonCard, name: string) => part(el, name)?.textContent?.trim();
+
+function card(person = aPerson()) {
+  return fixture<HwPersonCard>(html`<hw-person-card .person=${person}></hw-person-card>`);
+}
+
+describe('hw-person-card', () => {
+  it('shows the person: photo, name as a heading, job, team · location, languages, bio', async () => {
+    const el = await card();
+
+    const heading = el.shadowRoot!.querySelector('h3')!;
+    expect(heading.textContent).to.equal('Ada Lovelace');
+    expect(text(el, 'title')).to.equal('Software Engineer');
+    expect(text(el, 'meta')).to.equal('Platform · Paris');
+    expect(text(el, 'languages')).to.equal('Speaks English and French');
+    expect(text(el, 'bio')).to.equal('I write the engine that computes Bernoulli numbers.');
+    expect(part(el, 'badge')).to.be.null;
+
+    const photo = part(el, 'photo') as HTMLImageElement;
+    expect(photo.getAttribute('src')).to.equal('https://img.test/ada.svg');
+    expect(photo.getAttribute('alt')).to.equal('');
+    expect([photo.width, photo.height]).to.deep.equal([96, 96]);
+    expect(photo.loading).to.equal('lazy');
+    await expect(el).to.be.accessible();
+  });
+
+  it('marks alumni with a badge', async () => {
+    const el = await card(aPerson({ kind: 'alumni' }));
+    expect(text(el, 'badge')).to.equal('Alumni');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks French from its own `lang`', async () => {
+    const el = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" .person=${aPerson({ kind: 'alumni' })}></hw-person-card>`);
+    expect(text(el, 'languages')).to.equal('Parle anglais et français');
+    expect(text(el, 'badge')).to.equal('Ex-collègue');
+    await expect(el).to.be.accessible();
+  });
+
+  for (const photoUrl of ['javascript:alert(1)', 'data:image/svg+xml,<svg/>', 'not a url']) {
+    it(`never uses "${photoUrl}" as the photo`, async () => {
+      const el = await card(aPerson({ photoUrl }));
+      expect(part(el, 'photo')!.hasAttribute('src')).to.be.false;
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Ada Lovelace');
+    });
+  }
+
+  it('has the same height whatever the person wrote, and so does its placeholder', async () => {
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
+    const wrapper = fixtureSync(html`
+      <div style="width: 16rem">
+        <hw-person-card></hw-person-card>
+        <hw-person-card .person=${aPerson()}></hw-person-card>
+        <hw-person-card .person=${aPerson({ displayName: 'Name '.repeat(20), jobTitle: 'Title '.repeat(20), bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
+        <hw-person-card .person=${aPerson({ team: null, location: null, bio: null, languages: [] })}></hw-person-card>
+      </div>
+    `);
+    await Promise.all([...wrapper.querySelectorAll('hw-person-card')].map((el) => el.updateComplete));
+    const heights = [...wrapper.children].map((el) => el.getBoundingClientRect().height);
+    expect(heights[0]).to.be.greaterThan(150);
+    heights.forEach((height) => expect(height).to.be.closeTo(heights[0]!, 0.5));
+  });
+
+  describe('alone, with person-id', () => {
+    it('shows a placeholder, then the person it loaded', async () => {
+      const response = gate();
+      worker.use(
+        http.get(`${PEOPLE_URL}/:id`, async ({ params }) => {
+          await response.opened;
+          return HttpResponse.json(aPerson({ id: String(params.id), displayName: 'Grace Hopper' }));
+        }),
+      );
+      const el = await fixture<HwPersonCard>(html`<hw-person-card person-id="p2" api=${API} site="acme"></hw-person-card>`);
+
+      expect(part(el, 'card')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(el.shadowRoot!.querySelector('h3')).to.be.null;
+      await expect(el).to.be.accessible();
+
+      response.open();
+      await waitUntil(() => el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Grace Hopper');
+      await expect(el).to.be.accessible();
+    });
+
+    it('says the profile is unavailable and fires hw-error when the person is gone', async () => {
+      worker.use(http.get(`${PEOPLE_URL}/:id`, () => errorResponse(404, 'person_not_found')));
+      const errors: HwErrorEvent[] = [];
+      const el = await fixture<HwPersonCard>(
+        html`<hw-person-card person-id="gone" api=${API} site="acme" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-person-card>`,
+      );
+      await waitUntil(() => errors.length > 0);
+
+      expect(errors[0]!.detail).to.deep.equal({ code: 'person_not_found' });
+      expect(el.shadowRoot!.textContent).to.contain('This profile can’t be shown right now.');
+      expect(el.shadowRoot!.querySelector('button'), 'no point trying again').to.be.null;
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers to try again after a failure that may pass', async () => {
+      worker.use(http.get(`${PEOPLE_URL}/:id`, () => errorResponse(400, 'invalid_query'), { once: true }));
+      const el = await fixture<HwPersonCard>(html`<hw-person-card person-id="p1" api=${API} site="acme"></hw-person-card>`);
+      await waitUntil(() => el.shadowRoot!.querySelector('button'));
+      await expect(el).to.be.accessible();
+
+      worker.use(http.get(`${PEOPLE_URL}/:id`, () => HttpResponse.json(aPerson())));
+      el.shadowRoot!.querySelector('button')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('h3'));
+      expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Ada Lovelace');
+    });
+  });
+});

@@ -1,0 +1,131 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { Task } from '@lit/task';
+import { isAbortError, isHttpError, type PublicPerson } from '../../sdk/index.js';
+import { HallwayElement } from '../shared/hallway-element.js';
+import { reportMissingSite } from '../shared/client.js';
+import { HwErrorEvent, errorCode } from '../shared/events.js';
+import { define } from '../shared/define.js';
+import { baseStyles } from '../shared/styles.js';
+import styles from './person-card.styles.js';
+
+/**
+ * @tagname hw-person-card
+ * @summary One person who opted in to meet candidates: photo, name, job, team, location, languages, bio.
+ * Without `person` or `person-id` it is a placeholder of the card's exact size.
+ *
+ * @csspart card - The card's frame.
+ * @csspart photo - The photo (96×96).
+ * @csspart name - The name, a level-3 heading.
+ * @csspart title - The job title.
+ * @csspart meta - Team and location.
+ * @csspart languages - The languages the person speaks.
+ * @csspart bio - The bio, clamped to three lines.
+ * @csspart badge - The "Alumni" badge.
+ * @csspart retry - The "Try again" button, when loading by `person-id` failed.
+ *
+ * @cssprop --hw-accent - Badge and button background, focus ring. Default `#2f5bd3`.
+ * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
+ * @cssprop --hw-card-background - Default: a 3% tint of the text colour.
+ * @cssprop --hw-card-border-color - Default: a 15% tint of the text colour.
+ * @cssprop --hw-card-padding - Default `1rem`.
+ * @cssprop --hw-radius - Corner radius. Default `0.75rem`.
+ * @cssprop --hw-muted-color - Secondary text. Default: the text colour at 75%.
+ * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
+ *
+ * @fires {HwErrorEvent} hw-error - Loading by `person-id` failed; `detail.code` says why.
+ */
+export class HwPersonCard extends HallwayElement {
+  static override styles = [baseStyles, styles];
+
+  /** The person to show. Takes precedence over `person-id`. */
+  @property({ attribute: false }) person?: PublicPerson;
+
+  /** Loads and shows this person (needs a site, from the attribute, a provider or the script URL). */
+  @property({ attribute: 'person-id' }) personId?: string;
+
+  private readonly loader = new Task(this, {
+    task: async ([client, id], { signal }) => {
+      if (!id) return undefined;
+      if (!client) {
+        reportMissingSite();
+        return null; // nothing to show, quietly
+      }
+      return client.people.get(id, { signal });
+    },
+    args: () => [this.client(), this.person ? undefined : this.personId] as const,
+    onError: (error) => {
+      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
+    },
+  });
+
+  protected override render() {
+    if (this.person) return this.renderPerson(this.person);
+    return this.loader.render({
+      initial: () => this.renderPlaceholder(),
+      pending: () => this.renderPlaceholder(),
+      complete: (person) => (person ? this.renderPerson(person) : person === null ? nothing : this.renderPlaceholder()),
+      error: (error) => this.renderUnavailable(error),
+    });
+  }
+
+  private renderPerson(person: PublicPerson) {
+    const { localize } = this;
+    const languages = localize.list(person.languages.map((code) => localize.languageName(code)));
+    return html`
+      <article part="card" class="card">
+        <img part="photo" class="photo" src=${ifDefined(webUrl(person.photoUrl))} width="96" height="96" loading="lazy" decoding="async" alt="" />
+        <h3 part="name" class="line name">${person.displayName}</h3>
+        <p part="title" class="line title">${person.jobTitle}</p>
+        <p part="meta" class="line meta">${[person.team, person.location].filter(Boolean).join(' · ')}</p>
+        <p part="languages" class="line languages">${languages ? localize.term('speaks', languages) : ''}</p>
+        <p part="bio" class="bio">${person.bio ?? ''}</p>
+        ${person.kind === 'alumni' ? html`<span part="badge" class="badge">${localize.term('alumni')}</span>` : nothing}
+      </article>
+    `;
+  }
+
+  /** The same rows as a card, with bars instead of text: the same parts, so the same height. */
+  private renderPlaceholder() {
+    const bar = (extra = '') => html`<span class="placeholder ${extra}"></span>`;
+    return html`
+      <div part="card" class="card" aria-hidden="true">
+        <div part="photo" class="photo placeholder"></div>
+        <div part="name" class="line name">${bar('short')}</div>
+        <div part="title" class="line title">${bar()}</div>
+        <div part="meta" class="line meta">${bar('short')}</div>
+        <div part="languages" class="line languages">${bar('short')}</div>
+        <div part="bio" class="bio">${bar()}${bar()}${bar('short')}</div>
+      </div>
+    `;
+  }
+
+  private renderUnavailable(error: unknown) {
+    const gone = isHttpError(error) && error.status === 404;
+    return html`
+      <div part="card" class="card unavailable">
+        <p>${this.localize.term('personUnavailable')}</p>
+        ${gone ? nothing : html`<button part="retry" @click=${() => this.loader.run()}>${this.localize.term('tryAgain')}</button>`}
+      </div>
+    `;
+  }
+}
+
+/** Only http(s) URLs become an image source: never `javascript:` or `data:`, whatever the data says. */
+function webUrl(url: string): string | undefined {
+  try {
+    const { protocol, href } = new URL(url);
+    return protocol === 'https:' || protocol === 'http:' ? href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+define('hw-person-card', HwPersonCard);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hw-person-card': HwPersonCard;
+  }
+}

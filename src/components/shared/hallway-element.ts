@@ -1,0 +1,39 @@
+import { LitElement } from 'lit';
+import { property } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import type { HallwayClient } from '../../sdk/index.js';
+import { hallwayContext } from './context.js';
+import { resolveSettings } from './client.js';
+import { LocalizeController } from './localize.js';
+
+/** What the Hallway elements share: where the data comes from, and the UI language. */
+export abstract class HallwayElement extends LitElement {
+  /**
+   * Base URL of the Hallway server. Default: the enclosing `<hw-provider>`'s, else the URL
+   * `hallway.js` was served from.
+   */
+  @property() api?: string;
+
+  /** Site slug. Default: the enclosing `<hw-provider>`'s, else the `?site=` of the script URL. */
+  @property() site?: string;
+
+  /** UI language (`en`, `fr`). Default: the closest `[lang]` ancestor, then the document's. */
+  @property({ reflect: true }) override lang!: string;
+
+  protected readonly localize = new LocalizeController(this);
+
+  // Subscribed, so a change on the provider re-renders this element (and reruns its tasks).
+  private readonly provided = new ContextConsumer(this, { context: hallwayContext, subscribe: true });
+
+  /** The client for this element's server and site; `undefined` when no site is set anywhere. */
+  protected client(): HallwayClient | undefined {
+    return resolveSettings(this, this.provided.value).client;
+  }
+
+  /** Dispatches `event` once the state that caused it is rendered. */
+  protected emitAfterRender(event: Event): void {
+    // Task callbacks run before the task asks for its update: ask now, so updateComplete includes it.
+    this.requestUpdate();
+    void this.updateComplete.then(() => this.dispatchEvent(event));
+  }
+}

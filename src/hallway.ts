@@ -1,0 +1,15 @@
+/**
+ * The one-script-tag bundle: `<script type="module" src="https://…/hallway.js?site=acme">`.
+ * Elements without a provider or `api` talk to the server that served this file, for the `?site=` given.
+ */
+import { setDefaults } from './components/shared/config.js';
+// The provider first: defined before the elements inside it upgrade and ask for its context.
+import './components/provider/provider.js';
+import './components/people-grid/people-grid.js';
+import './components/person-card/person-card.js';
+
+// Runs before any element's first update, which Lit schedules for a later microtask.
+const script = new URL(import.meta.url);
+setDefaults({ api: new URL('.', script).href, site: script.searchParams.get('site') ?? undefined });
+
+export { createClient } from './sdk/index.js';

@@ -1,0 +1,143 @@
+import ky, { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
+import { ErrorBody, PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError, isAbortError } from './errors.js';
+
+/** What `createClient` takes. */
+export interface ClientOptions {
+  /** Origin (and optional path) of the Hallway server, e.g. `https://hallway.example.com`. */
+  baseUrl: string | URL;
+  /** The site slug the careers page belongs to. */
+  site: string;
+  /** Milliseconds before a request fails with `TimeoutError`. Default `10000`. */
+  timeout?: number;
+  /** How many times a failed GET is retried (network errors, 408, 429, 5xx). Default `2`. */
+  retry?: number;
+  /** A `fetch` to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+export type ListPeopleOptions = PeopleQuery & RequestOptions;
+
+export interface HallwayClient {
+  readonly baseUrl: string;
+  readonly site: string;
+  people: {
+    /** Opted-in people of the site, those of `job` first; `match` says which criterion matched. */
+    list(options?: ListPeopleOptions): Promise<PeopleList>;
+    /** One opted-in person; `HttpError` with code `person_not_found` otherwise. */
+    get(id: string, options?: RequestOptions): Promise<PublicPerson>;
+  };
+}
+
+interface Schema<T> {
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: SchemaError['issues'] } };
+}
+
+export function createClient(options: ClientOptions): HallwayClient {
+  const timeout = options.timeout ?? 10_000;
+  const baseUrl = String(options.baseUrl).replace(/\/+$/, '');
+  const prefixUrl = `${baseUrl}/v1/sites/${encodeURIComponent(options.site)}`;
+  const api = ky.create({
+    prefixUrl,
+    timeout,
+    retry: { limit: options.retry ?? 2, methods: ['get'] },
+    // Public lists must show a withdrawal on the next load: revalidate (a cheap 304) every time.
+    cache: 'no-cache',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const get = <T>(path: string, schema: Schema<T>, signal?: AbortSignal) =>
+    deduplicated(`${prefixUrl}/${path}`, (sharedSignal) => request(api, path, schema, timeout, sharedSignal), signal);
+
+  return {
+    baseUrl,
+    site: options.site,
+    people: {
+      list({ signal, ...query } = {}) {
+        return get(`people${toSearch(query)}`, PeopleList, signal);
+      },
+      get(id, { signal } = {}) {
+        return get(`people/${encodeURIComponent(id)}`, PublicPerson, signal);
+      },
+    },
+  };
+}
+
+async function request<T>(api: KyInstance, path: string, schema: Schema<T>, timeout: number, signal: AbortSignal) {
+  let body: unknown;
+  try {
+    body = await api.get(path, { signal }).json();
+  } catch (error) {
+    throw await toHallwayError(error, timeout);
+  }
+  const result = schema.safeParse(body);
+  if (!result.success) throw new SchemaError(result.error.issues);
+  return result.data;
+}
+
+async function toHallwayError(error: unknown, timeout: number): Promise<unknown> {
+  if (error instanceof KyHttpError) {
+    const { status } = error.response;
+    const parsed = ErrorBody.safeParse(await error.response.json().catch(() => null));
+    if (!parsed.success) return new HttpError(status, `http_${status}`, error.message);
+    const { code, message, field } = parsed.data.error;
+    return new HttpError(status, code, message, field);
+  }
+  if (error instanceof KyTimeoutError) return new TimeoutError(timeout);
+  if (isAbortError(error)) return error;
+  if (error instanceof TypeError) return new NetworkError({ cause: error });
+  return error;
+}
+
+function toSearch(query: PeopleQuery): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  }
+  params.sort(); // one key for the same query, whatever order the caller wrote it in
+  const search = params.toString();
+  return search ? `?${search}` : '';
+}
+
+interface InFlight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiting: number;
+}
+
+// Several widgets on one page asking the same thing share one request. It is aborted only when
+// every caller has aborted; a caller that aborts alone just stops waiting.
+const inFlight = new Map<string, InFlight>();
+
+function deduplicated<T>(key: string, run: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+  signal?.throwIfAborted();
+  let entry = inFlight.get(key);
+  if (!entry) {
+    const controller = new AbortController();
+    const created: InFlight = { controller, waiting: 0, promise: run(controller.signal) };
+    created.promise.then(forget, forget);
+    function forget() {
+      if (inFlight.get(key) === created) inFlight.delete(key);
+    }
+    inFlight.set(key, (entry = created));
+  }
+  return waitFor(key, entry, signal) as Promise<T>;
+}
+
+function waitFor(key: string, entry: InFlight, signal?: AbortSignal): Promise<unknown> {
+  entry.waiting++;
+  if (!signal) return entry.promise;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      reject(signal.reason);
+      if (--entry.waiting > 0) return;
+      if (inFlight.get(key) === entry) inFlight.delete(key);
+      entry.controller.abort(signal.reason);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+    entry.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

@@ -1,0 +1,24 @@
+export { createClient } from './client.js';
+export type { ClientOptions, HallwayClient, ListPeopleOptions, RequestOptions } from './client.js';
+export {
+  HallwayError,
+  HttpError,
+  NetworkError,
+  TimeoutError,
+  SchemaError,
+  isHallwayError,
+  isHttpError,
+  isAbortError,
+} from './errors.js';
+export type { SchemaIssue } from './errors.js';
+export {
+  PublicPerson,
+  PeopleList,
+  PeopleQuery,
+  Match,
+  Channel,
+  ErrorBody,
+  ErrorCode,
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+} from './schemas.js';

@@ -1,0 +1,80 @@
+/**
+ * The HTTP contract of Hallway, v1. The server validates with these very schemas and the SDK
+ * validates every response with them, so the two cannot drift apart.
+ */
+import * as z from 'zod/mini';
+
+/** Contact ways a person opted into. */
+export const Channel = z.enum(['message', 'booking']);
+
+/** What a candidate may see of a person: nothing else ever leaves the server. */
+export const PublicPerson = z.object({
+  /** Opaque public id; not the database key. */
+  id: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string(),
+  team: z.nullable(z.string()),
+  location: z.nullable(z.string()),
+  /** BCP 47 language codes the person speaks, e.g. `["fr", "en"]`. */
+  languages: z.array(z.string()),
+  bio: z.nullable(z.string()),
+  /** Served by the Hallway server itself, or any https URL. */
+  photoUrl: z.url({ protocol: /^https?$/ }),
+  channels: z.array(Channel),
+  /** `busy` while the person paused contacts or reached their weekly cap. */
+  availability: z.enum(['open', 'busy']),
+  kind: z.enum(['employee', 'alumni']),
+});
+
+/** Which criterion the list was matched on, from the most to the least specific. */
+export const Match = z.enum(['job', 'team', 'location', 'all']);
+
+export const PeopleList = z.object({
+  items: z.array(PublicPerson),
+  match: Match,
+  /** Pass it back as `cursor` for the next page; `null` on the last one. */
+  nextCursor: z.nullable(z.string()),
+});
+
+export const MAX_LIMIT = 50;
+export const DEFAULT_LIMIT = 12;
+
+const text = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+
+/** Query of `GET /v1/sites/:site/people`. */
+export const PeopleQuery = z.object({
+  job: text(200),
+  team: text(200),
+  location: text(200),
+  /** The candidate's language: people who speak it come first among equals. */
+  lang: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
+  limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT))),
+  cursor: z.optional(z.string().check(z.maxLength(200))),
+});
+
+/** Stable error codes; clients branch on `code`, never on `message`. */
+export const ErrorCode = z.enum([
+  'not_found',
+  'site_not_found',
+  'person_not_found',
+  'invalid_query',
+  'internal',
+  'unavailable',
+]);
+
+export const ErrorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    /** The offending field, for `invalid_query` and `invalid_body`. */
+    field: z.optional(z.string()),
+  }),
+});
+
+export type Channel = z.infer<typeof Channel>;
+export type PublicPerson = z.infer<typeof PublicPerson>;
+export type Match = z.infer<typeof Match>;
+export type PeopleList = z.infer<typeof PeopleList>;
+export type PeopleQuery = z.input<typeof PeopleQuery>;
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type ErrorBody = z.infer<typeof ErrorBody>;

@@ -1,0 +1,134 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { compress } from 'hono/compress';
+import { cors } from 'hono/cors';
+import { etag } from 'hono/etag';
+import { sql } from 'kysely';
+import { config as zodConfig, locales } from 'zod';
+import { PeopleQuery, type PeopleList } from '../sdk/schemas.js';
+import { avatarSvg } from './avatar.js';
+import { apiError } from './errors.js';
+import { InvalidCursorError, findListedDisplayName, findPublicPerson, listPublicPeople } from './matching.js';
+import { openApiDocument } from './openapi.js';
+import type { Db } from './store/database.js';
+import type { Site } from './store/schema.js';
+import { findSiteBySlug } from './store/sites.js';
+
+zodConfig(locales.en());
+
+export interface AppOptions {
+  db: Db;
+  /** Absolute URLs handed out (avatars) start with it. */
+  publicUrl: string;
+  /** Folder with `hallway.js` and its chunks (the built bundle). */
+  bundleDir?: string;
+  /** Folder of the demo careers site. */
+  demoDir?: string;
+}
+
+type Env = { Variables: { site: Site } };
+
+/** Public reads: any page may fetch them, caches may keep them a minute and revalidate with ETags. */
+const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|svg|png|jpe?g|webp|ico)$|\/$/;
+
+export function createApp({ db, publicUrl, bundleDir, demoDir }: AppOptions) {
+  const app = new Hono<Env>();
+  app.use(compress());
+  app.use(async (c, next) => {
+    await next();
+    c.header('X-Content-Type-Options', 'nosniff');
+  });
+
+  app.get('/healthz', async (c) => {
+    await sql`select 1`.execute(db);
+    return c.json({ status: 'ok' });
+  });
+  app.get('/v1/openapi.json', (c) => c.json(openApiDocument));
+
+  app.use('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }), loadSite(db), etag({ weak: true }));
+
+  app.get('/v1/sites/:site/people', async (c) => {
+    const query = PeopleQuery.safeParse(c.req.query());
+    if (!query.success) return invalidQuery(c, query.error.issues[0]!);
+    let list: PeopleList;
+    try {
+      list = await listPublicPeople(db, c.var.site, query.data, publicUrl);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return apiError(c, 400, 'invalid_query', error.message, 'cursor');
+      throw error;
+    }
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json(list);
+  });
+
+  app.get('/v1/sites/:site/people/:id', async (c) => {
+    const person = await findPublicPerson(db, c.var.site, c.req.param('id'), publicUrl);
+    if (!person) return personNotFound(c);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json(person);
+  });
+
+  app.get('/v1/sites/:site/people/:id/avatar.svg', async (c) => {
+    const id = c.req.param('id');
+    const displayName = await findListedDisplayName(db, c.var.site.id, id);
+    if (displayName === undefined) return personNotFound(c);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.body(avatarSvg(displayName, id), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
+  });
+
+  app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));
+
+  if (bundleDir) {
+    app.use('/hallway.js', cacheFor('public, max-age=300, stale-while-revalidate=86400'), etag({ weak: true }));
+    app.use('/chunks/*', cacheFor('public, max-age=31536000, immutable'));
+    app.use('/hallway.js', serveStatic({ root: bundleDir }));
+    app.use('/chunks/*', serveStatic({ root: bundleDir }));
+  }
+  if (demoDir) {
+    // Only the site's pages and assets: never its seed data or sources.
+    app.use('*', async (c, next) => (DEMO_FILE.test(c.req.path) ? next() : c.notFound()));
+    app.use('*', serveStatic({ root: demoDir }));
+  }
+
+  app.notFound((c) => c.text('Not found', 404));
+  app.onError((error, c) => {
+    if (isDatabaseUnavailable(error)) return apiError(c, 503, 'unavailable', 'The database is unavailable; try again shortly.');
+    console.error(error);
+    return apiError(c, 500, 'internal', 'Something went wrong on our side.');
+  });
+  return app;
+}
+
+function loadSite(db: Db): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const slug = c.req.param('site') ?? '';
+    const site = await findSiteBySlug(db, slug);
+    if (!site) return apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
+    c.set('site', site);
+    await next();
+  };
+}
+
+function cacheFor(value: string): MiddlewareHandler {
+  return async (c, next) => {
+    await next();
+    if (c.res.ok) c.header('Cache-Control', value);
+  };
+}
+
+function invalidQuery(c: Context, issue: { path: PropertyKey[]; message: string }) {
+  const field = String(issue.path[0] ?? 'query');
+  return apiError(c, 400, 'invalid_query', `Query parameter "${field}": ${issue.message}`, field);
+}
+
+const personNotFound = (c: Context) =>
+  apiError(c, 404, 'person_not_found', 'This person is not on this site, or no longer shares their profile.');
+
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+}

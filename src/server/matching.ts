@@ -1,0 +1,191 @@
+import { sql, type RawBuilder } from 'kysely';
+import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
+import type { Db } from './store/database.js';
+import { latestConsentGranted } from './store/people.js';
+
+/** Below this title similarity (0–1, trigrams, case and accents folded) a person is not "in the job". */
+export const JOB_SIMILARITY_THRESHOLD = 0.4;
+
+export interface ListedPeople {
+  items: PublicPerson[];
+  match: Match;
+  nextCursor: string | null;
+}
+
+interface Cursor {
+  offset: number;
+  match: Match;
+}
+
+export class InvalidCursorError extends Error {}
+
+/**
+ * The public people of a site for a candidate's query: those in the job first (title similarity),
+ * else those of the team, else of the location, else everyone. Only people whose latest
+ * "show my profile" consent is a grant and who still work there (or opted in as alumni) are listed.
+ */
+export async function listPublicPeople(
+  db: Db,
+  site: { id: number; slug: string },
+  query: PeopleQuery,
+  photoBase: string,
+): Promise<ListedPeople> {
+  const limit = Number(query.limit ?? DEFAULT_LIMIT);
+  const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const ranking = rankingOf(query);
+  const match = cursor?.match ?? (await bestMatch(db, site.id, ranking));
+  const offset = cursor?.offset ?? 0;
+
+  let ordered = publicColumns(visiblePeople(db, site.id)).where(matchCondition(match, ranking));
+  for (const criterion of [ranking.score && sql`round(${ranking.score}::numeric, 2)`, ranking.team, ranking.location, ranking.speaks]) {
+    if (criterion) ordered = ordered.orderBy(criterion, 'desc');
+  }
+  const rows = await ordered
+    .orderBy(sql`hw_fold(p.display_name) collate "C"`)
+    .orderBy('p.public_id')
+    .limit(limit + 1)
+    .offset(offset)
+    .execute();
+
+  const hasMore = rows.length > limit;
+  return {
+    items: rows.slice(0, limit).map((row) => toPublicPerson(row, site.slug, photoBase)),
+    match,
+    nextCursor: hasMore ? encodeCursor({ offset: offset + limit, match }) : null,
+  };
+}
+
+export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
+  const row = await publicColumns(visiblePeople(db, site.id))
+    .where('p.public_id', '=', publicId)
+    .executeTakeFirst();
+  return row && toPublicPerson(row, site.slug, photoBase);
+}
+
+/** The display name of a listed person, for the avatar; undefined for anyone not listed. */
+export async function findListedDisplayName(db: Db, siteId: number, publicId: string) {
+  const row = await visiblePeople(db, siteId).select('p.display_name').where('p.public_id', '=', publicId).executeTakeFirst();
+  return row?.display_name;
+}
+
+function visiblePeople(db: Db, siteId: number) {
+  return db
+    .selectFrom('people as p')
+    .where('p.site_id', '=', siteId)
+    .where('p.status', 'in', ['employee', 'alumni'])
+    .where(latestConsentGranted('show_profile'));
+}
+
+/** SQL for each criterion the query names; absent when it doesn't. */
+interface Ranking {
+  score?: RawBuilder<number>;
+  team?: RawBuilder<boolean>;
+  location?: RawBuilder<boolean>;
+  speaks?: RawBuilder<boolean>;
+}
+
+function rankingOf(query: PeopleQuery): Ranking {
+  const job = query.job ? sql`hw_fold(${query.job})` : undefined;
+  const language = query.lang?.split('-')[0]?.toLowerCase();
+  return {
+    // Either title may be a few words longer than the other ("Chef" / "Head Chef"): take the best fit.
+    score:
+      job &&
+      sql<number>`greatest(similarity(p.job_title_key, ${job}), word_similarity(${job}, p.job_title_key), word_similarity(p.job_title_key, ${job}))`,
+    team: query.team ? sql<boolean>`coalesce(hw_fold(p.team) = hw_fold(${query.team}), false)` : undefined,
+    location: query.location ? sql<boolean>`coalesce(hw_fold(p.location) = hw_fold(${query.location}), false)` : undefined,
+    speaks: language ? sql<boolean>`${language} = any(p.languages)` : undefined,
+  };
+}
+
+async function bestMatch(db: Db, siteId: number, ranking: Ranking): Promise<Match> {
+  const candidates: [Match, RawBuilder<boolean> | undefined][] = [
+    ['job', ranking.score && sql<boolean>`${ranking.score} >= ${sql.lit(JOB_SIMILARITY_THRESHOLD)}`],
+    ['team', ranking.team],
+    ['location', ranking.location],
+  ];
+  const asked = candidates.filter((candidate): candidate is [Match, RawBuilder<boolean>] => candidate[1] !== undefined);
+  if (asked.length === 0) return 'all';
+  const found = await visiblePeople(db, siteId)
+    .select(asked.map(([name, condition]) => sql<boolean>`coalesce(bool_or(${condition}), false)`.as(name)))
+    .executeTakeFirstOrThrow();
+  return asked.find(([name]) => (found as Record<string, boolean>)[name])?.[0] ?? 'all';
+}
+
+function matchCondition(match: Match, ranking: Ranking) {
+  switch (match) {
+    case 'job':
+      return ranking.score ? sql<boolean>`${ranking.score} >= ${sql.lit(JOB_SIMILARITY_THRESHOLD)}` : sql<boolean>`false`;
+    case 'team':
+      return ranking.team ?? sql<boolean>`false`;
+    case 'location':
+      return ranking.location ?? sql<boolean>`false`;
+    case 'all':
+      return sql<boolean>`true`;
+  }
+}
+
+function publicColumns(people: ReturnType<typeof visiblePeople>) {
+  return people.select([
+    'p.public_id',
+    'p.display_name',
+    'p.job_title',
+    'p.team',
+    'p.location',
+    'p.languages',
+    'p.bio',
+    'p.photo_url',
+    'p.status',
+    sql<Channel[] | null>`(
+      select case when c.granted then c.details->'channels' end from consents c
+      where c.person_id = p.id and c.purpose = 'contact'
+      order by c.id desc limit 1
+    )`.as('channels'),
+  ]);
+}
+
+type PublicRow = {
+  public_id: string;
+  display_name: string;
+  job_title: string;
+  team: string | null;
+  location: string | null;
+  languages: string[];
+  bio: string | null;
+  photo_url: string | null;
+  status: string;
+  channels: Channel[] | null;
+};
+
+/** The only way a person leaves the server: field by field, nothing else. */
+function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string): PublicPerson {
+  return {
+    id: row.public_id,
+    displayName: row.display_name,
+    jobTitle: row.job_title,
+    team: row.team,
+    location: row.location,
+    languages: row.languages,
+    bio: row.bio,
+    photoUrl: row.photo_url ?? `${photoBase}/v1/sites/${encodeURIComponent(siteSlug)}/people/${row.public_id}/avatar.svg`,
+    channels: row.channels ?? [],
+    availability: 'open',
+    kind: row.status === 'alumni' ? 'alumni' : 'employee',
+  };
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify([cursor.offset, cursor.match])).toString('base64url');
+}
+
+function decodeCursor(value: string): Cursor {
+  try {
+    const [offset, match] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    if (Number.isInteger(offset) && offset > 0 && ['job', 'team', 'location', 'all'].includes(match)) {
+      return { offset, match };
+    }
+  } catch {
+    // fall through: any malformed cursor is the caller's mistake
+  }
+  throw new InvalidCursorError('cursor is not one this server returned');
+}

@@ -1,0 +1,57 @@
+import { toJSONSchema } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
+import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson } from '../sdk/schemas.js';
+
+const schema = (zodSchema: $ZodType): Record<string, unknown> => {
+  const { $schema: _, ...rest } = toJSONSchema(zodSchema, { io: 'output', unrepresentable: 'any' });
+  return rest;
+};
+
+const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${ref}` } } });
+const errorResponse = (description: string) => ({ description, content: json('Error') });
+
+const siteParam = { name: 'site', in: 'path', required: true, schema: { type: 'string' }, description: 'Site slug' };
+const queryParams = Object.entries(schema(PeopleQuery).properties as Record<string, object>).map(([name, s]) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema: s,
+}));
+
+/** The OpenAPI document of the public API, generated from the very schemas the server validates with. */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Hallway API',
+    version: '1',
+    description: `Opted-in people of a company's careers site. Lists hold at most ${MAX_LIMIT} items a page.`,
+  },
+  paths: {
+    '/v1/sites/{site}/people': {
+      get: {
+        summary: 'People of the site, those in the job first',
+        parameters: [siteParam, ...queryParams],
+        responses: {
+          200: { description: 'A page of people and the criterion they matched', content: json('PeopleList') },
+          304: { description: 'Not modified (If-None-Match)' },
+          400: errorResponse('invalid_query: a query parameter is invalid; `field` names it'),
+          404: errorResponse('site_not_found'),
+        },
+      },
+    },
+    '/v1/sites/{site}/people/{id}': {
+      get: {
+        summary: 'One opted-in person',
+        parameters: [siteParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The person', content: json('PublicPerson') },
+          304: { description: 'Not modified (If-None-Match)' },
+          404: errorResponse('site_not_found, person_not_found'),
+        },
+      },
+    },
+  },
+  components: {
+    schemas: { PublicPerson: schema(PublicPerson), PeopleList: schema(PeopleList), Error: schema(ErrorBody) },
+  },
+};

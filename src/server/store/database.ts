@@ -1,0 +1,26 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
+/**
+ * `postgres://…` opens PostgreSQL; anything else is a PGlite data directory
+ * (`memory://` for a throw-away in-memory database).
+ */
+export async function openDatabase(location: string): Promise<Db> {
+  if (isPostgresUrl(location)) {
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location }) }) });
+  }
+  const pglite = await PGlite.create({
+    ...(location === 'memory://' ? {} : { dataDir: location }),
+    extensions: { pg_trgm, unaccent },
+  });
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+}

@@ -1,0 +1,90 @@
+import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+
+/** Migrations live in code, in order; a name once released never changes. */
+const migrations: Record<string, Migration> = {
+  '0001_sites_people_consents': {
+    async up(db) {
+      await sql`create extension if not exists pg_trgm`.execute(db);
+      await sql`create extension if not exists unaccent`.execute(db);
+      // unaccent() is only STABLE; a fixed dictionary makes this fold safe to index.
+      await sql`
+        create function hw_fold(value text) returns text
+        language sql immutable parallel safe strict
+        as $$ select lower(public.unaccent('public.unaccent'::regdictionary, value)) $$
+      `.execute(db);
+
+      await db.schema
+        .createTable('sites')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('slug', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('allowed_origins', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+        .addColumn('default_lang', 'text', (c) => c.notNull().defaultTo('en'))
+        .addColumn('consent_text_version', 'text', (c) => c.notNull().defaultTo('2026-11'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+
+      await db.schema
+        .createTable('people')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('email', 'text', (c) => c.notNull())
+        .addColumn('external_id', 'text')
+        .addColumn('full_name', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('job_title', 'text', (c) => c.notNull())
+        .addColumn('job_title_key', 'text', (c) => c.generatedAlwaysAs(sql`hw_fold(job_title)`).stored())
+        .addColumn('team', 'text')
+        .addColumn('location', 'text')
+        .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+        .addColumn('bio', 'text')
+        .addColumn('photo_url', 'text')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('employee').check(sql`status in ('employee', 'left', 'alumni')`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('people_site_email', ['site_id', 'email'])
+        .addUniqueConstraint('people_site_external_id', ['site_id', 'external_id'])
+        .execute();
+      await sql`create index people_job_title_trgm on people using gin (job_title_key gin_trgm_ops)`.execute(db);
+      await db.schema.createIndex('people_site_status').on('people').columns(['site_id', 'status']).execute();
+
+      await db.schema
+        .createTable('consents')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
+        .addColumn('purpose', 'text', (c) =>
+          c.notNull().check(sql`purpose in ('show_profile', 'contact', 'alumni', 'testimonial')`),
+        )
+        .addColumn('granted', 'boolean', (c) => c.notNull())
+        .addColumn('text_version', 'text', (c) => c.notNull())
+        .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('me', 'email_link', 'demo')`))
+        .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('consents_latest').on('consents').columns(['person_id', 'purpose', 'id desc']).execute();
+      await sql`
+        create function hw_consents_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'consents are append-only: record a new decision instead';
+        end $$
+      `.execute(db);
+      await sql`
+        create trigger consents_append_only before update or delete on consents
+        for each row execute function hw_consents_append_only()
+      `.execute(db);
+    },
+  },
+};
+
+export async function migrate(db: Kysely<any>) {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'hallway_migrations',
+    migrationLockTableName: 'hallway_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results?.filter((r) => r.status === 'Success').map((r) => r.migrationName) ?? [];
+}

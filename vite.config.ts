@@ -1,0 +1,44 @@
+import { defineConfig, type UserConfig } from 'vite';
+
+/** The npm entry points; their dependencies are left to the app's bundler. */
+const libraryEntries: Record<string, string> = {
+  index: 'src/components/index.ts',
+  sdk: 'src/sdk/index.ts',
+  provider: 'src/components/provider/provider.ts',
+  'people-grid': 'src/components/people-grid/people-grid.ts',
+  'person-card': 'src/components/person-card/person-card.ts',
+};
+
+/** dist/cdn/hallway.js: the one-script-tag bundle, every element, the SDK and their dependencies, minified. */
+const cdn: UserConfig = {
+  build: {
+    outDir: 'dist/cdn',
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: true,
+    rollupOptions: {
+      input: { hallway: 'src/hallway.ts' },
+      preserveEntrySignatures: 'exports-only',
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+/** dist/lib: the npm entry points, unminified, dependencies external. */
+const lib: UserConfig = {
+  build: {
+    outDir: 'dist/lib',
+    target: 'es2022',
+    minify: false,
+    sourcemap: true,
+    emptyOutDir: true,
+    lib: { entry: libraryEntries, formats: ['es'] },
+    rollupOptions: {
+      external: [/^lit($|\/)/, /^@lit\//, /^ky$/, /^zod($|\/)/],
+      output: { chunkFileNames: 'shared/[name]-[hash].js' },
+    },
+  },
+};
+
+/** `vite build` → cdn, `vite build --mode lib` → lib. */
+export default defineConfig(({ mode }) => (mode === 'lib' ? lib : cdn));
