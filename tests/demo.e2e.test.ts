@@ -65,7 +65,7 @@ describe('demo careers site', () => {
     );
     for (const name of names) assert.ok(visible.has(name), `${name} is not an opted-in Front Desk Agent`);
 
-    const everything = await page.evaluate<string>(allText);
+    const everything = String(await page.evaluate(allText));
     for (const person of hiddenPeople) assert.ok(!everything.includes(person.displayName), `${person.displayName} is shown`);
     assert.ok(!everything.includes('HIDDEN-CANARY'));
     assert.deepEqual(problems, []);
