@@ -1,6 +1,6 @@
-import ky, { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type KyInstance } from 'ky';
-import { ErrorBody, PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
-import { HttpError, NetworkError, SchemaError, TimeoutError, isAbortError } from './errors.js';
+import ky from 'ky';
+import { request, type Schema } from './http.js';
+import { PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
 
 /** What `createClient` takes. */
 export interface ClientOptions {
@@ -33,10 +33,6 @@ export interface HallwayClient {
   };
 }
 
-interface Schema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: SchemaError['issues'] } };
-}
-
 export function createClient(options: ClientOptions): HallwayClient {
   const timeout = options.timeout ?? 10_000;
   const baseUrl = String(options.baseUrl).replace(/\/+$/, '');
@@ -50,7 +46,7 @@ export function createClient(options: ClientOptions): HallwayClient {
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   const get = <T>(path: string, schema: Schema<T>, signal?: AbortSignal) =>
-    deduplicated(`${prefixUrl}/${path}`, (sharedSignal) => request(api, path, schema, timeout, sharedSignal), signal);
+    deduplicated(`${prefixUrl}/${path}`, (sharedSignal) => request(api.get(path, { signal: sharedSignal }), schema, timeout), signal);
 
   return {
     baseUrl,
@@ -64,32 +60,6 @@ export function createClient(options: ClientOptions): HallwayClient {
       },
     },
   };
-}
-
-async function request<T>(api: KyInstance, path: string, schema: Schema<T>, timeout: number, signal: AbortSignal) {
-  let body: unknown;
-  try {
-    body = await api.get(path, { signal }).json();
-  } catch (error) {
-    throw await toHallwayError(error, timeout);
-  }
-  const result = schema.safeParse(body);
-  if (!result.success) throw new SchemaError(result.error.issues);
-  return result.data;
-}
-
-async function toHallwayError(error: unknown, timeout: number): Promise<unknown> {
-  if (error instanceof KyHttpError) {
-    const { status } = error.response;
-    const parsed = ErrorBody.safeParse(await error.response.json().catch(() => null));
-    if (!parsed.success) return new HttpError(status, `http_${status}`, error.message);
-    const { code, message, field } = parsed.data.error;
-    return new HttpError(status, code, message, field);
-  }
-  if (error instanceof KyTimeoutError) return new TimeoutError(timeout);
-  if (isAbortError(error)) return error;
-  if (error instanceof TypeError) return new NetworkError({ cause: error });
-  return error;
 }
 
 function toSearch(query: PeopleQuery): string {

@@ -22,3 +22,14 @@ export {
   DEFAULT_LIMIT,
   MAX_LIMIT,
 } from './schemas.js';
+export { createMeClient } from './me-client.js';
+export type { MeClient, MeClientOptions } from './me-client.js';
+export {
+  MyProfile,
+  ProfileUpdate,
+  ContactSettings,
+  ConsentUpdate,
+  ConsentState,
+  BIO_MAX,
+  WEEKLY_CAP_MAX,
+} from './me-schemas.js';

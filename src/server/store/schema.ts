@@ -36,8 +36,77 @@ export interface PeopleTable {
   bio: string | null;
   photo_url: string | null;
   status: PersonStatus;
+  linkedin_url: string | null;
+  booking_url: string | null;
+  /** Confirmed contact requests a week the person accepts (1–10). */
+  weekly_cap: Generated<number>;
+  paused_until: Date | null;
+  /** Language of the e-mails to this person; the site's default when null. */
+  locale: string | null;
+  invited_at: Date | null;
+  /** Set when the person deleted their data: the row only anchors the consent audit trail. */
+  erased_at: Date | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, never, Date>;
+}
+
+export interface PhotosTable {
+  person_id: number;
+  content_type: string;
+  data: Uint8Array;
+  /** Changes with every upload, so photo URLs can be cached for long. */
+  version: string;
+}
+
+export type TokenPurpose = 'invitation' | 'sign_in' | 'alumni_invitation';
+
+export interface TokensTable {
+  id: Generated<number>;
+  /** Hex SHA-256 of the token; the token itself is only ever in the e-mail. */
+  token_hash: string;
+  person_id: number;
+  purpose: TokenPurpose;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  person_id: number;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed';
+
+export interface OutboxTable {
+  id: Generated<number>;
+  to_address: string;
+  template: string;
+  locale: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: ColumnType<Record<string, string>, string | undefined, never>;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  next_attempt_at: Generated<Date>;
+  last_error: string | null;
+  created_at: CreatedAt;
+  sent_at: Date | null;
+}
+
+export interface AdminKeysTable {
+  id: Generated<number>;
+  key_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: string;
 }
 
 /** Append-only: a trigger refuses updates and deletes. */
@@ -57,6 +126,12 @@ export interface Database {
   sites: SitesTable;
   people: PeopleTable;
   consents: ConsentsTable;
+  photos: PhotosTable;
+  tokens: TokensTable;
+  sessions: SessionsTable;
+  outbox: OutboxTable;
+  admin_keys: AdminKeysTable;
+  settings: SettingsTable;
 }
 
 export type Site = Selectable<SitesTable>;

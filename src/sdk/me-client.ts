@@ -1,0 +1,52 @@
+import ky from 'ky';
+import { request, send } from './http.js';
+import { MyProfile, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
+
+export interface MeClientOptions {
+  /** The Hallway server; its session cookie is sent along (same origin). */
+  baseUrl: string | URL;
+  /** Milliseconds before a request fails with `TimeoutError`. Default `10000`. */
+  timeout?: number;
+  fetch?: typeof fetch;
+}
+
+/** The signed-in employee's own profile, consents and data. Every call answers the updated profile. */
+export interface MeClient {
+  get(options?: { signal?: AbortSignal }): Promise<MyProfile>;
+  updateProfile(profile: ProfileUpdate): Promise<MyProfile>;
+  updateConsent(update: ConsentUpdate): Promise<MyProfile>;
+  /** Withdraws every consent at once: hidden and not contactable from the next request on. */
+  withdrawAll(): Promise<MyProfile>;
+  /** A JPEG, PNG or WebP of at most 2 MB; the server re-encodes it without its metadata. */
+  uploadPhoto(photo: Blob): Promise<MyProfile>;
+  removePhoto(): Promise<MyProfile>;
+  /** Erases the profile; only the minimal consent audit trail is kept. Signs out. */
+  deleteMyData(): Promise<void>;
+  signOut(): Promise<void>;
+  /** Where the JSON export of all the data held on the employee downloads from. */
+  readonly exportUrl: string;
+}
+
+export function createMeClient(options: MeClientOptions): MeClient {
+  const timeout = options.timeout ?? 10_000;
+  const prefixUrl = `${String(options.baseUrl).replace(/\/+$/, '')}/v1/me`;
+  const api = ky.create({
+    prefixUrl,
+    timeout,
+    retry: 0,
+    credentials: 'same-origin',
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const profile = (response: ReturnType<typeof api.get>) => request(response, MyProfile, timeout);
+  return {
+    get: ({ signal } = {}) => profile(api.get('', signal ? { signal } : {})),
+    updateProfile: (json) => profile(api.put('profile', { json })),
+    updateConsent: (json) => profile(api.put('consent', { json })),
+    withdrawAll: () => profile(api.post('withdraw')),
+    uploadPhoto: (photo) => profile(api.put('photo', { body: photo, headers: { 'Content-Type': photo.type } })),
+    removePhoto: () => profile(api.delete('photo')),
+    deleteMyData: () => send(api.delete(''), timeout),
+    signOut: () => send(api.delete('session'), timeout),
+    exportUrl: `${prefixUrl}/export`,
+  };
+}

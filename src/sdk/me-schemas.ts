@@ -1,0 +1,63 @@
+/**
+ * The employee's own side of the contract: `/v1/me`, reached with the session cookie a magic link gives.
+ */
+import * as z from 'zod/mini';
+import { Channel, PublicPerson } from './schemas.js';
+
+export const BIO_MAX = 300;
+export const WEEKLY_CAP_MAX = 10;
+
+const https = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
+const languageCode = z.string().check(z.regex(/^[a-z]{2,3}$/));
+const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+const optionalLine = (max: number) => z.nullable(z.string().check(z.trim(), z.maxLength(max)));
+
+export const ConsentState = z.object({
+  granted: z.boolean(),
+  /** The consent text version the latest decision was made on; null when never decided. */
+  textVersion: z.nullable(z.string()),
+  decidedAt: z.nullable(z.iso.datetime({ offset: true })),
+});
+
+/** What the employee edits; every field is shown to candidates only once they opt in. */
+export const ProfileUpdate = z.object({
+  displayName: line(80),
+  jobTitle: line(120),
+  team: optionalLine(80),
+  location: optionalLine(80),
+  languages: z.array(languageCode).check(z.maxLength(10)),
+  bio: optionalLine(BIO_MAX),
+  linkedinUrl: z.nullable(https),
+});
+
+export const ContactSettings = z.object({
+  channels: z.array(Channel),
+  weeklyCap: z.number().check(z.int(), z.minimum(1), z.maximum(WEEKLY_CAP_MAX)),
+  /** No contact requests before this day (ISO date), e.g. during a holiday. */
+  pausedUntil: z.nullable(z.iso.date()),
+  bookingUrl: z.nullable(https),
+});
+
+/** One decision per purpose; each is recorded as a new consent record with the current text version. */
+export const ConsentUpdate = z.object({
+  showProfile: z.optional(z.boolean()),
+  contact: z.optional(z.object({ granted: z.boolean(), settings: ContactSettings })),
+});
+
+export const MyProfile = z.object({
+  email: z.string(),
+  status: z.enum(['employee', 'left', 'alumni']),
+  profile: ProfileUpdate,
+  hasPhoto: z.boolean(),
+  contact: ContactSettings,
+  consents: z.object({ showProfile: ConsentState, contact: ConsentState }),
+  /** Exactly the card candidates see (or would see, once opted in). */
+  preview: PublicPerson,
+  site: z.object({ slug: z.string(), name: z.string(), consentTextVersion: z.string() }),
+});
+
+export type ConsentState = z.infer<typeof ConsentState>;
+export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
+export type ContactSettings = z.infer<typeof ContactSettings>;
+export type ConsentUpdate = z.infer<typeof ConsentUpdate>;
+export type MyProfile = z.infer<typeof MyProfile>;

@@ -1,0 +1,44 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Db } from '../store/database.js';
+
+/**
+ * The secret that signs withdraw links, made once and kept in the database so every instance of the
+ * server (and every restart) accepts the links already sent.
+ */
+export async function loadLinkSecret(db: Db): Promise<string> {
+  await db
+    .insertInto('settings')
+    .values({ key: 'link_secret', value: randomBytes(32).toString('base64url') })
+    .onConflict((oc) => oc.column('key').doNothing())
+    .execute();
+  const row = await db.selectFrom('settings').select('value').where('key', '=', 'link_secret').executeTakeFirstOrThrow();
+  return row.value;
+}
+
+/** Builds the absolute links put in e-mails: always from PUBLIC_URL, never from a request's Host. */
+export class Links {
+  constructor(
+    readonly publicUrl: string,
+    private readonly secret: string,
+  ) {}
+
+  /** The page that turns a magic-link token into a session. */
+  signIn(token: string) {
+    return `${this.publicUrl}/me/link?token=${encodeURIComponent(token)}`;
+  }
+
+  /** One-click withdrawal of every consent, without signing in: signed, good for this person only. */
+  withdraw(personPublicId: string) {
+    return `${this.publicUrl}/me/withdraw?person=${encodeURIComponent(personPublicId)}&sig=${this.sign(`withdraw:${personPublicId}`)}`;
+  }
+
+  verifyWithdraw(personPublicId: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(`withdraw:${personPublicId}`));
+    const given = Buffer.from(signature);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  }
+
+  private sign(message: string) {
+    return createHmac('sha256', this.secret).update(message).digest('base64url');
+  }
+}
