@@ -7,6 +7,7 @@ const libraryEntries: Record<string, string> = {
   provider: 'src/components/provider/provider.ts',
   'people-grid': 'src/components/people-grid/people-grid.ts',
   'person-card': 'src/components/person-card/person-card.ts',
+  'profile-editor': 'src/components/profile-editor/profile-editor.ts',
 };
 
 /** dist/cdn/hallway.js: the one-script-tag bundle, every element, the SDK and their dependencies, minified. */
@@ -15,11 +16,25 @@ const cdn: UserConfig = {
     outDir: 'dist/cdn',
     target: 'es2022',
     sourcemap: true,
-    emptyOutDir: true,
+    emptyOutDir: false, // me.js is built beside it
     rollupOptions: {
       input: { hallway: 'src/hallway.ts' },
       preserveEntrySignatures: 'exports-only',
       output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+    },
+  },
+};
+
+/** dist/cdn/me.js: the employee's /me page, built apart so candidates' pages never load the editor. */
+const me: UserConfig = {
+  build: {
+    outDir: 'dist/cdn',
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: false,
+    rollupOptions: {
+      input: { me: 'src/me.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/me-[name]-[hash].js' },
     },
   },
 };
@@ -40,5 +55,5 @@ const lib: UserConfig = {
   },
 };
 
-/** `vite build` → cdn, `vite build --mode lib` → lib. */
-export default defineConfig(({ mode }) => (mode === 'lib' ? lib : cdn));
+/** `vite build` → cdn, `vite build --mode me` → me, `vite build --mode lib` → lib. */
+export default defineConfig(({ mode }) => ({ lib, me })[mode] ?? cdn);

@@ -3,11 +3,11 @@
  * driven by playwright-core, looking at the demo careers pages as a candidate would.
  */
 import assert from 'node:assert/strict';
-import { createServer } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import { startServer, type RunningServer } from '../src/server/server.js';
+import { freePort } from './free-port.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -21,6 +21,7 @@ before(async () => {
     host: '127.0.0.1',
     publicUrl: `http://127.0.0.1:${port}`,
     databaseUrl: 'memory://',
+    mailFrom: 'Hallway <hallway@localhost>',
   });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
@@ -118,13 +119,3 @@ const allText = `(() => {
     .map((el) => (el.shadowRoot ? collect(el.shadowRoot) : '') + ' ' + (el.textContent ?? '')).join(' ');
   return collect(document);
 })()`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}

@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
 import { PeopleList, PublicPerson } from '../sdk/schemas.js';
 import { createApp } from './app.js';
+import { Links } from './auth/links.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent, setStatus, type NewPersonInput } from './store/people.js';
 import { createSite } from './store/sites.js';
@@ -43,7 +44,7 @@ const names = (people: { displayName: string }[]) => people.map((p) => p.display
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
-  app = createApp({ db, publicUrl: PUBLIC_URL });
+  app = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret') });
   const site = await createSite(db, { slug: 'acme', name: 'Acme Logistics' });
   const other = await createSite(db, { slug: 'other', name: 'Other' });
   const s = site.id;

@@ -8,7 +8,11 @@ import { config as zodConfig, locales } from 'zod';
 import { PeopleQuery, type PeopleList } from '../sdk/schemas.js';
 import { avatarSvg } from './avatar.js';
 import { apiError } from './errors.js';
-import { InvalidCursorError, findListedDisplayName, findPublicPerson, listPublicPeople } from './matching.js';
+import { adminRoutes } from './admin/routes.js';
+import type { Links } from './auth/links.js';
+import { devOutboxRoutes } from './mail/index.js';
+import { meRoutes } from './me/routes.js';
+import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson, listPublicPeople } from './matching.js';
 import { openApiDocument } from './openapi.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
@@ -18,8 +22,12 @@ zodConfig(locales.en());
 
 export interface AppOptions {
   db: Db;
-  /** Absolute URLs handed out (avatars) start with it. */
+  /** Absolute URLs handed out (photos, magic links) start with it. */
   publicUrl: string;
+  /** Builds and checks the links put in e-mails. */
+  links: Links;
+  /** Serve the development outbox at /dev/outbox (when no SMTP server is configured). */
+  devOutbox?: boolean;
   /** Folder with `hallway.js` and its chunks (the built bundle). */
   bundleDir?: string;
   /** Folder of the demo careers site. */
@@ -32,8 +40,8 @@ type Env = { Variables: { site: Site } };
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, bundleDir, demoDir }: AppOptions) {
-  const app = new Hono<Env>();
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir }: AppOptions) {
+  const app = new Hono<Env>({ strict: false });
   app.use(compress());
   app.use(async (c, next) => {
     await next();
@@ -78,12 +86,26 @@ export function createApp({ db, publicUrl, bundleDir, demoDir }: AppOptions) {
     return c.body(avatarSvg(displayName, id), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });
 
+  app.get('/v1/sites/:site/people/:id/photo.webp', async (c) => {
+    const photo = await findListedPhoto(db, c.var.site.id, c.req.param('id'));
+    if (!photo) return personNotFound(c);
+    // The URL changes with every upload (?v=), so it may be cached for long; a withdrawal 404s it at once.
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.body(new Uint8Array(photo.data), 200, { 'Content-Type': photo.content_type });
+  });
+
+  app.route('/', meRoutes({ db, links }));
+  app.route('/v1/admin', adminRoutes({ db, links }));
+  if (devOutbox) app.route('/dev', devOutboxRoutes(db));
+
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));
 
   if (bundleDir) {
     app.use('/hallway.js', cacheFor('public, max-age=300, stale-while-revalidate=86400'), etag({ weak: true }));
     app.use('/chunks/*', cacheFor('public, max-age=31536000, immutable'));
+    app.use('/me.js', cacheFor('public, max-age=300, stale-while-revalidate=86400'), etag({ weak: true }));
     app.use('/hallway.js', serveStatic({ root: bundleDir }));
+    app.use('/me.js', serveStatic({ root: bundleDir }));
     app.use('/chunks/*', serveStatic({ root: bundleDir }));
   }
   if (demoDir) {

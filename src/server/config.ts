@@ -7,6 +7,11 @@ export interface Config {
   publicUrl: string;
   /** `postgres://…` for PostgreSQL, otherwise a PGlite data directory. */
   databaseUrl: string;
+  /** `smtp://user:pass@host:port`; without it, mails go to the development outbox at /dev/outbox. */
+  smtpUrl?: string;
+  mailFrom: string;
+  /** The admin API key; when unset, one is made on the first start and printed once. */
+  adminKey?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -19,5 +24,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '127.0.0.1',
     publicUrl,
     databaseUrl: env.DATABASE_URL || resolve('.data'),
+    ...(env.SMTP_URL ? { smtpUrl: env.SMTP_URL } : {}),
+    mailFrom: env.MAIL_FROM || 'Hallway <hallway@localhost>',
+    ...(env.HALLWAY_ADMIN_KEY ? { adminKey: env.HALLWAY_ADMIN_KEY } : {}),
   };
 }

@@ -62,6 +62,25 @@ export async function findPublicPerson(db: Db, site: { id: number; slug: string 
   return row && toPublicPerson(row, site.slug, photoBase);
 }
 
+/** The card a person's profile makes, whether or not it is listed: the preview on /me. */
+export async function previewPerson(db: Db, personId: number, photoBase: string) {
+  const row = await publicColumns(db.selectFrom('people as p'))
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .select('s.slug')
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return toPublicPerson(row, row.slug, photoBase);
+}
+
+/** A listed person's photo; undefined for anyone not listed or without one. */
+export function findListedPhoto(db: Db, siteId: number, publicId: string) {
+  return visiblePeople(db, siteId)
+    .innerJoin('photos as ph', 'ph.person_id', 'p.id')
+    .select(['ph.data', 'ph.content_type'])
+    .where('p.public_id', '=', publicId)
+    .executeTakeFirst();
+}
+
 /** The display name of a listed person, for the avatar; undefined for anyone not listed. */
 export async function findListedDisplayName(db: Db, siteId: number, publicId: string) {
   const row = await visiblePeople(db, siteId).select('p.display_name').where('p.public_id', '=', publicId).executeTakeFirst();
@@ -127,6 +146,8 @@ function matchCondition(match: Match, ranking: Ranking) {
 
 function publicColumns(people: ReturnType<typeof visiblePeople>) {
   return people.select([
+    'p.paused_until',
+    sql<string | null>`(select ph.version from photos ph where ph.person_id = p.id)`.as('photo_version'),
     'p.public_id',
     'p.display_name',
     'p.job_title',
@@ -145,6 +166,8 @@ function publicColumns(people: ReturnType<typeof visiblePeople>) {
 }
 
 type PublicRow = {
+  paused_until: Date | null;
+  photo_version: string | null;
   public_id: string;
   display_name: string;
   job_title: string;
@@ -158,7 +181,8 @@ type PublicRow = {
 };
 
 /** The only way a person leaves the server: field by field, nothing else. */
-function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string): PublicPerson {
+function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now = new Date()): PublicPerson {
+  const personUrl = `${photoBase}/v1/sites/${encodeURIComponent(siteSlug)}/people/${row.public_id}`;
   return {
     id: row.public_id,
     displayName: row.display_name,
@@ -167,9 +191,11 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string): Pu
     location: row.location,
     languages: row.languages,
     bio: row.bio,
-    photoUrl: row.photo_url ?? `${photoBase}/v1/sites/${encodeURIComponent(siteSlug)}/people/${row.public_id}/avatar.svg`,
+    photoUrl: row.photo_version
+      ? `${personUrl}/photo.webp?v=${row.photo_version}`
+      : (row.photo_url ?? `${personUrl}/avatar.svg`),
     channels: row.channels ?? [],
-    availability: 'open',
+    availability: row.paused_until && row.paused_until > now ? 'busy' : 'open',
     kind: row.status === 'alumni' ? 'alumni' : 'employee',
   };
 }

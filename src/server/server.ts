@@ -3,6 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
+import { ensureAdminKey } from './admin/keys.js';
+import { Links, loadLinkSecret } from './auth/links.js';
+import { createTransport, startMailWorker } from './mail/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
@@ -16,6 +19,10 @@ export interface RunningServer {
   db: Db;
   /** Set when this start seeded the demo site into an empty database. */
   seeded?: { slug: string; people: number };
+  /** Set when this start made the admin key: shown once, stored only hashed. */
+  createdAdminKey?: string;
+  /** Sends what is due in the outbox now (tests; the worker does it every second anyway). */
+  drainMail(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -24,8 +31,19 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const db = await openDatabase(config.databaseUrl);
   await migrate(db);
   const seeded = (await hasAnySite(db)) ? undefined : await seedDemo(db, config.publicUrl);
+  const { created: createdAdminKey } = await ensureAdminKey(db, config.adminKey);
+  const links = new Links(config.publicUrl, await loadLinkSecret(db));
+  const transport = createTransport(config.smtpUrl);
+  const mailer = startMailWorker({ db, transport, from: config.mailFrom });
 
-  const app = createApp({ db, publicUrl: config.publicUrl, bundleDir: fromRoot('dist/cdn'), demoDir: fromRoot('demo') });
+  const app = createApp({
+    db,
+    publicUrl: config.publicUrl,
+    links,
+    devOutbox: !config.smtpUrl,
+    bundleDir: fromRoot('dist/cdn'),
+    demoDir: fromRoot('demo'),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
@@ -34,8 +52,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`,
     db,
     ...(seeded ? { seeded } : {}),
+    ...(createdAdminKey ? { createdAdminKey } : {}),
+    drainMail: () => mailer.drain(),
     async close() {
       await new Promise((resolve) => server.close(resolve));
+      await mailer.stop();
+      transport.close();
       await db.destroy(); // PGlite flushes its files on close
     },
   };

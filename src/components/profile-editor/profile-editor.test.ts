@@ -1,0 +1,618 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { ConsentUpdate, MyProfile, ProfileUpdate } from '../../sdk/index.js';
+import { aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import type { HwConsentChangedEvent } from './events.js';
+import type { HwProfileEditor } from './profile-editor.js';
+import './profile-editor.js';
+
+const worker = setupWorker(photos);
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
+afterEach(() => worker.resetHandlers());
+after(() => worker.stop());
+
+/** When the mock server records a decision. */
+const DECIDED_AT = '2026-12-01T12:00:00.000Z';
+
+function aMyProfile(overrides: Partial<MyProfile> = {}): MyProfile {
+  return {
+    email: 'ada@acme.test',
+    status: 'employee',
+    profile: {
+      displayName: 'Ada Lovelace',
+      jobTitle: 'Software Engineer',
+      team: 'Platform',
+      location: 'Paris',
+      languages: ['en', 'fr'],
+      bio: 'I write the engine that computes Bernoulli numbers.',
+      linkedinUrl: null,
+    },
+    hasPhoto: false,
+    contact: { channels: ['message'], weeklyCap: 3, pausedUntil: null, bookingUrl: null },
+    consents: {
+      showProfile: { granted: false, textVersion: null, decidedAt: null },
+      contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' },
+    },
+    preview: aPerson({ channels: ['message'] }),
+    site: { slug: 'acme', name: 'Acme', consentTextVersion: '2026-11' },
+    ...overrides,
+  };
+}
+
+interface Received {
+  method: string;
+  path: string;
+  body?: unknown;
+  contentType?: string | null;
+  bytes?: number;
+}
+
+/** Every request the mock API received. */
+let received: Received[] = [];
+/** The signed-in employee, as the mock server holds it. */
+let me: MyProfile;
+
+beforeEach(() => (received = []));
+
+const record = async (request: Request, body?: unknown) =>
+  received.push({ method: request.method, path: new URL(request.url).pathname.replace(/\/$/, ''), body });
+
+/** A mock of the `/v1/me` API at the page's origin that keeps the profile and records every write. */
+function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
+  me = profile;
+  worker.use(
+    http.get('/v1/me', async () => {
+      await wait;
+      return HttpResponse.json(me);
+    }),
+    http.put('/v1/me/profile', async ({ request }) => {
+      const body = (await request.json()) as ProfileUpdate;
+      await record(request, body);
+      const { displayName, jobTitle, team, location, languages, bio } = body;
+      me = { ...me, profile: body, preview: { ...me.preview, displayName, jobTitle, team, location, languages, bio } };
+      return HttpResponse.json(me);
+    }),
+    http.put('/v1/me/consent', async ({ request }) => {
+      const body = (await request.json()) as ConsentUpdate;
+      await record(request, body);
+      const decided = (granted: boolean) => ({ granted, textVersion: '2026-11', decidedAt: DECIDED_AT });
+      const { consents } = me;
+      me = {
+        ...me,
+        contact: body.contact?.settings ?? me.contact,
+        consents: {
+          showProfile: body.showProfile === undefined ? consents.showProfile : decided(body.showProfile),
+          contact: body.contact ? decided(body.contact.granted) : consents.contact,
+        },
+      };
+      return HttpResponse.json(me);
+    }),
+    http.post('/v1/me/withdraw', async ({ request }) => {
+      await record(request);
+      me = { ...me, consents: { showProfile: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT }, contact: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT } } };
+      return HttpResponse.json(me);
+    }),
+    http.put('/v1/me/photo', async ({ request }) => {
+      const bytes = (await request.arrayBuffer()).byteLength;
+      received.push({ method: 'PUT', path: '/v1/me/photo', contentType: request.headers.get('Content-Type'), bytes });
+      me = { ...me, hasPhoto: true, preview: { ...me.preview, photoUrl: 'https://img.test/photo.jpg' } };
+      return HttpResponse.json(me);
+    }),
+    http.delete('/v1/me/photo', async ({ request }) => {
+      await record(request);
+      me = { ...me, hasPhoto: false, preview: { ...me.preview, photoUrl: 'https://img.test/initials.svg' } };
+      return HttpResponse.json(me);
+    }),
+    http.delete('/v1/me/session', async ({ request }) => {
+      await record(request);
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.delete('/v1/me', async ({ request }) => {
+      await record(request);
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.post('/v1/auth/sign-in', async ({ request }) => {
+      await record(request, await request.json());
+      return HttpResponse.json({ status: 'sent_if_known' }, { status: 202 });
+    }),
+  );
+}
+
+// ---- Looking at the element as a user does
+
+const $ = <T extends HTMLElement = HTMLElement>(el: HwProfileEditor, selector: string) =>
+  el.shadowRoot!.querySelector<T>(selector)!;
+const input = (el: HwProfileEditor, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`);
+const box = (el: HwProfileEditor, name: string, value: string) => $<HTMLInputElement>(el, `[name="${name}"][value="${value}"]`);
+const texts = (el: HwProfileEditor, selector: string) =>
+  [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent!.trim()).filter(Boolean);
+const alerts = (el: HwProfileEditor) => texts(el, '[role="alert"]');
+const statuses = (el: HwProfileEditor) => texts(el, '[role="status"]');
+/** What has the focus, by its id (or text): readable when a test fails, unlike the element itself. */
+function focused(el: HwProfileEditor): string | null {
+  const active = el.shadowRoot!.activeElement;
+  return active && (active.id || active.textContent!.trim());
+}
+const card = (el: HwProfileEditor, part: string) =>
+  $(el, 'hw-person-card').shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.trim();
+
+function button(el: HwProfileEditor, label: string): HTMLButtonElement {
+  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
+  if (!found) throw new Error(`No button "${label}"`);
+  return found;
+}
+
+/** The description a screen reader reads after the control's name. */
+function description(el: HwProfileEditor, control: Element): string {
+  const ids = control.getAttribute('aria-describedby')?.split(' ') ?? [];
+  return ids.map((id) => el.shadowRoot!.getElementById(id)?.textContent?.trim()).join(' ');
+}
+
+async function type(el: HwProfileEditor, name: string, value: string) {
+  const field = input(el, name);
+  field.focus();
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function click(el: HwProfileEditor, target: HTMLElement) {
+  target.click();
+  await el.updateComplete;
+}
+
+function choosePhoto(el: HwProfileEditor, file: File) {
+  const picker = input(el, 'photo');
+  const files = new DataTransfer();
+  files.items.add(file);
+  picker.files = files.files;
+  picker.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+const isReady = (el: HwProfileEditor) => !!el.shadowRoot!.querySelector('[part="preview"]');
+
+async function editor(lang?: string) {
+  const el = await fixture<HwProfileEditor>(html`<hw-profile-editor lang=${lang ?? 'en'}></hw-profile-editor>`);
+  await waitUntil(() => isReady(el), 'the profile never showed');
+  await $<HTMLElement & { updateComplete: Promise<boolean> }>(el, "hw-person-card").updateComplete;
+  return el;
+}
+
+const until = (what: string, condition: () => unknown) => waitUntil(condition, what, { timeout: 3000 });
+
+describe('hw-profile-editor', () => {
+  it('shows a busy skeleton while loading', async () => {
+    const response = gate();
+    serveMe(aMyProfile(), response.opened);
+    const el = await fixture<HwProfileEditor>(html`<hw-profile-editor></hw-profile-editor>`);
+
+    expect($(el, '[aria-busy="true"]')).to.exist;
+    expect(statuses(el)).to.deep.equal(['Loading your profile…']);
+    expect(el.shadowRoot!.querySelector('form')).to.be.null;
+    await expect(el).to.be.accessible();
+
+    response.open();
+    await until('ready', () => isReady(el));
+    expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.be.null;
+  });
+
+  it('shows the profile, its preview and each decision, in English', async () => {
+    serveMe();
+    const el = await editor();
+
+    expect(texts(el, 'h2')).to.deep.equal(['What candidates see', 'Your profile', 'Your choices', 'Your data']);
+    expect(card(el, 'name')).to.equal('Ada Lovelace');
+    expect($(el, '[part="hidden-note"]').textContent).to.equal('Hidden: candidates can’t see you');
+    expect(input(el, 'displayName').value).to.equal('Ada Lovelace');
+    expect(input(el, 'jobTitle').value).to.equal('Software Engineer');
+    expect($<HTMLTextAreaElement>(el, 'textarea').value).to.equal('I write the engine that computes Bernoulli numbers.');
+    expect(texts(el, 'label.choice').slice(0, 3)).to.deep.equal(['French', 'English', 'Spanish']);
+    expect([box(el, 'languages', 'en').checked, box(el, 'languages', 'fr').checked, box(el, 'languages', 'es').checked]).to.deep.equal([true, true, false]);
+    expect(texts(el, 'legend')).to.include('Show my profile on the Acme careers site');
+    expect(texts(el, '.consent')[0]).to.match(/^I agree that Acme shows my card as previewed on this page/);
+    expect(el.shadowRoot!.textContent).to.contain('Text version 2026-11');
+    expect(texts(el, '.decision')).to.deep.equal(['Not granted', 'Granted on Nov 23, 2026']);
+    expect(description(el, input(el, 'contact'))).to.equal('Granted on Nov 23, 2026');
+    expect([input(el, 'showProfile').checked, input(el, 'contact').checked]).to.deep.equal([false, true]);
+    expect(input(el, 'weeklyCap').value).to.equal('3');
+    expect(texts(el, '#weeklyCap-hint')).to.deep.equal(['At most 3 requests a week']);
+
+    const download = $<HTMLAnchorElement>(el, 'a[download]');
+    expect(download.textContent).to.equal('Download my data');
+    expect(download.href).to.equal(`${location.origin}/v1/me/export`);
+
+    const tabindexes = [...el.shadowRoot!.querySelectorAll('[tabindex]')].map((node) => Number(node.getAttribute('tabindex')));
+    expect(tabindexes.every((index) => index <= 0), 'no positive tabindex').to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks French, with dates and language names in French', async () => {
+    serveMe();
+    const el = await editor('fr');
+
+    expect(texts(el, 'h2')).to.deep.equal(['Ce que voient les candidats', 'Votre profil', 'Vos choix', 'Vos données']);
+    expect($(el, '[part="hidden-note"]').textContent).to.equal('Masqué\u202f: les candidats ne vous voient pas');
+    expect(texts(el, 'label.choice').slice(0, 2)).to.deep.equal(['français', 'anglais']);
+    expect(texts(el, '.decision')).to.deep.equal(['Non accordé', 'Accordé le 23 nov. 2026']);
+    expect(texts(el, 'legend')).to.include('Afficher mon profil sur le site carrières de Acme');
+    expect(card(el, 'languages')).to.equal('Parle anglais et français');
+    expect(button(el, 'Enregistrer mon profil')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  it('updates the preview as the employee types', async () => {
+    serveMe();
+    const el = await editor();
+
+    await type(el, 'displayName', 'Ada King');
+    await type(el, 'jobTitle', 'Staff Engineer');
+    await type(el, 'team', '');
+    await type(el, 'location', 'Lyon');
+    await type(el, 'bio', 'Ask me about engines.');
+    await click(el, box(el, 'languages', 'es'));
+
+    await until('preview updated', () => card(el, 'name') === 'Ada King');
+    expect(card(el, 'title')).to.equal('Staff Engineer');
+    expect(card(el, 'meta')).to.equal('Lyon');
+    expect(card(el, 'bio')).to.equal('Ask me about engines.');
+    expect(card(el, 'languages')).to.equal('Speaks English, French, and Spanish');
+    expect(received, 'nothing saved while typing').to.deep.equal([]);
+  });
+
+  it('saves exactly the form as a ProfileUpdate, says so and fires hw-profile-saved', async () => {
+    serveMe();
+    const el = await editor();
+    const saved: Event[] = [];
+    el.addEventListener('hw-profile-saved', (event) => saved.push(event));
+
+    await type(el, 'displayName', '  Ada King ');
+    await type(el, 'team', '   ');
+    await type(el, 'linkedinUrl', 'https://www.linkedin.com/in/ada');
+    await click(el, box(el, 'languages', 'fr'));
+    await click(el, box(el, 'languages', 'es'));
+    await click(el, button(el, 'Save my profile'));
+    await until('saved', () => statuses(el).includes('Your profile is saved.'));
+
+    expect(received).to.deep.equal([
+      {
+        method: 'PUT',
+        path: '/v1/me/profile',
+        body: {
+          displayName: 'Ada King',
+          jobTitle: 'Software Engineer',
+          team: null,
+          location: 'Paris',
+          languages: ['en', 'es'],
+          bio: 'I write the engine that computes Bernoulli numbers.',
+          linkedinUrl: 'https://www.linkedin.com/in/ada',
+        },
+      },
+    ]);
+    expect(input(el, 'displayName').value, 'the saved value').to.equal('Ada King');
+    await until('event', () => saved.length === 1);
+    expect(saved[0]!.bubbles && saved[0]!.composed).to.be.true;
+    expect('detail' in saved[0]!, 'no personal data').to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('requires a display name, without asking the server', async () => {
+    serveMe();
+    const el = await editor();
+
+    await type(el, 'displayName', '  ');
+    await click(el, button(el, 'Save my profile'));
+
+    expect(alerts(el)).to.deep.equal(['Enter the name candidates will see.']);
+    expect(input(el, 'displayName').getAttribute('aria-invalid')).to.equal('true');
+    expect(focused(el)).to.equal('displayName');
+    expect(received).to.deep.equal([]);
+  });
+
+  it('rejects an http:// LinkedIn address with a clear message, without asking the server', async () => {
+    serveMe();
+    const el = await editor();
+
+    await type(el, 'linkedinUrl', 'http://www.linkedin.com/in/ada');
+    await click(el, button(el, 'Save my profile'));
+
+    const linkedin = input(el, 'linkedinUrl');
+    expect(alerts(el)).to.deep.equal(['Enter the address of your LinkedIn profile, starting with https://']);
+    expect(linkedin.type).to.equal('url');
+    expect(linkedin.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, linkedin)).to.equal('Its address, starting with https:// Enter the address of your LinkedIn profile, starting with https://');
+    expect(focused(el)).to.equal('linkedinUrl');
+    expect(received).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it("shows the server's invalid_body on the field it names", async () => {
+    serveMe();
+    worker.use(http.put('/v1/me/profile', () => HttpResponse.json({ error: { code: 'invalid_body', message: 'team: Too big', field: 'team' } }, { status: 400 })));
+    const el = await editor();
+
+    await click(el, button(el, 'Save my profile'));
+    await until('error shown', () => alerts(el).length > 0);
+
+    const team = input(el, 'team');
+    expect(alerts(el)).to.deep.equal(['Check this field: Team.']);
+    expect(team.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, team)).to.equal('Check this field: Team.');
+    expect(input(el, 'location').hasAttribute('aria-invalid'), 'only that field').to.be.false;
+    expect(focused(el)).to.equal('team');
+    expect(statuses(el)).to.deep.equal([], 'no longer "Saving…"');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the network is down', async () => {
+    serveMe();
+    worker.use(http.put('/v1/me/profile', () => HttpResponse.error()));
+    const el = await editor();
+
+    await click(el, button(el, 'Save my profile'));
+    await until('error shown', () => alerts(el).length > 0);
+    expect(alerts(el)).to.deep.equal(['You seem to be offline. Check your connection and try again.']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('counts the bio, and announces the count only near the limit', async () => {
+    serveMe();
+    const el = await editor();
+    const bio = $<HTMLTextAreaElement>(el, 'textarea');
+    const announced = () => texts(el, '.field [role="status"]');
+
+    expect(bio.maxLength).to.equal(300);
+    await type(el, 'bio', 'a'.repeat(100));
+    expect($(el, '#bio-count').textContent).to.equal('100/300');
+    expect(description(el, bio)).to.contain('100/300');
+    expect(announced()).to.deep.equal([]);
+
+    await type(el, 'bio', 'a'.repeat(280));
+    expect($(el, '#bio-count').textContent).to.equal('280/300');
+    expect(announced()).to.deep.equal(['280 of 300 characters']);
+  });
+
+  it('rejects a photo over 2 MB before uploading it', async () => {
+    serveMe();
+    const el = await editor();
+
+    choosePhoto(el, new File([new Uint8Array(2 * 1024 * 1024 + 1)], 'big.jpg', { type: 'image/jpeg' }));
+    await el.updateComplete;
+
+    expect(alerts(el)).to.deep.equal(['This photo is larger than 2 MB. Choose a smaller one.']);
+    expect(input(el, 'photo').getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, input(el, 'photo'))).to.contain('This photo is larger than 2 MB.');
+    expect(received).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('uploads a photo with its content type, then goes back to initials', async () => {
+    serveMe();
+    const el = await editor();
+    expect(input(el, 'photo').accept).to.equal('image/jpeg,image/png,image/webp');
+    expect(() => button(el, 'Use initials instead'), 'no photo to remove yet').to.throw();
+
+    choosePhoto(el, new File([new Uint8Array(1234)], 'me.png', { type: 'image/png' }));
+    await until('uploaded', () => statuses(el).includes('Your photo is saved.'));
+
+    expect(received).to.deep.equal([{ method: 'PUT', path: '/v1/me/photo', contentType: 'image/png', bytes: 1234 }]);
+    expect($<HTMLImageElement>(el, '.photo').src).to.equal('https://img.test/photo.jpg');
+    await expect(el).to.be.accessible();
+
+    await click(el, button(el, 'Use initials instead'));
+    await until('removed', () => statuses(el).includes('Candidates now see your initials instead of a photo.'));
+    expect(received[1]).to.deep.equal({ method: 'DELETE', path: '/v1/me/photo', body: undefined });
+    expect(focused(el), 'focus stays in the photo group').to.equal('photo');
+  });
+
+  it('grants showing the profile: sends only that decision, and the state line updates', async () => {
+    serveMe();
+    const el = await editor();
+    const events: HwConsentChangedEvent[] = [];
+    el.addEventListener('hw-consent-changed', (event) => events.push(event));
+
+    await click(el, input(el, 'showProfile'));
+    await click(el, button(el, 'Save my choices'));
+    await until('saved', () => statuses(el).includes('Your choices are saved.'));
+
+    expect(received).to.deep.equal([{ method: 'PUT', path: '/v1/me/consent', body: { showProfile: true } }]);
+    expect(texts(el, '.decision')).to.deep.equal(['Granted on Dec 1, 2026', 'Granted on Nov 23, 2026']);
+    expect(el.shadowRoot!.querySelector('[part="hidden-note"]')).to.be.null;
+    await until('event', () => events.length === 1);
+    expect(events[0]!.detail).to.deep.equal({ purpose: 'showProfile', granted: true });
+    await expect(el).to.be.accessible();
+  });
+
+  it('withdraws being contacted: sends the decision with the settings', async () => {
+    serveMe();
+    const el = await editor();
+    const event = oneEvent(el, 'hw-consent-changed');
+
+    await click(el, input(el, 'contact'));
+    await click(el, button(el, 'Save my choices'));
+    await until('saved', () => statuses(el).includes('Your choices are saved.'));
+
+    expect(received).to.deep.equal([
+      {
+        method: 'PUT',
+        path: '/v1/me/consent',
+        body: { contact: { granted: false, settings: { channels: ['message'], weeklyCap: 3, pausedUntil: null, bookingUrl: null } } },
+      },
+    ]);
+    expect(texts(el, '.decision')).to.deep.equal(['Not granted', 'Not granted']);
+    expect((await event).detail).to.deep.equal({ purpose: 'contact', granted: false });
+  });
+
+  it('sends nothing when no choice changed', async () => {
+    serveMe();
+    const el = await editor();
+    await click(el, button(el, 'Save my choices'));
+    expect(statuses(el)).to.include('Nothing has changed.');
+    expect(received).to.deep.equal([]);
+  });
+
+  it('validates the contact settings: a booking link in https, a weekly limit from 1 to 10, a clearable pause', async () => {
+    serveMe();
+    const el = await editor();
+    const save = () => click(el, button(el, 'Save my choices'));
+
+    expect(el.shadowRoot!.querySelector('[name="bookingUrl"]'), 'no link without the channel').to.be.null;
+    await click(el, box(el, 'channels', 'booking'));
+    await type(el, 'bookingUrl', 'http://cal.example/ada');
+    await save();
+    expect(alerts(el)).to.deep.equal(['Enter your booking link, starting with https://']);
+    expect(input(el, 'bookingUrl').getAttribute('aria-invalid')).to.equal('true');
+    await type(el, 'bookingUrl', 'https://cal.example/ada');
+
+    for (const cap of ['0', '11', '2.5', '']) {
+      await type(el, 'weeklyCap', cap);
+      await save();
+      expect(alerts(el), `cap "${cap}"`).to.deep.equal(['Choose a whole number from 1 to 10.']);
+      expect(input(el, 'weeklyCap').getAttribute('aria-invalid')).to.equal('true');
+      expect(focused(el)).to.equal('weeklyCap');
+    }
+    expect(received, 'nothing sent while invalid').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+
+    await type(el, 'weeklyCap', '5');
+    expect(texts(el, '#weeklyCap-hint')).to.deep.equal(['At most 5 requests a week']);
+    await type(el, 'pausedUntil', '2026-12-24');
+    await click(el, button(el, 'Clear'));
+    expect(input(el, 'pausedUntil').value).to.equal('');
+    expect(focused(el), 'focus back on the date').to.equal('pausedUntil');
+    await type(el, 'pausedUntil', '2027-01-04');
+    await save();
+    await until('saved', () => statuses(el).includes('Your choices are saved.'));
+
+    expect(received).to.deep.equal([
+      {
+        method: 'PUT',
+        path: '/v1/me/consent',
+        body: {
+          contact: {
+            granted: true,
+            settings: { channels: ['message', 'booking'], weeklyCap: 5, pausedUntil: '2027-01-04', bookingUrl: 'https://cal.example/ada' },
+          },
+        },
+      },
+    ]);
+    expect(alerts(el)).to.deep.equal([]);
+  });
+
+  it('withdraws everything in one click', async () => {
+    serveMe(aMyProfile({ consents: { showProfile: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' }, contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' } } }));
+    const el = await editor();
+    expect(el.shadowRoot!.querySelector('[part="hidden-note"]')).to.be.null;
+    const withdrawn = oneEvent(el, 'hw-withdrawn');
+
+    await click(el, button(el, 'Withdraw everything'));
+    await until('withdrawn', () => statuses(el).includes('You’re hidden and can’t be contacted. You can opt in again at any time.'));
+
+    expect(received).to.deep.equal([{ method: 'POST', path: '/v1/me/withdraw', body: undefined }]);
+    expect([input(el, 'showProfile').checked, input(el, 'contact').checked]).to.deep.equal([false, false]);
+    expect(texts(el, '.decision')).to.deep.equal(['Not granted', 'Not granted']);
+    expect($(el, '[part="hidden-note"]')).to.exist;
+    expect('detail' in (await withdrawn)).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('deletes the data after an inline confirmation that Escape cancels', async () => {
+    serveMe();
+    const el = await editor();
+    const deleteButton = button(el, 'Delete my data');
+    expect(deleteButton.getAttribute('aria-expanded')).to.equal('false');
+
+    await click(el, deleteButton);
+    const confirm = button(el, 'Yes, erase my profile');
+    expect(focused(el), 'focus on the confirmation').to.equal('confirm-delete');
+    expect(deleteButton.getAttribute('aria-expanded')).to.equal('true');
+    expect(description(el, confirm)).to.contain('Only a minimal history of your consent decisions is kept');
+    await expect(el).to.be.accessible();
+
+    confirm.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(() => button(el, 'Yes, erase my profile')).to.throw();
+    expect(focused(el), 'focus back on "Delete my data"').to.equal('delete');
+
+    await click(el, deleteButton);
+    await click(el, button(el, 'Cancel'));
+    expect(focused(el)).to.equal('delete');
+    expect(received).to.deep.equal([]);
+
+    await click(el, deleteButton);
+    const deleted = oneEvent(el, 'hw-data-deleted');
+    await click(el, button(el, 'Yes, erase my profile'));
+    await until('erased', () => el.shadowRoot!.textContent!.includes('Your data is erased.'));
+
+    expect(received).to.deep.equal([{ method: 'DELETE', path: '/v1/me', body: undefined }]);
+    expect(el.shadowRoot!.textContent!.trim()).to.equal('Your data is erased.');
+    expect(el.shadowRoot!.querySelectorAll('form, button, input, a, hw-person-card')).to.have.length(0);
+    expect(focused(el)).to.equal('Your data is erased.');
+    expect('detail' in (await deleted)).to.be.false;
+    await expect(el).to.be.accessible();
+  });
+
+  it('signs out', async () => {
+    serveMe();
+    const el = await editor();
+
+    await click(el, button(el, 'Sign out'));
+    await until('signed out', () => el.shadowRoot!.textContent!.includes('You’re signed out.'));
+
+    expect(received).to.deep.equal([{ method: 'DELETE', path: '/v1/me/session', body: undefined }]);
+    expect(el.shadowRoot!.querySelector('[part="preview"]')).to.be.null;
+    expect(focused(el)).to.equal('sign-in-heading');
+    expect($(el, 'h2').textContent).to.equal('Sign in');
+    await expect(el).to.be.accessible();
+  });
+
+  it('without a session, offers to e-mail a sign-in link', async () => {
+    serveMe();
+    worker.use(http.get('/v1/me', () => errorResponse(401, 'unauthorized')));
+    const el = await fixture<HwProfileEditor>(html`<hw-profile-editor></hw-profile-editor>`);
+    await until('sign-in form', () => el.shadowRoot!.querySelector('[part="sign-in"]'));
+
+    expect(el.shadowRoot!.textContent).to.contain('You’re not signed in, or your session has expired.');
+    expect($(el, 'label[for="email"]').textContent).to.equal('Work e-mail address');
+    await expect(el).to.be.accessible();
+
+    await type(el, 'email', 'not an address');
+    await click(el, button(el, 'E-mail me a link'));
+    expect(alerts(el)).to.deep.equal(['Enter an e-mail address, like name@example.com.']);
+    expect(input(el, 'email').getAttribute('aria-invalid')).to.equal('true');
+    expect(received).to.deep.equal([]);
+
+    await type(el, 'email', ' ada@acme.test ');
+    await click(el, button(el, 'E-mail me a link'));
+    await until('sent', () => statuses(el).includes('If this address belongs to someone invited, a link is on its way.'));
+
+    expect(received).to.deep.equal([{ method: 'POST', path: '/v1/auth/sign-in', body: { email: 'ada@acme.test' } }]);
+    expect(alerts(el)).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the sign-in form when the session expires while saving', async () => {
+    serveMe();
+    worker.use(http.put('/v1/me/profile', () => errorResponse(401, 'unauthorized')));
+    const el = await editor();
+
+    await click(el, button(el, 'Save my profile'));
+    await until('sign-in form', () => el.shadowRoot!.querySelector('[part="sign-in"]'));
+    expect(el.shadowRoot!.textContent).to.contain('You’re not signed in, or your session has expired.');
+    expect(el.shadowRoot!.textContent).not.to.contain('Ada Lovelace');
+    expect(focused(el)).to.equal('sign-in-heading');
+  });
+
+  it('offers to try again when loading failed', async () => {
+    serveMe();
+    worker.use(http.get('/v1/me', () => errorResponse(503, 'unavailable'), { once: true }));
+    const el = await fixture<HwProfileEditor>(html`<hw-profile-editor></hw-profile-editor>`);
+    await until('error', () => alerts(el).length > 0);
+
+    expect(alerts(el)).to.deep.equal(['We couldn’t load your profile.']);
+    await expect(el).to.be.accessible();
+
+    await click(el, button(el, 'Try again'));
+    await until('ready', () => isReady(el));
+  });
+});

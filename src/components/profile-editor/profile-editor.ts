@@ -1,0 +1,405 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
+import type { Translation } from '../locales/en.js';
+import { HallwayElement } from '../shared/hallway-element.js';
+import { errorCode } from '../shared/events.js';
+import { define } from '../shared/define.js';
+import { baseStyles } from '../shared/styles.js';
+import '../person-card/person-card.js';
+import {
+  PHOTO_MAX_BYTES,
+  PHOTO_TYPES,
+  consentChanges,
+  consentDraft,
+  previewPerson,
+  profileDraft,
+  readConsentForm,
+  readProfileForm,
+  toProfileUpdate,
+  validateConsent,
+  validateProfile,
+  type ConsentDraft,
+  type Invalid,
+  type ProfileDraft,
+} from './drafts.js';
+import { Fields, type Feedback, type Section } from './fields.js';
+import { renderProfile } from './profile-section.js';
+import { renderConsent } from './consent-section.js';
+import { renderAccount } from './account-section.js';
+import { renderSignIn, requestSignInLink } from './sign-in.js';
+import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
+import styles from './profile-editor.styles.js';
+
+/** Why the editor no longer shows the profile. */
+type Ended = 'signed-out' | 'expired' | 'deleted';
+
+/** The controls a server error's `field` may name, with their label. */
+const FIELD_LABELS = {
+  displayName: 'meDisplayName',
+  jobTitle: 'meJobTitle',
+  team: 'meTeam',
+  location: 'meLocation',
+  languages: 'meLanguages',
+  bio: 'meBio',
+  linkedinUrl: 'meLinkedin',
+  photo: 'mePhoto',
+  channels: 'meChannels',
+  bookingUrl: 'meBookingUrl',
+  weeklyCap: 'meWeeklyCap',
+  pausedUntil: 'mePausedUntil',
+} as const satisfies Record<string, keyof Translation>;
+
+type FieldName = keyof typeof FIELD_LABELS;
+
+type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoicesSaved' | 'meNothingChanged' | 'meWithdrawn' | 'meLinkSent';
+
+/**
+ * @tagname hw-profile-editor
+ * @summary The employee's own page: a live preview of their card, their profile and photo, each
+ * consent with its text, contact channels, weekly limit and pause, one-click withdrawal, export,
+ * erasure and sign-out. Talks to the server it is served from, with the session cookie; without a
+ * session it offers to e-mail a sign-in link.
+ *
+ * @csspart preview - "What candidates see": the heading, the hidden note and the card.
+ * @csspart hidden-note - "Hidden: candidates can't see you", while the profile is not shown.
+ * @csspart profile - The photo and the profile form.
+ * @csspart consent - The consent form.
+ * @csspart account - Withdraw, download, delete, sign out.
+ * @csspart sign-in - The form that e-mails a sign-in link, when signed out.
+ * @csspart message - The one message left once the data is erased.
+ * @csspart input - Each text, URL, number, date and e-mail input, and the bio.
+ * @csspart button - Each button, and the "Upload a photo" label that looks like one.
+ * @csspart secondary - The quieter buttons: "Use initials instead", "Clear", "Cancel", "Sign out".
+ * @csspart danger - "Delete my data" and "Yes, erase my profile".
+ * @csspart status - Progress and success messages.
+ * @csspart error - Error messages.
+ *
+ * @cssprop --hw-accent - Buttons, checkboxes, focus ring. Default `#2f5bd3`.
+ * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
+ * @cssprop --hw-danger - Destructive buttons, errors, invalid fields. Default `#b3261e`.
+ * @cssprop --hw-danger-contrast - Text on the danger colour. Default `#fff`.
+ * @cssprop --hw-gap - Space between the sections. Default `2rem`.
+ * @cssprop --hw-radius - Corner radius of buttons, inputs, boxes and the card. Default `0.75rem`.
+ * @cssprop --hw-input-border-color - Inputs and boxes. Default: the text colour at 45%.
+ * @cssprop --hw-muted-color - Hints and secondary text. Default: the text colour at 75%.
+ * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
+ *
+ * @fires {HwProfileSavedEvent} hw-profile-saved - The profile's fields or its photo were saved.
+ * @fires {HwConsentChangedEvent} hw-consent-changed - A decision was recorded; `detail` is `{ purpose, granted }`, one event per purpose saved.
+ * @fires {HwWithdrawnEvent} hw-withdrawn - Every consent was withdrawn at once.
+ * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
+ */
+export class HwProfileEditor extends HallwayElement {
+  static override styles = [baseStyles, styles];
+
+  /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
+  @property() override api?: string;
+
+  /** Not used: the site is the signed-in employee's own. */
+  @property() override site?: string;
+
+  @state() private me?: MyProfile;
+  /** The profile form's values; set with `me`. */
+  @state() private draft!: ProfileDraft;
+  /** The consent form's values; set with `me`. */
+  @state() private choices!: ConsentDraft;
+  @state() private feedback?: Feedback;
+  @state() private ended?: Ended;
+  @state() private confirmingDelete = false;
+
+  /** What to focus once rendered: the control that had the focus may be gone. */
+  private focusTarget?: string;
+  /** One request at a time: a second click while saving does nothing. */
+  private busy = false;
+  private cachedClient?: { baseUrl: string; client: MeClient };
+
+  private readonly loader = new Task(this, {
+    task: ([client], { signal }) => client.get({ signal }),
+    args: () => [this.meClient()] as const,
+    onComplete: (me) => this.show(me),
+  });
+
+  protected override updated(): void {
+    if (!this.focusTarget) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusTarget)?.focus();
+    this.focusTarget = undefined;
+  }
+
+  protected override render() {
+    const fields = new Fields(this.feedback);
+    const { localize } = this;
+    if (this.ended === 'deleted') return this.renderDeleted();
+    if (this.ended) return renderSignIn({ reason: this.ended, localize, fields, onSubmit: (event) => this.sendSignInLink(event) });
+    return this.loader.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      complete: () => this.renderReady(this.me!, fields),
+      error: (error) =>
+        isUnauthorized(error)
+          ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event) })
+          : this.renderLoadError(),
+    });
+  }
+
+  private renderLoading() {
+    const row = html`<span class="placeholder"></span><span class="placeholder input"></span>`;
+    return html`
+      <p role="status" class="visually-hidden">${this.localize.term('meLoading')}</p>
+      <div class="skeleton" aria-busy="true" aria-hidden="true">
+        <hw-person-card></hw-person-card>
+        <div class="skeleton-fields">${[row, row, row, row, row]}</div>
+      </div>
+    `;
+  }
+
+  private renderLoadError() {
+    return html`
+      <div class="message">
+        <p role="alert" part="error">${this.localize.term('meLoadError')}</p>
+        <button part="button" @click=${() => this.loader.run()}>${this.localize.term('tryAgain')}</button>
+      </div>
+    `;
+  }
+
+  private renderDeleted() {
+    return html`<p part="message" class="message" tabindex="-1" data-ended>${this.localize.term('meDeleted')}</p>`;
+  }
+
+  private renderReady(me: MyProfile, fields: Fields) {
+    const { localize } = this;
+    return html`
+      <div class="layout">
+        <section part="preview" class="preview" aria-labelledby="preview-heading">
+          <h2 id="preview-heading">${localize.term('mePreviewHeading')}</h2>
+          ${me.consents.showProfile.granted ? nothing : html`<p part="hidden-note" class="note">${localize.term('meHiddenNote')}</p>`}
+          <hw-person-card .person=${previewPerson(me.preview, this.draft)}></hw-person-card>
+        </section>
+        <div class="sections">
+          ${renderProfile({
+            me,
+            draft: this.draft,
+            localize,
+            fields,
+            onEdit: (event) => (this.draft = readProfileForm(event.currentTarget as HTMLFormElement, this.draft)),
+            onSave: (event) => this.saveProfile(event),
+            onPhotoChosen: (event) => this.uploadPhoto(event.currentTarget as HTMLInputElement),
+            onRemovePhoto: () => this.removePhoto(),
+          })}
+          ${renderConsent({
+            me,
+            choices: this.choices,
+            localize,
+            fields,
+            onEdit: (event) => (this.choices = readConsentForm(event.currentTarget as HTMLFormElement, this.choices)),
+            onSave: (event) => this.saveConsent(event),
+            onClearPause: () => this.clearPause(),
+          })}
+          ${renderAccount({
+            exportUrl: this.meClient().exportUrl,
+            confirmingDelete: this.confirmingDelete,
+            localize,
+            fields,
+            onWithdraw: () => this.withdrawAll(),
+            onToggleDelete: () => (this.confirmingDelete ? this.cancelDelete() : this.askToDelete()),
+            onDelete: () => this.deleteData(),
+            onCancelDelete: () => this.cancelDelete(),
+            onSignOut: () => this.signOut(),
+          })}
+        </div>
+      </div>
+    `;
+  }
+
+  // ---- Actions
+
+  private async saveProfile(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const invalid = validateProfile(this.draft);
+    if (invalid) return this.showInvalid('profile', invalid);
+    const me = await this.send('profile', (client) => client.updateProfile(toProfileUpdate(this.draft)));
+    if (!me) return;
+    this.me = me;
+    this.draft = profileDraft(me);
+    this.say('profile', 'meProfileSaved');
+    this.emitAfterRender(new HwProfileSavedEvent());
+  }
+
+  private async uploadPhoto(input: HTMLInputElement): Promise<void> {
+    const photo = input.files?.[0];
+    input.value = ''; // so that choosing the same file again is a change too
+    if (!photo) return;
+    if (!PHOTO_TYPES.includes(photo.type)) return this.showInvalid('photo', { field: 'photo', reason: 'mePhotoWrongType' });
+    if (photo.size > PHOTO_MAX_BYTES) return this.showInvalid('photo', { field: 'photo', reason: 'mePhotoTooLarge' });
+    await this.savePhoto((client) => client.uploadPhoto(photo), 'mePhotoSaved');
+  }
+
+  private async removePhoto(): Promise<void> {
+    // The button goes away with the photo: the focus stays in the photo group.
+    await this.savePhoto((client) => client.removePhoto(), 'mePhotoRemoved', '#photo');
+  }
+
+  private async savePhoto(request: (client: MeClient) => Promise<MyProfile>, message: StatusKey, focusAfter?: string): Promise<void> {
+    const me = await this.send('photo', request);
+    if (!me) return;
+    this.me = me;
+    this.focusTarget = focusAfter;
+    this.say('photo', message);
+    this.emitAfterRender(new HwProfileSavedEvent());
+  }
+
+  private async saveConsent(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const update = consentChanges(consentDraft(this.me!), this.choices);
+    const invalid = update.contact && validateConsent(this.choices);
+    if (invalid) return this.showInvalid('consent', invalid);
+    if (update.showProfile === undefined && !update.contact) return this.say('consent', 'meNothingChanged');
+    const me = await this.send('consent', (client) => client.updateConsent(update));
+    if (!me) return;
+    this.me = me;
+    this.choices = consentDraft(me);
+    this.say('consent', 'meChoicesSaved');
+    if (update.showProfile !== undefined) {
+      this.emitAfterRender(new HwConsentChangedEvent({ purpose: 'showProfile', granted: update.showProfile }));
+    }
+    if (update.contact) this.emitAfterRender(new HwConsentChangedEvent({ purpose: 'contact', granted: update.contact.granted }));
+  }
+
+  private clearPause(): void {
+    this.choices = { ...this.choices, pausedUntil: '' };
+    this.focusTarget = '#pausedUntil'; // the Clear button is gone
+  }
+
+  private async withdrawAll(): Promise<void> {
+    const me = await this.send('account', (client) => client.withdrawAll());
+    if (!me) return;
+    this.me = me;
+    this.choices = consentDraft(me);
+    this.say('account', 'meWithdrawn');
+    this.emitAfterRender(new HwWithdrawnEvent());
+  }
+
+  private askToDelete(): void {
+    this.confirmingDelete = true;
+    this.focusTarget = '#confirm-delete';
+  }
+
+  private cancelDelete(): void {
+    this.confirmingDelete = false;
+    this.focusTarget = '#delete';
+  }
+
+  private async deleteData(): Promise<void> {
+    if (!(await this.send('account', (client) => client.deleteMyData().then(() => true), false))) return;
+    this.end('deleted');
+    this.emitAfterRender(new HwDataDeletedEvent());
+  }
+
+  private async signOut(): Promise<void> {
+    if (await this.send('account', (client) => client.signOut().then(() => true), false)) this.end('signed-out');
+  }
+
+  private async sendSignInLink(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const input = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
+    const email = input.value.trim();
+    if (!email || !input.checkValidity()) return this.showInvalid('sign-in', { field: 'email', reason: 'meEmailInvalid' });
+    if (this.busy) return;
+    this.busy = true;
+    try {
+      await requestSignInLink(this.baseUrl(), email);
+      this.say('sign-in', 'meLinkSent');
+    } catch {
+      this.feedback = { section: 'sign-in', kind: 'error', text: this.localize.term('meSendFailed') };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  // ---- Plumbing
+
+  private show(me: MyProfile): void {
+    this.me = me;
+    this.draft = profileDraft(me);
+    this.choices = consentDraft(me);
+  }
+
+  /**
+   * Sends one request at a time, saying "Saving…" in `section` meanwhile (unless `saying` is false).
+   * On failure it shows why, or the sign-in form when the session is gone, and answers `undefined`.
+   */
+  private async send<T>(section: Section, request: (client: MeClient) => Promise<T>, saying = true): Promise<T | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.feedback = saying ? { section, kind: 'status', text: this.localize.term('meSaving') } : undefined;
+    try {
+      return await request(this.meClient());
+    } catch (error) {
+      this.showError(section, error);
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private say(section: Section, key: StatusKey): void {
+    this.feedback = { section, kind: 'status', text: this.localize.term(key) };
+  }
+
+  private showInvalid(section: Section, { field, reason }: Invalid): void {
+    this.feedback = { section, kind: 'error', text: this.localize.term(reason), field };
+    this.focusTarget = `[name="${field}"]`;
+  }
+
+  private showError(section: Section, error: unknown): void {
+    if (isUnauthorized(error)) return this.end('expired');
+    const code = errorCode(error);
+    if (code === 'payload_too_large') return this.showInvalid(section, { field: 'photo', reason: 'mePhotoTooLarge' });
+    if (code === 'unsupported_media_type') return this.showInvalid(section, { field: 'photo', reason: 'mePhotoWrongType' });
+    const field = isHttpError(error) ? controlNamed(error.field) : undefined;
+    if (field) {
+      const text = this.localize.term('meFieldRejected', this.localize.term(FIELD_LABELS[field]));
+      this.feedback = { section, kind: 'error', text, field };
+      this.focusTarget = `[name="${field}"]`;
+      return;
+    }
+    const key = code === 'network' ? 'meOffline' : code === 'timeout' ? 'meTimeout' : 'meFailed';
+    this.feedback = { section, kind: 'error', text: this.localize.term(key) };
+  }
+
+  /** Leaves the profile behind: nothing of it stays on screen or in memory. */
+  private end(reason: Ended): void {
+    this.ended = reason;
+    this.me = undefined;
+    this.feedback = undefined;
+    this.confirmingDelete = false;
+    this.focusTarget = '[data-ended]';
+  }
+
+  private baseUrl(): string {
+    return (this.api || location.origin).replace(/\/+$/, '');
+  }
+
+  private meClient(): MeClient {
+    const baseUrl = this.baseUrl();
+    if (this.cachedClient?.baseUrl !== baseUrl) this.cachedClient = { baseUrl, client: createMeClient({ baseUrl }) };
+    return this.cachedClient.client;
+  }
+}
+
+const isUnauthorized = (error: unknown) => isHttpError(error) && error.status === 401;
+
+/** The control a server error's `field` names: `contact.settings.bookingUrl` → `bookingUrl`, `languages.2` → `languages`. */
+function controlNamed(field: string | undefined): FieldName | undefined {
+  const name = field?.split('.').reverse().find((segment) => !/^\d+$/.test(segment));
+  return name && name in FIELD_LABELS ? (name as FieldName) : undefined;
+}
+
+define('hw-profile-editor', HwProfileEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hw-profile-editor': HwProfileEditor;
+  }
+}

@@ -1,0 +1,47 @@
+import { html } from 'lit';
+import type { LocalizeController } from '../shared/localize.js';
+import type { Fields } from './fields.js';
+
+export interface SignInView {
+  /** `signed-out`: the employee signed out here; `expired`: no session, or it ran out. */
+  reason: 'signed-out' | 'expired';
+  localize: LocalizeController;
+  fields: Fields;
+  onSubmit: (event: SubmitEvent) => void;
+}
+
+/** The way back in: a form that e-mails a sign-in link. */
+export function renderSignIn({ reason, localize, fields, onSubmit }: SignInView) {
+  return html`
+    <section part="sign-in" class="sign-in" aria-labelledby="sign-in-heading">
+      <h2 id="sign-in-heading" tabindex="-1" data-ended>${localize.term('meSignInHeading')}</h2>
+      <p>${localize.term(reason === 'signed-out' ? 'meSignedOut' : 'meSessionExpired')}</p>
+      <p>${localize.term('meSignInIntro')}</p>
+      <form novalidate @submit=${onSubmit}>
+        <div class="field">
+          <label for="email">${localize.term('meEmail')}</label>
+          <input part="input" id="email" name="email" type="email" autocomplete="email" required
+            aria-invalid=${fields.invalid('email')} aria-describedby=${fields.describedBy('email')} />
+          ${fields.error('email')}
+        </div>
+        <button part="button" type="submit">${localize.term('meSendLink')}</button>
+        ${fields.messages('sign-in')}
+      </form>
+    </section>
+  `;
+}
+
+/**
+ * Asks the server to e-mail a sign-in link. Not through the SDK: it is the one call made without a
+ * session. The server answers 202 whether or not it knows the address, so nothing is learnt from it.
+ */
+export async function requestSignInLink(baseUrl: string, email: string): Promise<void> {
+  const response = await fetch(`${baseUrl}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email }),
+    credentials: 'same-origin',
+    signal: AbortSignal.timeout(10_000),
+  });
+  if (!response.ok) throw new Error(`Sign-in link request failed: HTTP ${response.status}`);
+}

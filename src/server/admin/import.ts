@@ -1,0 +1,360 @@
+import { parse } from 'csv-parse/sync';
+import { sql } from 'kysely';
+import type { Db } from '../store/database.js';
+import { newPublicId } from '../store/people.js';
+import type { Person } from '../store/schema.js';
+
+/**
+ * People import: CSV or JSON → validated rows → one transaction of batched inserts and updates.
+ * Only HR fields come from the file; consent, display name, bio and everything else the employee
+ * controls are never written here.
+ */
+
+export const IMPORT_COLUMNS = ['email', 'full_name', 'job_title', 'team', 'location', 'languages', 'external_id', 'status'] as const;
+export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
+const REQUIRED_COLUMNS: ImportColumn[] = ['email', 'full_name', 'job_title'];
+
+const MAX_TEXT = 200;
+const BATCH_SIZE = 1000;
+/** Listing every problem of a 10,000-row file helps nobody; the count says how many more. */
+export const MAX_PROBLEMS_LISTED = 100;
+/** Serializes imports into the same site (first key of `pg_advisory_xact_lock(int, int)`). */
+const IMPORT_LOCK = 0x48_57_49_4d;
+const MISSING_COLUMN = 'missing required column';
+
+export interface ImportProblem {
+  /** CSV: the line in the file (header = 1). JSON: the position in the array (first = 1). */
+  line: number;
+  field: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  created: number;
+  updated: number;
+  unchanged: number;
+  total: number;
+}
+
+export class ImportRejected extends Error {
+  constructor(readonly problems: ImportProblem[]) {
+    const missing = problems.filter((problem) => problem.reason === MISSING_COLUMN).map((problem) => `"${problem.field}"`);
+    super(
+      missing.length
+        ? `The file has no ${missing.join(', ')} column; nothing was imported.`
+        : `${problems.length} problem${problems.length === 1 ? '' : 's'} in the file; nothing was imported.`,
+    );
+  }
+}
+
+/** A record as read from the file; a column the file does not have is `undefined` (left untouched). */
+export interface RawRow {
+  line: number;
+  cells: Partial<Record<ImportColumn, string>>;
+}
+
+interface PersonRow {
+  line: number;
+  email: string;
+  fullName: string;
+  jobTitle: string;
+  team: string | null | undefined;
+  location: string | null | undefined;
+  languages: string[] | undefined;
+  externalId: string | null;
+  status: 'employee' | 'left';
+}
+
+// ---- reading ----
+
+export function readCsv(text: string): RawRow[] {
+  const normalized = text.replace(/\r\n?/g, '\n');
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    // With `info`, each record comes as { record, info } (the typings don't follow the option).
+    records = parse(normalized, {
+      bom: true,
+      delimiter: detectDelimiter(normalized),
+      info: true,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      trim: true,
+    }) as unknown as typeof records;
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    throw new ImportRejected([{ line, field: 'row', reason: `not valid CSV: ${(error as Error).message}` }]);
+  }
+  const [header, ...rows] = records;
+  const columns = readHeader(header?.record ?? []);
+  const problems: ImportProblem[] = [];
+  const read = rows
+    .filter(({ record }) => record.some((cell) => cell !== ''))
+    .map(({ record, info }) => {
+      // info.lines is where a record ends; quoted line breaks make it start earlier.
+      const line = info.lines - record.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0);
+      if (record.length !== columns.length) {
+        problems.push({ line, field: 'row', reason: `expected ${columns.length} values, found ${record.length}` });
+      }
+      return { line, cells: Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])) };
+    });
+  if (problems.length) throw new ImportRejected(problems);
+  return read;
+}
+
+/** Spreadsheets in many locales save CSV with `;` or tabs; the header line tells which. */
+function detectDelimiter(text: string) {
+  const header = text.split('\n', 1)[0]!;
+  const count = (delimiter: string) => header.split(delimiter).length;
+  return [',', ';', '\t'].reduce((best, delimiter) => (count(delimiter) > count(best) ? delimiter : best));
+}
+
+function readHeader(cells: string[]): ImportColumn[] {
+  const names = cells.map((cell) => cell.toLowerCase().replace(/[\s-]+/g, '_'));
+  const problems: ImportProblem[] = [];
+  names.forEach((name, index) => {
+    if (!isColumn(name)) problems.push({ line: 1, field: cells[index]!, reason: `unknown column (expected ${IMPORT_COLUMNS.join(', ')})` });
+    else if (names.indexOf(name) !== index) problems.push({ line: 1, field: name, reason: 'duplicate column' });
+  });
+  for (const column of REQUIRED_COLUMNS) {
+    if (!names.includes(column)) problems.push({ line: 1, field: column, reason: MISSING_COLUMN });
+  }
+  if (problems.length) throw new ImportRejected(problems);
+  return names as ImportColumn[];
+}
+
+const isColumn = (name: string): name is ImportColumn => (IMPORT_COLUMNS as readonly string[]).includes(name);
+
+/** JSON: an array of objects keyed by the CSV column names (snake_case). */
+export function readJson(value: unknown): RawRow[] {
+  if (!Array.isArray(value)) throw new ImportRejected([{ line: 1, field: 'body', reason: 'expected a JSON array of people' }]);
+  const problems: ImportProblem[] = [];
+  const rows = value.map((item: unknown, index): RawRow => {
+    const line = index + 1;
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      problems.push({ line, field: 'row', reason: 'expected an object' });
+      return { line, cells: {} };
+    }
+    const cells: RawRow['cells'] = {};
+    for (const [key, cell] of Object.entries(item)) {
+      const text = jsonCell(key, cell);
+      if (!isColumn(key)) problems.push({ line, field: key, reason: `unknown field (expected ${IMPORT_COLUMNS.join(', ')})` });
+      else if (text === undefined) problems.push({ line, field: key, reason: 'must be a string' });
+      else cells[key] = text;
+    }
+    return { line, cells };
+  });
+  if (problems.length) throw new ImportRejected(problems);
+  return rows;
+}
+
+function jsonCell(key: string, value: unknown): string | undefined {
+  if (value === null) return '';
+  if (typeof value === 'string') return value.trim();
+  if (typeof value === 'number' && key === 'external_id') return String(value);
+  if (key === 'languages' && Array.isArray(value) && value.every((v) => typeof v === 'string')) return value.join(';');
+  return undefined;
+}
+
+// ---- validating ----
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const LANGUAGE = /^([a-z]{2,3})(-[a-z0-9]{2,8})*$/i;
+
+function validateRows(rows: RawRow[]): { people: PersonRow[]; problems: ImportProblem[] } {
+  const problems: ImportProblem[] = [];
+  const people = rows.map((row) => validateRow(row, (field, reason) => problems.push({ line: row.line, field, reason })));
+  const seenEmails = new Map<string, number>();
+  const seenExternalIds = new Map<string, number>();
+  for (const person of people) {
+    const sameEmail = seenEmails.get(person.email);
+    if (sameEmail && person.email) problems.push({ line: person.line, field: 'email', reason: `same e-mail as line ${sameEmail}` });
+    else seenEmails.set(person.email, person.line);
+    if (!person.externalId) continue;
+    const sameId = seenExternalIds.get(person.externalId);
+    if (sameId) problems.push({ line: person.line, field: 'external_id', reason: `same external id as line ${sameId}` });
+    else seenExternalIds.set(person.externalId, person.line);
+  }
+  problems.sort((a, b) => a.line - b.line);
+  return { people, problems };
+}
+
+function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, reason: string) => void): PersonRow {
+  const text = (column: ImportColumn): string | null | undefined => {
+    const value = cells[column];
+    if (!value) {
+      if (REQUIRED_COLUMNS.includes(column)) problem(column, 'required');
+      return value === undefined ? undefined : null;
+    }
+    if (value.length > MAX_TEXT) problem(column, `longer than ${MAX_TEXT} characters`);
+    return value;
+  };
+  const email = (text('email') ?? '').toLowerCase();
+  if (email && !EMAIL.test(email)) problem('email', 'not an e-mail address');
+  return {
+    line,
+    email,
+    fullName: text('full_name') ?? '',
+    jobTitle: text('job_title') ?? '',
+    team: text('team'),
+    location: text('location'),
+    languages: cells.languages === undefined ? undefined : parseLanguages(cells.languages, (reason) => problem('languages', reason)),
+    externalId: text('external_id') ?? null,
+    status: parseStatus(cells.status, (reason) => problem('status', reason)),
+  };
+}
+
+/** "fr;en", "fr|en", "fr en" → ['fr', 'en']: the language part only, as candidates' `lang` is matched on it. */
+function parseLanguages(value: string, problem: (reason: string) => void): string[] {
+  const codes = value.split(/[;|,\s]+/).filter(Boolean);
+  const invalid = codes.filter((code) => !LANGUAGE.test(code));
+  if (invalid.length) problem(`not a language code: ${invalid.join(', ')} (e.g. fr;en)`);
+  return [...new Set(codes.map((code) => code.split('-')[0]!.toLowerCase()))];
+}
+
+function parseStatus(value: string | undefined, problem: (reason: string) => void): 'employee' | 'left' {
+  const status = (value || 'employee').toLowerCase();
+  if (status === 'employee' || status === 'left') return status;
+  problem(`unknown status "${value}" (employee or left)`);
+  return 'employee';
+}
+
+// ---- planning against the database, then writing ----
+
+type Existing = Pick<
+  Person,
+  'id' | 'email' | 'external_id' | 'full_name' | 'job_title' | 'team' | 'location' | 'languages' | 'status' | 'erased_at'
+>;
+
+interface Plan {
+  creates: PersonRow[];
+  updates: Existing[];
+  unchanged: number;
+  problems: ImportProblem[];
+}
+
+/** Matches each row to a person by external id, then by e-mail; rows matching nobody are new people. */
+function planImport(existing: Existing[], rows: PersonRow[]): Plan {
+  const byEmail = new Map(existing.map((person) => [person.email, person]));
+  const byExternalId = new Map(existing.filter((person) => person.external_id).map((person) => [person.external_id!, person]));
+  const matchedOnLine = new Map<number, number>();
+  const plan: Plan = { creates: [], updates: [], unchanged: 0, problems: [] };
+  const problem = (line: number, field: string, reason: string) => plan.problems.push({ line, field, reason });
+
+  for (const row of rows) {
+    const withId = row.externalId ? byExternalId.get(row.externalId) : undefined;
+    const withEmail = byEmail.get(row.email);
+    if (withId && withEmail && withId !== withEmail) {
+      problem(row.line, 'email', 'already the e-mail of another person than this external id');
+      continue;
+    }
+    if (!withId && withEmail?.external_id && row.externalId) {
+      problem(row.line, 'external_id', `this e-mail belongs to the person with external id "${withEmail.external_id}"`);
+      continue;
+    }
+    const person = withId ?? withEmail;
+    if (!person) {
+      plan.creates.push(row);
+      continue;
+    }
+    const earlierLine = matchedOnLine.get(person.id);
+    if (earlierLine) {
+      problem(row.line, 'email', `the same person as line ${earlierLine}`);
+      continue;
+    }
+    matchedOnLine.set(person.id, row.line);
+    // An erased person asked for their data to go: the file does not bring it back.
+    const updated = person.erased_at ? person : withHrFields(person, row);
+    if (sameHrFields(person, updated)) plan.unchanged++;
+    else plan.updates.push(updated);
+  }
+  return plan;
+}
+
+function withHrFields(person: Existing, row: PersonRow): Existing {
+  return {
+    ...person,
+    email: row.email,
+    external_id: person.external_id ?? row.externalId,
+    full_name: row.fullName,
+    job_title: row.jobTitle,
+    team: row.team === undefined ? person.team : row.team,
+    location: row.location === undefined ? person.location : row.location,
+    languages: row.languages ?? person.languages,
+    // Alumni have left too: "left" in the file must not take back their own opt-in.
+    status: row.status === 'left' && person.status === 'alumni' ? 'alumni' : row.status,
+  };
+}
+
+const HR_FIELDS = ['email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'status'] as const;
+
+const sameHrFields = (a: Existing, b: Existing) =>
+  HR_FIELDS.every((field) => a[field] === b[field]) && a.languages.join('\n') === b.languages.join('\n');
+
+/** "Marie Dupont" → "Marie D.": what candidates see until the employee writes their own. */
+export function defaultDisplayName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  const last = words.length > 1 ? words.at(-1)! : '';
+  return last ? `${words[0]} ${Array.from(last)[0]!.toUpperCase()}.` : words[0]!;
+}
+
+export async function importPeople(db: Db, siteId: number, rows: RawRow[]): Promise<ImportReport> {
+  const { people, problems } = validateRows(rows);
+  if (problems.length) throw new ImportRejected(problems);
+  return db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${siteId})`.execute(trx);
+    const existing = await trx
+      .selectFrom('people')
+      .select(['id', 'email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'languages', 'status', 'erased_at'])
+      .where('site_id', '=', siteId)
+      .execute();
+    const plan = planImport(existing, people);
+    if (plan.problems.length) throw new ImportRejected(plan.problems);
+    for (const batch of batches(plan.creates)) await insertPeople(trx, siteId, batch);
+    for (const batch of batches(plan.updates)) await updatePeople(trx, batch);
+    return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length };
+  });
+}
+
+function* batches<T>(items: T[]) {
+  for (let start = 0; start < items.length; start += BATCH_SIZE) yield items.slice(start, start + BATCH_SIZE);
+}
+
+async function insertPeople(db: Db, siteId: number, rows: PersonRow[]) {
+  await db
+    .insertInto('people')
+    .values(
+      rows.map((row) => ({
+        public_id: newPublicId(),
+        site_id: siteId,
+        email: row.email,
+        external_id: row.externalId,
+        full_name: row.fullName,
+        display_name: defaultDisplayName(row.fullName),
+        job_title: row.jobTitle,
+        team: row.team ?? null,
+        location: row.location ?? null,
+        languages: row.languages ?? [],
+        status: row.status,
+      })),
+    )
+    .execute();
+}
+
+/** One `update … from (values …)` per batch: HR fields only. */
+async function updatePeople(db: Db, people: Existing[]) {
+  const values = people.map(
+    (p) =>
+      sql`(${p.id}::integer, ${p.email}::text, ${p.external_id}::text, ${p.full_name}::text, ${p.job_title}::text,
+           ${p.team}::text, ${p.location}::text, ${p.languages}::text[], ${p.status}::text)`,
+  );
+  await sql`
+    update people as p set
+      email = v.email, external_id = v.external_id, full_name = v.full_name, job_title = v.job_title,
+      team = v.team, location = v.location, languages = v.languages, status = v.status, updated_at = now()
+    from (values ${sql.join(values)}) as v(id, email, external_id, full_name, job_title, team, location, languages, status)
+    where p.id = v.id
+  `.execute(db);
+}
+
+/** The report's `problems`, capped so a badly broken file doesn't answer with megabytes. */
+export const listedProblems = (problems: ImportProblem[]) => problems.slice(0, MAX_PROBLEMS_LISTED);

@@ -1,0 +1,45 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { apiError } from '../errors.js';
+import type { Db } from '../store/database.js';
+
+const MIN_KEY_LENGTH = 16;
+
+const hashKey = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export const newAdminKey = () => `hw_admin_${randomBytes(32).toString('base64url')}`;
+
+/**
+ * Makes sure an admin key exists. With `HALLWAY_ADMIN_KEY` (envKey) that key is the only one
+ * accepted, so changing the variable and restarting revokes the previous key. Without it, a key is
+ * generated on first start and returned once in `created`: only its SHA-256 is stored.
+ */
+export async function ensureAdminKey(db: Db, envKey?: string): Promise<{ created?: string }> {
+  if (envKey !== undefined && envKey !== '') {
+    if (envKey.length < MIN_KEY_LENGTH) throw new Error(`HALLWAY_ADMIN_KEY must be at least ${MIN_KEY_LENGTH} characters long`);
+    const keyHash = hashKey(envKey);
+    await db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('admin_keys').where('key_hash', '<>', keyHash).execute();
+      await trx.insertInto('admin_keys').values({ key_hash: keyHash }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
+    });
+    return {};
+  }
+  const existing = await db.selectFrom('admin_keys').select('id').limit(1).executeTakeFirst();
+  if (existing) return {};
+  const created = newAdminKey();
+  await db.insertInto('admin_keys').values({ key_hash: hashKey(created) }).execute();
+  return { created };
+}
+
+/** `Authorization: Bearer <admin key>`, or 401 saying nothing more than that a key is required. */
+export function requireAdmin(db: Db): MiddlewareHandler {
+  return async (c, next) => {
+    const key = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '')?.[1];
+    const known = key && (await db.selectFrom('admin_keys').select('id').where('key_hash', '=', hashKey(key)).executeTakeFirst());
+    if (!known) {
+      c.header('WWW-Authenticate', 'Bearer');
+      return apiError(c, 401, 'unauthorized', 'Admin key required.');
+    }
+    await next();
+  };
+}

@@ -1,0 +1,214 @@
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod';
+import type { Links } from '../auth/links.js';
+import { apiError } from '../errors.js';
+import type { Db } from '../store/database.js';
+import { setStatus } from '../store/people.js';
+import type { Site } from '../store/schema.js';
+import { findSiteBySlug } from '../store/sites.js';
+import { ImportRejected, importPeople, listedProblems, readCsv, readJson, type RawRow } from './import.js';
+import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
+import { requireAdmin } from './keys.js';
+import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
+import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
+
+export interface AdminDeps {
+  db: Db;
+  links: Links;
+}
+
+type Env = { Variables: { site: Site } };
+
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+const JSON_MAX_BYTES = 64 * 1024;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+function isAllowedOrigin(value: string) {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
+}
+
+const Origin = z.string().refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)');
+
+const SiteBody = z.strictObject({
+  slug: z.string().regex(/^[a-z0-9-]{2,40}$/, '2 to 40 characters among a-z, 0-9 and -'),
+  name: z.string().trim().min(1).max(200),
+  allowedOrigins: z.array(Origin).max(50).optional(),
+  defaultLang: z.enum(['en', 'fr']).optional(),
+  consentTextVersion: z.string().trim().min(1).max(40).optional(),
+});
+
+const PeopleQuery = z.strictObject({
+  status: z.enum(['employee', 'left', 'alumni']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().regex(/^\d{1,10}$/, 'not a cursor this server returned').transform(Number).optional(),
+});
+
+const InvitationBody = z
+  .strictObject({ person: z.string().trim().min(1).max(320).optional(), all: z.literal(true).optional() })
+  .refine((body) => (body.person === undefined) !== (body.all === undefined), {
+    message: 'give either "person" (a public id, external id or e-mail) or "all": true',
+    path: ['person'],
+  });
+
+const StatusBody = z
+  .strictObject({
+    status: z.enum(['employee', 'left'], {
+      error: 'must be "employee" or "left" (people become alumni only by accepting an alumni invitation themselves)',
+    }),
+    inviteAlumni: z.boolean().optional(),
+  })
+  .refine((body) => !body.inviteAlumni || body.status === 'left', { message: 'only with status "left"', path: ['inviteAlumni'] });
+
+/** The admin API, mounted at `/v1/admin`. Every route needs the admin key; none can record consent. */
+export function adminRoutes({ db, links }: AdminDeps) {
+  const admin = new Hono<Env>();
+  admin.use('*', requireAdmin(db));
+  admin.use('/sites/:site/*', loadSite(db));
+
+  admin.get('/sites', async (c) => c.json({ items: (await listSites(db)).map(toAdminSite) }));
+
+  admin.post('/sites', jsonLimit, async (c) => {
+    const body = await readBody(c, SiteBody);
+    if (!body.ok) return body.response;
+    try {
+      return c.json(toAdminSite(await insertSite(db, body.data)), 201);
+    } catch (error) {
+      if (error instanceof SlugTakenError) return slugTaken(c, body.data.slug);
+      throw error;
+    }
+  });
+
+  admin.patch('/sites/:site', jsonLimit, async (c) => {
+    const body = await readBody(c, SiteBody.partial());
+    if (!body.ok) return body.response;
+    try {
+      const site = await updateSite(db, c.req.param('site'), body.data);
+      return site ? c.json(toAdminSite(site)) : siteNotFound(c, c.req.param('site'));
+    } catch (error) {
+      if (error instanceof SlugTakenError) return slugTaken(c, body.data.slug ?? '');
+      throw error;
+    }
+  });
+
+  admin.get('/sites/:site/people', async (c) => {
+    const query = PeopleQuery.safeParse(c.req.query());
+    if (!query.success) {
+      const { field, message } = describeIssue(query.error);
+      return apiError(c, 400, 'invalid_query', message, field);
+    }
+    return c.json(await listAdminPeople(db, c.var.site.id, query.data));
+  });
+
+  admin.post(
+    '/sites/:site/people/import',
+    bodyLimit({
+      maxSize: IMPORT_MAX_BYTES,
+      onError: (c) => apiError(c, 413, 'payload_too_large', `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
+    }),
+    async (c) => {
+      try {
+        const rows = await readImport(c);
+        if (!rows) return apiError(c, 415, 'unsupported_media_type', 'Send the people as text/csv or application/json.');
+        return c.json(await importPeople(db, c.var.site.id, rows));
+      } catch (error) {
+        if (!(error instanceof ImportRejected)) throw error;
+        const problems = listedProblems(error.problems);
+        return c.json({ error: { code: 'invalid_import', message: error.message, problems, problemCount: error.problems.length } }, 422);
+      }
+    },
+  );
+
+  admin.post('/sites/:site/invitations', jsonLimit, async (c) => {
+    const body = await readBody(c, InvitationBody);
+    if (!body.ok) return body.response;
+    const site = c.var.site;
+    if (body.data.all) return c.json(await inviteAll(db, links, site), 202);
+    const person = await findPersonByRef(db, site.id, body.data.person!);
+    if (!person) return personNotFound(c);
+    if (person.status !== 'employee') {
+      return apiError(c, 409, 'conflict', `This person's status is "${person.status}": only employees are invited (use the status route to invite alumni).`);
+    }
+    const result = await invitePerson(db, links, site, person);
+    if (!result.invited) {
+      const allowedAt = result.allowedAt.toISOString();
+      return c.json({ error: { code: 'invite_cooldown', message: `Invited less than 24 hours ago; allowed again at ${allowedAt}.`, allowedAt } }, 409);
+    }
+    return c.json({ invited: 1 }, 202);
+  });
+
+  admin.post('/sites/:site/people/:ref/status', jsonLimit, async (c) => {
+    const body = await readBody(c, StatusBody);
+    if (!body.ok) return body.response;
+    const site = c.var.site;
+    const person = await findPersonByRef(db, site.id, c.req.param('ref'));
+    if (!person) return personNotFound(c);
+    await db.transaction().execute(async (trx) => {
+      await setStatus(trx, person.id, body.data.status);
+      if (body.data.inviteAlumni) await inviteAlumnus(trx, links, site, person);
+    });
+    const updated = await findPersonByRef(db, site.id, person.public_id);
+    return c.json({ person: toAdminPerson(updated!), alumniInvited: body.data.inviteAlumni === true });
+  });
+
+  return admin;
+}
+
+function loadSite(db: Db): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const site = await findSiteBySlug(db, c.req.param('site') ?? '');
+    if (!site) return siteNotFound(c, c.req.param('site') ?? '');
+    c.set('site', site);
+    await next();
+  };
+}
+
+const jsonLimit = bodyLimit({
+  maxSize: JSON_MAX_BYTES,
+  onError: (c) => apiError(c, 413, 'payload_too_large', `The body is limited to ${JSON_MAX_BYTES / 1024} KB.`),
+});
+
+/** The import's rows, or undefined for a content type we don't read. */
+async function readImport(c: Context): Promise<RawRow[] | undefined> {
+  const type = c.req.header('Content-Type')?.split(';')[0]?.trim().toLowerCase();
+  if (type === 'text/csv') return readCsv(await c.req.text());
+  if (type !== 'application/json') return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(await c.req.text());
+  } catch (error) {
+    throw new ImportRejected([{ line: 1, field: 'body', reason: `not valid JSON: ${(error as Error).message}` }]);
+  }
+  return readJson(value);
+}
+
+type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
+
+async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<BodyResult<T>> {
+  let value: unknown;
+  try {
+    value = await c.req.json();
+  } catch {
+    return { ok: false, response: apiError(c, 400, 'invalid_body', 'The body must be a JSON object.', 'body') };
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  const { field, message } = describeIssue(parsed.error);
+  return { ok: false, response: apiError(c, 400, 'invalid_body', message, field) };
+}
+
+function describeIssue(error: z.ZodError) {
+  const issue = error.issues[0]!;
+  // An unknown key (say `showProfile`) is named as the field: it is the one to remove.
+  const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.') || 'body';
+  const message = issue.code === 'unrecognized_keys' ? 'not a field of this request' : issue.message;
+  return { field, message: `${field}: ${message}` };
+}
+
+const siteNotFound = (c: Context, slug: string) => apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
+const slugTaken = (c: Context, slug: string) => apiError(c, 409, 'conflict', `A site "${slug}" already exists.`, 'slug');
+const personNotFound = (c: Context) =>
+  apiError(c, 404, 'person_not_found', 'No person of this site has this public id, external id or e-mail.');

@@ -1,0 +1,161 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { adminRoutes } from './admin/routes.js';
+import { ensureAdminKey } from './admin/keys.js';
+import { Links } from './auth/links.js';
+import type { Db } from './store/database.js';
+import { openTestDatabase } from './store/test-database.js';
+
+const KEY = 'cli-test-admin-key-0123456789';
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+let db: Db;
+let drop: () => Promise<void>;
+let server: Server;
+let url: string;
+let dir: string;
+
+before(async () => {
+  ({ db, drop } = await openTestDatabase());
+  await ensureAdminKey(db, KEY);
+  const app = new Hono().route('/v1/admin', adminRoutes({ db, links: new Links('https://hallway.test', 'secret') }));
+  server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await once(server, 'listening');
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  dir = await mkdtemp(join(tmpdir(), 'hallway-cli-'));
+});
+
+after(async () => {
+  await new Promise((resolve) => server.close(resolve));
+  await drop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+async function hallway(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, HALLWAY_URL: url, HALLWAY_ADMIN_KEY: KEY, HALLWAY_SITE: undefined, ...env },
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const [code] = await once(child, 'close');
+  return { code, stdout, stderr };
+}
+
+async function file(name: string, content: string) {
+  const path = join(dir, name);
+  await writeFile(path, content);
+  return path;
+}
+
+test('sites create, then list', async () => {
+  const created = await hallway(['sites', 'create', 'acme', '--name', 'Acme Logistics', '--origin', 'https://careers.acme.example', '--lang', 'fr']);
+  assert.equal(created.code, 0, created.stderr);
+  assert.match(created.stdout, /Created site acme \(Acme Logistics\)/);
+
+  const listed = await hallway(['sites', 'list']);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /^SLUG +NAME +LANG +ALLOWED ORIGINS$/m);
+  assert.match(listed.stdout, /^acme +Acme Logistics +fr +https:\/\/careers\.acme\.example$/m);
+
+  const taken = await hallway(['sites', 'create', 'acme', '--name', 'Again']);
+  assert.equal(taken.code, 1);
+  assert.match(taken.stderr, /conflict: A site "acme" already exists/);
+});
+
+test('people import: the report, then the people list', async () => {
+  const csv = await file(
+    'people.csv',
+    'email,full_name,job_title,team,languages,external_id\nmarie@acme.example,Marie Dupont,Driver,Logistics,fr;en,E1\nbob@acme.example,Bob Smith,Driver,Logistics,en,E2\n',
+  );
+  const imported = await hallway(['people', 'import', csv, '--site', 'acme']);
+  assert.equal(imported.code, 0, imported.stderr);
+  assert.match(imported.stdout, /Imported people\.csv into acme: 2 created, 0 updated, 0 unchanged \(2 rows\)/);
+
+  const json = await file('more.json', JSON.stringify([{ email: 'chloe@acme.example', full_name: 'Chloé Martin', job_title: 'Engineer' }]));
+  const fromJson = await hallway(['people', 'import', json], { HALLWAY_SITE: 'acme' });
+  assert.equal(fromJson.code, 0, fromJson.stderr);
+  assert.match(fromJson.stdout, /1 created/);
+
+  const listed = await hallway(['people', 'list', '--site', 'acme']);
+  assert.equal(listed.code, 0, listed.stderr);
+  assert.match(listed.stdout, /E1 +Marie Dupont +marie@acme\.example +Driver +Logistics +employee +no +no/);
+  assert.match(listed.stdout, /^3 people$/m);
+});
+
+test('a bad file: each problem with its line, exit 1', async () => {
+  const csv = await file('bad.csv', 'email,full_name,job_title\nok@acme.example,Ok,Driver\nnot-an-email,X,Driver\ny@acme.example,,Driver\n');
+  const { code, stderr } = await hallway(['people', 'import', csv, '--site', 'acme']);
+  assert.equal(code, 1);
+  assert.match(stderr, /^ {2}line 3: email: not an e-mail address$/m);
+  assert.match(stderr, /^ {2}line 4: full_name: required$/m);
+  assert.match(stderr, /nothing was imported/);
+});
+
+test('invite, cooldown, leave with an alumni invitation', async () => {
+  const env = { HALLWAY_SITE: 'acme' };
+  const invited = await hallway(['invite', 'marie@acme.example'], env);
+  assert.equal(invited.code, 0, invited.stderr);
+  const again = await hallway(['invite', 'E1'], env);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /invite_cooldown: .*allowed again at/);
+  const all = await hallway(['invite', '--all'], env);
+  assert.equal(all.code, 0, all.stderr);
+  assert.match(all.stdout, /Invited 2; skipped 1/);
+
+  const left = await hallway(['people', 'leave', 'E2', '--invite-alumni'], env);
+  assert.equal(left.code, 0, left.stderr);
+  assert.match(left.stdout, /Bob Smith <bob@acme\.example> has left .* alumni/);
+  const leftList = await hallway(['people', 'list', '--status', 'left'], env);
+  assert.match(leftList.stdout, /Bob Smith/);
+  assert.doesNotMatch(leftList.stdout, /Marie/);
+});
+
+test('a wrong key: exit 1 and "unauthorized"; no key at all: exit 2 explaining HALLWAY_ADMIN_KEY', async () => {
+  const wrong = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: 'not-the-key-0123456789' });
+  assert.equal(wrong.code, 1);
+  assert.match(wrong.stderr, /unauthorized: Admin key required/);
+  const none = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: '' });
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /HALLWAY_ADMIN_KEY/);
+});
+
+test('an unreachable server: exit 3 naming the URL', async () => {
+  const closed = createServer();
+  closed.listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  const { code, stderr } = await hallway(['sites', 'list', '--url', deadUrl]);
+  assert.equal(code, 3);
+  assert.ok(stderr.includes(`Cannot reach the Hallway server at ${deadUrl}`), stderr);
+});
+
+test('usage errors: exit 2 with the usage', async () => {
+  for (const args of [['frobnicate'], ['sites', 'create', 'x'], ['people', 'list'], ['invite', '--site', 'acme'], ['sites', 'list', '--bogus']]) {
+    const { code, stderr } = await hallway(args);
+    assert.equal(code, 2, args.join(' '));
+    assert.match(stderr, /Usage: hallway <command>/);
+  }
+  const help = await hallway(['help']);
+  assert.equal(help.code, 0);
+  assert.match(help.stdout, /people import <file\.csv\|file\.json> --site <slug>/);
+});

@@ -1,0 +1,63 @@
+import nodemailer from 'nodemailer';
+
+export interface OutgoingMessage {
+  from: string;
+  /** One bare address; never parsed as a list. */
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+  messageId: string;
+}
+
+export interface MailTransport {
+  /** Resolves once the server accepted the message; rejects with the reason otherwise. */
+  send(message: OutgoingMessage): Promise<void>;
+  close(): void;
+}
+
+/** Short enough that a dead or silent SMTP server fails an attempt fast instead of holding the worker. */
+const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000, dnsTimeout: 5_000 };
+
+/**
+ * SMTP when `smtpUrl` is given (`smtp://user:pass@host:587`, `smtps://…`); otherwise the development
+ * transport, which only logs one line per mail (the mail itself stays readable in the dev outbox).
+ */
+export function createTransport(smtpUrl?: string, log: (line: string) => void = console.log): MailTransport {
+  return smtpUrl ? smtpTransport(smtpUrl) : devTransport(log);
+}
+
+function smtpTransport(url: string): MailTransport {
+  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
+  return {
+    async send({ to, ...message }) {
+      await transporter.sendMail({ ...message, to: { name: '', address: to } });
+    },
+    close: () => transporter.close(),
+  };
+}
+
+function devTransport(log: (line: string) => void): MailTransport {
+  return {
+    async send({ to, subject }) {
+      log(`mail to ${to}: ${subject}`);
+    },
+    close() {},
+  };
+}
+
+/**
+ * The same Message-ID for every attempt at one outbox row, so a receiver can drop a resend (e.g. after a
+ * crash between sending and recording it). `createdAt` keeps ids apart across databases reusing row ids.
+ */
+export function messageIdFor(mail: { id: number; createdAt: Date }, from: string): string {
+  return `<outbox-${mail.id}.${mail.createdAt.getTime().toString(36)}@${domainOf(from)}>`;
+}
+
+/** `Hallway <hallway@example.com>` → `example.com`. */
+function domainOf(from: string) {
+  const address = /<([^>]*)>/.exec(from)?.[1] ?? from;
+  const domain = address.slice(address.lastIndexOf('@') + 1).trim();
+  return /^[\w.-]+$/.test(domain) ? domain : 'localhost';
+}

@@ -1,0 +1,36 @@
+import { randomBytes } from 'node:crypto';
+import sharp from 'sharp';
+import type { Db } from '../store/database.js';
+
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const PHOTO_SIZE = 384;
+
+export class PhotoError extends Error {}
+
+/**
+ * Re-encodes an upload as a square WebP: whatever the file carried besides pixels (EXIF, GPS,
+ * colour profiles, trailing bytes) is left behind, and so is anything that is not really an image.
+ */
+export async function savePhoto(db: Db, personId: number, upload: Uint8Array) {
+  let data: Buffer;
+  try {
+    data = await sharp(upload, { limitInputPixels: 40_000_000 })
+      .rotate() // apply the EXIF orientation before the EXIF goes
+      .resize(PHOTO_SIZE, PHOTO_SIZE, { fit: 'cover', position: 'attention' })
+      .webp({ quality: 82 })
+      .toBuffer();
+  } catch {
+    throw new PhotoError('This file is not a JPEG, PNG or WebP image we can read.');
+  }
+  const row = { content_type: 'image/webp', data, version: randomBytes(6).toString('base64url') };
+  await db
+    .insertInto('photos')
+    .values({ person_id: personId, ...row })
+    .onConflict((oc) => oc.column('person_id').doUpdateSet(row))
+    .execute();
+}
+
+export async function removePhoto(db: Db, personId: number) {
+  await db.deleteFrom('photos').where('person_id', '=', personId).execute();
+}

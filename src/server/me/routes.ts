@@ -1,0 +1,190 @@
+import { Hono, type Context } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import * as z from 'zod/mini';
+import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
+import type { Links } from '../auth/links.js';
+import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
+import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
+import { apiError } from '../errors.js';
+import { preferredLang, type Lang } from '../html.js';
+import { enqueueMail, forgetMailsTo } from '../mail/index.js';
+import type { Db } from '../store/database.js';
+import { PAGE_HEADERS, PAGE_STYLE, linkPage, mePage, messagePage, pageText, withdrawPage } from './pages.js';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, removePhoto, savePhoto } from './photo.js';
+import { decideConsent, eraseMyData, exportMyData, loadMyProfile, updateProfile, withdrawAll } from './profile.js';
+
+export interface MeDeps {
+  db: Db;
+  links: Links;
+}
+
+const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320)) });
+
+/** The employee's pages (`/me…`) and API (`/v1/me…`, `/v1/auth/sign-in`). */
+export function meRoutes({ db, links }: MeDeps) {
+  const app = new Hono<SessionEnv>();
+  const secure = links.publicUrl.startsWith('https:');
+  const publicOrigin = new URL(links.publicUrl).origin;
+  const langOf = (c: Context) => preferredLang(c.req.header('Accept-Language'));
+  const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
+
+  app.get('/me/style.css', (c) =>
+    c.body(PAGE_STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
+  );
+  app.get('/me', async (c) => {
+    const personId = await sessionPerson(c, db);
+    const lang = personId === undefined ? langOf(c) : await personLang(db, personId);
+    return show(c, mePage(lang));
+  });
+
+  app.get('/me/link', (c) => show(c, linkPage(langOf(c), c.req.query('token') ?? '')));
+  app.post('/me/link', async (c) => {
+    const lang = langOf(c);
+    const token = String((await c.req.parseBody()).token ?? '');
+    try {
+      const { personId } = await consumeToken(db, token);
+      await startSession(c, db, personId, secure);
+      return c.redirect('/me', 303);
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      return show(c, messagePage(lang, pageText(lang, 'linkTitle'), pageText(lang, error.code)), 410);
+    }
+  });
+
+  app.get('/me/withdraw', (c) => {
+    const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
+    return show(c, withdrawPage(langOf(c), fields));
+  });
+  // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
+  app.post('/me/withdraw', async (c) => {
+    const lang = langOf(c);
+    const form = await c.req.parseBody();
+    const person = String(form.person ?? c.req.query('person') ?? '');
+    const sig = String(form.sig ?? c.req.query('sig') ?? '');
+    const found = links.verifyWithdraw(person, sig)
+      ? await db.selectFrom('people').select('id').where('public_id', '=', person).executeTakeFirst()
+      : undefined;
+    if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
+    await withdrawAll(db, found.id, 'email_link');
+    return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
+  });
+
+  // The same answer whether or not the address is known: it tells nobody who works where.
+  app.post('/v1/auth/sign-in', bodyLimit({ maxSize: 4096, onError: tooLarge }), async (c) => {
+    const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
+    if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
+    await sendSignInLinks(db, links, body.data.email.toLowerCase());
+    return c.json({ status: 'sent_if_known' }, 202);
+  });
+
+  const me = new Hono<SessionEnv>();
+  me.use(requireSession(db, publicOrigin));
+  const myProfile = async (c: Context<SessionEnv>) => c.json(await loadMyProfile(db, c.var.personId, links.publicUrl));
+
+  me.get('/', myProfile);
+  me.put('/profile', async (c) => {
+    const body = await parseJson(c, ProfileUpdate);
+    if (body instanceof Response) return body;
+    await updateProfile(db, c.var.personId, body);
+    return myProfile(c);
+  });
+  me.put('/consent', async (c) => {
+    const body = await parseJson(c, ConsentUpdate);
+    if (body instanceof Response) return body;
+    await decideConsent(db, c.var.personId, body, 'me');
+    return myProfile(c);
+  });
+  me.post('/withdraw', async (c) => {
+    await withdrawAll(db, c.var.personId, 'me');
+    return myProfile(c);
+  });
+  me.put('/photo', bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: tooLarge }), async (c) => {
+    const type = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? '';
+    if (!PHOTO_TYPES.includes(type)) {
+      return apiError(c, 415, 'unsupported_media_type', 'A photo must be a JPEG, PNG or WebP image.', 'photo');
+    }
+    try {
+      await savePhoto(db, c.var.personId, new Uint8Array(await c.req.arrayBuffer()));
+    } catch (error) {
+      if (error instanceof PhotoError) return apiError(c, 415, 'unsupported_media_type', error.message, 'photo');
+      throw error;
+    }
+    return myProfile(c);
+  });
+  me.delete('/photo', async (c) => {
+    await removePhoto(db, c.var.personId);
+    return myProfile(c);
+  });
+  me.get('/export', async (c) => {
+    c.header('Content-Disposition', 'attachment; filename="hallway-my-data.json"');
+    c.header('Cache-Control', 'no-store');
+    return c.json(await exportMyData(db, c.var.personId));
+  });
+  me.delete('/session', async (c) => {
+    await endSession(c, db);
+    return c.body(null, 204);
+  });
+  me.delete('/', async (c) => {
+    await eraseMyData(db, c.var.personId, forgetMailsTo);
+    await endSession(c, db);
+    return c.body(null, 204);
+  });
+  app.route('/v1/me', me);
+  return app;
+}
+
+const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
+
+async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
+  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = issue.path.map(String).join('.') || 'body';
+  return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
+}
+
+async function personLang(db: Db, personId: number): Promise<Lang> {
+  const row = await db
+    .selectFrom('people as p')
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .select(['p.locale', 's.default_lang'])
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+  return (row.locale ?? row.default_lang) === 'fr' ? 'fr' : 'en';
+}
+
+/** At most one sign-in link a minute per person, so the form cannot be used to flood an inbox. */
+const SIGN_IN_INTERVAL_MS = 60_000;
+
+async function sendSignInLinks(db: Db, links: Links, email: string) {
+  const recently = new Date(Date.now() - SIGN_IN_INTERVAL_MS);
+  const people = await db
+    .selectFrom('people as p')
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .select(['p.id', 'p.public_id', 'p.email', 'p.display_name', 'p.locale', 's.name as site_name', 's.default_lang'])
+    .where('p.email', '=', email)
+    .where('p.erased_at', 'is', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('tokens as t')
+            .select('t.id')
+            .whereRef('t.person_id', '=', 'p.id')
+            .where('t.purpose', '=', 'sign_in')
+            .where('t.created_at', '>', recently),
+        ),
+      ),
+    )
+    .execute();
+  for (const person of people) {
+    await db.transaction().execute(async (trx) => {
+      const token = await issueToken(trx, person.id, 'sign_in');
+      await enqueueMail(trx, {
+        to: person.email,
+        template: 'sign_in',
+        locale: person.locale ?? person.default_lang,
+        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id) },
+      });
+    });
+  }
+}

@@ -1,0 +1,106 @@
+/**
+ * End to end, as a new admin and employee would: the CLI imports a CSV and invites, the invitation
+ * is opened from the development outbox, the employee opts in on /me and sees themselves on the demo
+ * careers page, then withdraws from the e-mail's link and is gone on the next load.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import { chromium, type Browser } from 'playwright-core';
+import { startServer, type RunningServer } from '../src/server/server.js';
+import { freePort } from './free-port.js';
+
+const ADMIN_KEY = 'e2e-admin-key-0123456789';
+const EMAIL = 'abigail.turner@beaumont-hotels.example';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  const port = await freePort();
+  server = await startServer({
+    port,
+    host: '127.0.0.1',
+    publicUrl: `http://127.0.0.1:${port}`,
+    databaseUrl: 'memory://',
+    mailFrom: 'Hallway <hallway@localhost>',
+    adminKey: ADMIN_KEY,
+  });
+  browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const run = promisify(execFile);
+const hallway = (...args: string[]) =>
+  run(process.execPath, ['bin/hallway.js', ...args], {
+    env: { ...process.env, HALLWAY_URL: server.url, HALLWAY_ADMIN_KEY: ADMIN_KEY, HALLWAY_SITE: 'beaumont' },
+  });
+
+async function mailTo(address: string) {
+  await server.drainMail();
+  const { items } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as {
+    items: { to: string; subject: string; links: string[] }[];
+  };
+  const mail = items.find((item) => item.to === address);
+  assert.ok(mail, `a mail to ${address} in the outbox`);
+  return mail;
+}
+
+async function namesOnJobPage() {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/jobs/front-desk-agent-london.html`);
+  await page.locator('hw-person-card').first().waitFor();
+  const names = await page.locator('hw-person-card [part~="name"]').allInnerTexts();
+  await page.close();
+  return names;
+}
+
+test('imported, invited, opted in, seen on the careers page, withdrawn from the e-mail', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'hallway-e2e-'));
+  const csv = join(dir, 'people.csv');
+  await writeFile(
+    csv,
+    `email,full_name,job_title,team,location,languages,external_id,status\n${EMAIL},Abigail Turner,Front Desk Agent,Front Office,London,en;fr,E2E-1,employee\n`,
+  );
+  const imported = await hallway('people', 'import', csv);
+  assert.match(imported.stdout, /\b1 created\b/);
+  const invited = await hallway('invite', EMAIL);
+  assert.match(invited.stdout, /invited/i);
+  assert.ok(!(await namesOnJobPage()).includes('Abigail T.'), 'invited is not opted in');
+
+  const invitation = await mailTo(EMAIL);
+  const signIn = invitation.links.find((link) => link.includes('/me/link?token='))!;
+  const withdraw = invitation.links.find((link) => link.includes('/me/withdraw?'))!;
+  assert.ok(signIn.startsWith(server.url) && withdraw.startsWith(server.url));
+
+  const page = await browser.newPage();
+  await page.goto(signIn);
+  await page.getByRole('button', { name: 'Continue to my profile' }).click();
+  await page.waitForURL(`${server.url}/me`);
+  const editor = page.locator('hw-profile-editor');
+  await editor.locator('input[name="showProfile"]').check();
+  await editor.getByRole('button', { name: 'Save my choices' }).click();
+  await editor.getByText('Your choices are saved.').waitFor();
+  await page.close();
+
+  assert.ok((await namesOnJobPage()).includes('Abigail T.'), 'shown once opted in');
+
+  const withdrawPage = await browser.newPage();
+  await withdrawPage.goto(withdraw);
+  await withdrawPage.getByRole('button', { name: 'Withdraw everything' }).click();
+  await withdrawPage.getByText('You can opt in again at any time').waitFor();
+  await withdrawPage.close();
+
+  assert.ok(!(await namesOnJobPage()).includes('Abigail T.'), 'gone on the next load');
+});
