@@ -15,6 +15,10 @@ export async function seedDemo(db: Db, publicUrl?: string) {
       const { id } = await createPerson(trx, { ...person, siteId: site.id });
       const consent = { personId: id, textVersion: site.consent_text_version, source: 'demo' as const };
       await recordConsent(trx, { ...consent, purpose: 'show_profile', granted: person.showProfile });
+      if (person.contactChannels.includes('booking')) {
+        const bookingUrl = `https://meet.beaumont-hotels.example/${person.externalId.toLowerCase()}`;
+        await trx.updateTable('people').set({ booking_url: bookingUrl }).where('id', '=', id).execute();
+      }
       if (person.contactChannels.length > 0) {
         await recordConsent(trx, {
           ...consent,

@@ -1,5 +1,6 @@
 import ky from 'ky';
 import { request, type Schema } from './http.js';
+import { Challenge, ContactAccepted, type ContactRequest } from './contact-schemas.js';
 import { PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
 
 /** What `createClient` takes. */
@@ -31,6 +32,12 @@ export interface HallwayClient {
     /** One opted-in person; `HttpError` with code `person_not_found` otherwise. */
     get(id: string, options?: RequestOptions): Promise<PublicPerson>;
   };
+  contact: {
+    /** A fresh proof-of-work challenge, to solve before `send`. */
+    challenge(options?: RequestOptions): Promise<Challenge>;
+    /** Sends a candidate's question; the candidate then confirms it from an e-mail. Never retried. */
+    send(personId: string, request: ContactRequest, options?: RequestOptions): Promise<ContactAccepted>;
+  };
 }
 
 export function createClient(options: ClientOptions): HallwayClient {
@@ -57,6 +64,15 @@ export function createClient(options: ClientOptions): HallwayClient {
       },
       get(id, { signal } = {}) {
         return get(`people/${encodeURIComponent(id)}`, PublicPerson, signal);
+      },
+    },
+    contact: {
+      challenge({ signal } = {}) {
+        return request(api.get('challenge', { cache: 'no-store', ...(signal ? { signal } : {}) }), Challenge, timeout);
+      },
+      send(personId, json, { signal } = {}) {
+        const path = `people/${encodeURIComponent(personId)}/contact`;
+        return request(api.post(path, { json, retry: 0, ...(signal ? { signal } : {}) }), ContactAccepted, timeout);
       },
     },
   };

@@ -33,3 +33,4 @@ export {
   BIO_MAX,
   WEEKLY_CAP_MAX,
 } from './me-schemas.js';
+export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX } from './contact-schemas.js';

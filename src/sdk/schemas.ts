@@ -69,6 +69,11 @@ export const ErrorCode = z.enum([
   'conflict',
   'payload_too_large',
   'unsupported_media_type',
+  'origin_not_allowed',
+  'not_contactable',
+  'cap_reached',
+  'rate_limited',
+  'challenge_failed',
   'internal',
   'unavailable',
 ]);

@@ -63,6 +63,7 @@ function page(lang: Lang, title: string, body: Html, scripts: string[] = []) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${title}</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/me/style.css">
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
