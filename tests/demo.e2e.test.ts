@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
-import { startServer, type RunningServer } from '../src/server/server.js';
-import { freePort } from './free-port.js';
+import type { RunningServer } from '../src/server/server.js';
+import { launchChromium, startTestServer } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -15,18 +15,8 @@ let browser: Browser;
 const hiddenPeople = demoPeople.filter((p) => !p.showProfile || p.status === 'left');
 
 before(async () => {
-  const port = await freePort();
-  server = await startServer({
-    port,
-    host: '127.0.0.1',
-    publicUrl: `http://127.0.0.1:${port}`,
-    databaseUrl: 'memory://',
-    mailFrom: 'Hallway <hallway@localhost>',
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startTestServer();
+  browser = await launchChromium();
 });
 
 after(async () => {

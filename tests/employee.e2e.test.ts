@@ -10,9 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/server/server.js';
-import { freePort } from './free-port.js';
+import type { Browser } from 'playwright-core';
+import type { RunningServer } from '../src/server/server.js';
+import { launchChromium, startTestServer } from './harness.js';
 
 const ADMIN_KEY = 'e2e-admin-key-0123456789';
 const EMAIL = 'abigail.turner@beaumont-hotels.example';
@@ -21,19 +21,8 @@ let server: RunningServer;
 let browser: Browser;
 
 before(async () => {
-  const port = await freePort();
-  server = await startServer({
-    port,
-    host: '127.0.0.1',
-    publicUrl: `http://127.0.0.1:${port}`,
-    databaseUrl: 'memory://',
-    mailFrom: 'Hallway <hallway@localhost>',
-    adminKey: ADMIN_KEY,
-  });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  server = await startTestServer({ adminKey: ADMIN_KEY });
+  browser = await launchChromium();
 });
 
 after(async () => {
