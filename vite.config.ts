@@ -7,6 +7,7 @@ const libraryEntries: Record<string, string> = {
   provider: 'src/components/provider/provider.ts',
   'people-grid': 'src/components/people-grid/people-grid.ts',
   'person-card': 'src/components/person-card/person-card.ts',
+  'contact-button': 'src/components/contact-button/contact-button.ts',
   'profile-editor': 'src/components/profile-editor/profile-editor.ts',
 };
 

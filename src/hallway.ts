@@ -7,6 +7,8 @@ import { setDefaults } from './components/shared/config.js';
 import './components/provider/provider.js';
 import './components/people-grid/people-grid.js';
 import './components/person-card/person-card.js';
+// The button only: it (and the card) load the contact dialog and its solver on the first click.
+import './components/contact-button/contact-button.js';
 
 // Runs before any element's first update, which Lit schedules for a later microtask.
 const script = new URL(import.meta.url);

@@ -10,6 +10,8 @@ import { avatarSvg } from './avatar.js';
 import { apiError } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
+import { contactRoutes, type ContactOptions } from './contact/routes.js';
+import { contactStatsRoutes } from './contact/stats.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson, listPublicPeople } from './matching.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   bundleDir?: string;
   /** Folder of the demo careers site. */
   demoDir?: string;
+  /** Rate limits, proxy trust and clock of the contact flow; defaults suit production. */
+  contact?: Partial<ContactOptions>;
 }
 
 type Env = { Variables: { site: Site } };
@@ -40,7 +44,7 @@ type Env = { Variables: { site: Site } };
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir }: AppOptions) {
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
   app.use(compress());
   app.use(async (c, next) => {
@@ -54,6 +58,8 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir 
   });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument));
 
+  // Before the public middleware below: the contact request allows only the site's own origins.
+  app.route('/', contactRoutes({ db, publicUrl, links, options: contact }));
   app.use('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }), loadSite(db), etag({ weak: true }));
 
   app.get('/v1/sites/:site/people', async (c) => {
@@ -94,6 +100,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir 
     return c.body(new Uint8Array(photo.data), 200, { 'Content-Type': photo.content_type });
   });
 
+  app.route('/', contactStatsRoutes({ db, publicUrl }));
   app.route('/', meRoutes({ db, links }));
   app.route('/v1/admin', adminRoutes({ db, links }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));

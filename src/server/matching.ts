@@ -147,6 +147,12 @@ function matchCondition(match: Match, ranking: Ranking) {
 function publicColumns(people: ReturnType<typeof visiblePeople>) {
   return people.select([
     'p.paused_until',
+    // At the weekly cap: as busy as paused (the cap counts requests forwarded in the last 7 days).
+    sql<boolean>`(
+      select count(*) from contact_requests r
+      where r.person_id = p.id and r.status in ('confirmed', 'answered', 'declined')
+        and r.confirmed_at > now() - interval '7 days'
+    ) >= p.weekly_cap`.as('at_cap'),
     sql<string | null>`(select ph.version from photos ph where ph.person_id = p.id)`.as('photo_version'),
     'p.public_id',
     'p.display_name',
@@ -167,6 +173,7 @@ function publicColumns(people: ReturnType<typeof visiblePeople>) {
 
 type PublicRow = {
   paused_until: Date | null;
+  at_cap: boolean;
   photo_version: string | null;
   public_id: string;
   display_name: string;
@@ -195,7 +202,7 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now
       ? `${personUrl}/photo.webp?v=${row.photo_version}`
       : (row.photo_url ?? `${personUrl}/avatar.svg`),
     channels: row.channels ?? [],
-    availability: row.paused_until && row.paused_until > now ? 'busy' : 'open',
+    availability: row.at_cap || (row.paused_until && row.paused_until > now) ? 'busy' : 'open',
     kind: row.status === 'alumni' ? 'alumni' : 'employee',
   };
 }

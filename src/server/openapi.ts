@@ -1,5 +1,6 @@
 import { toJSONSchema } from 'zod';
 import type { $ZodType } from 'zod/v4/core';
+import { Challenge, ContactAccepted, ContactRequest } from '../sdk/contact-schemas.js';
 import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson } from '../sdk/schemas.js';
 
 const schema = (zodSchema: $ZodType): Record<string, unknown> => {
@@ -50,8 +51,38 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/sites/{site}/challenge': {
+      get: {
+        summary: 'A proof-of-work challenge (ALTCHA format) to solve before sending a question',
+        parameters: [siteParam],
+        responses: { 200: { description: 'The challenge', content: json('Challenge') }, 404: errorResponse('site_not_found') },
+      },
+    },
+    '/v1/sites/{site}/people/{id}/contact': {
+      post: {
+        summary: "A candidate's question to one person; only from the site's allowed origins",
+        parameters: [siteParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        requestBody: { required: true, content: json('ContactRequest') },
+        responses: {
+          202: { description: 'Stored; the candidate confirms from an e-mail', content: json('ContactAccepted') },
+          400: errorResponse('invalid_body (`field` names it), challenge_failed'),
+          403: errorResponse('origin_not_allowed'),
+          404: errorResponse('site_not_found, person_not_found'),
+          409: errorResponse('not_contactable, cap_reached'),
+          413: errorResponse('payload_too_large'),
+          429: errorResponse('rate_limited (with Retry-After)'),
+        },
+      },
+    },
   },
   components: {
-    schemas: { PublicPerson: schema(PublicPerson), PeopleList: schema(PeopleList), Error: schema(ErrorBody) },
+    schemas: {
+      PublicPerson: schema(PublicPerson),
+      PeopleList: schema(PeopleList),
+      Challenge: schema(Challenge),
+      ContactRequest: schema(ContactRequest),
+      ContactAccepted: schema(ContactAccepted),
+      Error: schema(ErrorBody),
+    },
   },
 };

@@ -5,6 +5,8 @@ import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
+import { DEFAULT_RETENTION_DAYS, purgeContactRequests } from './contact/retention.js';
+import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
 import type { Config } from './config.js';
 import { openDatabase, type Db } from './store/database.js';
@@ -26,15 +28,30 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /** A database opened by the caller (tests), used instead of `config.databaseUrl` and left open on close. */
+  db?: Db;
+  /** Overrides of the contact flow's settings, e.g. higher rate limits for a load test. */
+  contact?: Partial<ContactOptions>;
+}
+
+const DAY_MS = 24 * 3600_000;
+
 /** Opens the database, migrates it, seeds the demo into an empty one, and serves the API, bundle and demo. */
-export async function startServer(config: Config): Promise<RunningServer> {
-  const db = await openDatabase(config.databaseUrl);
+export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  const db = options.db ?? (await openDatabase(config.databaseUrl));
   await migrate(db);
   const seeded = (await hasAnySite(db)) ? undefined : await seedDemo(db, config.publicUrl);
   const { created: createdAdminKey } = await ensureAdminKey(db, config.adminKey);
   const links = new Links(config.publicUrl, await loadLinkSecret(db));
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
+  const purge = () =>
+    purgeContactRequests(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
+      console.error(`contact purge failed: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  await purge();
+  const purger = setInterval(purge, DAY_MS).unref();
 
   const app = createApp({
     db,
@@ -43,6 +60,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     devOutbox: !config.smtpUrl,
     bundleDir: fromRoot('dist/cdn'),
     demoDir: fromRoot('demo'),
+    contact: { trustProxy: config.trustProxy ?? false, ...options.contact },
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -55,10 +73,11 @@ export async function startServer(config: Config): Promise<RunningServer> {
     ...(createdAdminKey ? { createdAdminKey } : {}),
     drainMail: () => mailer.drain(),
     async close() {
+      clearInterval(purger);
       await new Promise((resolve) => server.close(resolve));
       await mailer.stop();
       transport.close();
-      await db.destroy(); // PGlite flushes its files on close
+      if (!options.db) await db.destroy(); // PGlite flushes its files on close
     },
   };
 }

@@ -12,7 +12,7 @@ import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
 
 const DEFAULT_LIMIT = 6;
-const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge';
+const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact';
 
 /**
  * @tagname hw-people-grid
@@ -23,7 +23,7 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge';
  * @csspart empty - The message shown when there is no one to show.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The "Try again" button.
- * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`: see `hw-person-card`).
+ * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`, `actions`, `contact`: see `hw-person-card`).
  *
  * @cssprop --hw-gap - Space between the cards and below the heading. Default `1rem`.
  * @cssprop --hw-heading-size - Font size of the heading. Default `1.5em`.
@@ -116,10 +116,14 @@ export class HwPeopleGrid extends HallwayElement {
   }
 
   private renderPeople(list: PeopleList) {
+    const job = this.job || this.pageJob; // for the cards' contact dialog
     return html`
       <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${this.heading || this.computedHeading(list)}</h2>
       <ul part="list" class="list" role="list">
-        ${list.items.map((person) => html`<li><hw-person-card .person=${person} exportparts=${CARD_PARTS}></hw-person-card></li>`)}
+        ${list.items.map(
+          (person) =>
+            html`<li><hw-person-card .person=${person} .job=${job} .api=${this.api} .site=${this.site} exportparts=${CARD_PARTS}></hw-person-card></li>`,
+        )}
       </ul>
     `;
   }

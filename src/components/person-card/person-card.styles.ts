@@ -2,6 +2,7 @@ import { css } from 'lit';
 
 // Every row has a fixed height (in lines of its own font) and clips its text, so a card always has
 // the same height whatever the person wrote: the placeholder card reserves exactly that space.
+// The actions row is one button high (in the button's font size), with or without a button.
 export default css`
   .card {
     position: relative;
@@ -64,6 +65,20 @@ export default css`
 
   .short {
     width: 60%;
+  }
+
+  .actions {
+    flex: none;
+    height: calc(1lh + 1em);
+    margin-block-start: auto;
+    font-size: 0.875em;
+  }
+
+  .actions button {
+    max-width: 100%;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
   }
 
   .badge {

@@ -1,10 +1,15 @@
 import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
+import type { PublicPerson } from '../../sdk/index.js';
 import type { HwErrorEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { contactServer } from '../shared/contact-test-data.js';
+import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwPersonCard } from './person-card.js';
 import './person-card.js';
+import '../people-grid/people-grid.js';
 
 const worker = setupWorker(photos);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
@@ -59,18 +64,22 @@ describe('hw-person-card', () => {
     });
   }
 
-  it('has the same height whatever the person wrote, and so does its placeholder', async () => {
+  it('has the same height whatever the person wrote, with or without a contact button, and so does its placeholder', async () => {
     // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
     const wrapper = fixtureSync(html`
       <div style="width: 16rem">
         <hw-person-card></hw-person-card>
         <hw-person-card .person=${aPerson()}></hw-person-card>
+        <hw-person-card api=${API} site="acme" .person=${aPerson()}></hw-person-card>
+        <hw-person-card api=${API} site="acme" lang="fr" .person=${aPerson({ displayName: 'Bartholomew-Alexander Longname' })}></hw-person-card>
+        <hw-person-card api=${API} site="acme" .person=${aPerson({ availability: 'busy' })}></hw-person-card>
         <hw-person-card .person=${aPerson({ displayName: 'Name '.repeat(20), jobTitle: 'Title '.repeat(20), bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
         <hw-person-card .person=${aPerson({ team: null, location: null, bio: null, languages: [] })}></hw-person-card>
       </div>
     `);
     await Promise.all([...wrapper.querySelectorAll('hw-person-card')].map((el) => el.updateComplete));
     const heights = [...wrapper.children].map((el) => el.getBoundingClientRect().height);
+    expect(wrapper.querySelectorAll<HwPersonCard>('hw-person-card')[2]!.shadowRoot!.querySelector('[part="contact"]'), 'a card with a button').to.exist;
     expect(heights[0]).to.be.greaterThan(150);
     heights.forEach((height) => expect(height).to.be.closeTo(heights[0]!, 0.5));
   });
@@ -120,6 +129,75 @@ describe('hw-person-card', () => {
       el.shadowRoot!.querySelector('button')!.click();
       await waitUntil(() => el.shadowRoot!.querySelector('h3'));
       expect(el.shadowRoot!.querySelector('h3')!.textContent).to.equal('Ada Lovelace');
+    });
+  });
+  describe('contact action', () => {
+    const contactButton = (el: HwPersonCard) => part(el, 'contact') as HTMLButtonElement | null;
+    const dialog = (el: HwPersonCard) => el.shadowRoot!.querySelector('hw-contact-dialog');
+    const inDialog = (el: HwPersonCard, selector: string) => dialog(el)?.shadowRoot?.querySelector<HTMLElement>(selector);
+
+    function contactable(person: PublicPerson, job?: string) {
+      return fixture<HwPersonCard>(html`<hw-person-card api=${API} site="acme" job=${job ?? ''} .person=${person}></hw-person-card>`);
+    }
+
+    beforeEach(() => worker.use(...contactServer().handlers));
+
+    // First: once loaded, the dialog stays defined for the rest of this page.
+    it('loads the dialog on the first click only, and opens it about the job', async () => {
+      const el = await contactable(aPerson(), 'Software Engineer');
+      expect(contactButton(el)!.textContent!.trim()).to.equal('Ask Ada a question');
+      expect(customElements.get('hw-contact-dialog') === undefined, 'not loaded up front').to.be.true; // not the class: chai would print it all
+      await expect(el).to.be.accessible();
+
+      contactButton(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => (inDialog(el, 'dialog') as HTMLDialogElement | undefined)?.open, 'the dialog never opened', { timeout: 3000 });
+      expect(customElements.get('hw-contact-dialog')).to.exist;
+      expect(inDialog(el, 'h2')!.textContent).to.equal('Ask Ada Lovelace about this job');
+      await expect(dialog(el)!).to.be.accessible();
+
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => el.shadowRoot!.activeElement === contactButton(el), 'the focus is back on the button', { timeout: 4000 });
+    });
+
+    const cases: [string, Partial<PublicPerson>, boolean][] = [
+      ['takes messages and is open', { channels: ['message'], availability: 'open' }, true],
+      ['takes messages and bookings', { channels: ['booking', 'message'], availability: 'open' }, true],
+      ['is busy', { channels: ['message'], availability: 'busy' }, false],
+      ['only takes bookings', { channels: ['booking'], availability: 'open' }, false],
+      ['takes nothing', { channels: [], availability: 'open' }, false],
+    ];
+    for (const [when, overrides, shown] of cases) {
+      it(`${shown ? 'offers' : 'does not offer'} to ask a question when the person ${when}, and keeps the row`, async () => {
+        const el = await contactable(aPerson(overrides));
+        expect(!!contactButton(el)).to.equal(shown);
+        expect(part(el, 'actions'), 'the row is always there').to.exist;
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('offers nothing without a site to send to (the /me preview)', async () => {
+      const el = await card(aPerson());
+      expect(contactButton(el)).to.be.null;
+    });
+
+    it('speaks French', async () => {
+      const el = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" api=${API} site="acme" .person=${aPerson()}></hw-person-card>`);
+      expect(contactButton(el)!.textContent!.trim()).to.equal('Poser une question à Ada');
+    });
+
+    it("gets the grid's job, api and site, so its dialog asks about the job", async () => {
+      worker.use(http.get(PEOPLE_URL, () => HttpResponse.json(aList(['Ada Lovelace']))));
+      const grid = await fixture<HwPeopleGrid>(html`<hw-people-grid api=${API} site="acme" job="Software Engineer"></hw-people-grid>`);
+      await waitUntil(() => grid.shadowRoot!.querySelector('hw-person-card')?.person, 'no card');
+      const el = grid.shadowRoot!.querySelector('hw-person-card')!;
+      await el.updateComplete;
+
+      expect([el.job, el.api, el.site]).to.deep.equal(['Software Engineer', API, 'acme']);
+      contactButton(el)!.click();
+      await waitUntil(() => inDialog(el, 'h2'), 'the dialog never opened', { timeout: 3000 });
+      expect(inDialog(el, 'h2')!.textContent).to.equal('Ask Ada Lovelace about this job');
+      (inDialog(el, '[part="close"]') as HTMLButtonElement).click();
     });
   });
 });

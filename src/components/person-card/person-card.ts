@@ -5,6 +5,7 @@ import { Task } from '@lit/task';
 import { isAbortError, isHttpError, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
+import { ContactDialogOpener, canBeAsked, firstName } from '../shared/contact.js';
 import { HwErrorEvent, errorCode } from '../shared/events.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
@@ -23,7 +24,10 @@ import styles from './person-card.styles.js';
  * @csspart languages - The languages the person speaks.
  * @csspart bio - The bio, clamped to three lines.
  * @csspart badge - The "Alumni" badge.
+ * @csspart actions - The row of the contact button, reserved (empty) when the person can't be asked.
+ * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now.
  * @csspart retry - The "Try again" button, when loading by `person-id` failed.
+ * @csspart dialog - The contact dialog (and its other parts: see `hw-contact-dialog`).
  *
  * @cssprop --hw-accent - Badge and button background, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
@@ -35,6 +39,9 @@ import styles from './person-card.styles.js';
  * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
  *
  * @fires {HwErrorEvent} hw-error - Loading by `person-id` failed; `detail.code` says why.
+ * @fires {HwContactOpenEvent} hw-contact-open - From the contact dialog: the form is shown.
+ * @fires {HwContactSentEvent} hw-contact-sent - From the contact dialog: the question was accepted.
+ * @fires {HwContactCloseEvent} hw-contact-close - From the contact dialog: it closed.
  */
 export class HwPersonCard extends HallwayElement {
   static override styles = [baseStyles, styles];
@@ -44,6 +51,11 @@ export class HwPersonCard extends HallwayElement {
 
   /** Loads and shows this person (needs a site, from the attribute, a provider or the script URL). */
   @property({ attribute: 'person-id' }) personId?: string;
+
+  /** The job the candidate is looking at, for the contact dialog (`hw-people-grid` passes its own). */
+  @property() job?: string;
+
+  private readonly contact = new ContactDialogOpener(this);
 
   private readonly loader = new Task(this, {
     task: async ([client, id], { signal }) => {
@@ -82,7 +94,19 @@ export class HwPersonCard extends HallwayElement {
         <p part="languages" class="line languages">${languages ? localize.term('speaks', languages) : ''}</p>
         <p part="bio" class="bio">${person.bio ?? ''}</p>
         ${person.kind === 'alumni' ? html`<span part="badge" class="badge">${localize.term('alumni')}</span>` : nothing}
+        <div part="actions" class="actions">${this.renderContact(person)}</div>
       </article>
+      ${this.contact.render({ person, job: this.job, api: this.api, site: this.site })}
+    `;
+  }
+
+  /** Only with a site to send to: the /me page's preview card has none. */
+  private renderContact(person: PublicPerson) {
+    if (!canBeAsked(person) || !this.client()) return nothing;
+    return html`
+      <button part="contact" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.contact.open(event.currentTarget as HTMLElement)}>
+        ${this.localize.term('contactAsk', firstName(person))}
+      </button>
     `;
   }
 
@@ -97,6 +121,7 @@ export class HwPersonCard extends HallwayElement {
         <div part="meta" class="line meta">${bar('short')}</div>
         <div part="languages" class="line languages">${bar('short')}</div>
         <div part="bio" class="bio">${bar()}${bar()}${bar('short')}</div>
+        <div part="actions" class="actions"></div>
       </div>
     `;
   }

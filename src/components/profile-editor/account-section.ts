@@ -1,13 +1,14 @@
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import type { LocalizeController } from '../shared/localize.js';
+import type { EditorTranslation } from './translations.js';
 import type { Fields } from './fields.js';
 
 export interface AccountView {
   exportUrl: string;
   /** The inline "Yes, erase my profile" step is open. */
   confirmingDelete: boolean;
-  localize: LocalizeController;
+  localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onWithdraw: () => void;
   onToggleDelete: () => void;

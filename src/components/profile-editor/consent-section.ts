@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ConsentState, MyProfile } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
+import type { EditorTranslation } from './translations.js';
 import { WEEKLY_CAP_MAX, isWeeklyCap, type ConsentDraft } from './drafts.js';
 import type { ConsentPurpose } from './events.js';
 import type { Fields } from './fields.js';
@@ -9,7 +10,7 @@ import type { Fields } from './fields.js';
 export interface ConsentView {
   me: MyProfile;
   choices: ConsentDraft;
-  localize: LocalizeController;
+  localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onEdit: (event: Event) => void;
   onSave: (event: SubmitEvent) => void;
@@ -100,7 +101,7 @@ function renderPause({ choices, localize, fields, onClearPause }: ConsentView) {
 }
 
 /** "Granted on 23 Nov 2026" in the UI language, or "Not granted". */
-function decisionText(localize: LocalizeController, { granted, decidedAt }: ConsentState): string {
+function decisionText(localize: LocalizeController<EditorTranslation>, { granted, decidedAt }: ConsentState): string {
   if (!granted || !decidedAt) return localize.term('meNotGranted');
   const format = new Intl.DateTimeFormat(localize.lang, { day: 'numeric', month: 'short', year: 'numeric' });
   return localize.term('meGrantedOn', format.format(new Date(decidedAt)));

@@ -2,7 +2,8 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task } from '@lit/task';
 import { createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
-import type { Translation } from '../locales/en.js';
+import { LocalizeController } from '../shared/localize.js';
+import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { errorCode } from '../shared/events.js';
 import { define } from '../shared/define.js';
@@ -49,7 +50,7 @@ const FIELD_LABELS = {
   bookingUrl: 'meBookingUrl',
   weeklyCap: 'meWeeklyCap',
   pausedUntil: 'mePausedUntil',
-} as const satisfies Record<string, keyof Translation>;
+} as const satisfies Record<string, keyof EditorTranslation>;
 
 type FieldName = keyof typeof FIELD_LABELS;
 
@@ -93,6 +94,8 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  */
 export class HwProfileEditor extends HallwayElement {
   static override styles = [baseStyles, styles];
+
+  protected override readonly localize = new LocalizeController<EditorTranslation>(this, EDITOR_TABLES);
 
   /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
   @property() override api?: string;

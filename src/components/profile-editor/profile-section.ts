@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { MyProfile } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
+import type { EditorTranslation } from './translations.js';
 import { BIO_MAX, COMMON_LANGUAGES, PHOTO_TYPES, type ProfileDraft } from './drafts.js';
 import type { Fields } from './fields.js';
 
@@ -11,7 +12,7 @@ const BIO_NEAR_LIMIT = BIO_MAX - 30;
 export interface ProfileView {
   me: MyProfile;
   draft: ProfileDraft;
-  localize: LocalizeController;
+  localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onEdit: (event: Event) => void;
   onSave: (event: SubmitEvent) => void;

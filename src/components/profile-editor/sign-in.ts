@@ -1,11 +1,12 @@
 import { html } from 'lit';
 import type { LocalizeController } from '../shared/localize.js';
+import type { EditorTranslation } from './translations.js';
 import type { Fields } from './fields.js';
 
 export interface SignInView {
   /** `signed-out`: the employee signed out here; `expired`: no session, or it ran out. */
   reason: 'signed-out' | 'expired';
-  localize: LocalizeController;
+  localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onSubmit: (event: SubmitEvent) => void;
 }

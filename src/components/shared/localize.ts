@@ -5,7 +5,10 @@ import fr from '../locales/fr.js';
 const translations = { en, fr } satisfies Record<string, Translation>;
 export type Locale = keyof typeof translations;
 
-type TermArgs<K extends keyof Translation> = Translation[K] extends (...args: infer A) => string ? A : [];
+/** A translation table per locale: the shared one, or one extended by an element that loads later. */
+export type Tables<T> = Record<Locale, T>;
+
+type TermArgs<T, K extends keyof T> = T[K] extends (...args: infer A) => string ? A : [];
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -20,8 +23,11 @@ new MutationObserver(() => connected.forEach((host) => host.requestUpdate())).ob
  * The element's UI language: its own `lang`, else the closest `[lang]` ancestor (across shadow roots),
  * else the document's, else English. Only the primary subtag counts: `fr-CA` is French.
  */
-export class LocalizeController implements ReactiveController {
-  constructor(private readonly host: Host) {
+export class LocalizeController<T extends Translation = Translation> implements ReactiveController {
+  constructor(
+    private readonly host: Host,
+    private readonly tables: Tables<T> = translations as Tables<T>,
+  ) {
     host.addController(this);
   }
 
@@ -38,9 +44,14 @@ export class LocalizeController implements ReactiveController {
     return primary in translations ? (primary as Locale) : 'en';
   }
 
-  term<K extends keyof Translation>(key: K, ...args: TermArgs<K>): string {
-    const entry: string | ((...args: never[]) => string) = translations[this.lang][key];
-    return typeof entry === 'function' ? (entry as (...args: TermArgs<K>) => string)(...args) : entry;
+  /** The shared tables with `extra` added: for an element whose strings load with its own code. */
+  static extend<E>(extra: Tables<E>): Tables<Translation & E> {
+    return { en: { ...translations.en, ...extra.en }, fr: { ...translations.fr, ...extra.fr } };
+  }
+
+  term<K extends keyof T>(key: K, ...args: TermArgs<T, K>): string {
+    const entry = this.tables[this.lang][key] as string | ((...args: TermArgs<T, K>) => string);
+    return typeof entry === 'function' ? entry(...args) : entry;
   }
 
   /** `fr` → "French" (or "français" in French); an invalid code is shown as is. */

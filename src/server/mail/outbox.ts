@@ -1,7 +1,7 @@
 import { sql, type Selectable } from 'kysely';
 import type { Db } from '../store/database.js';
 import type { OutboxStatus, OutboxTable } from '../store/schema.js';
-import { mailLocale, renderMail, unsubscribeHeaders, type MailTemplate, type MailTemplates } from './templates.js';
+import { mailLocale, renderMail, unsubscribeHeaders, withdrawUrlOf, type MailTemplate, type MailTemplates } from './templates.js';
 
 /** One row of the outbox, as the worker and the dev outbox see it. */
 export interface OutboxMail {
@@ -28,6 +28,8 @@ export interface MailRequest<T extends MailTemplate> {
   /** The person's language; unsupported ones fall back to English. */
   locale: string | null | undefined;
   data: MailTemplates[T];
+  /** Extra headers, e.g. `Reply-To` on a candidate's question so the employee's answer goes to them. */
+  headers?: Record<string, string>;
 }
 
 /** After this many failed attempts (about four hours of retrying) a mail is given up as `failed`. */
@@ -40,9 +42,10 @@ export const CLAIM_LEASE_MS = 60_000;
  * Renders the mail and stores it as pending. Pass the transaction that makes the change the mail is
  * about: the mail then exists if and only if that change is committed.
  */
-export async function enqueueMail<T extends MailTemplate>(db: Db, { to, template, locale, data }: MailRequest<T>): Promise<number> {
+export async function enqueueMail<T extends MailTemplate>(db: Db, { to, template, locale, data, headers }: MailRequest<T>): Promise<number> {
   const language = mailLocale(locale);
   const { subject, text, html } = renderMail(template, language, data);
+  const withdrawUrl = withdrawUrlOf(data);
   const row = await db
     .insertInto('outbox')
     .values({
@@ -52,7 +55,7 @@ export async function enqueueMail<T extends MailTemplate>(db: Db, { to, template
       subject,
       text_body: text,
       html_body: html,
-      headers: JSON.stringify(unsubscribeHeaders(data.withdrawUrl)),
+      headers: JSON.stringify({ ...(withdrawUrl ? unsubscribeHeaders(withdrawUrl) : {}), ...headers }),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

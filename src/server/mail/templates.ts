@@ -15,11 +15,52 @@ export interface SignInData {
   withdrawUrl: string;
 }
 
+/** To the candidate, right after they sent a question: nothing reaches the employee before they confirm. */
+export interface ContactConfirmData {
+  siteName: string;
+  candidateName: string;
+  /** The employee's public display name, as the candidate saw it on the card. */
+  displayName: string;
+  /** The confirmation page. */
+  link: string;
+}
+
+/** To the employee: a confirmed question, to answer by replying to the mail. */
+export interface ContactRequestData {
+  siteName: string;
+  /** The employee's display name. */
+  name: string;
+  candidateName: string;
+  message: string;
+  /** The job the candidate was looking at, if the page said. */
+  job: string | null;
+  answeredUrl: string;
+  declineUrl: string;
+  pauseUrl: string;
+  withdrawUrl: string;
+}
+
+/** To the candidate, when their question will not be answered (declined, or the person is no longer available). */
+export interface ContactDeclinedData {
+  siteName: string;
+  candidateName: string;
+  displayName: string;
+  /** The careers site the question was sent from. */
+  careersUrl: string;
+}
+
+/** To the candidate, when the person's weekly limit was reached before they confirmed. */
+export type ContactCapReachedData = ContactDeclinedData;
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
   alumni_invitation: InvitationData;
   sign_in: SignInData;
+  contact_confirm: ContactConfirmData;
+  contact_request: ContactRequestData;
+  contact_declined: ContactDeclinedData;
+  contact_cap_reached: ContactCapReachedData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -30,12 +71,24 @@ export interface RenderedMail {
   html: string;
 }
 
+interface Link {
+  label: string;
+  url: string;
+}
+
+/** Someone else's words, shown as written. */
+interface Quote {
+  quote: string;
+}
+
 /** What one mail says, before it is written out as plain text and as HTML. */
 interface MailContent {
   subject: string;
   greeting: string;
-  paragraphs: string[];
-  action: { label: string; url: string };
+  paragraphs: (string | Quote)[];
+  action?: Link;
+  /** One-click links under the text, e.g. the employee's answers to a question. */
+  links?: Link[];
   note: string;
 }
 
@@ -83,6 +136,55 @@ const english: LocaleCopy = {
       action: { label: 'Sign in', url: link },
       note: 'If you did not ask for it, you can ignore this e-mail: nothing will happen.',
     }),
+    contact_confirm: ({ siteName, candidateName, displayName, link }) => ({
+      subject: `Confirm your question to ${displayName}`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [
+        `You wrote to ${displayName} from the ${siteName} careers site. Please confirm that the question is yours: only then is it passed on.`,
+        `${displayName} will see your name, your e-mail address and your message, and will answer you directly by e-mail if they can. People answer in their own time, so please be patient.`,
+      ],
+      action: { label: 'Confirm my question', url: link },
+      note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
+    }),
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, withdrawUrl }) => ({
+      subject: `${siteName}: a question from ${candidateName}`,
+      greeting: `Hello ${name},`,
+      paragraphs: [
+        job
+          ? `${candidateName} is looking at the job "${job}" on the ${siteName} careers site and would like to ask you:`
+          : `${candidateName} found you on the ${siteName} careers site and would like to ask you:`,
+        { quote: message },
+        `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
+        'Not a good time? One click is enough, and nobody is told why.',
+      ],
+      links: [
+        { label: 'I answered', url: answeredUrl },
+        { label: 'Decline politely', url: declineUrl },
+        { label: 'Pause questions for 2 weeks', url: pauseUrl },
+        { label: 'Stop being shown and contacted', url: withdrawUrl },
+      ],
+      note: `You get this e-mail because you chose to let candidates write to you. You decide how many questions a week you accept on your profile page.`,
+    }),
+    contact_declined: ({ siteName, candidateName, displayName, careersUrl }) => ({
+      subject: `About your question to ${displayName}`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [
+        `Thank you for your question. Unfortunately ${displayName} is not available to answer it, and we would rather tell you now than keep you waiting. Please don't take it personally: people here answer questions in their spare time.`,
+        `Others at ${siteName} may be glad to help: you will find them on the careers pages, next to the jobs.`,
+      ],
+      action: { label: 'Back to the careers site', url: careersUrl },
+      note: 'No need to reply to this e-mail.',
+    }),
+    contact_cap_reached: ({ siteName, candidateName, displayName, careersUrl }) => ({
+      subject: `Your question to ${displayName} was not passed on`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [
+        `Thank you for confirming your question. In the meantime ${displayName} received as many questions as they can answer this week, so yours was not passed on: we would rather tell you than keep you waiting.`,
+        `You can ask again next week, or ask someone else at ${siteName} on the careers pages.`,
+      ],
+      action: { label: 'Back to the careers site', url: careersUrl },
+      note: 'No need to reply to this e-mail.',
+    }),
   },
 };
 
@@ -119,6 +221,55 @@ const french: LocaleCopy = {
       action: { label: 'Me connecter', url: link },
       note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez simplement ce message : rien ne se passera.`,
     }),
+    contact_confirm: ({ siteName, candidateName, displayName, link }) => ({
+      subject: fr`Confirmez votre question à ${displayName}`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`Vous avez écrit à ${displayName} depuis le site carrières ${siteName}. Merci de confirmer que cette question vient bien de vous : elle ne sera transmise qu’après.`,
+        fr`${displayName} verra votre nom, votre adresse e-mail et votre message, et vous répondra directement par e-mail si possible. Chacun répond à son rythme : merci de votre patience.`,
+      ],
+      action: { label: 'Confirmer ma question', url: link },
+      note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,
+    }),
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, withdrawUrl }) => ({
+      subject: fr`${siteName} : une question de ${candidateName}`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [
+        job
+          ? fr`${candidateName} consulte l’offre «\u00a0${job}\u00a0» sur le site carrières ${siteName} et aimerait vous demander :`
+          : fr`${candidateName} vous a découvert(e) sur le site carrières ${siteName} et aimerait vous demander :`,
+        { quote: message },
+        fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
+        fr`Pas le bon moment ? Un clic suffit, et personne ne saura pourquoi.`,
+      ],
+      links: [
+        { label: 'J’ai répondu', url: answeredUrl },
+        { label: 'Décliner poliment', url: declineUrl },
+        { label: 'Suspendre les questions 2 semaines', url: pauseUrl },
+        { label: 'Ne plus être affiché(e) ni contacté(e)', url: withdrawUrl },
+      ],
+      note: fr`Vous recevez cet e-mail parce que vous avez accepté que des candidats vous écrivent. Vous choisissez combien de questions vous acceptez par semaine sur votre page de profil.`,
+    }),
+    contact_declined: ({ siteName, candidateName, displayName, careersUrl }) => ({
+      subject: fr`À propos de votre question à ${displayName}`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`Merci pour votre question. Malheureusement, ${displayName} n’est pas disponible pour y répondre, et nous préférons vous le dire maintenant plutôt que de vous laisser attendre. Ne le prenez pas personnellement : chacun répond aux questions sur son temps libre.`,
+        fr`D’autres personnes chez ${siteName} seront peut-être ravies de vous aider : vous les trouverez sur les pages carrières, à côté des offres.`,
+      ],
+      action: { label: 'Retour au site carrières', url: careersUrl },
+      note: 'Inutile de répondre à cet e-mail.',
+    }),
+    contact_cap_reached: ({ siteName, candidateName, displayName, careersUrl }) => ({
+      subject: fr`Votre question à ${displayName} n’a pas été transmise`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`Merci d’avoir confirmé votre question. Entre-temps, ${displayName} a reçu autant de questions qu’il ou elle peut en traiter cette semaine ; la vôtre n’a donc pas été transmise : nous préférons vous le dire plutôt que de vous laisser attendre.`,
+        fr`Vous pourrez la poser à nouveau la semaine prochaine, ou interroger quelqu’un d’autre chez ${siteName} sur les pages carrières.`,
+      ],
+      action: { label: 'Retour au site carrières', url: careersUrl },
+      note: 'Inutile de répondre à cet e-mail.',
+    }),
   },
 };
 
@@ -137,14 +288,19 @@ export function mailLocale(preferred: string | null | undefined): MailLocale {
 export function renderMail<T extends MailTemplate>(template: T, locale: MailLocale, data: MailTemplates[T]): RenderedMail {
   const copy: LocaleCopy = copies[locale];
   const content = copy.templates[template](data);
-  requireWebUrl(content.action.url);
-  requireWebUrl(data.withdrawUrl);
+  const withdrawUrl = withdrawUrlOf(data);
+  for (const link of [content.action, ...(content.links ?? [])]) if (link) requireWebUrl(link.url);
+  if (withdrawUrl !== undefined) requireWebUrl(withdrawUrl);
   return {
     subject: content.subject,
-    text: renderText(copy, content, data.withdrawUrl),
-    html: renderHtml(copy, content, data.withdrawUrl, locale),
+    text: renderText(copy, content, withdrawUrl),
+    html: renderHtml(copy, content, withdrawUrl, locale),
   };
 }
+
+/** Mails to employees carry their one-click withdraw link; mails to candidates have none. */
+export const withdrawUrlOf = (data: object): string | undefined =>
+  'withdrawUrl' in data && typeof data.withdrawUrl === 'string' ? data.withdrawUrl : undefined;
 
 /** RFC 2369 / RFC 8058: mail clients show their own one-click "unsubscribe", which withdraws every consent. */
 export function unsubscribeHeaders(withdrawUrl: string): Record<string, string> {
@@ -152,35 +308,47 @@ export function unsubscribeHeaders(withdrawUrl: string): Record<string, string> 
   return { 'List-Unsubscribe': `<${withdrawUrl}>`, 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' };
 }
 
-function renderText(copy: LocaleCopy, content: MailContent, withdrawUrl: string) {
+const isQuote = (block: string | Quote): block is Quote => typeof block !== 'string';
+
+function renderText(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined) {
   const { label, hint } = copy.withdraw;
   return [
     content.greeting,
-    ...content.paragraphs,
-    `${content.action.label}${copy.colon}\n${content.action.url}`,
+    ...content.paragraphs.map((block) => (isQuote(block) ? block.quote.replace(/^/gm, '> ') : block)),
+    ...(content.action ? [`${content.action.label}${copy.colon}\n${content.action.url}`] : []),
+    ...(content.links ?? []).map((link) => `${link.label}${copy.colon}\n${link.url}`),
     content.note,
-    `${label} (${hint})${copy.colon} ${withdrawUrl}`,
+    ...(withdrawUrl ? [`${label} (${hint})${copy.colon} ${withdrawUrl}`] : []),
   ].join('\n\n') + '\n';
 }
 
 const BODY_STYLE = "margin:0;padding:24px;background:#f6f6f4;color:#1f2328;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif";
 const BUTTON_STYLE = 'display:inline-block;padding:10px 18px;border-radius:6px;background:#1f5f99;color:#ffffff;text-decoration:none;font-weight:600';
+const LINK_STYLE = 'color:#1f5f99;font-weight:600';
+const QUOTE_STYLE = 'margin:16px 0;padding:8px 16px;border-left:4px solid #d0d7de;background:#ffffff;white-space:pre-wrap';
 const SMALL_STYLE = 'color:#57606a;font-size:14px';
 
-function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string, locale: MailLocale) {
+function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined, locale: MailLocale) {
   const paragraph = (text: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${escapeHtml(text)}</p>`;
+  const block = (item: string | Quote) =>
+    isQuote(item) ? `<blockquote style="${QUOTE_STYLE}">${escapeHtml(item.quote)}</blockquote>` : paragraph(item);
+  const link = ({ label, url }: Link, style: string) => `<a href="${escapeHtml(url)}" style="${style}">${escapeHtml(label)}</a>`;
   const { label, hint } = copy.withdraw;
+  const body = [
+    paragraph(content.greeting),
+    ...content.paragraphs.map(block),
+    content.action && `<p>${link(content.action, BUTTON_STYLE)}</p>`,
+    content.links && `<ul>${content.links.map((item) => `<li>${link(item, LINK_STYLE)}</li>`).join('')}</ul>`,
+    paragraph(content.note, SMALL_STYLE),
+    withdrawUrl && '<hr style="border:none;border-top:1px solid #d0d7de">',
+    withdrawUrl && `<p style="${SMALL_STYLE}">${link({ label, url: withdrawUrl }, 'color:#57606a')} (${escapeHtml(hint)})</p>`,
+  ];
   return `<!doctype html>
 <html lang="${locale}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${escapeHtml(content.subject)}</title></head>
 <body style="${BODY_STYLE}">
 <div style="max-width:560px;margin:0 auto">
-${paragraph(content.greeting)}
-${content.paragraphs.map((text) => paragraph(text)).join('\n')}
-<p><a href="${escapeHtml(content.action.url)}" style="${BUTTON_STYLE}">${escapeHtml(content.action.label)}</a></p>
-${paragraph(content.note, SMALL_STYLE)}
-<hr style="border:none;border-top:1px solid #d0d7de">
-<p style="${SMALL_STYLE}"><a href="${escapeHtml(withdrawUrl)}" style="color:#57606a">${escapeHtml(label)}</a> (${escapeHtml(hint)})</p>
+${body.filter(Boolean).join('\n')}
 </div>
 </body>
 </html>

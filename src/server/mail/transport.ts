@@ -29,7 +29,8 @@ export function createTransport(smtpUrl?: string, log: (line: string) => void = 
 }
 
 function smtpTransport(url: string): MailTransport {
-  const transporter = nodemailer.createTransport({ url, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
+  // A pooled connection: one SMTP handshake for a whole batch, not one per mail.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 1, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
   return {
     async send({ to, ...message }) {
       await transporter.sendMail({ ...message, to: { name: '', address: to } });

@@ -152,6 +152,53 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0003_contact_requests': {
+    async up(db) {
+      // A candidate's question to one person; the candidate's data is deleted after the retention period.
+      await db.schema
+        .createTable('contact_requests')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('candidate_name', 'text', (c) => c.notNull())
+        .addColumn('candidate_email', 'text', (c) => c.notNull())
+        .addColumn('message', 'text', (c) => c.notNull())
+        .addColumn('job', 'text')
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('page_origin', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('unconfirmed')
+            .check(sql`status in ('unconfirmed', 'confirmed', 'answered', 'declined', 'refused_cap', 'refused_unavailable')`),
+        )
+        .addColumn('confirm_token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('confirm_expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('confirmed_at', 'timestamptz')
+        .addColumn('answered_at', 'timestamptz')
+        .addColumn('declined_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('contact_requests_person_confirmed').on('contact_requests').columns(['person_id', 'confirmed_at']).execute();
+      await db.schema.createIndex('contact_requests_created').on('contact_requests').column('created_at').execute();
+
+      // Proofs of work already spent, kept until their challenge expires.
+      await db.schema
+        .createTable('used_challenges')
+        .addColumn('challenge', 'text', (c) => c.primaryKey())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+
+      // Fixed-window counters, shared by every server instance; `bucket` holds a keyed hash, never an IP or e-mail.
+      await db.schema
+        .createTable('rate_limits')
+        .addColumn('bucket', 'text', (c) => c.primaryKey())
+        .addColumn('hits', 'integer', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

@@ -122,6 +122,46 @@ export interface ConsentsTable {
   created_at: CreatedAt;
 }
 
+export type ContactRequestStatus = 'unconfirmed' | 'confirmed' | 'answered' | 'declined' | 'refused_cap' | 'refused_unavailable';
+
+/** A candidate's question to one person: stored before the 202, forwarded once the candidate confirms. */
+export interface ContactRequestsTable {
+  id: Generated<number>;
+  /** The request's id in API answers and in the employee's one-click links. */
+  public_id: string;
+  site_id: number;
+  person_id: number;
+  candidate_name: string;
+  candidate_email: string;
+  message: string;
+  job: string | null;
+  /** Language of the candidate's e-mails and pages. */
+  lang: string;
+  /** The careers site the question was sent from (an allowed origin), linked from the candidate's notes. */
+  page_origin: string;
+  status: Generated<ContactRequestStatus>;
+  /** Hex SHA-256 of the confirmation token; the token itself is only in the candidate's e-mail. */
+  confirm_token_hash: string;
+  confirm_expires_at: Date;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  confirmed_at: Date | null;
+  answered_at: Date | null;
+  declined_at: Date | null;
+}
+
+export interface UsedChallengesTable {
+  /** The hex challenge of a proof of work already accepted once. */
+  challenge: string;
+  expires_at: Date;
+}
+
+export interface RateLimitsTable {
+  /** `scope:keyed-hash:window`; never a raw IP address or e-mail. */
+  bucket: string;
+  hits: number;
+  expires_at: Date;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -132,6 +172,9 @@ export interface Database {
   outbox: OutboxTable;
   admin_keys: AdminKeysTable;
   settings: SettingsTable;
+  contact_requests: ContactRequestsTable;
+  used_challenges: UsedChallengesTable;
+  rate_limits: RateLimitsTable;
 }
 
 export type Site = Selectable<SitesTable>;

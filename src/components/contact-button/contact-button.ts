@@ -1,0 +1,158 @@
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { Task } from '@lit/task';
+import { isAbortError, isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
+import { HallwayElement } from '../shared/hallway-element.js';
+import { reportMissingSite } from '../shared/client.js';
+import { ContactDialogOpener, canBeAsked, firstName, type ContactTarget } from '../shared/contact.js';
+import { HwErrorEvent, errorCode } from '../shared/events.js';
+import { jobPostingTitle } from '../shared/job-posting.js';
+import { define } from '../shared/define.js';
+import { baseStyles } from '../shared/styles.js';
+import styles from './contact-button.styles.js';
+
+/** How many people of the job are looked at for someone available. */
+const CANDIDATES = 12;
+
+/** What the button can offer: one person to ask, one who is busy, a choice, or no one. */
+type Offer =
+  | { kind: 'person'; person: PublicPerson }
+  | { kind: 'busy'; person: PublicPerson }
+  | { kind: 'several'; people: PublicPerson[] }
+  | { kind: 'nobody' };
+
+/**
+ * @tagname hw-contact-button
+ * @summary "Ask Ada about this job": opens the contact form for one person (`person-id`), or for
+ * someone available who does the job on the page. Says so when nobody can be asked right now.
+ * The form (`hw-contact-dialog`) is loaded on the first click.
+ *
+ * @csspart button - The "Ask …" button.
+ * @csspart message - "Ada isn't taking questions right now", "Nobody is available…", or a loading failure.
+ * @csspart retry - The "Try again" button, after a loading failure.
+ * @csspart dialog - The dialog (and `heading`, `close`, `person`, `choice`, `input`, `field-error`, `count`,
+ * `consent`, `privacy`, `submit`, `status`, `error`, `success`: see `hw-contact-dialog`).
+ *
+ * @cssprop --hw-accent - Button background, focus ring. Default `#2f5bd3`.
+ * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
+ * @cssprop --hw-radius - Corner radius. Default `0.75rem`.
+ * @cssprop --hw-muted-color - The messages. Default: the text colour at 75%.
+ * @cssprop --hw-placeholder-color - The button's placeholder while loading. Default: the text colour at 12%.
+ *
+ * @fires {HwErrorEvent} hw-error - Loading the person or the people failed; `detail.code` says why.
+ * @fires {HwContactOpenEvent} hw-contact-open - From the dialog: the form for a person is shown.
+ * @fires {HwContactSentEvent} hw-contact-sent - From the dialog: the question was accepted.
+ * @fires {HwContactCloseEvent} hw-contact-close - From the dialog: it closed.
+ */
+export class HwContactButton extends HallwayElement {
+  static override styles = [baseStyles, styles];
+
+  /** The person to ask. Without it, someone available who does `job` is offered. */
+  @property({ attribute: 'person-id' }) personId?: string;
+
+  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  @property() job?: string;
+
+  private pageJob?: string;
+  private readonly opener = new ContactDialogOpener(this);
+
+  private readonly offer = new Task(this, {
+    task: async ([client, personId, job, lang], { signal }): Promise<Offer | undefined> => {
+      if (!client) {
+        reportMissingSite();
+        return undefined; // nothing to show, quietly
+      }
+      if (personId) {
+        const person = await client.people.get(personId, { signal });
+        return { kind: canBeAsked(person) ? 'person' : 'busy', person };
+      }
+      return offerForJob(client, job, lang, signal);
+    },
+    args: () => [this.client(), this.personId, this.shownJob(), this.localize.lang] as const,
+    onError: (error) => {
+      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
+    },
+  });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.pageJob = jobPostingTitle();
+  }
+
+  protected override render() {
+    return html`
+      <div class="row">
+        ${this.offer.render({
+          initial: () => this.renderPlaceholder(),
+          pending: () => this.renderPlaceholder(),
+          complete: (offer) => (offer ? this.renderOffer(offer) : nothing),
+          error: (error) => this.renderError(error),
+        })}
+      </div>
+      ${this.opener.render(this.contactTarget())}
+    `;
+  }
+
+  private renderPlaceholder() {
+    return html`<span class="placeholder" aria-hidden="true"></span>`;
+  }
+
+  private renderOffer(offer: Offer) {
+    const { localize } = this;
+    switch (offer.kind) {
+      case 'person': {
+        const name = firstName(offer.person);
+        const label = this.shownJob() ? localize.term('contactAskJob', name) : localize.term('contactAsk', name);
+        return this.renderButton(label);
+      }
+      case 'several':
+        return this.renderButton(localize.term('contactAskSomeone'));
+      case 'busy':
+        return html`<p part="message">${localize.term('contactBusy', firstName(offer.person))}</p>`;
+      case 'nobody':
+        return html`<p part="message">${localize.term('contactNobody')}</p>`;
+    }
+  }
+
+  private renderButton(label: string) {
+    return html`<button part="button" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.opener.open(event.currentTarget as HTMLElement)}>${label}</button>`;
+  }
+
+  private renderError(error: unknown) {
+    const { localize } = this;
+    if (isHttpError(error) && error.status === 404) return html`<p part="message">${localize.term('contactNobody')}</p>`;
+    return html`
+      <p part="message">${localize.term('contactLoadFailed')}</p>
+      <button part="retry" type="button" @click=${() => this.offer.run()}>${localize.term('tryAgain')}</button>
+    `;
+  }
+
+  private contactTarget(): ContactTarget {
+    const offer = this.offer.value;
+    const target = { job: this.shownJob(), api: this.api, site: this.site };
+    if (offer?.kind === 'person') return { ...target, person: offer.person };
+    if (offer?.kind === 'several') return { ...target, people: offer.people };
+    return target;
+  }
+
+  private shownJob(): string | undefined {
+    return this.job || this.pageJob;
+  }
+}
+
+/** The available people who do the job: only a `job` match does the job (the list falls back to the team). */
+async function offerForJob(client: HallwayClient, job: string | undefined, lang: string, signal: AbortSignal): Promise<Offer> {
+  if (!job) return { kind: 'nobody' };
+  const { items, match } = await client.people.list({ job, lang, limit: CANDIDATES, signal });
+  const people = match === 'job' ? items.filter(canBeAsked) : [];
+  if (people.length === 1) return { kind: 'person', person: people[0]! };
+  return people.length > 1 ? { kind: 'several', people } : { kind: 'nobody' };
+}
+
+define('hw-contact-button', HwContactButton);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'hw-contact-button': HwContactButton;
+  }
+}

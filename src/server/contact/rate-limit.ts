@@ -1,0 +1,44 @@
+import { sql } from 'kysely';
+import type { Db } from '../store/database.js';
+
+export interface RateLimit {
+  max: number;
+  windowMs: number;
+}
+
+/** Attempts allowed per client address and per candidate e-mail address. */
+export interface ContactLimits {
+  perIp: RateLimit[];
+  perEmail: RateLimit[];
+}
+
+const MINUTE = 60_000;
+
+export const DEFAULT_CONTACT_LIMITS: ContactLimits = {
+  perIp: [
+    { max: 5, windowMs: 10 * MINUTE },
+    { max: 20, windowMs: 24 * 60 * MINUTE },
+  ],
+  perEmail: [{ max: 3, windowMs: 60 * MINUTE }],
+};
+
+/**
+ * Counts one attempt against each limit, in fixed windows stored in the database so that every server
+ * instance counts together. `key` is already a keyed hash. Resolves with the seconds to wait when a
+ * limit is exceeded, undefined otherwise.
+ */
+export async function countAttempt(db: Db, scope: string, key: string, limits: RateLimit[], now: Date): Promise<number | undefined> {
+  let retryAfter: number | undefined;
+  for (const { max, windowMs } of limits) {
+    const window = Math.floor(now.getTime() / windowMs);
+    const windowEnd = (window + 1) * windowMs;
+    const { hits } = await db
+      .insertInto('rate_limits')
+      .values({ bucket: `${scope}:${windowMs}:${key}:${window}`, hits: 1, expires_at: new Date(windowEnd) })
+      .onConflict((oc) => oc.column('bucket').doUpdateSet({ hits: sql`rate_limits.hits + 1` }))
+      .returning('hits')
+      .executeTakeFirstOrThrow();
+    if (hits > max) retryAfter = Math.max(retryAfter ?? 0, Math.ceil((windowEnd - now.getTime()) / 1000));
+  }
+  return retryAfter;
+}

@@ -1,0 +1,275 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import type * as z from 'zod/mini';
+import type { ContactRequest } from '../../sdk/contact-schemas.js';
+import { hashToken, newToken, type TokenProblem } from '../auth/tokens.js';
+import type { Links } from '../auth/links.js';
+import { enqueueMail } from '../mail/index.js';
+import { findPublicPerson } from '../matching.js';
+import type { Db } from '../store/database.js';
+import type { ContactRequestStatus, Site } from '../store/schema.js';
+import type { ContactLinks } from './links.js';
+
+export type ContactRequestBody = z.infer<typeof ContactRequest>;
+
+const DAY_MS = 24 * 3600_000;
+export const CONFIRM_LIFETIME_MS = 2 * DAY_MS;
+export const PAUSE_MS = 14 * DAY_MS;
+/** Statuses of the requests that reached the employee: what the weekly cap counts. */
+const FORWARDED: ContactRequestStatus[] = ['confirmed', 'answered', 'declined'];
+
+/** Opaque ids for requests (and for the honeypot's fake answers, which must look the same). */
+export const newRequestId = () => randomBytes(12).toString('base64url');
+
+/** The person a question is for, with what only the server may know. */
+export interface Recipient {
+  id: number;
+  publicId: string;
+  email: string;
+  fullName: string;
+  displayName: string;
+  locale: string | null;
+}
+
+export type Unreachable = 'person_not_found' | 'not_contactable' | 'paused' | 'cap_reached';
+export type Reach = { ok: true; person: Recipient } | { ok: false; reason: Unreachable };
+
+/**
+ * Whether a question may reach this person now: listed exactly as candidates see them (the public card),
+ * opted into messages, not paused, and under their weekly cap of forwarded questions.
+ */
+export async function reachPerson(db: Db, site: Pick<Site, 'id' | 'slug'>, publicId: string, publicUrl: string, now: Date): Promise<Reach> {
+  const card = await findPublicPerson(db, site, publicId, publicUrl);
+  if (!card) return { ok: false, reason: 'person_not_found' };
+  if (!card.channels.includes('message')) return { ok: false, reason: 'not_contactable' };
+  const person = await db
+    .selectFrom('people')
+    .select(['id', 'public_id', 'email', 'full_name', 'display_name', 'locale', 'weekly_cap', 'paused_until'])
+    .where('public_id', '=', publicId)
+    .executeTakeFirstOrThrow();
+  if (person.paused_until && person.paused_until > now) return { ok: false, reason: 'paused' };
+  if ((await forwardedThisWeek(db, person.id, now)) >= person.weekly_cap) return { ok: false, reason: 'cap_reached' };
+  return {
+    ok: true,
+    person: {
+      id: person.id,
+      publicId: person.public_id,
+      email: person.email,
+      fullName: person.full_name,
+      displayName: person.display_name,
+      locale: person.locale,
+    },
+  };
+}
+
+async function forwardedThisWeek(db: Db, personId: number, now: Date) {
+  const { count } = await db
+    .selectFrom('contact_requests')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('person_id', '=', personId)
+    .where('status', 'in', FORWARDED)
+    .where('confirmed_at', '>', new Date(now.getTime() - 7 * DAY_MS))
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export interface Submission {
+  site: Site;
+  person: Recipient;
+  body: ContactRequestBody;
+  /** The allowed origin the request came from: the careers site, linked from the candidate's notes. */
+  origin: string;
+}
+
+/**
+ * Stores the question, unconfirmed, and the candidate's confirmation mail, in one transaction: once
+ * this resolves, the question is kept and the mail will be sent. Resolves with the request's public id.
+ */
+export async function storeSubmission(db: Db, links: ContactLinks, { site, person, body, origin }: Submission, now: Date) {
+  const token = newToken();
+  const id = newRequestId();
+  const lang = body.lang ?? (site.default_lang === 'fr' ? 'fr' : 'en');
+  const candidateName = oneLine(body.name);
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('contact_requests')
+      .values({
+        public_id: id,
+        site_id: site.id,
+        person_id: person.id,
+        candidate_name: candidateName,
+        candidate_email: body.email,
+        message: body.message,
+        job: body.job || null,
+        lang,
+        page_origin: origin,
+        confirm_token_hash: hashToken(token),
+        confirm_expires_at: new Date(now.getTime() + CONFIRM_LIFETIME_MS),
+        created_at: now,
+      })
+      .execute();
+    await enqueueMail(trx, {
+      to: body.email,
+      template: 'contact_confirm',
+      locale: lang,
+      data: { siteName: site.name, candidateName, displayName: person.displayName, link: links.confirm(token) },
+    });
+  });
+  return id;
+}
+
+/** A name goes into mail headers and greetings: one line of text. */
+const oneLine = (text: string) => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
+
+export type Confirmation =
+  | { ok: true; status: 'confirmed' | 'refused_cap' | 'refused_unavailable'; displayName: string; lang: string }
+  | { ok: false; problem: TokenProblem; lang?: string };
+
+export interface ConfirmDeps {
+  db: Db;
+  links: Links;
+  contactLinks: ContactLinks;
+}
+
+/**
+ * The candidate confirms, once. In one transaction, with the person's row locked so that two
+ * confirmations cannot both take the last place under the cap: check again that the person may be
+ * reached, then forward the question to them, or tell the candidate kindly why not.
+ */
+export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
+  return db.transaction().execute(async (trx) => {
+    const request = await trx
+      .selectFrom('contact_requests')
+      .selectAll()
+      .where('confirm_token_hash', '=', hashToken(token))
+      .forUpdate()
+      .executeTakeFirst();
+    if (!request) return { ok: false, problem: 'token_invalid' };
+    if (request.status !== 'unconfirmed') return { ok: false, problem: 'token_used', lang: request.lang };
+    if (request.confirm_expires_at <= now) return { ok: false, problem: 'token_expired', lang: request.lang };
+
+    await trx.selectFrom('people').select('id').where('id', '=', request.person_id).forUpdate().execute();
+    const site = await trx.selectFrom('sites').selectAll().where('id', '=', request.site_id).executeTakeFirstOrThrow();
+    const { public_id, display_name } = await trx
+      .selectFrom('people')
+      .select(['public_id', 'display_name'])
+      .where('id', '=', request.person_id)
+      .executeTakeFirstOrThrow();
+    const reach = await reachPerson(trx, site, public_id, links.publicUrl, now);
+    const status = reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
+    await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
+
+    const candidate = { siteName: site.name, candidateName: request.candidate_name, displayName: display_name, careersUrl: request.page_origin };
+    if (reach.ok) {
+      await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
+    } else {
+      const template = status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined';
+      await enqueueMail(trx, { to: request.candidate_email, template, locale: request.lang, data: candidate });
+    }
+    return { ok: true, status, displayName: display_name, lang: request.lang };
+  });
+}
+
+interface StoredRequest {
+  public_id: string;
+  candidate_name: string;
+  candidate_email: string;
+  message: string;
+  job: string | null;
+}
+
+/** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
+async function forwardToEmployee(
+  db: Db,
+  { links, contactLinks }: Omit<ConfirmDeps, 'db'>,
+  site: Site,
+  person: Recipient,
+  request: StoredRequest,
+) {
+  await enqueueMail(db, {
+    to: person.email,
+    template: 'contact_request',
+    locale: person.locale ?? site.default_lang,
+    headers: { 'Reply-To': request.candidate_email },
+    data: {
+      siteName: site.name,
+      name: person.fullName,
+      candidateName: request.candidate_name,
+      message: request.message,
+      job: request.job,
+      answeredUrl: contactLinks.action('answered', request.public_id),
+      declineUrl: contactLinks.action('decline', request.public_id),
+      pauseUrl: contactLinks.action('pause', request.public_id),
+      withdrawUrl: links.withdraw(person.publicId),
+    },
+  });
+}
+
+/** What the confirmation page shows before the candidate clicks: nothing changes. */
+export function findByToken(db: Db, token: string) {
+  return db
+    .selectFrom('contact_requests as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .select(['r.lang', 'p.display_name'])
+    .where('r.confirm_token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+}
+
+/** What an action page shows of a request, in the employee's language. */
+export function findForEmployee(db: Db, requestId: string) {
+  return db
+    .selectFrom('contact_requests as r')
+    .innerJoin('people as p', 'p.id', 'r.person_id')
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .select(['r.id', 'r.status', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
+    .where('r.public_id', '=', requestId)
+    .executeTakeFirst();
+}
+
+/**
+ * Records the employee's answer to a forwarded request, once: a second click, or "declined" after
+ * "answered", changes nothing. Declining sends the candidate a kind note in the same transaction.
+ * Resolves with the request's status afterwards.
+ */
+export async function settleRequest(db: Db, requestId: number, outcome: 'answered' | 'declined', now: Date): Promise<ContactRequestStatus> {
+  return db.transaction().execute(async (trx) => {
+    const settled = await trx
+      .updateTable('contact_requests')
+      .set(outcome === 'answered' ? { status: 'answered', answered_at: now } : { status: 'declined', declined_at: now })
+      .where('id', '=', requestId)
+      .where('status', '=', 'confirmed')
+      .returningAll()
+      .executeTakeFirst();
+    if (!settled) {
+      const current = await trx.selectFrom('contact_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow();
+      return current.status;
+    }
+    if (outcome === 'declined') {
+      const { site_name, display_name } = await trx
+        .selectFrom('people as p')
+        .innerJoin('sites as s', 's.id', 'p.site_id')
+        .select(['s.name as site_name', 'p.display_name'])
+        .where('p.id', '=', settled.person_id)
+        .executeTakeFirstOrThrow();
+      await enqueueMail(trx, {
+        to: settled.candidate_email,
+        template: 'contact_declined',
+        locale: settled.lang,
+        data: { siteName: site_name, candidateName: settled.candidate_name, displayName: display_name, careersUrl: settled.page_origin },
+      });
+    }
+    return settled.status;
+  });
+}
+
+/** No new questions for two weeks from now; an existing longer pause is kept. Resolves with its end. */
+export async function pauseContacts(db: Db, personId: number, now: Date): Promise<Date> {
+  const until = new Date(now.getTime() + PAUSE_MS);
+  const { paused_until } = await db
+    .updateTable('people')
+    .set({ paused_until: sql`greatest(paused_until, ${until})`, updated_at: now })
+    .where('id', '=', personId)
+    .returning('paused_until')
+    .executeTakeFirstOrThrow();
+  return paused_until!;
+}

@@ -1,0 +1,262 @@
+import { createHmac } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.js';
+import { loadLinkSecret, type Links } from '../auth/links.js';
+import { apiError } from '../errors.js';
+import { preferredLang } from '../html.js';
+import { PAGE_HEADERS } from '../me/pages.js';
+import type { Db } from '../store/database.js';
+import type { ContactRequestStatus, Site } from '../store/schema.js';
+import { findSiteBySlug } from '../store/sites.js';
+import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
+import { CONTACT_ACTIONS, ContactLinks, deriveKey, type ContactAction } from './links.js';
+import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
+import { DEFAULT_CONTACT_LIMITS, countAttempt, type ContactLimits } from './rate-limit.js';
+import {
+  confirmRequest,
+  findByToken,
+  findForEmployee,
+  newRequestId,
+  pauseContacts,
+  reachPerson,
+  settleRequest,
+  storeSubmission,
+  type Unreachable,
+} from './requests.js';
+
+export interface ContactOptions {
+  limits: ContactLimits;
+  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1) instead of the socket. */
+  trustProxy: boolean;
+  /** The clock; tests move it instead of waiting out the minimum fill time. */
+  now: () => Date;
+  /** Difficulty of the proof of work; lowered only by tests that need many solutions. */
+  challengeMaxNumber: number;
+}
+
+export interface ContactDeps {
+  db: Db;
+  publicUrl: string;
+  links: Links;
+  options?: Partial<ContactOptions>;
+}
+
+type Env = { Variables: { site: Site } };
+
+const CONTACT_PATH = '/v1/sites/:site/people/:id/contact';
+const BODY_MAX_BYTES = 16 * 1024;
+
+/**
+ * The candidate → employee flow: the proof-of-work challenge, the contact request (allowed only from
+ * the site's own origins), the candidate's confirmation and the employee's one-click answers.
+ * Mount before the public `/v1/sites/:site/*` middleware: the contact request has its own CORS policy.
+ */
+export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDeps) {
+  const { limits = DEFAULT_CONTACT_LIMITS, trustProxy = false, now = () => new Date(), challengeMaxNumber = CHALLENGE_MAX_NUMBER } = options;
+  const keys = lazyKeys(db, publicUrl);
+  const app = new Hono<Env>();
+  const show = (c: Context, body: string, status: 200 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
+
+  app.get('/v1/sites/:site/challenge', cors({ origin: '*', allowMethods: ['GET'] }), withSite(db), async (c) => {
+    c.header('Cache-Control', 'no-store');
+    return c.json(await issueChallenge((await keys()).challenge, now(), challengeMaxNumber));
+  });
+
+  app.use(CONTACT_PATH, withSite(db), siteOriginsOnly(new URL(publicUrl).origin));
+  app.options(CONTACT_PATH, (c) =>
+    c.body(null, 204, {
+      'Access-Control-Allow-Methods': 'POST',
+      'Access-Control-Allow-Headers': 'content-type',
+      'Access-Control-Max-Age': '600',
+    }),
+  );
+  app.post(CONTACT_PATH, bodyLimit({ maxSize: BODY_MAX_BYTES, onError: tooLarge }), async (c) => {
+    const parsed = ContactRequest.safeParse(await c.req.json().catch(() => undefined));
+    if (!parsed.success) return invalidBody(c, parsed.error.issues[0]!);
+    const body = parsed.data;
+    // The honeypot: only robots fill it. They get the answer a person gets, and nothing happens.
+    if (body.website) return accepted(c, newRequestId());
+
+    const at = now();
+    const { challenge, rateLimit, contactLinks } = await keys();
+    // Counted before the proof is checked, so that a flood of made-up proofs is throttled too.
+    const ipWait = await countAttempt(db, 'ip', keyed(rateLimit, clientIp(c, trustProxy)), limits.perIp, at);
+    if (ipWait) return rateLimited(c, ipWait);
+    const proof = await checkProof(body.proof, challenge, at);
+    if (!proof.ok) return challengeFailed(c, proof.problem);
+    // Counted only behind a valid proof, so that nobody can lock a candidate's address out for free.
+    const emailWait = await countAttempt(db, 'email', keyed(rateLimit, body.email.toLowerCase()), limits.perEmail, at);
+    if (emailWait) return rateLimited(c, emailWait);
+    if (!(await spendProof(db, body.proof.challenge, proof.expiresAt))) return challengeFailed(c, 'replayed');
+
+    const reach = await reachPerson(db, c.var.site, c.req.param('id'), publicUrl, at);
+    if (!reach.ok) return unreachable(c, reach.reason);
+    const origin = c.req.header('Origin')!;
+    return accepted(c, await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at));
+  });
+
+  app.get('/contact/confirm', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const request = token ? await findByToken(db, token) : undefined;
+    const lang = request?.lang ?? preferredLang(c.req.header('Accept-Language'));
+    const t = contactText(lang);
+    if (!request) return show(c, messagePage(lang, t.confirmTitle, t.token_invalid), 410);
+    const copy = { title: t.confirmTitle, intro: t.confirmIntro(request.display_name), button: t.confirmButton };
+    return show(c, formPage(lang, '/contact/confirm', { token }, copy));
+  });
+  app.post('/contact/confirm', async (c) => {
+    const token = String((await c.req.parseBody()).token ?? '');
+    const result = await confirmRequest({ db, links, contactLinks: (await keys()).contactLinks }, token, now());
+    const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
+    const t = contactText(lang);
+    if (!result.ok) return show(c, messagePage(lang, t.confirmTitle, t[result.problem]), 410);
+    if (result.status === 'confirmed') return show(c, messagePage(lang, t.confirmedTitle, t.confirmed(result.displayName)));
+    return show(c, messagePage(lang, t.notSentTitle, t[result.status](result.displayName)));
+  });
+
+  for (const action of CONTACT_ACTIONS) {
+    app.get(`/contact/${action}`, async (c) => {
+      const fields = { request: c.req.query('request') ?? '', sig: c.req.query('sig') ?? '' };
+      const found = await signedRequest(c, action, fields);
+      if (found instanceof Response) return found;
+      return show(c, actionPage(found.lang, action, fields, found.candidate_name));
+    });
+    app.post(`/contact/${action}`, async (c) => {
+      const form = await c.req.parseBody();
+      const found = await signedRequest(c, action, { request: String(form.request ?? ''), sig: String(form.sig ?? '') });
+      if (found instanceof Response) return found;
+      return show(c, await performAction(db, action, found, now()));
+    });
+  }
+
+  /** The request a signed action link is about, or the page saying why there is none. */
+  async function signedRequest(c: Context, action: ContactAction, fields: { request: string; sig: string }) {
+    const lang = preferredLang(c.req.header('Accept-Language'));
+    const t = contactText(lang);
+    if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) return show(c, messagePage(lang, t.linkTitle, t.badLink), 403);
+    const found = await findForEmployee(db, fields.request);
+    return found ?? show(c, messagePage(lang, t.linkTitle, t.gone), 410);
+  }
+
+  return app;
+}
+
+type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>>;
+
+/** Each action may be clicked twice, or after another: the page then says what is already recorded. */
+async function performAction(db: Db, action: ContactAction, request: EmployeeView, at: Date) {
+  const t = contactText(request.lang);
+  if (action === 'pause') {
+    const until = await pauseContacts(db, request.person_id, at);
+    return messagePage(request.lang, t.pauseTitle, t.pauseDone(formatDay(request.lang, until)), true);
+  }
+  const status = await settleRequest(db, request.id, action === 'answered' ? 'answered' : 'declined', at);
+  const title = action === 'answered' ? t.answeredTitle : t.declineTitle;
+  return messagePage(request.lang, title, settledMessage(t, action, status, request.candidate_name), true);
+}
+
+function settledMessage(t: ContactTexts, action: 'answered' | 'decline', status: ContactRequestStatus, candidateName: string) {
+  if (action === 'answered' && status === 'answered') return t.answeredDone;
+  if (action === 'decline' && status === 'declined') return t.declineDone(candidateName);
+  if (status === 'answered') return t.alreadyAnswered;
+  if (status === 'declined') return t.alreadyDeclined;
+  return t.badLink;
+}
+
+/** The secret is the server's link secret (shared by every instance), one derived key per use. */
+function lazyKeys(db: Db, publicUrl: string) {
+  let keys: Promise<{ challenge: string; rateLimit: string; contactLinks: ContactLinks }> | undefined;
+  const load = async () => {
+    const secret = await loadLinkSecret(db);
+    return {
+      challenge: deriveKey(secret, 'contact-challenge'),
+      rateLimit: deriveKey(secret, 'contact-rate-limit'),
+      contactLinks: new ContactLinks(publicUrl, deriveKey(secret, 'contact-links')),
+    };
+  };
+  return () =>
+    (keys ??= load().catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    }));
+}
+
+function withSite(db: Db): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    const slug = c.req.param('site') ?? '';
+    const site = await findSiteBySlug(db, slug);
+    if (!site) return apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
+    c.set('site', site);
+    await next();
+  };
+}
+
+/**
+ * Contact requests come only from the site's own pages (its allowed origins, or this server's, where
+ * the demo lives). Anything else gets no CORS headers at all, so a browser fails the preflight.
+ */
+function siteOriginsOnly(publicOrigin: string): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    c.header('Vary', 'Origin');
+    const origin = c.req.header('Origin');
+    if (!origin || (origin !== publicOrigin && !c.var.site.allowed_origins.includes(origin))) {
+      if (c.req.method === 'OPTIONS') return c.body(null, 403);
+      return apiError(c, 403, 'origin_not_allowed', 'Questions can only be sent from the careers site itself.');
+    }
+    c.header('Access-Control-Allow-Origin', origin);
+    c.header('Access-Control-Expose-Headers', 'Retry-After');
+    await next();
+  };
+}
+
+function clientIp(c: Context, trustProxy: boolean) {
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // no socket: a request made in-process (app.request)
+  }
+}
+
+/** Rate limits store this, never the address itself. */
+const keyed = (key: string, value: string) => createHmac('sha256', key).update(value).digest('base64url');
+
+const accepted = (c: Context, id: string) => c.json({ id, status: 'pending_confirmation' } satisfies ContactAccepted, 202);
+
+const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
+
+function invalidBody(c: Context, issue: { path: PropertyKey[]; message: string }) {
+  const field = issue.path.map(String).join('.') || 'body';
+  return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
+}
+
+function rateLimited(c: Context, retryAfterSeconds: number) {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return apiError(c, 429, 'rate_limited', `Too many questions in a short time: please try again in ${Math.ceil(retryAfterSeconds / 60)} min.`);
+}
+
+const PROOF_MESSAGES: Record<ProofProblem, string> = {
+  forged: 'The anti-spam check is not valid: please reload the page and send your question again.',
+  expired: 'The form was open for too long: please send your question again.',
+  too_fast: 'That was very quick: please take a moment to read your question, then send it again.',
+  replayed: 'This anti-spam check was already used: please send your question again.',
+};
+
+const challengeFailed = (c: Context, problem: ProofProblem) => apiError(c, 400, 'challenge_failed', PROOF_MESSAGES[problem], 'proof');
+
+function unreachable(c: Context, reason: Unreachable) {
+  switch (reason) {
+    case 'person_not_found':
+      return apiError(c, 404, 'person_not_found', 'This person is not on this site, or no longer shares their profile.');
+    case 'not_contactable':
+      return apiError(c, 409, 'not_contactable', 'This person does not take questions by message.');
+    case 'paused':
+      return apiError(c, 409, 'not_contactable', 'This person is away at the moment and not taking questions: try again later, or ask someone else.');
+    case 'cap_reached':
+      return apiError(c, 409, 'cap_reached', 'This person has received as many questions as they can answer this week: try again next week, or ask someone else.');
+  }
+}
