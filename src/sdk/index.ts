@@ -30,6 +30,7 @@ export {
   ContactSettings,
   ConsentUpdate,
   ConsentState,
+  ContactStats,
   BIO_MAX,
   WEEKLY_CAP_MAX,
 } from './me-schemas.js';

@@ -44,6 +44,15 @@ export const ConsentUpdate = z.object({
   contact: z.optional(z.object({ granted: z.boolean(), settings: ContactSettings })),
 });
 
+/** The questions candidates sent the person, over the last 90 days: recognition, not pressure. */
+export const ContactStats = z.object({
+  /** Questions that reached the person (the candidate confirmed them). */
+  received: z.number(),
+  answered: z.number(),
+  /** From a question reaching the person to their "I answered"; null before any answer. */
+  medianResponseHours: z.nullable(z.number()),
+});
+
 export const MyProfile = z.object({
   email: z.string(),
   status: z.enum(['employee', 'left', 'alumni']),
@@ -51,6 +60,7 @@ export const MyProfile = z.object({
   hasPhoto: z.boolean(),
   contact: ContactSettings,
   consents: z.object({ showProfile: ConsentState, contact: ConsentState }),
+  questions: ContactStats,
   /** Exactly the card candidates see (or would see, once opted in). */
   preview: PublicPerson,
   site: z.object({ slug: z.string(), name: z.string(), consentTextVersion: z.string() }),
@@ -61,3 +71,4 @@ export type ProfileUpdate = z.infer<typeof ProfileUpdate>;
 export type ContactSettings = z.infer<typeof ContactSettings>;
 export type ConsentUpdate = z.infer<typeof ConsentUpdate>;
 export type MyProfile = z.infer<typeof MyProfile>;
+export type ContactStats = z.infer<typeof ContactStats>;

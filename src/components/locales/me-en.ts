@@ -1,5 +1,11 @@
 // hw-profile-editor's strings: loaded with the editor (me.js), not with hallway.js.
 const en = {
+  meQuestionsHeading: 'Questions from candidates, last 90 days',
+  meQuestionsFigures: (received: number, answered: number) =>
+    `${received} ${received === 1 ? 'question' : 'questions'} received, ${answered} answered.`,
+  meQuestionsMedian: (hours: number) =>
+    hours < 24 ? `You usually answer within ${Math.max(1, Math.round(hours))} h.` : `You usually answer within ${Math.round(hours / 24)} days.`,
+  meQuestionsThanks: 'Thank you for giving candidates a real view of the job.',
   meLoading: 'Loading your profile…',
   meLoadError: 'We couldn’t load your profile.',
   mePreviewHeading: 'What candidates see',

@@ -2,6 +2,12 @@ import type { MeTranslation } from './me-en.js';
 
 // hw-profile-editor's strings: loaded with the editor (me.js), not with hallway.js.
 const fr: MeTranslation = {
+  meQuestionsHeading: 'Questions des candidats, 90 derniers jours',
+  meQuestionsFigures: (received: number, answered: number) =>
+    `${received} ${received <= 1 ? 'question reçue' : 'questions reçues'}, ${answered} ${answered <= 1 ? 'répondue' : 'répondues'}.`,
+  meQuestionsMedian: (hours: number) =>
+    hours < 24 ? `Vous répondez en général en ${Math.max(1, Math.round(hours))} h.` : `Vous répondez en général en ${Math.round(hours / 24)} jours.`,
+  meQuestionsThanks: 'Merci de montrer aux candidats la réalité du poste.',
   meLoading: 'Chargement de votre profil…',
   meLoadError: 'Impossible de charger votre profil.',
   mePreviewHeading: 'Ce que voient les candidats',

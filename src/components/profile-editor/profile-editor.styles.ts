@@ -56,6 +56,19 @@ export default css`
     gap: 0.75rem;
   }
 
+  .questions {
+    margin-top: 1rem;
+    padding: 0.75rem 1rem;
+    border-radius: var(--hw-radius, 0.75rem);
+    background: color-mix(in srgb, currentColor 5%, transparent);
+  }
+  .questions h3 {
+    margin: 0 0 0.25rem;
+    font-size: 1rem;
+  }
+  .questions p {
+    margin: 0.25rem 0;
+  }
   .note {
     font-weight: 600;
   }

@@ -34,6 +34,7 @@ function aMyProfile(overrides: Partial<MyProfile> = {}): MyProfile {
       showProfile: { granted: false, textVersion: null, decidedAt: null },
       contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' },
     },
+    questions: { received: 0, answered: 0, medianResponseHours: null },
     preview: aPerson({ channels: ['message'] }),
     site: { slug: 'acme', name: 'Acme', consentTextVersion: '2026-11' },
     ...overrides,
@@ -239,6 +240,20 @@ describe('hw-profile-editor', () => {
     expect(card(el, 'languages')).to.equal('Parle anglais et français');
     expect(button(el, 'Enregistrer mon profil')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  it('shows what candidates’ questions came to, once there were some, in English and French', async () => {
+    serveMe();
+    expect((await editor()).shadowRoot!.querySelector('[part="questions"]'), 'nothing before any question').to.be.null;
+
+    serveMe(aMyProfile({ questions: { received: 4, answered: 3, medianResponseHours: 5.2 } }));
+    const el = await editor();
+    expect(texts(el, '[part="questions"] p').slice(0, 2)).to.deep.equal(['4 questions received, 3 answered.', 'You usually answer within 5 h.']);
+    await expect(el).to.be.accessible();
+
+    serveMe(aMyProfile({ questions: { received: 1, answered: 0, medianResponseHours: null } }));
+    const fr = await editor('fr');
+    expect(texts(fr, '[part="questions"] p').slice(0, 1)).to.deep.equal(['1 question reçue, 0 répondue.']);
   });
 
   it('updates the preview as the employee types', async () => {

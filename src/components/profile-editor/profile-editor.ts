@@ -29,6 +29,7 @@ import { Fields, type Feedback, type Section } from './fields.js';
 import { renderProfile } from './profile-section.js';
 import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
+import { renderQuestions } from './questions-section.js';
 import { renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
 import styles from './profile-editor.styles.js';
@@ -178,6 +179,7 @@ export class HwProfileEditor extends HallwayElement {
           <h2 id="preview-heading">${localize.term('mePreviewHeading')}</h2>
           ${me.consents.showProfile.granted ? nothing : html`<p part="hidden-note" class="note">${localize.term('meHiddenNote')}</p>`}
           <hw-person-card .person=${previewPerson(me.preview, this.draft)}></hw-person-card>
+          ${renderQuestions(me.questions, localize)}
         </section>
         <div class="sections">
           ${renderProfile({

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ConsentUpdate, ContactSettings, MyProfile, ProfileUpdate } from '../../sdk/me-schemas.js';
 import type { Channel } from '../../sdk/schemas.js';
+import { contactStats } from '../contact/stats.js';
 import { previewPerson } from '../matching.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
@@ -46,11 +47,12 @@ function personWithSite(db: Db, personId: number) {
 }
 
 export async function loadMyProfile(db: Db, personId: number, publicUrl: string): Promise<MyProfile> {
-  const [person, consents, preview, photo] = await Promise.all([
+  const [person, consents, preview, photo, questions] = await Promise.all([
     personWithSite(db, personId),
     latestConsents(db, personId),
     previewPerson(db, personId, publicUrl),
     db.selectFrom('photos').select('version').where('person_id', '=', personId).executeTakeFirst(),
+    contactStats(db, personId),
   ]);
   return {
     email: person.email,
@@ -64,6 +66,7 @@ export async function loadMyProfile(db: Db, personId: number, publicUrl: string)
       bookingUrl: person.booking_url,
     },
     consents: { showProfile: consentState(consents.show_profile), contact: consentState(consents.contact) },
+    questions,
     preview,
     site: { slug: person.site_slug, name: person.site_name, consentTextVersion: person.consent_text_version },
   };
