@@ -68,7 +68,11 @@ export class HwPeopleGrid extends HallwayElement {
         reportMissingSite();
         return { items: [], match: 'all', nextCursor: null };
       }
-      return client.people.list({ job, team, location, limit, lang, signal });
+      const list = client.people.list({ job, team, location, limit, lang, signal });
+      // The first Intl formatters of a page cost tens of ms: make them in a task of their own while the
+      // request is in flight, not in the one that paints the cards.
+      setTimeout(() => this.localize.prepareFormatters());
+      return list;
     },
     args: () =>
       [this.client(), this.job || this.pageJob, this.team, this.location, this.shownLimit(), this.localize.lang] as const,

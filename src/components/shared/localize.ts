@@ -54,6 +54,12 @@ export class LocalizeController<T extends Translation = Translation> implements 
     return typeof entry === 'function' ? entry(...args) : entry;
   }
 
+  /** Creates this language's formatters now, so that using them later is cheap. */
+  prepareFormatters(): void {
+    this.languageName('en');
+    this.list([]);
+  }
+
   /** `fr` → "French" (or "français" in French); an invalid code is shown as is. */
   languageName(code: string): string {
     try {
