@@ -419,3 +419,67 @@ export function isDemoPersonVisible(person: DemoPerson): boolean {
 
 /** The people who must never appear anywhere public (see the list at the top of this file). */
 export const demoHiddenPeople: readonly DemoPerson[] = demoPeople.filter((p) => !isDemoPersonVisible(p));
+
+export interface DemoTestimonial {
+  /** The seeded person who wrote it. */
+  fullName: string;
+  quote: string;
+  roles: string[];
+  fromYear: number;
+  toYear: number | null;
+  currentRole: string | null;
+  nameStyle: 'full' | 'first_initial' | 'initials';
+  status: 'approved' | 'pending';
+}
+
+/**
+ * Testimonials, each with its author's 'testimonial' consent granted: 3 approved (2 by the alumni
+ * James Porter and Nathalie Roux, 1 by a current employee), and 1 still waiting for moderation.
+ * Approved ones are listed most recently approved first, in this order.
+ */
+export const demoTestimonials: DemoTestimonial[] = [
+  {
+    fullName: 'James Porter',
+    quote:
+      'I joined on nights with no hotel experience and left four years later running the morning shift. My managers let me try things, including a booking tool I hacked together, which is how I ended up working in hotel software. I still use what I learnt on the desk every day.',
+    roles: ['Night Receptionist', 'Front Desk Agent', 'Front Office Shift Leader'],
+    fromYear: 2019,
+    toYear: 2023,
+    currentRole: 'Product Specialist, hotel software',
+    nameStyle: 'full',
+    status: 'approved',
+  },
+  {
+    fullName: 'Nathalie Roux',
+    quote:
+      "Six ans à la réception de Lyon, et une équipe qui m'a toujours soutenue, y compris quand j'ai décidé de reprendre mes études. On apprend vite, on rit beaucoup et on n'est jamais seule face à un client difficile.",
+    roles: ['Réceptionniste', 'Réceptionniste de nuit'],
+    fromYear: 2017,
+    toYear: 2023,
+    currentRole: 'Étudiante en master de management hôtelier',
+    nameStyle: 'first_initial',
+    status: 'approved',
+  },
+  {
+    fullName: 'Tomasz Nowak',
+    quote:
+      "I arrived from Kraków with a suitcase and not much English. The team trained me patiently, and now I'm the one showing new starters the ropes. If you care about guests, the rest can be learnt here.",
+    roles: ['Front Desk Agent'],
+    fromYear: 2022,
+    toYear: null,
+    currentRole: 'Front Desk Agent and new-starter trainer',
+    nameStyle: 'first_initial',
+    status: 'approved',
+  },
+  {
+    fullName: 'Élodie Caron',
+    quote:
+      "J'ai commencé comme réceptionniste et la formation interne m'a permis de passer au revenue management. Ici, on vous laisse évoluer si vous en avez envie.",
+    roles: ['Réceptionniste', 'Analyste revenue', 'Responsable revenue management'],
+    fromYear: 2016,
+    toYear: null,
+    currentRole: 'Responsable revenue management',
+    nameStyle: 'initials',
+    status: 'pending',
+  },
+];

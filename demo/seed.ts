@@ -1,7 +1,7 @@
 import type { Db } from '../src/server/store/database.js';
-import { createPerson, recordConsent } from '../src/server/store/people.js';
+import { createPerson, newPublicId, recordConsent } from '../src/server/store/people.js';
 import { createSite } from '../src/server/store/sites.js';
-import { demoPeople, demoSite } from './seed-data.js';
+import { demoPeople, demoSite, demoTestimonials } from './seed-data.js';
 
 /**
  * Seeds the demo careers site in one transaction; its pages on `publicUrl` may send contact requests. Every consent it records is marked `source: 'demo'`:
@@ -11,8 +11,10 @@ export async function seedDemo(db: Db, publicUrl?: string) {
   const allowedOrigins = [...new Set([...demoSite.allowedOrigins, ...(publicUrl ? [new URL(publicUrl).origin] : [])])];
   return db.transaction().execute(async (trx) => {
     const site = await createSite(trx, { ...demoSite, allowedOrigins });
+    const ids = new Map<string, number>();
     for (const person of demoPeople) {
       const { id } = await createPerson(trx, { ...person, siteId: site.id });
+      ids.set(person.fullName, id);
       const consent = { personId: id, textVersion: site.consent_text_version, source: 'demo' as const };
       await recordConsent(trx, { ...consent, purpose: 'show_profile', granted: person.showProfile });
       if (person.contactChannels.includes('booking')) {
@@ -28,6 +30,27 @@ export async function seedDemo(db: Db, publicUrl?: string) {
         });
       }
       if (person.status === 'alumni') await recordConsent(trx, { ...consent, purpose: 'alumni', granted: true });
+    }
+    const now = Date.now();
+    for (const [index, t] of demoTestimonials.entries()) {
+      const personId = ids.get(t.fullName)!;
+      await trx
+        .insertInto('testimonials')
+        .values({
+          public_id: newPublicId(),
+          person_id: personId,
+          quote: t.quote,
+          roles: t.roles,
+          from_year: t.fromYear,
+          to_year: t.toYear,
+          current_role: t.currentRole,
+          name_style: t.nameStyle,
+          status: t.status,
+          // Listed most recently approved first: in the order of the seed data.
+          moderated_at: t.status === 'approved' ? new Date(now - (index + 1) * 86_400_000) : null,
+        })
+        .execute();
+      await recordConsent(trx, { personId, purpose: 'testimonial', granted: true, textVersion: site.consent_text_version, source: 'demo' });
     }
     return { slug: site.slug, people: demoPeople.length };
   });

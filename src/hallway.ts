@@ -7,6 +7,7 @@ import { setDefaults } from './components/shared/config.js';
 import './components/provider/provider.js';
 import './components/people-grid/people-grid.js';
 import './components/person-card/person-card.js';
+import './components/alumni-testimonials/alumni-testimonials.js';
 // The button only: it (and the card) load the contact dialog and its solver on the first click.
 import './components/contact-button/contact-button.js';
 

@@ -2,6 +2,7 @@
 export { HwProvider } from './provider/provider.js';
 export { HwPeopleGrid } from './people-grid/people-grid.js';
 export { HwPersonCard } from './person-card/person-card.js';
+export { HwAlumniTestimonials } from './alumni-testimonials/alumni-testimonials.js';
 export { HwContactButton } from './contact-button/contact-button.js';
 // The dialog is also loaded on demand by the button and the card; importing it here defines it at once.
 export { HwContactDialog } from './contact-dialog/contact-dialog.js';

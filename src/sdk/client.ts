@@ -2,6 +2,7 @@ import ky from 'ky';
 import { request, type Schema } from './http.js';
 import { Challenge, ContactAccepted, type ContactRequest } from './contact-schemas.js';
 import { PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
+import { TestimonialList, type TestimonialQuery } from './testimonial-schemas.js';
 
 /** What `createClient` takes. */
 export interface ClientOptions {
@@ -31,6 +32,10 @@ export interface HallwayClient {
     list(options?: ListPeopleOptions): Promise<PeopleList>;
     /** One opted-in person; `HttpError` with code `person_not_found` otherwise. */
     get(id: string, options?: RequestOptions): Promise<PublicPerson>;
+  };
+  testimonials: {
+    /** Approved testimonials whose authors still consent, those of `job` (then `team`) first. */
+    list(options?: TestimonialQuery & RequestOptions): Promise<TestimonialList>;
   };
   contact: {
     /** A fresh proof-of-work challenge, to solve before `send`. */
@@ -66,6 +71,11 @@ export function createClient(options: ClientOptions): HallwayClient {
         return get(`people/${encodeURIComponent(id)}`, PublicPerson, signal);
       },
     },
+    testimonials: {
+      list({ signal, ...query } = {}) {
+        return get(`testimonials${toSearch(query)}`, TestimonialList, signal);
+      },
+    },
     contact: {
       challenge({ signal } = {}) {
         return request(api.get('challenge', { cache: 'no-store', ...(signal ? { signal } : {}) }), Challenge, timeout);
@@ -78,7 +88,7 @@ export function createClient(options: ClientOptions): HallwayClient {
   };
 }
 
-function toSearch(query: PeopleQuery): string {
+function toSearch(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
     if (value !== undefined && value !== null && value !== '') params.set(key, String(value));

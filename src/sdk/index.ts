@@ -35,3 +35,14 @@ export {
   WEEKLY_CAP_MAX,
 } from './me-schemas.js';
 export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX } from './contact-schemas.js';
+export {
+  PublicTestimonial,
+  TestimonialList,
+  TestimonialQuery,
+  TestimonialDraft,
+  TestimonialStatus,
+  MyTestimonial,
+  NameStyle,
+  TESTIMONIAL_MAX,
+  DEFAULT_TESTIMONIAL_LIMIT,
+} from './testimonial-schemas.js';

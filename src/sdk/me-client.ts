@@ -1,6 +1,7 @@
 import ky from 'ky';
 import { request, send } from './http.js';
 import { MyProfile, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
+import type { TestimonialDraft } from './testimonial-schemas.js';
 
 export interface MeClientOptions {
   /** The Hallway server; its session cookie is sent along (same origin). */
@@ -20,6 +21,10 @@ export interface MeClient {
   /** A JPEG, PNG or WebP of at most 2 MB; the server re-encodes it without its metadata. */
   uploadPhoto(photo: Blob): Promise<MyProfile>;
   removePhoto(): Promise<MyProfile>;
+  /** Saves the testimonial; it goes (back) to moderation before candidates see it. */
+  saveTestimonial(draft: TestimonialDraft): Promise<MyProfile>;
+  /** Deletes the testimonial and withdraws the consent to publish it. */
+  deleteTestimonial(): Promise<MyProfile>;
   /** Erases the profile; only the minimal consent audit trail is kept. Signs out. */
   deleteMyData(): Promise<void>;
   signOut(): Promise<void>;
@@ -45,6 +50,8 @@ export function createMeClient(options: MeClientOptions): MeClient {
     withdrawAll: () => profile(api.post('withdraw')),
     uploadPhoto: (photo) => profile(api.put('photo', { body: photo, headers: { 'Content-Type': photo.type } })),
     removePhoto: () => profile(api.delete('photo')),
+    saveTestimonial: (json) => profile(api.put('testimonial', { json })),
+    deleteTestimonial: () => profile(api.delete('testimonial')),
     deleteMyData: () => send(api.delete(''), timeout),
     signOut: () => send(api.delete('session'), timeout),
     exportUrl: `${prefixUrl}/export`,

@@ -3,6 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { Channel, PublicPerson } from './schemas.js';
+import { MyTestimonial } from './testimonial-schemas.js';
 
 export const BIO_MAX = 300;
 export const WEEKLY_CAP_MAX = 10;
@@ -61,6 +62,8 @@ export const MyProfile = z.object({
   contact: ContactSettings,
   consents: z.object({ showProfile: ConsentState, contact: ConsentState }),
   questions: ContactStats,
+  /** The person's testimonial, if they wrote one. */
+  testimonial: z.nullable(MyTestimonial),
   /** Exactly the card candidates see (or would see, once opted in). */
   preview: PublicPerson,
   site: z.object({ slug: z.string(), name: z.string(), consentTextVersion: z.string() }),

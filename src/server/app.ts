@@ -6,6 +6,7 @@ import { etag } from 'hono/etag';
 import { sql } from 'kysely';
 import { config as zodConfig, locales } from 'zod';
 import { PeopleQuery, type PeopleList } from '../sdk/schemas.js';
+import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
 import { avatarSvg } from './avatar.js';
 import { apiError } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
@@ -18,7 +19,8 @@ import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicP
 import { openApiDocument } from './openapi.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
-import { findSiteBySlug } from './store/sites.js';
+import { loadSite } from './site.js';
+import { listPublicTestimonials } from './testimonials/testimonials.js';
 
 zodConfig(locales.en());
 
@@ -100,6 +102,14 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     return c.body(new Uint8Array(photo.data), 200, { 'Content-Type': photo.content_type });
   });
 
+  app.get('/v1/sites/:site/testimonials', async (c) => {
+    const query = TestimonialQuery.safeParse(c.req.query());
+    if (!query.success) return invalidQuery(c, query.error.issues[0]!);
+    const list = await listPublicTestimonials(db, c.var.site.id, query.data);
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json(list);
+  });
+
   app.route('/', contactStatsRoutes({ db, publicUrl }));
   app.route('/', meRoutes({ db, links }));
   app.route('/v1/admin', adminRoutes({ db, links }));
@@ -128,16 +138,6 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     return apiError(c, 500, 'internal', 'Something went wrong on our side.');
   });
   return app;
-}
-
-function loadSite(db: Db): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const slug = c.req.param('site') ?? '';
-    const site = await findSiteBySlug(db, slug);
-    if (!site) return apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
-    c.set('site', site);
-    await next();
-  };
 }
 
 function cacheFor(value: string): MiddlewareHandler {

@@ -18,6 +18,9 @@ Commands:
   people import <file.csv|file.json> --site <slug>
   people leave <ref> --site <slug> [--invite-alumni]
   invite --site <slug> (--all | <ref>)
+  testimonials list --site <slug> [--pending]
+  testimonials approve <id> --site <slug>
+  testimonials reject <id> --site <slug> --reason "…"
   help
 
 <ref> is a person's public id, external id or e-mail address.
@@ -44,6 +47,8 @@ const OPTIONS = {
   status: { type: 'string' },
   all: { type: 'boolean' },
   'invite-alumni': { type: 'boolean' },
+  pending: { type: 'boolean' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -83,6 +88,9 @@ const COMMANDS: Record<string, Handler> = {
   'people import': peopleImport,
   'people leave': peopleLeave,
   invite,
+  'testimonials list': testimonialsList,
+  'testimonials approve': testimonialsApprove,
+  'testimonials reject': testimonialsReject,
 };
 
 /** Runs one command line; resolves to the exit code. */
@@ -335,6 +343,53 @@ async function invite(command: Command) {
     await api.json('POST', `/sites/${path(site)}/invitations`, { person: command.args[0] });
     command.io.stdout.write(`Invited ${command.args[0]}.\n`);
   }
+}
+
+interface Testimonial {
+  id: string;
+  author: string;
+  email: string;
+  quote: string;
+  status: string;
+  rejectionReason: string | null;
+  consent: boolean;
+  updatedAt: string;
+}
+
+async function testimonialsList(command: Command) {
+  const site = siteOf(command);
+  const query = command.values.pending ? '?status=pending' : '';
+  const { items } = await command.api().request<{ items: Testimonial[] }>('GET', `/sites/${path(site)}/testimonials${query}`);
+  const rows = items.map((t) => [
+    t.id,
+    t.author,
+    t.email,
+    t.status,
+    t.consent ? 'yes' : 'no',
+    t.updatedAt.slice(0, 10),
+    t.quote.replace(/\s+/g, ' '),
+  ]);
+  const header = ['ID', 'AUTHOR', 'E-MAIL', 'STATUS', 'PUBLISH', 'UPDATED', 'QUOTE'];
+  command.io.stdout.write(table(header, rows) + `${items.length} testimonial${items.length === 1 ? '' : 's'}\n`);
+}
+
+async function testimonialsApprove(command: Command) {
+  const id = oneArg(command, 'testimonial id');
+  const site = siteOf(command);
+  const { testimonial } = await command.api().json<{ testimonial: Testimonial }>('POST', `/sites/${path(site)}/testimonials/${path(id)}/approve`, {});
+  const shown = testimonial.consent ? 'candidates see it now' : 'not shown: the author has not agreed to publish it';
+  command.io.stdout.write(`Approved the testimonial of ${testimonial.author} (${shown}); they were e-mailed.\n`);
+}
+
+async function testimonialsReject(command: Command) {
+  const id = oneArg(command, 'testimonial id');
+  const site = siteOf(command);
+  const reason = command.values.reason?.trim();
+  if (!reason) throw usageError('testimonials reject needs --reason "…" (the author reads it).');
+  const { testimonial } = await command
+    .api()
+    .json<{ testimonial: Testimonial }>('POST', `/sites/${path(site)}/testimonials/${path(id)}/reject`, { reason });
+  command.io.stdout.write(`Rejected the testimonial of ${testimonial.author}; they were e-mailed the reason.\n`);
 }
 
 // ---- output and files ----

@@ -40,3 +40,37 @@ export function preferredLang(acceptLanguage: string | undefined, fallback: Lang
     .sort((a, b) => b.q - a.q);
   return (ranked[0]?.lang as Lang | undefined) ?? fallback;
 }
+
+/** Pages allow only this server's own scripts and styles, and never send a referrer (tokens are in URLs). */
+export const PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+  'X-Frame-Options': 'DENY',
+};
+
+/** The shell of every page the server renders itself (/me, magic links, contact confirmations). */
+export function page(lang: Lang, title: string, body: Html, scripts: string[] = []) {
+  return html`<!doctype html>
+<html lang="${lang}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${title}</title>
+<link rel="icon" href="data:,">
+<link rel="stylesheet" href="/me/style.css">
+${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>`.value;
+}
+
+/** Hidden fields carry the values of a link into the POST that acts on them. */
+export const hiddenFields = (fields: Record<string, string>) =>
+  Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);

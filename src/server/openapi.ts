@@ -2,6 +2,7 @@ import { toJSONSchema } from 'zod';
 import type { $ZodType } from 'zod/v4/core';
 import { Challenge, ContactAccepted, ContactRequest } from '../sdk/contact-schemas.js';
 import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson } from '../sdk/schemas.js';
+import { PublicTestimonial, TestimonialList, TestimonialQuery } from '../sdk/testimonial-schemas.js';
 
 const schema = (zodSchema: $ZodType): Record<string, unknown> => {
   const { $schema: _, ...rest } = toJSONSchema(zodSchema, { io: 'output', unrepresentable: 'any' });
@@ -12,12 +13,14 @@ const json = (ref: string) => ({ 'application/json': { schema: { $ref: `#/compon
 const errorResponse = (description: string) => ({ description, content: json('Error') });
 
 const siteParam = { name: 'site', in: 'path', required: true, schema: { type: 'string' }, description: 'Site slug' };
-const queryParams = Object.entries(schema(PeopleQuery).properties as Record<string, object>).map(([name, s]) => ({
-  name,
-  in: 'query',
-  required: false,
-  schema: s,
-}));
+const queryParamsOf = (zodSchema: $ZodType) =>
+  Object.entries(schema(zodSchema).properties as Record<string, object>).map(([name, s]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: s,
+  }));
+const queryParams = queryParamsOf(PeopleQuery);
 
 /** The OpenAPI document of the public API, generated from the very schemas the server validates with. */
 export const openApiDocument = {
@@ -51,6 +54,18 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/sites/{site}/testimonials': {
+      get: {
+        summary: 'Approved testimonials whose authors agree to their publication, those in the job first',
+        parameters: [siteParam, ...queryParamsOf(TestimonialQuery)],
+        responses: {
+          200: { description: 'Testimonials and the criterion they matched (job, team or all)', content: json('TestimonialList') },
+          304: { description: 'Not modified (If-None-Match)' },
+          400: errorResponse('invalid_query: a query parameter is invalid; `field` names it'),
+          404: errorResponse('site_not_found'),
+        },
+      },
+    },
     '/v1/sites/{site}/challenge': {
       get: {
         summary: 'A proof-of-work challenge (ALTCHA format) to solve before sending a question',
@@ -79,6 +94,8 @@ export const openApiDocument = {
     schemas: {
       PublicPerson: schema(PublicPerson),
       PeopleList: schema(PeopleList),
+      PublicTestimonial: schema(PublicTestimonial),
+      TestimonialList: schema(TestimonialList),
       Challenge: schema(Challenge),
       ContactRequest: schema(ContactRequest),
       ContactAccepted: schema(ContactAccepted),

@@ -97,6 +97,41 @@ const fr: MeTranslation = {
   meOffline: 'Vous semblez hors ligne. Vérifiez votre connexion et réessayez.',
   meTimeout: 'Le serveur a mis trop de temps à répondre. Réessayez.',
   meFailed: 'Une erreur s’est produite. Réessayez.',
+  meTestimonialHeading: 'Votre témoignage',
+  meTestimonialIntro: 'Racontez aux candidats ce que c’est de travailler ici. Un modérateur le lit avant sa publication.',
+  meQuote: 'Votre témoignage',
+  meQuoteCount: (count: number, max: number) => `${count}/${max}`,
+  meQuoteNearLimit: (count: number, max: number) => `${count} caractères sur ${max}`,
+  meRoles: 'Postes occupés ici',
+  meRolesHint: 'Séparés par des virgules, 5 au plus\u202f: Réceptionniste, Chef de réception',
+  meYears: 'Années ici',
+  meFromYear: 'De',
+  meToYear: 'À',
+  meToYearHint: 'Laissez vide si vous travaillez encore ici.',
+  meCurrentRole: 'Ce que vous faites aujourd’hui (facultatif)',
+  meNameStyle: 'Comment votre nom s’affiche',
+  meNameFull: (example: string) => `Nom complet\u202f: ${example}`,
+  meNameFirstInitial: (example: string) => `Prénom et initiale\u202f: ${example}`,
+  meNameInitials: (example: string) => `Initiales\u202f: ${example}`,
+  mePublishLegend: (site: string) => `Publier mon témoignage sur le site carrières de ${site} une fois approuvé`,
+  mePublishText: (site: string) =>
+    `J’accepte que ${site} montre mon témoignage, mon nom tel que choisi ci-dessus, mes postes et mes années aux ` +
+    `candidats sur son site carrières une fois qu’un modérateur l’a approuvé. Je peux retirer mon accord à tout ` +
+    `moment et il est aussitôt retiré.`,
+  meSaveTestimonial: 'Enregistrer mon témoignage',
+  meDeleteTestimonial: 'Supprimer mon témoignage',
+  meBackToReview:
+    'Enregistrer une modification renvoie votre témoignage en relecture\u202f: les candidats ne le verront plus avant une nouvelle approbation.',
+  meTestimonialSent: 'Envoyé en relecture\u202f: nous vous écrirons quand il sera publié.',
+  meTestimonialDeleted: 'Votre témoignage est supprimé.',
+  meStatusPending: 'Statut\u202f: en attente de relecture',
+  meStatusPublished: 'Statut\u202f: publié',
+  meStatusUnpublished: 'Statut\u202f: approuvé mais non publié, car vous n’avez pas accepté sa publication',
+  meStatusRejected: (reason: string) => `Statut\u202f: refusé\u202f: ${reason}`,
+  meQuoteRequired: 'Écrivez votre témoignage.',
+  meQuoteTooLong: (max: number) => `Raccourcissez votre témoignage à ${max} caractères.`,
+  meRolesInvalid: 'Indiquez de 1 à 5 postes, séparés par des virgules.',
+  meYearsInvalid: 'Indiquez des années comme 2019, la première au plus tard égale à la seconde.',
   // hw-contact-button et le bouton de contact des cartes (les textes du formulaire sont dans contact-fr.ts)
 };
 

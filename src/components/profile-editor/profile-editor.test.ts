@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { ConsentUpdate, MyProfile, ProfileUpdate } from '../../sdk/index.js';
+import type { ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
 import { aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
 import type { HwConsentChangedEvent } from './events.js';
 import type { HwProfileEditor } from './profile-editor.js';
@@ -35,6 +35,7 @@ function aMyProfile(overrides: Partial<MyProfile> = {}): MyProfile {
       contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' },
     },
     questions: { received: 0, answered: 0, medianResponseHours: null },
+    testimonial: null,
     preview: aPerson({ channels: ['message'] }),
     site: { slug: 'acme', name: 'Acme', consentTextVersion: '2026-11' },
     ...overrides,
@@ -202,7 +203,7 @@ describe('hw-profile-editor', () => {
     serveMe();
     const el = await editor();
 
-    expect(texts(el, 'h2')).to.deep.equal(['What candidates see', 'Your profile', 'Your choices', 'Your data']);
+    expect(texts(el, 'h2')).to.deep.equal(['What candidates see', 'Your profile', 'Your choices', 'Your testimonial', 'Your data']);
     expect(card(el, 'name')).to.equal('Ada Lovelace');
     expect($(el, '[part="hidden-note"]').textContent).to.equal('Hidden: candidates can’t see you');
     expect(input(el, 'displayName').value).to.equal('Ada Lovelace');
@@ -232,7 +233,7 @@ describe('hw-profile-editor', () => {
     serveMe();
     const el = await editor('fr');
 
-    expect(texts(el, 'h2')).to.deep.equal(['Ce que voient les candidats', 'Votre profil', 'Vos choix', 'Vos données']);
+    expect(texts(el, 'h2')).to.deep.equal(['Ce que voient les candidats', 'Votre profil', 'Vos choix', 'Votre témoignage', 'Vos données']);
     expect($(el, '[part="hidden-note"]').textContent).to.equal('Masqué\u202f: les candidats ne vous voient pas');
     expect(texts(el, 'label.choice').slice(0, 2)).to.deep.equal(['français', 'anglais']);
     expect(texts(el, '.decision')).to.deep.equal(['Non accordé', 'Accordé le 23 nov. 2026']);
@@ -629,5 +630,194 @@ describe('hw-profile-editor', () => {
 
     await click(el, button(el, 'Try again'));
     await until('ready', () => isReady(el));
+  });
+
+  describe('your testimonial', () => {
+    function aMyTestimonial(overrides: Partial<MyTestimonial> = {}): MyTestimonial {
+      return {
+        quote: 'Kind people, fair rotas.',
+        roles: ['Receptionist'],
+        fromYear: 2016,
+        toYear: 2020,
+        currentRole: 'Hotel Manager',
+        nameStyle: 'first_initial',
+        publish: true,
+        status: 'pending',
+        rejectionReason: null,
+        published: false,
+        ...overrides,
+      };
+    }
+
+    /** The testimonial endpoints: a save answers `status` (pending by default), a delete removes it. */
+    function serveTestimonial(saved: Partial<MyTestimonial> = {}) {
+      worker.use(
+        http.put('/v1/me/testimonial', async ({ request }) => {
+          const body = (await request.json()) as TestimonialDraft;
+          await record(request, body);
+          me = { ...me, testimonial: aMyTestimonial({ ...body, ...saved }) };
+          return HttpResponse.json(me);
+        }),
+        http.delete('/v1/me/testimonial', async ({ request }) => {
+          await record(request);
+          me = { ...me, testimonial: null };
+          return HttpResponse.json(me);
+        }),
+      );
+    }
+
+    const testimonialStatus = (el: HwProfileEditor) => el.shadowRoot!.querySelector('#testimonial-status')?.textContent?.trim();
+
+    it('comes after "Your choices", and saves exactly the form as a TestimonialDraft', async () => {
+      serveMe(aMyProfile({ status: 'alumni' }));
+      serveTestimonial();
+      const el = await editor();
+      const headings = texts(el, 'h2');
+      expect(headings.indexOf('Your testimonial')).to.equal(headings.indexOf('Your choices') + 1);
+      expect(testimonialStatus(el)).to.be.undefined;
+      expect(texts(el, '.choice').filter((label) => label.includes(':'))).to.deep.equal([
+        'Full name: Ada Lovelace',
+        'First name and initial: Ada L.',
+        'Initials: A. L.',
+      ]);
+      await expect(el).to.be.accessible();
+
+      await type(el, 'quote', '  Kind people, fair rotas.  ');
+      await type(el, 'roles', 'Receptionist, , Front Office Manager ');
+      await type(el, 'fromYear', '2016');
+      await type(el, 'toYear', '2020');
+      await type(el, 'currentRole', 'Hotel Manager');
+      await click(el, box(el, 'nameStyle', 'initials'));
+      await click(el, input(el, 'publish'));
+      await click(el, button(el, 'Save my testimonial'));
+      await until('saved', () => statuses(el).includes('Sent for review: we’ll e-mail you when it’s published.'));
+
+      expect(received).to.deep.equal([
+        {
+          method: 'PUT',
+          path: '/v1/me/testimonial',
+          body: {
+            quote: 'Kind people, fair rotas.',
+            roles: ['Receptionist', 'Front Office Manager'],
+            fromYear: 2016,
+            toYear: 2020,
+            currentRole: 'Hotel Manager',
+            nameStyle: 'initials',
+            publish: true,
+          },
+        },
+      ]);
+      expect(testimonialStatus(el)).to.equal('Status: pending review');
+      expect(button(el, 'Delete my testimonial')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends no current role and a null end year for an employee who still works there', async () => {
+      serveMe();
+      serveTestimonial();
+      const el = await editor();
+      expect(el.shadowRoot!.querySelector('[name="currentRole"]'), 'only for those who left').to.be.null;
+
+      await type(el, 'quote', 'Great kitchen.');
+      await type(el, 'roles', 'Chef');
+      await type(el, 'fromYear', '2021');
+      await click(el, button(el, 'Save my testimonial'));
+      await until('saved', () => received.length === 1);
+      expect(received[0]!.body).to.deep.equal({
+        quote: 'Great kitchen.',
+        roles: ['Chef'],
+        fromYear: 2021,
+        toYear: null,
+        currentRole: null,
+        nameStyle: 'first_initial',
+        publish: false,
+      });
+    });
+
+    const statusCases = [
+      { testimonial: { status: 'pending' }, en: 'Status: pending review', fr: 'Statut\u202f: en attente de relecture' },
+      { testimonial: { status: 'approved', published: true }, en: 'Status: published', fr: 'Statut\u202f: publié' },
+      {
+        testimonial: { status: 'approved', published: false, publish: false },
+        en: 'Status: approved but not published, as you haven’t agreed to publish it',
+        fr: 'Statut\u202f: approuvé mais non publié, car vous n’avez pas accepté sa publication',
+      },
+      {
+        testimonial: { status: 'rejected', rejectionReason: 'It names a guest.' },
+        en: 'Status: not approved: It names a guest.',
+        fr: 'Statut\u202f: refusé\u202f: It names a guest.',
+      },
+    ] as const;
+
+    for (const { testimonial, en, fr } of statusCases) {
+      it(`shows the status "${en}", in English and French`, async () => {
+        serveMe(aMyProfile({ testimonial: aMyTestimonial(testimonial) }));
+        const el = await editor();
+        expect(testimonialStatus(el)).to.equal(en);
+        expect(input(el, 'quote').value).to.equal('Kind people, fair rotas.');
+        el.lang = 'fr';
+        await el.updateComplete;
+        expect(testimonialStatus(el)).to.equal(fr);
+      });
+    }
+
+    it('warns that saving an approved testimonial sends it back to review', async () => {
+      serveMe(aMyProfile({ testimonial: aMyTestimonial({ status: 'approved', published: true }) }));
+      const el = await editor();
+      expect(description(el, button(el, 'Save my testimonial'))).to.equal(
+        'Saving a change sends your testimonial back for review: candidates won’t see it until it’s approved again.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
+    it('deletes the testimonial', async () => {
+      serveMe(aMyProfile({ testimonial: aMyTestimonial() }));
+      serveTestimonial();
+      const el = await editor();
+      await click(el, button(el, 'Delete my testimonial'));
+      await until('deleted', () => statuses(el).includes('Your testimonial is deleted.'));
+
+      expect(received).to.deep.equal([{ method: 'DELETE', path: '/v1/me/testimonial', body: undefined }]);
+      expect(testimonialStatus(el)).to.be.undefined;
+      expect(input(el, 'quote').value).to.equal('');
+      await until('focus', () => focused(el) === 'quote');
+    });
+
+    const invalid = [
+      { what: 'an empty testimonial', quote: '   ', roles: 'Chef', field: 'quote', error: 'Write your testimonial.' },
+      { what: 'one over 600 characters', quote: 'a'.repeat(601), roles: 'Chef', field: 'quote', error: 'Shorten your testimonial to 600 characters.' },
+      { what: 'no roles', quote: 'Great.', roles: ' , ', field: 'roles', error: 'Enter from 1 to 5 roles, separated by commas.' },
+      { what: 'six roles', quote: 'Great.', roles: 'a, b, c, d, e, f', field: 'roles', error: 'Enter from 1 to 5 roles, separated by commas.' },
+    ];
+
+    for (const { what, quote, roles, field, error } of invalid) {
+      it(`refuses ${what} on its field, without asking the server`, async () => {
+        serveMe();
+        serveTestimonial();
+        const el = await editor();
+        await type(el, 'quote', quote);
+        await type(el, 'roles', roles);
+        await type(el, 'fromYear', '2020');
+        await click(el, button(el, 'Save my testimonial'));
+        await el.updateComplete;
+
+        expect(alerts(el)).to.deep.equal([error]);
+        expect(input(el, field).getAttribute('aria-invalid')).to.equal('true');
+        expect(description(el, input(el, field))).to.contain(error);
+        await until('focus', () => focused(el) === field);
+        expect(received).to.deep.equal([]);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('counts the testimonial, and announces the count only near the limit', async () => {
+      serveMe();
+      const el = await editor();
+      await type(el, 'quote', 'a'.repeat(100));
+      expect($(el, '#quote-count').textContent).to.equal('100/600');
+      expect(statuses(el)).not.to.include('100 of 600 characters');
+      await type(el, 'quote', 'a'.repeat(560));
+      expect(statuses(el)).to.include('560 of 600 characters');
+    });
   });
 });

@@ -30,6 +30,7 @@ import { renderProfile } from './profile-section.js';
 import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
 import { renderQuestions } from './questions-section.js';
+import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
 import { renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
 import styles from './profile-editor.styles.js';
@@ -68,6 +69,7 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  * @csspart hidden-note - "Hidden: candidates can't see you", while the profile is not shown.
  * @csspart profile - The photo and the profile form.
  * @csspart consent - The consent form.
+ * @csspart testimonial - "Your testimonial": its form, status and consent.
  * @csspart account - Withdraw, download, delete, sign out.
  * @csspart sign-in - The form that e-mails a sign-in link, when signed out.
  * @csspart message - The one message left once the data is erased.
@@ -94,7 +96,7 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
  */
 export class HwProfileEditor extends HallwayElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, styles, testimonialStyles];
 
   protected override readonly localize = new LocalizeController<EditorTranslation>(this, EDITOR_TABLES);
 
@@ -118,6 +120,13 @@ export class HwProfileEditor extends HallwayElement {
   /** One request at a time: a second click while saving does nothing. */
   private busy = false;
   private cachedClient?: { baseUrl: string; client: MeClient };
+
+  private readonly testimonial = new TestimonialSection(this, {
+    localize: this.localize,
+    client: () => this.meClient(),
+    onSaved: (me) => (this.me = me),
+    onExpired: () => this.end('expired'),
+  });
 
   private readonly loader = new Task(this, {
     task: ([client], { signal }) => client.get({ signal }),
@@ -201,6 +210,7 @@ export class HwProfileEditor extends HallwayElement {
             onSave: (event) => this.saveConsent(event),
             onClearPause: () => this.clearPause(),
           })}
+          ${this.testimonial.render(me)}
           ${renderAccount({
             exportUrl: this.meClient().exportUrl,
             confirmingDelete: this.confirmingDelete,
@@ -328,6 +338,7 @@ export class HwProfileEditor extends HallwayElement {
     this.me = me;
     this.draft = profileDraft(me);
     this.choices = consentDraft(me);
+    this.testimonial.load(me.testimonial);
   }
 
   /**
@@ -379,6 +390,7 @@ export class HwProfileEditor extends HallwayElement {
     this.me = undefined;
     this.feedback = undefined;
     this.confirmingDelete = false;
+    this.testimonial.load(null);
     this.focusTarget = '[data-ended]';
   }
 

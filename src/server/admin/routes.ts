@@ -7,6 +7,7 @@ import type { Db } from '../store/database.js';
 import { setStatus } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { findSiteBySlug } from '../store/sites.js';
+import { listForModeration, moderate, type Decision } from '../testimonials/testimonials.js';
 import { ImportRejected, importPeople, listedProblems, readCsv, readJson, type RawRow } from './import.js';
 import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
 import { requireAdmin } from './keys.js';
@@ -62,6 +63,11 @@ const StatusBody = z
     inviteAlumni: z.boolean().optional(),
   })
   .refine((body) => !body.inviteAlumni || body.status === 'left', { message: 'only with status "left"', path: ['inviteAlumni'] });
+
+const TestimonialsQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
+/** Moderation decides approval only: no key for consent, nor for the text (only the author writes either). */
+const ApproveBody = z.strictObject({});
+const RejectBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
 
 /** The admin API, mounted at `/v1/admin`. Every route needs the admin key; none can record consent. */
 export function adminRoutes({ db, links }: AdminDeps) {
@@ -153,6 +159,34 @@ export function adminRoutes({ db, links }: AdminDeps) {
     const updated = await findPersonByRef(db, site.id, person.public_id);
     return c.json({ person: toAdminPerson(updated!), alumniInvited: body.data.inviteAlumni === true });
   });
+
+  admin.get('/sites/:site/testimonials', async (c) => {
+    const query = TestimonialsQuery.safeParse(c.req.query());
+    if (!query.success) {
+      const { field, message } = describeIssue(query.error);
+      return apiError(c, 400, 'invalid_query', message, field);
+    }
+    return c.json({ items: await listForModeration(db, c.var.site.id, query.data.status) });
+  });
+
+  admin.post('/sites/:site/testimonials/:id/approve', jsonLimit, async (c) => {
+    // No body, or an empty object: anything more (say `consent`) is refused.
+    const body = (await c.req.text()).trim() ? await readBody(c, ApproveBody) : { ok: true as const, data: {} };
+    if (!body.ok) return body.response;
+    return decide(c, { status: 'approved' });
+  });
+
+  admin.post('/sites/:site/testimonials/:id/reject', jsonLimit, async (c) => {
+    const body = await readBody(c, RejectBody);
+    if (!body.ok) return body.response;
+    return decide(c, { status: 'rejected', reason: body.data.reason });
+  });
+
+  async function decide(c: Context<Env>, decision: Decision) {
+    const testimonial = await moderate(db, links, c.var.site, c.req.param('id') ?? '', decision);
+    if (!testimonial) return apiError(c, 404, 'not_found', 'This site has no testimonial with this id.');
+    return c.json({ testimonial });
+  }
 
   return admin;
 }

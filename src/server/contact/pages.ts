@@ -1,4 +1,4 @@
-import { html, type Html, type Lang } from '../html.js';
+import { hiddenFields, html, page, type Html, type Lang } from '../html.js';
 import { mailLocale } from '../mail/index.js';
 import type { ContactAction } from './links.js';
 
@@ -84,41 +84,22 @@ export type ContactTexts = (typeof texts)['en'];
 const pageLang = (lang: string | undefined): Lang => mailLocale(lang);
 export const contactText = (lang: string | undefined): ContactTexts => texts[pageLang(lang)];
 
-function page(lang: string | undefined, title: string, body: Html) {
-  return html`<!doctype html>
-<html lang="${pageLang(lang)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/me/style.css">
-</head>
-<body>
-<main>
-<h1>${title}</h1>
-${body}
-</main>
-</body>
-</html>`.value;
-}
-
-const hidden = (fields: Record<string, string>) =>
-  Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
+const contactPage = (lang: string | undefined, title: string, body: Html) =>
+  page(pageLang(lang), title, html`<h1>${title}</h1>
+${body}`);
 
 /** A question and one button that POSTs the link's values back to the same path. */
 export function formPage(lang: string | undefined, action: string, fields: Record<string, string>, copy: { title: string; intro: string; button: string }) {
-  return page(
+  return contactPage(
     lang,
     copy.title,
     html`<p>${copy.intro}</p>
-<form method="post" action="${action}">${hidden(fields)}<button type="submit">${copy.button}</button></form>`,
+<form method="post" action="${action}">${hiddenFields(fields)}<button type="submit">${copy.button}</button></form>`,
   );
 }
 
 export function messagePage(lang: string | undefined, title: string, message: string, profileLink = false) {
-  return page(
+  return contactPage(
     lang,
     title,
     html`<p role="status">${message}</p>

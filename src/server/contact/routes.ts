@@ -7,10 +7,10 @@ import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.
 import { loadLinkSecret, type Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { preferredLang } from '../html.js';
-import { PAGE_HEADERS } from '../me/pages.js';
+import { PAGE_HEADERS } from '../html.js';
+import { loadSite } from '../site.js';
 import type { Db } from '../store/database.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';
-import { findSiteBySlug } from '../store/sites.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
 import { CONTACT_ACTIONS, ContactLinks, deriveKey, type ContactAction } from './links.js';
 import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
@@ -60,12 +60,12 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
   const app = new Hono<Env>();
   const show = (c: Context, body: string, status: 200 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
-  app.get('/v1/sites/:site/challenge', cors({ origin: '*', allowMethods: ['GET'] }), withSite(db), async (c) => {
+  app.get('/v1/sites/:site/challenge', cors({ origin: '*', allowMethods: ['GET'] }), loadSite<Env>(db), async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await issueChallenge((await keys()).challenge, now(), challengeMaxNumber));
   });
 
-  app.use(CONTACT_PATH, withSite(db), siteOriginsOnly(new URL(publicUrl).origin));
+  app.use(CONTACT_PATH, loadSite<Env>(db), siteOriginsOnly(new URL(publicUrl).origin));
   app.options(CONTACT_PATH, (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Methods': 'POST',
@@ -182,16 +182,6 @@ function lazyKeys(db: Db, publicUrl: string) {
       keys = undefined;
       throw error;
     }));
-}
-
-function withSite(db: Db): MiddlewareHandler<Env> {
-  return async (c, next) => {
-    const slug = c.req.param('site') ?? '';
-    const site = await findSiteBySlug(db, slug);
-    if (!site) return apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
-    c.set('site', site);
-    await next();
-  };
 }
 
 /**

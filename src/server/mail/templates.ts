@@ -52,6 +52,25 @@ export interface ContactDeclinedData {
 /** To the candidate, when the person's weekly limit was reached before they confirmed. */
 export type ContactCapReachedData = ContactDeclinedData;
 
+/** To the author of a testimonial, after moderation. */
+export interface TestimonialModeratedData {
+  siteName: string;
+  name: string;
+  /** The author's page, where they edit or remove the testimonial. */
+  link: string;
+  withdrawUrl: string;
+}
+
+export interface TestimonialApprovedData extends TestimonialModeratedData {
+  /** Whether the author's consent to publish it stands, i.e. candidates see it now. */
+  published: boolean;
+}
+
+export interface TestimonialRejectedData extends TestimonialModeratedData {
+  /** The moderator's reason, quoted as written. */
+  reason: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
@@ -61,6 +80,8 @@ export interface MailTemplates {
   contact_request: ContactRequestData;
   contact_declined: ContactDeclinedData;
   contact_cap_reached: ContactCapReachedData;
+  testimonial_approved: TestimonialApprovedData;
+  testimonial_rejected: TestimonialRejectedData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -185,6 +206,29 @@ const english: LocaleCopy = {
       action: { label: 'Back to the careers site', url: careersUrl },
       note: 'No need to reply to this e-mail.',
     }),
+    testimonial_approved: ({ siteName, name, link, published }) => ({
+      subject: `${siteName}: your testimonial was approved`,
+      greeting: `Hello ${name},`,
+      paragraphs: [
+        `Thank you for the words you wrote about your time at ${siteName}: your testimonial was approved.`,
+        published
+          ? `Candidates can now read it on the careers pages, for as long as you agree to it being published. You can change or remove it at any time; a changed text is reviewed again before it shows.`
+          : `It is not shown yet: you chose not to publish it. You can change that, edit or remove it at any time on your page.`,
+      ],
+      action: { label: 'See my testimonial', url: link },
+      note: `Nobody can change your text or publish it without your consent.`,
+    }),
+    testimonial_rejected: ({ siteName, name, link, reason }) => ({
+      subject: `${siteName}: your testimonial was not approved`,
+      greeting: `Hello ${name},`,
+      paragraphs: [
+        `Thank you for writing a testimonial about your time at ${siteName}. It was not approved as it is, for this reason:`,
+        { quote: reason },
+        `If you like, you can edit it on your page: it will be reviewed again. Until then, nothing is shown.`,
+      ],
+      action: { label: 'Edit my testimonial', url: link },
+      note: `You can also delete it; nobody else can change your text.`,
+    }),
   },
 };
 
@@ -269,6 +313,29 @@ const french: LocaleCopy = {
       ],
       action: { label: 'Retour au site carrières', url: careersUrl },
       note: 'Inutile de répondre à cet e-mail.',
+    }),
+    testimonial_approved: ({ siteName, name, link, published }) => ({
+      subject: fr`${siteName} : votre témoignage a été approuvé`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [
+        fr`Merci pour les mots que vous avez écrits sur votre expérience chez ${siteName} : votre témoignage a été approuvé.`,
+        published
+          ? fr`Les candidats peuvent désormais le lire sur les pages carrières, tant que vous acceptez qu’il soit publié. Vous pouvez le modifier ou le retirer à tout moment ; un texte modifié est relu avant d’être affiché.`
+          : fr`Il n’est pas encore affiché : vous avez choisi de ne pas le publier. Vous pouvez changer d’avis, le modifier ou le supprimer à tout moment sur votre page.`,
+      ],
+      action: { label: 'Voir mon témoignage', url: link },
+      note: fr`Personne ne peut modifier votre texte ni le publier sans votre accord.`,
+    }),
+    testimonial_rejected: ({ siteName, name, link, reason }) => ({
+      subject: fr`${siteName} : votre témoignage n’a pas été approuvé`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [
+        fr`Merci d’avoir écrit un témoignage sur votre expérience chez ${siteName}. Il n’a pas été approuvé en l’état, pour la raison suivante :`,
+        { quote: reason },
+        fr`Si vous le souhaitez, vous pouvez le modifier sur votre page : il sera relu à nouveau. D’ici là, rien n’est affiché.`,
+      ],
+      action: { label: 'Modifier mon témoignage', url: link },
+      note: fr`Vous pouvez aussi le supprimer ; personne d’autre ne peut modifier votre texte.`,
     }),
   },
 };

@@ -1,4 +1,6 @@
-import { html, type Html, type Lang } from '../html.js';
+import { hiddenFields, html, page, type Lang } from '../html.js';
+
+export { PAGE_HEADERS } from '../html.js';
 
 /**
  * The employee's pages around the editor: the shell of /me, the magic-link and withdraw confirmations.
@@ -46,35 +48,6 @@ const texts = {
 export type PageText = keyof (typeof texts)['en'];
 export const pageText = (lang: Lang, key: PageText) => texts[lang][key];
 
-/** Pages allow only this server's own scripts and styles, and never send a referrer (tokens are in URLs). */
-export const PAGE_HEADERS = {
-  'Content-Security-Policy':
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-  'Referrer-Policy': 'no-referrer',
-  'Cache-Control': 'no-store',
-  'X-Frame-Options': 'DENY',
-};
-
-function page(lang: Lang, title: string, body: Html, scripts: string[] = []) {
-  return html`<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${title}</title>
-<link rel="icon" href="data:,">
-<link rel="stylesheet" href="/me/style.css">
-${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
-</head>
-<body>
-<main>
-${body}
-</main>
-</body>
-</html>`.value;
-}
-
 export const mePage = (lang: Lang) =>
   page(
     lang,
@@ -85,17 +58,13 @@ export const mePage = (lang: Lang) =>
     ['/me.js'],
   );
 
-/** Hidden fields carry the values of a link into the POST that acts on them. */
-const hidden = (fields: Record<string, string>) =>
-  Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
-
 export const linkPage = (lang: Lang, token: string) =>
   page(
     lang,
     texts[lang].linkTitle,
     html`<h1>${texts[lang].linkTitle}</h1>
 <p>${texts[lang].linkIntro}</p>
-<form method="post" action="/me/link">${hidden({ token })}<button type="submit">${texts[lang].linkButton}</button></form>`,
+<form method="post" action="/me/link">${hiddenFields({ token })}<button type="submit">${texts[lang].linkButton}</button></form>`,
   );
 
 export const messagePage = (lang: Lang, title: string, message: string, withProfileLink = true) =>
@@ -113,7 +82,7 @@ export const withdrawPage = (lang: Lang, fields: { person: string; sig: string }
     texts[lang].withdrawTitle,
     html`<h1>${texts[lang].withdrawTitle}</h1>
 <p>${texts[lang].withdrawIntro}</p>
-<form method="post" action="/me/withdraw">${hidden(fields)}<button type="submit">${texts[lang].withdrawButton}</button></form>`,
+<form method="post" action="/me/withdraw">${hiddenFields(fields)}<button type="submit">${texts[lang].withdrawButton}</button></form>`,
   );
 
 export const PAGE_STYLE = `

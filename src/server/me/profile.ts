@@ -6,6 +6,7 @@ import { previewPerson } from '../matching.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import type { ConsentPurpose, ConsentSource } from '../store/schema.js';
+import { loadMyTestimonial } from '../testimonials/testimonials.js';
 
 interface LatestConsent {
   purpose: ConsentPurpose;
@@ -47,12 +48,13 @@ function personWithSite(db: Db, personId: number) {
 }
 
 export async function loadMyProfile(db: Db, personId: number, publicUrl: string): Promise<MyProfile> {
-  const [person, consents, preview, photo, questions] = await Promise.all([
+  const [person, consents, preview, photo, questions, testimonial] = await Promise.all([
     personWithSite(db, personId),
     latestConsents(db, personId),
     previewPerson(db, personId, publicUrl),
     db.selectFrom('photos').select('version').where('person_id', '=', personId).executeTakeFirst(),
     contactStats(db, personId),
+    loadMyTestimonial(db, personId),
   ]);
   return {
     email: person.email,
@@ -67,6 +69,7 @@ export async function loadMyProfile(db: Db, personId: number, publicUrl: string)
     },
     consents: { showProfile: consentState(consents.show_profile), contact: consentState(consents.contact) },
     questions,
+    testimonial,
     preview,
     site: { slug: person.site_slug, name: person.site_name, consentTextVersion: person.consent_text_version },
   };
@@ -194,6 +197,7 @@ export async function exportMyData(db: Db, personId: number) {
       updatedAt: person.updated_at,
     },
     photo: photo ? { contentType: photo.content_type, bytes: Number(photo.bytes) } : null,
+    testimonial: await loadMyTestimonial(db, personId),
     consents: consents.map((c) => ({
       purpose: c.purpose,
       granted: c.granted,
@@ -208,7 +212,7 @@ export async function exportMyData(db: Db, personId: number) {
 
 /**
  * Erases the person: withdraws every consent, then blanks every personal field and deletes the
- * photo, sessions, links and mails. What stays is the row that anchors the consent history
+ * photo, testimonial, sessions, links and mails. What stays is the row that anchors the consent history
  * (purpose, decision, text version, time, source) — the proof of what was shown and when.
  */
 export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: Db, address: string) => Promise<unknown>) {
@@ -217,6 +221,7 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     const person = await personWithSite(trx, personId);
     await forgetMailsTo(trx, person.email);
     await trx.deleteFrom('photos').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('testimonials').where('person_id', '=', personId).execute();
     await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await trx.deleteFrom('tokens').where('person_id', '=', personId).execute();
     await trx

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
+import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
@@ -10,6 +11,7 @@ import { preferredLang, type Lang } from '../html.js';
 import { enqueueMail, forgetMailsTo } from '../mail/index.js';
 import type { Db } from '../store/database.js';
 import { PAGE_HEADERS, PAGE_STYLE, linkPage, mePage, messagePage, pageText, withdrawPage } from './pages.js';
+import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, removePhoto, savePhoto } from './photo.js';
 import { decideConsent, eraseMyData, exportMyData, loadMyProfile, updateProfile, withdrawAll } from './profile.js';
 
@@ -96,6 +98,17 @@ export function meRoutes({ db, links }: MeDeps) {
   });
   me.post('/withdraw', async (c) => {
     await withdrawAll(db, c.var.personId, 'me');
+    return myProfile(c);
+  });
+  // Saving sends a changed text (back) to moderation; `publish` is the consent to show it once approved.
+  me.put('/testimonial', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
+    const body = await parseJson(c, TestimonialDraft);
+    if (body instanceof Response) return body;
+    await saveMyTestimonial(db, c.var.personId, body);
+    return myProfile(c);
+  });
+  me.delete('/testimonial', async (c) => {
+    await deleteMyTestimonial(db, c.var.personId);
     return myProfile(c);
   });
   me.put('/photo', bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: tooLarge }), async (c) => {

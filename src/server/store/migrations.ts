@@ -199,6 +199,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_testimonials': {
+    async up(db) {
+      // One testimonial per person; shown only once approved and while the 'testimonial' consent stands.
+      await db.schema
+        .createTable('testimonials')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('person_id', 'integer', (c) => c.notNull().unique().references('people.id').onDelete('cascade'))
+        .addColumn('quote', 'text', (c) => c.notNull())
+        .addColumn('roles', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+        .addColumn('from_year', 'integer', (c) => c.notNull())
+        .addColumn('to_year', 'integer')
+        .addColumn('current_role', 'text')
+        .addColumn('name_style', 'text', (c) => c.notNull().check(sql`name_style in ('full', 'first_initial', 'initials')`))
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'approved', 'rejected')`))
+        .addColumn('rejection_reason', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('moderated_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('testimonials_status').on('testimonials').columns(['status', 'moderated_at']).execute();
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

@@ -162,6 +162,30 @@ export interface RateLimitsTable {
   expires_at: Date;
 }
 
+export type TestimonialStatus = 'pending' | 'approved' | 'rejected';
+export type TestimonialNameStyle = 'full' | 'first_initial' | 'initials';
+
+/** One per person: their own words, public once approved and while their 'testimonial' consent stands. */
+export interface TestimonialsTable {
+  id: Generated<number>;
+  /** The testimonial's id in API answers (public and admin); unrelated to the database key. */
+  public_id: string;
+  person_id: number;
+  quote: string;
+  roles: string[];
+  from_year: number;
+  to_year: number | null;
+  current_role: string | null;
+  name_style: TestimonialNameStyle;
+  status: Generated<TestimonialStatus>;
+  /** The moderator's reason, shown to the author; set only while rejected. */
+  rejection_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  /** When last approved or rejected. */
+  moderated_at: Date | null;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -175,6 +199,7 @@ export interface Database {
   contact_requests: ContactRequestsTable;
   used_challenges: UsedChallengesTable;
   rate_limits: RateLimitsTable;
+  testimonials: TestimonialsTable;
 }
 
 export type Site = Selectable<SitesTable>;

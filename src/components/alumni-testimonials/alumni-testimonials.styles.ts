@@ -1,0 +1,116 @@
+import { css } from 'lit';
+
+export default css`
+  .heading {
+    height: 1lh; /* one line, so the placeholder heading reserves exactly its space */
+    margin: 0 0 var(--hw-gap, 1rem);
+    overflow: hidden;
+    font-size: var(--hw-heading-size, 1.5em);
+    font-weight: 700;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .heading .placeholder {
+    width: 50%;
+  }
+
+  .list,
+  .slides {
+    display: grid;
+    gap: var(--hw-gap, 1rem);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .list {
+    grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr));
+  }
+
+  /* Slides of any length take the same room: the page doesn't move when they change. */
+  .slides {
+    min-height: var(--hw-slide-min-height, 9em);
+  }
+
+  .quote {
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+    height: 100%;
+    margin: 0;
+    padding: 1rem 1.25rem;
+    border-inline-start: 4px solid var(--hw-accent, #2f5bd3);
+    border-radius: var(--hw-radius, 0.75rem);
+    background: var(--hw-card-background, color-mix(in srgb, currentColor 3%, transparent));
+  }
+
+  li.quote {
+    min-height: 9em;
+  }
+
+  blockquote,
+  blockquote p {
+    margin: 0;
+    white-space: pre-line;
+  }
+
+  figcaption {
+    font-size: 0.875em;
+    color: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+  }
+
+  .author {
+    font-weight: 700;
+    color: inherit;
+  }
+
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.25rem;
+    padding: 0 0.5em;
+    border-radius: 1em;
+    background: var(--hw-accent, #2f5bd3);
+    color: var(--hw-accent-contrast, #fff);
+  }
+
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem;
+    align-items: center;
+    min-height: 2.5em;
+    margin-bottom: 0.75rem;
+  }
+
+  .picker {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+  }
+
+  .picker button {
+    padding: 0.25em 0.6em;
+    background: transparent;
+    color: inherit;
+    box-shadow: inset 0 0 0 1px currentColor;
+  }
+
+  .picker button[aria-current='true'] {
+    background: var(--hw-accent, #2f5bd3);
+    color: var(--hw-accent-contrast, #fff);
+    box-shadow: none;
+  }
+
+  .message {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 1rem;
+    margin: 0;
+  }
+
+  .message p {
+    margin: 0;
+  }
+`;

@@ -1,0 +1,388 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { Match, PublicTestimonial, TestimonialList } from '../../sdk/index.js';
+import type { HwErrorEvent } from '../shared/events.js';
+import { API, errorResponse, gate } from '../shared/test-data.js';
+import type { HwAlumniTestimonials } from './alumni-testimonials.js';
+import './alumni-testimonials.js';
+
+const TESTIMONIALS_URL = `${API}/v1/sites/acme/testimonials`;
+
+const worker = setupWorker();
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
+afterEach(() => worker.resetHandlers());
+after(() => worker.stop());
+
+function aTestimonial(overrides: Partial<PublicTestimonial> = {}): PublicTestimonial {
+  return {
+    id: 't1',
+    quote: 'The best team I have worked with.',
+    author: 'Marie D.',
+    roles: ['Receptionist', 'Front Office Manager'],
+    fromYear: 2015,
+    toYear: 2019,
+    currentRole: 'Hotel Manager',
+    kind: 'alumni',
+    ...overrides,
+  };
+}
+
+function aList(count: number, match: Match = 'job'): TestimonialList {
+  const items = Array.from({ length: count }, (_, index) => aTestimonial({ id: `t${index + 1}`, author: `Author ${index + 1}` }));
+  return { items, match };
+}
+
+/** Every request the mock API received, as URLs. */
+let requests: URL[] = [];
+beforeEach(() => (requests = []));
+
+function serve(list = aList(3), wait?: Promise<void>) {
+  worker.use(
+    http.get(TESTIMONIALS_URL, async ({ request }) => {
+      requests.push(new URL(request.url));
+      await wait;
+      return HttpResponse.json(list);
+    }),
+  );
+}
+
+const shadow = (el: HwAlumniTestimonials) => el.shadowRoot!;
+const heading = (el: HwAlumniTestimonials) => shadow(el).querySelector('h2')?.textContent?.trim();
+const isLoading = (el: HwAlumniTestimonials) => !!shadow(el).querySelector('[aria-busy="true"]');
+const loaded = (el: HwAlumniTestimonials) => waitUntil(() => !isLoading(el), 'still loading');
+const part = <T extends HTMLElement = HTMLButtonElement>(el: HwAlumniTestimonials, name: string) =>
+  shadow(el).querySelector<T>(`[part~="${name}"]`)!;
+const slides = (el: HwAlumniTestimonials) => [...shadow(el).querySelectorAll<HTMLElement>('[aria-roledescription="slide"]')];
+/** The authors of the slides a visitor can see. */
+const visible = (el: HwAlumniTestimonials) =>
+  slides(el)
+    .filter((slide) => slide.checkVisibility())
+    .map((slide) => slide.querySelector('[part="author"]')!.textContent);
+const pickers = (el: HwAlumniTestimonials) => [...shadow(el).querySelectorAll<HTMLButtonElement>('[part~="picker-button"]')];
+const focusedPart = (el: HwAlumniTestimonials) => shadow(el).activeElement?.getAttribute('part');
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();
+
+async function click(el: HwAlumniTestimonials, target: HTMLElement) {
+  target.click();
+  await el.updateComplete;
+}
+
+/** An element talking to the mock API, with these properties, once loaded. */
+async function testimonials(properties: Partial<HwAlumniTestimonials> = {}) {
+  const el = await fixture<HwAlumniTestimonials>(
+    Object.assign(document.createElement('hw-alumni-testimonials'), { api: API, site: 'acme', ...properties }),
+  );
+  await loaded(el);
+  return el;
+}
+
+const carousel = (properties: Partial<HwAlumniTestimonials> = {}) => testimonials({ layout: 'carousel', ...properties });
+
+describe('hw-alumni-testimonials', () => {
+  it('shows a busy skeleton of `limit` placeholder quotes while loading', async () => {
+    const response = gate();
+    serve(undefined, response.opened);
+    const el = await fixture<HwAlumniTestimonials>(html`<hw-alumni-testimonials api=${API} site="acme" limit="2"></hw-alumni-testimonials>`);
+
+    expect(isLoading(el)).to.be.true;
+    expect(text(shadow(el).querySelector('[role="status"]'))).to.equal('Loading testimonials…');
+    expect(shadow(el).querySelectorAll('li.quote')).to.have.length(2);
+    expect(el.getBoundingClientRect().height, 'reserves room').to.be.greaterThan(100);
+    await expect(el).to.be.accessible();
+
+    response.open();
+    await loaded(el);
+    expect(text(shadow(el).querySelector('[role="status"]'))).to.equal('');
+  });
+
+  it('shows each quote as a figure with its blockquote and caption, and asks for the job and limit', async () => {
+    serve({
+      items: [aTestimonial(), aTestimonial({ id: 't2', author: 'Sam K.', roles: ['Chef'], fromYear: 2021, toYear: null, currentRole: null, kind: 'employee' })],
+      match: 'job',
+    });
+    const el = await testimonials({ job: 'Receptionist', limit: 4 });
+
+    expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({ job: 'Receptionist', limit: '4' });
+    const figures = [...shadow(el).querySelectorAll('ul[role="list"] > li > figure')];
+    expect(figures).to.have.length(2);
+    expect(text(figures[0]!.querySelector('blockquote'))).to.equal('The best team I have worked with.');
+    expect(text(figures[0]!.querySelector('figcaption'))).to.equal('Marie D. — Receptionist, Front Office Manager (2015–2019), now Hotel Manager Alumni');
+    expect(text(figures[1]!.querySelector('figcaption'))).to.equal('Sam K. — Chef (since 2021)');
+    expect(figures[1]!.querySelector('[part="badge"]'), 'no Alumni label for an employee').to.be.null;
+    expect(slides(el)).to.have.length(0);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks French', async () => {
+    serve({ items: [aTestimonial(), aTestimonial({ id: 't2', toYear: null, currentRole: null })], match: 'all' });
+    const el = await testimonials({ lang: 'fr' });
+
+    expect(heading(el)).to.equal('Ce qu’en disent d’anciens collègues');
+    const captions = [...shadow(el).querySelectorAll('figcaption')].map(text);
+    expect(captions).to.deep.equal([
+      'Marie D. — Receptionist, Front Office Manager (2015–2019), aujourd’hui Hotel Manager Ex-collègue',
+      'Marie D. — Receptionist, Front Office Manager (depuis 2015) Ex-collègue',
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
+  const headings = [
+    { match: 'job', lang: 'en', expected: 'What former colleagues say about working as Receptionist' },
+    { match: 'job', lang: 'fr', expected: 'Ce que d’anciens collègues disent du métier de Receptionist' },
+    { match: 'team', lang: 'en', expected: 'What former colleagues say' },
+    { match: 'all', lang: 'en', expected: 'What former colleagues say' },
+  ] as const;
+
+  for (const { match, lang, expected } of headings) {
+    it(`names a "${match}" match in its heading (${lang})`, async () => {
+      serve(aList(1, match));
+      const el = await testimonials({ job: 'Receptionist', lang });
+      expect(heading(el)).to.equal(expected);
+    });
+  }
+
+  it('uses the `heading` attribute instead of the computed heading', async () => {
+    serve();
+    const el = await testimonials({ heading: 'In their words' });
+    expect(heading(el)).to.equal('In their words');
+  });
+
+  it("reads the job from the page's JobPosting JSON-LD when it has no `job`", async () => {
+    serve(aList(1, 'job'));
+    const script = Object.assign(document.createElement('script'), {
+      type: 'application/ld+json',
+      textContent: JSON.stringify({ '@context': 'https://schema.org', '@type': 'JobPosting', title: 'Baker' }),
+    });
+    document.head.append(script);
+    try {
+      const el = await testimonials();
+      expect(requests[0]!.searchParams.get('job')).to.equal('Baker');
+      expect(heading(el)).to.equal('What former colleagues say about working as Baker');
+    } finally {
+      script.remove();
+    }
+  });
+
+  it('fires hw-load with the count and the match, once shown', async () => {
+    serve(aList(2, 'team'));
+    const el = document.createElement('hw-alumni-testimonials');
+    Object.assign(el, { api: API, site: 'acme', team: 'Front Office' });
+    const event = oneEvent(el, 'hw-load');
+    await fixture(el);
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ count: 2, match: 'team' });
+    expect(shadow(el).querySelectorAll('figure')).to.have.length(2);
+  });
+
+  it('says so when there is no testimonial, and hides itself with hide-empty', async () => {
+    serve(aList(0, 'all'));
+    const el = await testimonials();
+    expect(text(part(el, 'empty'))).to.equal('No testimonials yet.');
+    expect(shadow(el).querySelector('h2')).to.be.null;
+    await expect(el).to.be.accessible();
+
+    const hidden = await testimonials({ hideEmpty: true });
+    expect(hidden.hidden).to.be.true;
+    expect(hidden.getBoundingClientRect().height).to.equal(0);
+  });
+
+  it('shows an error with "Try again", fires hw-error, never throws, and recovers', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
+    window.addEventListener('unhandledrejection', onUnhandled);
+    worker.use(http.get(TESTIMONIALS_URL, () => errorResponse(404, 'site_not_found'), { once: true }));
+    const errors: HwErrorEvent[] = [];
+    const el = await fixture<HwAlumniTestimonials>(
+      html`<hw-alumni-testimonials api=${API} site="acme" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-alumni-testimonials>`,
+    );
+    await waitUntil(() => errors.length > 0);
+
+    expect(errors[0]!.detail).to.deep.equal({ code: 'site_not_found' });
+    expect(text(part(el, 'error'))).to.contain('We couldn’t load the testimonials.');
+    expect(text(part(el, 'retry'))).to.equal('Try again');
+    await expect(el).to.be.accessible();
+
+    serve(aList(1));
+    await click(el, part(el, 'retry'));
+    await waitUntil(() => shadow(el).querySelector('figure'));
+    expect(shadow(el).activeElement).to.equal(shadow(el).querySelector('h2'));
+    window.removeEventListener('unhandledrejection', onUnhandled);
+    expect(unhandled).to.deep.equal([]);
+  });
+
+  describe('carousel', () => {
+    it('is an APG carousel: labelled slides "n of N", only the current one visible, no rotation', async () => {
+      serve(aList(3));
+      const el = await carousel({ rotationMs: 30 });
+
+      const section = shadow(el).querySelector('section')!;
+      expect(section.getAttribute('aria-roledescription')).to.equal('carousel');
+      expect(section.getAttribute('aria-label')).to.equal('What former colleagues say');
+      expect(slides(el).map((slide) => [slide.getAttribute('role'), slide.getAttribute('aria-label')])).to.deep.equal([
+        ['group', '1 of 3'],
+        ['group', '2 of 3'],
+        ['group', '3 of 3'],
+      ]);
+      expect(slides(el).every((slide) => slide.querySelector('figure > blockquote + figcaption'))).to.be.true;
+      expect(visible(el)).to.deep.equal(['Author 1']);
+      expect(part(el, 'rotation'), 'no Pause button without autoplay').to.be.null;
+      expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
+      await expect(el).to.be.accessible();
+
+      await aTimeout(150);
+      expect(visible(el), 'does not rotate').to.deep.equal(['Author 1']);
+    });
+
+    it('shows a carousel-shaped busy skeleton while loading', async () => {
+      const response = gate();
+      serve(undefined, response.opened);
+      const el = await fixture<HwAlumniTestimonials>(html`<hw-alumni-testimonials api=${API} site="acme" layout="carousel"></hw-alumni-testimonials>`);
+      expect(isLoading(el)).to.be.true;
+      expect(shadow(el).querySelectorAll('li.quote')).to.have.length(1);
+      await expect(el).to.be.accessible();
+      response.open();
+      await loaded(el);
+    });
+
+    it('speaks French', async () => {
+      serve(aList(2));
+      const el = await carousel({ lang: 'fr' });
+      expect(slides(el).map((slide) => slide.getAttribute('aria-label'))).to.deep.equal(['1 sur 2', '2 sur 2']);
+      expect([part(el, 'previous'), part(el, 'next'), ...pickers(el)].map(text)).to.deep.equal(['Précédent', 'Suivant', 'Diapositive 1', 'Diapositive 2']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves with Next and Previous, wrapping around at both ends', async () => {
+      serve(aList(3));
+      const el = await carousel();
+
+      await click(el, part(el, 'next'));
+      expect(visible(el)).to.deep.equal(['Author 2']);
+      await click(el, part(el, 'next'));
+      await click(el, part(el, 'next'));
+      expect(visible(el), 'wraps to the first').to.deep.equal(['Author 1']);
+      await click(el, part(el, 'previous'));
+      expect(visible(el), 'wraps to the last').to.deep.equal(['Author 3']);
+      expect(pickers(el).map((button) => button.getAttribute('aria-current'))).to.deep.equal(['false', 'false', 'true']);
+    });
+
+    it('selects a slide with the picker, and with the arrow keys on it', async () => {
+      serve(aList(3));
+      const el = await carousel();
+
+      expect(pickers(el).map(text)).to.deep.equal(['Slide 1', 'Slide 2', 'Slide 3']);
+      await click(el, pickers(el)[1]!);
+      expect(visible(el)).to.deep.equal(['Author 2']);
+      expect(pickers(el)[1]!.getAttribute('aria-current')).to.equal('true');
+
+      pickers(el)[1]!.focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(visible(el)).to.deep.equal(['Author 3']);
+      expect(shadow(el).activeElement, 'the focus follows').to.equal(pickers(el)[2]);
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(visible(el)).to.deep.equal(['Author 1']);
+      await sendKeys({ press: 'ArrowLeft' });
+      await el.updateComplete;
+      expect(visible(el)).to.deep.equal(['Author 3']);
+      await sendKeys({ press: 'Home' });
+      await el.updateComplete;
+      expect(visible(el)).to.deep.equal(['Author 1']);
+    });
+
+    it('tabs through Pause, Previous, Next, then the current slide button', async () => {
+      serve(aList(3));
+      const el = await carousel({ autoplay: true });
+      const before = Object.assign(document.createElement('button'), { textContent: 'before' });
+      el.before(before);
+      before.focus();
+      const order: (string | null | undefined)[] = [];
+      for (let i = 0; i < 4; i++) {
+        await sendKeys({ press: 'Tab' });
+        order.push(focusedPart(el));
+      }
+      before.remove();
+      expect(order).to.deep.equal(['rotation', 'previous', 'next', 'picker-button']);
+    });
+  });
+
+  describe('autoplay', () => {
+    it('has a Pause button first, rotates with aria-live off, and Pause/Play stop and resume it', async () => {
+      serve(aList(3));
+      const el = await carousel({ autoplay: true, rotationMs: 40 });
+
+      const controls = part<HTMLElement>(el, 'controls');
+      expect(controls.firstElementChild).to.equal(part(el, 'rotation'));
+      expect(text(part(el, 'rotation'))).to.equal('Pause');
+      expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('off');
+      await expect(el).to.be.accessible();
+      await waitUntil(() => visible(el)[0] === 'Author 2', 'never rotated');
+
+      await click(el, part(el, 'rotation'));
+      expect(text(part(el, 'rotation'))).to.equal('Play');
+      expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
+      const shown = visible(el);
+      await aTimeout(150);
+      expect(visible(el), 'paused').to.deep.equal(shown);
+
+      await click(el, part(el, 'rotation'));
+      await waitUntil(() => visible(el)[0] !== shown[0], 'never resumed');
+    });
+
+    it('stops while hovered', async () => {
+      serve(aList(3));
+      const el = await carousel({ autoplay: true, rotationMs: 40 });
+      const section = shadow(el).querySelector('section')!;
+
+      section.dispatchEvent(new MouseEvent('mouseenter'));
+      await el.updateComplete;
+      const shown = visible(el);
+      await aTimeout(150);
+      expect(visible(el), 'stopped while hovered').to.deep.equal(shown);
+      expect(text(part(el, 'rotation')), 'not paused for good').to.equal('Pause');
+
+      section.dispatchEvent(new MouseEvent('mouseleave'));
+      await waitUntil(() => visible(el)[0] !== shown[0], 'never resumed');
+    });
+
+    it('stops on keyboard focus inside, and resumes only with Play', async () => {
+      serve(aList(3));
+      const el = await carousel({ autoplay: true, rotationMs: 40 });
+      const outside = Object.assign(document.createElement('button'), { textContent: 'outside' });
+      el.after(outside);
+
+      part(el, 'rotation').focus();
+      await sendKeys({ press: 'Tab' }); // to Previous
+      expect(focusedPart(el)).to.equal('previous');
+      await el.updateComplete;
+      expect(text(part(el, 'rotation'))).to.equal('Play');
+      const shown = visible(el);
+      outside.focus();
+      await aTimeout(150);
+      expect(visible(el), 'still stopped once the focus left').to.deep.equal(shown);
+
+      await click(el, part(el, 'rotation'));
+      outside.focus();
+      await waitUntil(() => visible(el)[0] !== shown[0], 'Play did not resume');
+      outside.remove();
+    });
+
+    it('never rotates when the visitor prefers reduced motion: it starts paused', async () => {
+      const original = window.matchMedia;
+      window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), media: query }) as MediaQueryList) as typeof matchMedia;
+      try {
+        serve(aList(3));
+        const el = await carousel({ autoplay: true, rotationMs: 30 });
+        expect(text(part(el, 'rotation'))).to.equal('Play');
+        expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
+        await aTimeout(150);
+        expect(visible(el)).to.deep.equal(['Author 1']);
+      } finally {
+        window.matchMedia = original;
+      }
+    });
+  });
+});

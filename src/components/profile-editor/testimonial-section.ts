@@ -1,0 +1,300 @@
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
+import {
+  TESTIMONIAL_MAX,
+  isHttpError,
+  type MeClient,
+  type MyProfile,
+  type MyTestimonial,
+  type NameStyle,
+  type TestimonialDraft,
+} from '../../sdk/index.js';
+import type { LocalizeController } from '../shared/localize.js';
+import { errorCode } from '../shared/events.js';
+import type { EditorTranslation } from './translations.js';
+import { Fields, type Feedback } from './fields.js';
+
+/** The count is announced from this many characters on. */
+const QUOTE_NEAR_LIMIT = TESTIMONIAL_MAX - 50;
+const NAME_STYLES = ['full', 'first_initial', 'initials'] as const satisfies readonly NameStyle[];
+const NAME_LABELS = { full: 'meNameFull', first_initial: 'meNameFirstInitial', initials: 'meNameInitials' } as const;
+/** The controls a server error's `field` may name, with their label. */
+const FIELD_LABELS = { quote: 'meQuote', roles: 'meRoles', fromYear: 'meFromYear', toYear: 'meToYear', currentRole: 'meCurrentRole' } as const;
+
+/** Added to the editor's styles: radio buttons keep their size, years sit side by side. */
+export const testimonialStyles = css`
+  input[type='radio'] {
+    flex: none;
+    width: auto;
+    margin: 0.125em 0 0;
+    accent-color: var(--hw-accent, #2f5bd3);
+  }
+`;
+
+/** The form's values: text as typed (empty for none). */
+export interface TestimonialForm {
+  quote: string;
+  /** Comma-separated. */
+  roles: string;
+  fromYear: string;
+  toYear: string;
+  currentRole: string;
+  nameStyle: NameStyle;
+  publish: boolean;
+}
+
+type Reason = 'meQuoteRequired' | 'meQuoteTooLong' | 'meRolesInvalid' | 'meYearsInvalid';
+
+export interface TestimonialHost {
+  localize: LocalizeController<EditorTranslation>;
+  client: () => MeClient;
+  /** The profile the server answered with. */
+  onSaved: (me: MyProfile) => void;
+  /** The session is gone. */
+  onExpired: () => void;
+}
+
+/**
+ * "Your testimonial": what the employee (or alumnus) writes for candidates, sent to moderation on
+ * each save. Keeps its own form and message; the editor renders it after "Your choices".
+ */
+export class TestimonialSection implements ReactiveController {
+  private form = formFrom(null);
+  // This Fields instance only ever holds this section's message: its `section` is a placeholder.
+  private feedback?: Feedback;
+  private busy = false;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly options: TestimonialHost,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {}
+
+  /** Starts over from the saved testimonial (or an empty form). */
+  load(saved: MyTestimonial | null): void {
+    this.form = formFrom(saved);
+    this.feedback = undefined;
+  }
+
+  render(me: MyProfile) {
+    const { localize } = this.options;
+    const fields = new Fields(this.feedback);
+    const { form } = this;
+    const site = me.site.name;
+    const saved = me.testimonial;
+    const count = form.quote.length;
+    return html`
+      <section part="testimonial" aria-labelledby="testimonial-heading">
+        <h2 id="testimonial-heading">${localize.term('meTestimonialHeading')}</h2>
+        <p>${localize.term('meTestimonialIntro')}</p>
+        ${saved ? html`<p class="decision" id="testimonial-status">${statusText(localize, saved)}</p>` : nothing}
+        <form novalidate @input=${this.edit} @submit=${this.save}>
+          <div class="field">
+            <label for="quote">${localize.term('meQuote')}</label>
+            <textarea part="input" id="quote" name="quote" rows="5" .value=${live(form.quote)}
+              aria-invalid=${fields.invalid('quote')} aria-describedby=${fields.describedBy('quote', 'quote-count')}></textarea>
+            <p id="quote-count" class="hint">${localize.term('meQuoteCount', count, TESTIMONIAL_MAX)}</p>
+            <p role="status" class="visually-hidden">${count >= QUOTE_NEAR_LIMIT ? localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX) : ''}</p>
+            ${fields.error('quote')}
+          </div>
+          ${fields.text('roles', localize.term('meRoles'), { value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: 620 })}
+          <fieldset class="field">
+            <legend>${localize.term('meYears')}</legend>
+            <div class="row">
+              ${this.year(fields, 'fromYear', form.fromYear, localize.term('meFromYear'))}
+              ${this.year(fields, 'toYear', form.toYear, localize.term('meToYear'), 'toYear-hint')}
+            </div>
+            <p id="toYear-hint" class="hint">${localize.term('meToYearHint')}</p>
+            ${fields.error('fromYear')} ${fields.error('toYear')}
+          </fieldset>
+          ${me.status === 'employee'
+            ? nothing
+            : fields.text('currentRole', localize.term('meCurrentRole'), { value: form.currentRole, maxlength: 120, autocomplete: 'organization-title' })}
+          <fieldset class="field">
+            <legend>${localize.term('meNameStyle')}</legend>
+            <div class="choices column">
+              ${NAME_STYLES.map(
+                (style) => html`
+                  <label class="choice">
+                    <input type="radio" name="nameStyle" value=${style} .checked=${live(form.nameStyle === style)} />
+                    ${localize.term(NAME_LABELS[style], nameIn(style, me.profile.displayName))}
+                  </label>
+                `,
+              )}
+            </div>
+          </fieldset>
+          <fieldset class="purpose">
+            <legend>${localize.term('mePublishLegend', site)}</legend>
+            <label class="consent">
+              <input type="checkbox" name="publish" .checked=${live(form.publish)} />
+              <span>${localize.term('mePublishText', site)}</span>
+            </label>
+          </fieldset>
+          ${saved?.status === 'approved' ? html`<p id="back-to-review" class="hint">${localize.term('meBackToReview')}</p>` : nothing}
+          <div class="row">
+            <button part="button" type="submit" aria-describedby=${saved?.status === 'approved' ? 'back-to-review' : nothing}>
+              ${localize.term('meSaveTestimonial')}
+            </button>
+            ${saved
+              ? html`<button part="button secondary" class="secondary" type="button" @click=${this.delete}>${localize.term('meDeleteTestimonial')}</button>`
+              : nothing}
+          </div>
+          ${fields.messages('profile')}
+        </form>
+      </section>
+    `;
+  }
+
+  private year(fields: Fields, name: 'fromYear' | 'toYear', value: string, label: string, hint?: string) {
+    return html`
+      <span class="field">
+        <label for=${name}>${label}</label>
+        <input part="input" id=${name} name=${name} type="number" inputmode="numeric" min="1950" max="2100" step="1" class="narrow"
+          .value=${live(value)} aria-invalid=${fields.invalid(name)} aria-describedby=${fields.describedBy(name, hint)} />
+      </span>
+    `;
+  }
+
+  private readonly edit = (event: Event): void => {
+    const form = (event.currentTarget as HTMLFormElement).elements;
+    const value = (name: string) => (form.namedItem(name) as HTMLInputElement | null)?.value ?? '';
+    this.form = {
+      quote: value('quote'),
+      roles: value('roles'),
+      fromYear: value('fromYear'),
+      toYear: value('toYear'),
+      currentRole: value('currentRole'),
+      nameStyle: (value('nameStyle') || 'full') as NameStyle,
+      publish: (form.namedItem('publish') as HTMLInputElement).checked,
+    };
+    this.host.requestUpdate();
+  };
+
+  private readonly save = async (event: SubmitEvent): Promise<void> => {
+    event.preventDefault();
+    const invalid = validate(this.form);
+    if (invalid) {
+      const { localize } = this.options;
+      const { field, reason } = invalid;
+      return this.showInvalid(field, reason === 'meQuoteTooLong' ? localize.term(reason, TESTIMONIAL_MAX) : localize.term(reason));
+    }
+    const me = await this.send((client) => client.saveTestimonial(toDraft(this.form, this.host)));
+    if (!me) return;
+    this.form = formFrom(me.testimonial);
+    this.say('meTestimonialSent');
+    this.options.onSaved(me);
+  };
+
+  private readonly delete = async (): Promise<void> => {
+    const me = await this.send((client) => client.deleteTestimonial());
+    if (!me) return;
+    this.form = formFrom(null);
+    this.say('meTestimonialDeleted');
+    this.options.onSaved(me);
+    // The Delete button is gone: the focus goes to the empty testimonial.
+    void this.host.updateComplete.then(() => this.control('quote')?.focus());
+  };
+
+  private async send(request: (client: MeClient) => Promise<MyProfile>): Promise<MyProfile | undefined> {
+    if (this.busy) return undefined;
+    this.busy = true;
+    this.feedback = { section: 'profile', kind: 'status', text: this.options.localize.term('meSaving') };
+    this.host.requestUpdate();
+    try {
+      return await request(this.options.client());
+    } catch (error) {
+      this.showError(error);
+      return undefined;
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private say(key: 'meTestimonialSent' | 'meTestimonialDeleted'): void {
+    this.feedback = { section: 'profile', kind: 'status', text: this.options.localize.term(key) };
+    this.host.requestUpdate();
+  }
+
+  private showInvalid(field: string, text: string): void {
+    this.feedback = { section: 'profile', kind: 'error', text, field };
+    this.host.requestUpdate();
+    void this.host.updateComplete.then(() => this.control(field)?.focus());
+  }
+
+  private showError(error: unknown): void {
+    if (isHttpError(error) && error.status === 401) return this.options.onExpired();
+    const { localize } = this.options;
+    const field = isHttpError(error) ? error.field?.split('.')[0] : undefined;
+    if (field && field in FIELD_LABELS) {
+      return this.showInvalid(field, localize.term('meFieldRejected', localize.term(FIELD_LABELS[field as keyof typeof FIELD_LABELS])));
+    }
+    const code = errorCode(error);
+    const key = code === 'network' ? 'meOffline' : code === 'timeout' ? 'meTimeout' : 'meFailed';
+    this.feedback = { section: 'profile', kind: 'error', text: localize.term(key) };
+    this.host.requestUpdate();
+  }
+
+  private control(name: string) {
+    return this.host.shadowRoot?.querySelector<HTMLElement>(`[name="${name}"]`);
+  }
+}
+
+function formFrom(saved: MyTestimonial | null): TestimonialForm {
+  return {
+    quote: saved?.quote ?? '',
+    roles: saved?.roles.join(', ') ?? '',
+    fromYear: saved ? String(saved.fromYear) : '',
+    toYear: saved?.toYear ? String(saved.toYear) : '',
+    currentRole: saved?.currentRole ?? '',
+    nameStyle: saved?.nameStyle ?? 'first_initial',
+    publish: saved?.publish ?? false,
+  };
+}
+
+const rolesOf = (roles: string) => roles.split(',').map((role) => role.trim()).filter(Boolean);
+const isYear = (year: number) => Number.isInteger(year) && year >= 1950 && year <= new Date().getFullYear();
+
+function validate(form: TestimonialForm): { field: string; reason: Reason } | undefined {
+  const quote = form.quote.trim();
+  if (!quote) return { field: 'quote', reason: 'meQuoteRequired' };
+  if (quote.length > TESTIMONIAL_MAX) return { field: 'quote', reason: 'meQuoteTooLong' };
+  const roles = rolesOf(form.roles);
+  if (roles.length < 1 || roles.length > 5) return { field: 'roles', reason: 'meRolesInvalid' };
+  const from = Number(form.fromYear);
+  if (!form.fromYear.trim() || !isYear(from)) return { field: 'fromYear', reason: 'meYearsInvalid' };
+  const to = Number(form.toYear);
+  if (form.toYear.trim() && (!isYear(to) || to < from)) return { field: 'toYear', reason: 'meYearsInvalid' };
+  return undefined;
+}
+
+function toDraft(form: TestimonialForm, host: HTMLElement): TestimonialDraft {
+  // Only alumni have the "what you do now" field.
+  const currentRole = host.shadowRoot?.querySelector('[name="currentRole"]') ? form.currentRole.trim() : '';
+  return {
+    quote: form.quote.trim(),
+    roles: rolesOf(form.roles),
+    fromYear: Number(form.fromYear),
+    toYear: form.toYear.trim() ? Number(form.toYear) : null,
+    currentRole: currentRole || null,
+    nameStyle: form.nameStyle,
+    publish: form.publish,
+  };
+}
+
+/** "Ada Lovelace" → "Ada Lovelace", "Ada L." or "A. L.", as candidates would read it. */
+function nameIn(style: NameStyle, name: string): string {
+  const words = name.trim().split(/\s+/);
+  if (style === 'full' || words.length === 0) return name;
+  const initial = (word: string) => `${word.charAt(0).toUpperCase()}.`;
+  if (style === 'initials') return words.map(initial).join(' ');
+  return words.length > 1 ? `${words[0]} ${initial(words.at(-1)!)}` : words[0]!;
+}
+
+function statusText(localize: LocalizeController<EditorTranslation>, { status, published, rejectionReason }: MyTestimonial): string {
+  if (status === 'pending') return localize.term('meStatusPending');
+  if (status === 'rejected') return localize.term('meStatusRejected', rejectionReason ?? '—');
+  return localize.term(published ? 'meStatusPublished' : 'meStatusUnpublished');
+}
