@@ -1,0 +1,74 @@
+/**
+ * End to end, as a new user would: a demo alumnus signs in and writes their testimonial on /me, an
+ * admin approves it with the CLI, and candidates see it on the careers page.
+ */
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { promisify } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { demoPeople } from '../demo/seed-data.js';
+import type { RunningServer } from '../src/server/server.js';
+import { launchChromium, startTestServer } from './harness.js';
+
+const ADMIN_KEY = 'e2e-admin-key-0123456789';
+const ALUMNUS = demoPeople.find((person) => person.fullName === 'James Porter')!;
+const QUOTE = 'The night shift taught me to stay calm with anyone, at any hour. I still use that every single day.';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startTestServer({ adminKey: ADMIN_KEY });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const hallway = async (...args: string[]) =>
+  (
+    await promisify(execFile)(process.execPath, ['bin/hallway.js', ...args], {
+      env: { ...process.env, HALLWAY_URL: server.url, HALLWAY_ADMIN_KEY: ADMIN_KEY, HALLWAY_SITE: 'beaumont' },
+    })
+  ).stdout;
+
+async function quotesOnHomePage() {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}/`);
+  await page.locator('hw-alumni-testimonials figure').first().waitFor({ state: 'attached' });
+  const quotes = await page.locator('hw-alumni-testimonials blockquote').evaluateAll((nodes) => nodes.map((node) => node.textContent?.trim()));
+  await page.close();
+  return quotes;
+}
+
+test('an alumnus writes a testimonial, an admin approves it with the CLI, candidates see it', async () => {
+  await fetch(`${server.url}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: ALUMNUS.email }),
+  });
+  await server.drainMail();
+  const { items } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { items: { to: string; links: string[] }[] };
+  const signIn = items.find((mail) => mail.to === ALUMNUS.email)!.links.find((link) => link.includes('/me/link?token='))!;
+
+  const page = await browser.newPage();
+  await page.goto(signIn);
+  await page.getByRole('button', { name: 'Continue to my profile' }).click();
+  const editor = page.locator('hw-profile-editor');
+  await editor.locator('textarea[name="quote"]').fill(QUOTE);
+  await editor.getByRole('button', { name: 'Save my testimonial' }).click();
+  await editor.getByText('Sent for review: we’ll e-mail you when it’s published.').waitFor();
+  await page.close();
+  assert.ok(!(await quotesOnHomePage()).includes(QUOTE), 'not shown before moderation');
+
+  const pending = await hallway('testimonials', 'list', '--pending');
+  const row = pending.split('\n').find((line) => line.includes(ALUMNUS.email));
+  assert.ok(row, pending);
+  const approved = await hallway('testimonials', 'approve', row.trim().split(/\s+/)[0]!);
+  assert.match(approved, /candidates see it now/);
+
+  assert.ok((await quotesOnHomePage()).includes(QUOTE), 'shown once approved');
+});
