@@ -3,7 +3,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 
 /** Where a message shows: next to what the employee just did. */
-export type Section = 'photo' | 'profile' | 'consent' | 'account' | 'sign-in';
+export type Section = 'photo' | 'profile' | 'consent' | 'testimonial' | 'account' | 'sign-in';
 
 /** The one message on screen. */
 export interface Feedback {

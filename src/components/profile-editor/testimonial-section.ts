@@ -142,7 +142,7 @@ export class TestimonialSection implements ReactiveController {
               ? html`<button part="button secondary" class="secondary" type="button" @click=${this.delete}>${localize.term('meDeleteTestimonial')}</button>`
               : nothing}
           </div>
-          ${fields.messages('profile')}
+          ${fields.messages('testimonial')}
         </form>
       </section>
     `;
@@ -201,7 +201,7 @@ export class TestimonialSection implements ReactiveController {
   private async send(request: (client: MeClient) => Promise<MyProfile>): Promise<MyProfile | undefined> {
     if (this.busy) return undefined;
     this.busy = true;
-    this.feedback = { section: 'profile', kind: 'status', text: this.options.localize.term('meSaving') };
+    this.feedback = { section: 'testimonial', kind: 'status', text: this.options.localize.term('meSaving') };
     this.host.requestUpdate();
     try {
       return await request(this.options.client());
@@ -214,12 +214,12 @@ export class TestimonialSection implements ReactiveController {
   }
 
   private say(key: 'meTestimonialSent' | 'meTestimonialDeleted'): void {
-    this.feedback = { section: 'profile', kind: 'status', text: this.options.localize.term(key) };
+    this.feedback = { section: 'testimonial', kind: 'status', text: this.options.localize.term(key) };
     this.host.requestUpdate();
   }
 
   private showInvalid(field: string, text: string): void {
-    this.feedback = { section: 'profile', kind: 'error', text, field };
+    this.feedback = { section: 'testimonial', kind: 'error', text, field };
     this.host.requestUpdate();
     void this.host.updateComplete.then(() => this.control(field)?.focus());
   }
@@ -233,7 +233,7 @@ export class TestimonialSection implements ReactiveController {
     }
     const code = errorCode(error);
     const key = code === 'network' ? 'meOffline' : code === 'timeout' ? 'meTimeout' : 'meFailed';
-    this.feedback = { section: 'profile', kind: 'error', text: localize.term(key) };
+    this.feedback = { section: 'testimonial', kind: 'error', text: localize.term(key) };
     this.host.requestUpdate();
   }
 
