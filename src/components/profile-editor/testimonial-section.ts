@@ -60,7 +60,6 @@ export interface TestimonialHost {
  */
 export class TestimonialSection implements ReactiveController {
   private form = formFrom(null);
-  // This Fields instance only ever holds this section's message: its `section` is a placeholder.
   private feedback?: Feedback;
   private busy = false;
 
