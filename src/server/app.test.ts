@@ -121,6 +121,17 @@ describe('consent', () => {
     assert.ok(names((await list()).items).includes('Dev K.'));
   });
 
+  test('a write made anywhere else (another instance, a script) shows on the next request despite the cache', async () => {
+    const before = names((await list('?job=Software%20Engineer')).items);
+    assert.ok(before.includes('Dev K.'));
+    await sql`insert into consents (person_id, purpose, granted, text_version, source) values (${ids.Dev!.id}, 'show_profile', false, 'v1', 'me')`.execute(db);
+    assert.ok(!names((await list('?job=Software%20Engineer')).items).includes('Dev K.'));
+    await sql`update people set display_name = 'Devi K.' where id = ${ids.Dev!.id}`.execute(db);
+    await consent('Dev', true);
+    assert.ok(names((await list('?job=Software%20Engineer')).items).includes('Devi K.'));
+    await sql`update people set display_name = 'Dev K.' where id = ${ids.Dev!.id}`.execute(db);
+  });
+
   test('leaving the company hides the person at once', async () => {
     await setStatus(db, ids.Jo!.id, 'left');
     assert.ok(!names((await list()).items).includes('Jo P.'));

@@ -5,7 +5,7 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { sql } from 'kysely';
 import { config as zodConfig, locales } from 'zod';
-import { PeopleQuery, type PeopleList } from '../sdk/schemas.js';
+import { PeopleQuery } from '../sdk/schemas.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
 import { avatarSvg } from './avatar.js';
 import { apiError } from './errors.js';
@@ -17,6 +17,7 @@ import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson, listPublicPeople } from './matching.js';
 import { openApiDocument } from './openapi.js';
+import { PublicCache, publicVersion } from './public-cache.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
 import { loadSite } from './site.js';
@@ -62,20 +63,27 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
 
   // Before the public middleware below: the contact request allows only the site's own origins.
   app.route('/', contactRoutes({ db, publicUrl, links, options: contact }));
+  const cache = new PublicCache();
+  /** A public list from the cache while the site's public version is unchanged; the ETag middleware answers 304s. */
+  const cachedJson = async (c: Context<Env>, key: string, produce: () => Promise<unknown>) => {
+    const site = c.var.site;
+    const { body, etag } = await cache.get(`${site.id} ${key}`, await publicVersion(db, site.id), produce);
+    return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': PUBLIC_CACHE, ETag: etag });
+  };
+
   app.use('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }), loadSite(db), etag({ weak: true }));
 
   app.get('/v1/sites/:site/people', async (c) => {
     const query = PeopleQuery.safeParse(c.req.query());
     if (!query.success) return invalidQuery(c, query.error.issues[0]!);
-    let list: PeopleList;
     try {
-      list = await listPublicPeople(db, c.var.site, query.data, publicUrl);
+      return await cachedJson(c, `people ${JSON.stringify(query.data)}`, () =>
+        listPublicPeople(db, c.var.site, query.data, publicUrl),
+      );
     } catch (error) {
       if (error instanceof InvalidCursorError) return apiError(c, 400, 'invalid_query', error.message, 'cursor');
       throw error;
     }
-    c.header('Cache-Control', PUBLIC_CACHE);
-    return c.json(list);
   });
 
   app.get('/v1/sites/:site/people/:id', async (c) => {
@@ -105,9 +113,9 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   app.get('/v1/sites/:site/testimonials', async (c) => {
     const query = TestimonialQuery.safeParse(c.req.query());
     if (!query.success) return invalidQuery(c, query.error.issues[0]!);
-    const list = await listPublicTestimonials(db, c.var.site.id, query.data);
-    c.header('Cache-Control', PUBLIC_CACHE);
-    return c.json(list);
+    return cachedJson(c, `testimonials ${JSON.stringify(query.data)}`, () =>
+      listPublicTestimonials(db, c.var.site.id, query.data),
+    );
   });
 
   app.route('/', contactStatsRoutes({ db, publicUrl }));

@@ -222,6 +222,55 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('testimonials_status').on('testimonials').columns(['status', 'moderated_at']).execute();
     },
   },
+  '0005_public_versions': {
+    async up(db) {
+      // Every write that can change what candidates see bumps its site's version, in the same
+      // transaction, whoever makes it (this instance, another one, a script): the in-process cache of
+      // public answers is keyed by it, so it can never serve what a committed write changed.
+      await db.schema
+        .createTable('public_versions')
+        .addColumn('site_id', 'integer', (c) => c.primaryKey().references('sites.id').onDelete('cascade'))
+        .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`insert into public_versions (site_id) select id from sites`.execute(db);
+      await sql`
+        create function hw_touch_site(site integer) returns void language sql as $$
+          insert into public_versions (site_id, version) select site, 1 where site is not null
+          on conflict (site_id) do update set version = public_versions.version + 1
+        $$
+      `.execute(db);
+      await sql`
+        create function hw_site_changed() returns trigger language plpgsql as $$
+        begin
+          perform hw_touch_site(case when tg_op = 'DELETE' then old.id else new.id end);
+          return null;
+        end $$
+      `.execute(db);
+      await sql`
+        create function hw_person_row_changed() returns trigger language plpgsql as $$
+        begin
+          perform hw_touch_site(case when tg_op = 'DELETE' then old.site_id else new.site_id end);
+          return null;
+        end $$
+      `.execute(db);
+      await sql`
+        create function hw_person_detail_changed() returns trigger language plpgsql as $$
+        begin
+          perform hw_touch_site((select site_id from people where id = case when tg_op = 'DELETE' then old.person_id else new.person_id end));
+          return null;
+        end $$
+      `.execute(db);
+      await sql`create trigger sites_public after update on sites for each row execute function hw_site_changed()`.execute(db);
+      await sql`create trigger people_public after insert or update or delete on people for each row execute function hw_person_row_changed()`.execute(db);
+      for (const table of ['consents', 'photos', 'testimonials']) {
+        await sql`create trigger ${sql.raw(`${table}_public`)} after insert or update or delete on ${sql.table(table)}
+          for each row execute function hw_person_detail_changed()`.execute(db);
+      }
+      // Confirmed questions count towards the weekly cap, which shows as "busy".
+      await sql`create trigger contact_requests_public after update of status on contact_requests
+        for each row when (old.status is distinct from new.status) execute function hw_person_detail_changed()`.execute(db);
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

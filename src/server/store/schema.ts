@@ -186,6 +186,12 @@ export interface TestimonialsTable {
   moderated_at: Date | null;
 }
 
+/** Bumped by triggers on every write that can change a site's public answers. */
+export interface PublicVersionsTable {
+  site_id: number;
+  version: ColumnType<string, never, never>;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -196,6 +202,7 @@ export interface Database {
   outbox: OutboxTable;
   admin_keys: AdminKeysTable;
   settings: SettingsTable;
+  public_versions: PublicVersionsTable;
   contact_requests: ContactRequestsTable;
   used_challenges: UsedChallengesTable;
   rate_limits: RateLimitsTable;
