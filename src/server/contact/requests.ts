@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
 import type * as z from 'zod/mini';
 import type { ContactRequest } from '../../sdk/contact-schemas.js';
@@ -7,6 +6,7 @@ import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
 import { findPublicPerson } from '../matching.js';
 import type { Db } from '../store/database.js';
+import { newPublicId } from '../store/people.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';
 import type { ContactLinks } from './links.js';
 
@@ -19,7 +19,7 @@ export const PAUSE_MS = 14 * DAY_MS;
 const FORWARDED: ContactRequestStatus[] = ['confirmed', 'answered', 'declined'];
 
 /** Opaque ids for requests (and for the honeypot's fake answers, which must look the same). */
-export const newRequestId = () => randomBytes(12).toString('base64url');
+export const newRequestId = newPublicId;
 
 /** The person a question is for, with what only the server may know. */
 export interface Recipient {

@@ -18,8 +18,16 @@ export interface NewPersonInput {
   status?: PersonStatus;
 }
 
-/** Opaque, unguessable, and unrelated to the database key. */
-export const newPublicId = () => randomBytes(12).toString('base64url');
+/**
+ * Opaque, unguessable, and unrelated to the database key. It never starts with `-` or `_`, so it can
+ * be passed on a command line (`hallway testimonials approve <id>`) without reading as an option.
+ */
+export function newPublicId(): string {
+  for (;;) {
+    const id = randomBytes(12).toString('base64url');
+    if (/^[A-Za-z0-9]/.test(id)) return id;
+  }
+}
 
 export async function createPerson(db: Db, input: NewPersonInput) {
   return db
