@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { after, before, describe, test } from 'node:test';
+import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { serve, type ServerType } from '@hono/node-server';
 import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/contact-schemas.js';
 import { createApp } from '../app.js';
@@ -370,6 +370,18 @@ describe('who can be asked', () => {
 });
 
 describe('rate limits', () => {
+  // Limits count in fixed windows: start each test just after an hour (and so a 10-minute) boundary,
+  // so that no window ends in the middle of one.
+  let shift = 0;
+  beforeEach(() => {
+    const t = now().getTime();
+    shift = Math.ceil(t / 3600_000) * 3600_000 + 1_000 - t;
+    clockOffsetMs += shift;
+  });
+  afterEach(() => {
+    clockOffsetMs -= shift;
+  });
+
   test('per address: 5 attempts in 10 minutes, valid or not, then 429 with Retry-After', async () => {
     const ana = await newPerson({ cap: 10 });
     const ip = '198.51.100.7';
