@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startTestServer } from './harness.js';
+import { launchChromium, outbox, startTestServer } from './harness.js';
 
 const EMPLOYEE = demoPeople.find((person) => person.displayName === 'Grace O.')!;
 
@@ -25,17 +25,7 @@ after(async () => {
   await server?.close();
 });
 
-interface OutboxMail {
-  to: string;
-  template: string;
-  links: string[];
-}
-
-async function mailsTo(address: string): Promise<OutboxMail[]> {
-  await server.drainMail();
-  const { items } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { items: OutboxMail[] };
-  return items.filter((item) => item.to === address);
-}
+const mailsTo = async (address: string) => (await outbox(server)).filter((item) => item.to === address);
 
 /** The candidate opens the job page and writes to Grace, as a person would, through her card. */
 async function write(page: Page, candidate: string) {

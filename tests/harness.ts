@@ -1,7 +1,9 @@
+import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
+import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Config } from '../src/server/config.js';
-import { startServer } from '../src/server/server.js';
+import { startServer, type RunningServer } from '../src/server/server.js';
 
 /** A port nobody listens on right now, for a server started by a test. */
 export function freePort(): Promise<number> {
@@ -33,3 +35,27 @@ export const launchChromium = () =>
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+
+/** The admin key the end-to-end servers are started with. */
+export const ADMIN_KEY = 'e2e-admin-key-0123456789';
+
+/** Runs the `hallway` CLI against `server`, as an admin would, and answers what it printed. */
+export async function hallway(server: RunningServer, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['bin/hallway.js', ...args], {
+    env: { ...process.env, HALLWAY_URL: server.url, HALLWAY_ADMIN_KEY: ADMIN_KEY, HALLWAY_SITE: 'beaumont' },
+  });
+  return stdout;
+}
+
+export interface OutboxMail {
+  to: string;
+  subject: string;
+  template: string;
+  links: string[];
+}
+
+/** Every mail in the development outbox, once what was due has been sent. */
+export async function outbox(server: RunningServer): Promise<OutboxMail[]> {
+  await server.drainMail();
+  return ((await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { items: OutboxMail[] }).items;
+}

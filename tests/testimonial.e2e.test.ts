@@ -3,15 +3,12 @@
  * admin approves it with the CLI, and candidates see it on the careers page.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startTestServer } from './harness.js';
 
-const ADMIN_KEY = 'e2e-admin-key-0123456789';
 const ALUMNUS = demoPeople.find((person) => person.fullName === 'James Porter')!;
 const QUOTE = 'The night shift taught me to stay calm with anyone, at any hour. I still use that every single day.';
 
@@ -28,12 +25,7 @@ after(async () => {
   await server?.close();
 });
 
-const hallway = async (...args: string[]) =>
-  (
-    await promisify(execFile)(process.execPath, ['bin/hallway.js', ...args], {
-      env: { ...process.env, HALLWAY_URL: server.url, HALLWAY_ADMIN_KEY: ADMIN_KEY, HALLWAY_SITE: 'beaumont' },
-    })
-  ).stdout;
+const hallway = (...args: string[]) => cli(server, ...args);
 
 async function quotesOnHomePage() {
   const page = await browser.newPage();
@@ -50,9 +42,7 @@ test('an alumnus writes a testimonial, an admin approves it with the CLI, candid
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: ALUMNUS.email }),
   });
-  await server.drainMail();
-  const { items } = (await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { items: { to: string; links: string[] }[] };
-  const signIn = items.find((mail) => mail.to === ALUMNUS.email)!.links.find((link) => link.includes('/me/link?token='))!;
+  const signIn = (await outbox(server)).find((mail) => mail.to === ALUMNUS.email)!.links.find((link) => link.includes('/me/link?token='))!;
 
   const page = await browser.newPage();
   await page.goto(signIn);

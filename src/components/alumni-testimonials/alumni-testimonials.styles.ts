@@ -1,20 +1,6 @@
 import { css } from 'lit';
 
 export default css`
-  .heading {
-    height: 1lh; /* one line, so the placeholder heading reserves exactly its space */
-    margin: 0 0 var(--hw-gap, 1rem);
-    overflow: hidden;
-    font-size: var(--hw-heading-size, 1.5em);
-    font-weight: 700;
-    white-space: nowrap;
-    text-overflow: ellipsis;
-  }
-
-  .heading .placeholder {
-    width: 50%;
-  }
-
   .list,
   .slides {
     display: grid;

@@ -7,7 +7,7 @@ import { reportMissingSite } from '../shared/client.js';
 import { HwErrorEvent, HwLoadEvent, errorCode } from '../shared/events.js';
 import { jobPostingTitle } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
 
 const DEFAULT_LIMIT = 6;
@@ -52,7 +52,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  */
 export class HwAlumniTestimonials extends HallwayElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, listHeadingStyles, styles];
 
   /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
   @property() job?: string;

@@ -90,21 +90,6 @@ export default css`
     font-weight: 600;
   }
 
-  input:not([type='checkbox']),
-  textarea {
-    width: 100%;
-    padding: 0.5em 0.625em;
-    border: 1px solid var(--hw-border);
-    border-radius: calc(var(--hw-radius, 0.75rem) / 2);
-    font: inherit;
-    color: inherit;
-    background: transparent;
-  }
-
-  textarea {
-    resize: vertical;
-  }
-
   [readonly] {
     opacity: 0.7;
   }

@@ -18,6 +18,7 @@ import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { firstName } from '../shared/contact.js';
 import { define } from '../shared/define.js';
+import { fieldStyles } from '../shared/field-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { HwContactCloseEvent, HwContactOpenEvent, HwContactSentEvent } from './events.js';
 import { solveChallenge } from './solver.js';
@@ -96,7 +97,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @fires {HwContactCloseEvent} hw-contact-close - The dialog closed; `detail` is `{ personId?, sent }`.
  */
 export class HwContactDialog extends HallwayElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, fieldStyles, styles];
 
   /** The person to ask. */
   @property({ attribute: false }) person?: PublicPerson;

@@ -7,7 +7,7 @@ import { reportMissingSite } from '../shared/client.js';
 import { HwErrorEvent, HwLoadEvent, errorCode } from '../shared/events.js';
 import { jobPostingTitle } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
-import { baseStyles } from '../shared/styles.js';
+import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
 
@@ -39,7 +39,7 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  */
 export class HwPeopleGrid extends HallwayElement {
-  static override styles = [baseStyles, styles];
+  static override styles = [baseStyles, listHeadingStyles, styles];
 
   /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
   @property() job?: string;

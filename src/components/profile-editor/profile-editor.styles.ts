@@ -122,21 +122,6 @@ export default css`
     color: var(--hw-danger-color);
   }
 
-  input:not([type='checkbox'], [type='file']),
-  textarea {
-    width: 100%;
-    padding: 0.5em 0.625em;
-    border: 1px solid var(--hw-border);
-    border-radius: calc(var(--hw-radius, 0.75rem) / 2);
-    font: inherit;
-    color: inherit;
-    background: transparent;
-  }
-
-  textarea {
-    resize: vertical;
-  }
-
   input.narrow {
     width: 6em;
   }

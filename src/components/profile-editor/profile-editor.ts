@@ -7,6 +7,7 @@ import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { errorCode } from '../shared/events.js';
 import { define } from '../shared/define.js';
+import { fieldStyles } from '../shared/field-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import {
@@ -96,7 +97,7 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
  */
 export class HwProfileEditor extends HallwayElement {
-  static override styles = [baseStyles, styles, testimonialStyles];
+  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles];
 
   protected override readonly localize = new LocalizeController<EditorTranslation>(this, EDITOR_TABLES);
 

@@ -66,3 +66,20 @@ export const baseStyles = css`
     outline-offset: 2px;
   }
 `;
+
+/** A list's one-line heading, whose placeholder reserves exactly its space while loading. */
+export const listHeadingStyles = css`
+  .heading {
+    height: 1lh; /* one line, so the placeholder heading reserves exactly its space */
+    margin: 0 0 var(--hw-gap, 1rem);
+    overflow: hidden;
+    font-size: var(--hw-heading-size, 1.5em);
+    font-weight: 700;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+
+  .heading .placeholder {
+    width: 50%;
+  }
+`;

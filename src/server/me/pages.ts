@@ -1,7 +1,5 @@
 import { hiddenFields, html, page, type Lang } from '../html.js';
 
-export { PAGE_HEADERS } from '../html.js';
-
 /**
  * The employee's pages around the editor: the shell of /me, the magic-link and withdraw confirmations.
  * Each asks for a click before acting, so a mail scanner that opens links acts on nothing.
