@@ -25,10 +25,12 @@ export default css`
     align-content: start;
     height: 100%;
     margin: 0;
-    padding: 1rem 1.25rem;
-    border-inline-start: 4px solid var(--hw-accent, #2f5bd3);
-    border-radius: var(--hw-radius, 0.75rem);
-    background: var(--hw-card-background, color-mix(in srgb, currentColor 3%, transparent));
+    padding: var(--hw-card-padding, 1rem 1.25rem);
+    border-inline-start: 4px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_surface-color);
+    box-shadow: var(--hw-card-shadow, none);
   }
 
   li.quote {
@@ -43,7 +45,7 @@ export default css`
 
   figcaption {
     font-size: 0.875em;
-    color: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+    color: var(--_muted);
   }
 
   .author {
@@ -55,9 +57,9 @@ export default css`
     display: inline-block;
     margin-inline-start: 0.25rem;
     padding: 0 0.5em;
-    border-radius: 1em;
-    background: var(--hw-accent, #2f5bd3);
-    color: var(--hw-accent-contrast, #fff);
+    border-radius: var(--hw-badge-radius, 1em);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
   }
 
   .controls {
@@ -83,8 +85,8 @@ export default css`
   }
 
   .picker button[aria-current='true'] {
-    background: var(--hw-accent, #2f5bd3);
-    color: var(--hw-accent-contrast, #fff);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
     box-shadow: none;
   }
 

@@ -14,7 +14,7 @@ export default css`
     width: 16em;
     max-width: 100%;
     height: calc(1lh + 1em);
-    border-radius: var(--hw-radius, 0.75rem);
+    border-radius: var(--_radius);
   }
 
   p {

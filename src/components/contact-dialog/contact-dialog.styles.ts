@@ -3,19 +3,19 @@ import { css } from 'lit';
 export default css`
   :host {
     display: contents; /* nothing of it takes space in the page: the dialog shows in the top layer */
-    --hw-muted: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+    --hw-muted: var(--_muted);
     --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
-    --hw-danger-color: var(--hw-danger, #b3261e);
+    --hw-danger-color: var(--_danger);
   }
 
   dialog {
     width: min(var(--hw-dialog-width, 34rem), 100vw - 2rem);
     max-height: calc(100dvh - 2rem);
-    padding: 1.25rem;
+    padding: var(--hw-dialog-padding, 1.25rem);
     border: 1px solid var(--hw-border);
-    border-radius: var(--hw-radius, 0.75rem);
-    background: var(--hw-dialog-background, Canvas);
-    color: var(--hw-dialog-color, CanvasText);
+    border-radius: var(--_radius);
+    background: var(--hw-dialog-background, var(--_scheme-surface, Canvas));
+    color: var(--hw-dialog-color, var(--_scheme-text, CanvasText));
     font: inherit;
   }
 
@@ -61,7 +61,7 @@ export default css`
     gap: 0.125rem;
     margin-block-end: 1rem;
     padding: 0.75rem 1rem;
-    border-radius: calc(var(--hw-radius, 0.75rem) / 2);
+    border-radius: calc(var(--_radius) / 2);
     background: color-mix(in srgb, currentColor 5%, transparent);
   }
 
@@ -110,7 +110,7 @@ export default css`
     width: 1.125em;
     height: 1.125em;
     margin: 0.125em 0 0;
-    accent-color: var(--hw-accent, #2f5bd3);
+    accent-color: var(--_accent);
   }
 
   [aria-invalid='true'] {

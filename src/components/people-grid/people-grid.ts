@@ -12,7 +12,7 @@ import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
 
 const DEFAULT_LIMIT = 6;
-const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact';
+const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact, button, dialog';
 
 /**
  * @tagname hw-people-grid
@@ -23,7 +23,8 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @csspart empty - The message shown when there is no one to show.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The "Try again" button.
- * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`, `actions`, `contact`: see `hw-person-card`).
+ * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`, `actions`, `contact`, `button`: see `hw-person-card`).
+ * @csspart dialog - The contact dialog's box (see `hw-contact-dialog`).
  *
  * @cssprop --hw-gap - Space between the cards and below the heading. Default `1rem`.
  * @cssprop --hw-heading-size - Font size of the heading. Default `1.5em`.

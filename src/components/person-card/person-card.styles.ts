@@ -11,20 +11,22 @@ export default css`
     gap: 0.25rem;
     height: 100%;
     padding: var(--hw-card-padding, 1rem);
-    border: 1px solid var(--hw-card-border-color, color-mix(in srgb, currentColor 15%, transparent));
-    border-radius: var(--hw-radius, 0.75rem);
-    background: var(--hw-card-background, color-mix(in srgb, currentColor 3%, transparent));
+    border: var(--hw-card-border-width, 1px) solid var(--_surface-border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    color: var(--_surface-color);
+    box-shadow: var(--hw-card-shadow, none);
   }
 
   .photo {
     display: block;
     flex: none;
-    width: 96px;
-    height: 96px;
+    width: var(--hw-photo-size, 96px);
+    height: var(--hw-photo-size, 96px);
     margin-block-end: 0.5rem;
-    border-radius: 50%;
+    border-radius: var(--hw-photo-radius, 50%);
     object-fit: cover;
-    background: var(--hw-placeholder-color, color-mix(in srgb, currentColor 12%, transparent));
+    background: var(--_placeholder);
   }
 
   .line {
@@ -45,7 +47,7 @@ export default css`
   .languages,
   .bio {
     font-size: 0.875em;
-    color: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+    color: var(--_muted);
   }
 
   .bio {
@@ -86,11 +88,11 @@ export default css`
     inset-block-start: var(--hw-card-padding, 1rem);
     inset-inline-end: var(--hw-card-padding, 1rem);
     padding: 0.125em 0.625em;
-    border-radius: 999px;
+    border-radius: var(--hw-badge-radius, 999px);
     font-size: 0.75em;
     font-weight: 600;
-    background: var(--hw-accent, #2f5bd3);
-    color: var(--hw-accent-contrast, #fff);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
   }
 
   .unavailable {

@@ -26,6 +26,7 @@ import styles from './person-card.styles.js';
  * @csspart badge - The "Alumni" badge.
  * @csspart actions - The row of the contact button, reserved (empty) when the person can't be asked.
  * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now.
+ * @csspart button - The same button: `button` names the main button of every element.
  * @csspart retry - The "Try again" button, when loading by `person-id` failed.
  * @csspart dialog - The contact dialog (and its other parts: see `hw-contact-dialog`).
  *
@@ -104,7 +105,7 @@ export class HwPersonCard extends HallwayElement {
   private renderContact(person: PublicPerson) {
     if (!canBeAsked(person) || !this.client()) return nothing;
     return html`
-      <button part="contact" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.contact.open(event.currentTarget as HTMLElement)}>
+      <button part="contact button" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.contact.open(event.currentTarget as HTMLElement)}>
         ${this.localize.term('contactAsk', firstName(person))}
       </button>
     `;

@@ -3,9 +3,9 @@ import { css } from 'lit';
 export default css`
   :host {
     container-type: inline-size;
-    --hw-muted: var(--hw-muted-color, color-mix(in srgb, currentColor 75%, transparent));
+    --hw-muted: var(--_muted);
     --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
-    --hw-danger-color: var(--hw-danger, #b3261e);
+    --hw-danger-color: var(--_danger);
   }
 
   h2 {
@@ -59,7 +59,7 @@ export default css`
   .questions {
     margin-top: 1rem;
     padding: 0.75rem 1rem;
-    border-radius: var(--hw-radius, 0.75rem);
+    border-radius: var(--_radius);
     background: color-mix(in srgb, currentColor 5%, transparent);
   }
   .questions h3 {
@@ -87,7 +87,7 @@ export default css`
     gap: 1rem;
     padding: 1rem;
     border: 1px solid var(--hw-border);
-    border-radius: var(--hw-radius, 0.75rem);
+    border-radius: var(--_radius);
   }
 
   legend,
@@ -140,7 +140,7 @@ export default css`
     width: 1.125em;
     height: 1.125em;
     margin: 0.125em 0 0;
-    accent-color: var(--hw-accent, #2f5bd3);
+    accent-color: var(--_accent);
   }
 
   .choices {
@@ -186,9 +186,9 @@ export default css`
   .button {
     display: inline-block;
     padding: 0.5em 1em;
-    border-radius: var(--hw-radius, 0.75rem);
-    background: var(--hw-accent, #2f5bd3);
-    color: var(--hw-accent-contrast, #fff);
+    border-radius: var(--_radius);
+    background: var(--_accent);
+    color: var(--_accent-contrast);
     cursor: pointer;
   }
 
@@ -212,7 +212,7 @@ export default css`
   }
 
   .file-input:focus-visible + label {
-    outline: 2px solid var(--hw-accent, #2f5bd3);
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 
@@ -231,7 +231,7 @@ export default css`
     flex: none;
     border-radius: 50%;
     object-fit: cover;
-    background: var(--hw-placeholder-color, color-mix(in srgb, currentColor 12%, transparent));
+    background: var(--_placeholder);
   }
 
   .photo-actions {
@@ -245,7 +245,7 @@ export default css`
     max-width: 40rem;
     padding: 1rem;
     border: 2px solid var(--hw-danger-color);
-    border-radius: var(--hw-radius, 0.75rem);
+    border-radius: var(--_radius);
   }
 
   .sign-in {

@@ -4,6 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { hallwayContext } from '../shared/context.js';
 import { resolveSettings } from '../shared/client.js';
 import { define } from '../shared/define.js';
+import type { Theme } from '../shared/theme.js';
 
 /**
  * @tagname hw-provider
@@ -27,6 +28,9 @@ export class HwProvider extends LitElement {
   /** UI language for the elements inside (`en`, `fr`); they also read it as their closest `[lang]`. */
   @property({ reflect: true }) override lang!: string;
 
+  /** Colours of the elements inside: `light`, `dark` or `auto` (see their own `theme`). Default: none. */
+  @property({ reflect: true }) theme?: Theme;
+
   private readonly provider = new ContextProvider(this, { context: hallwayContext });
 
   override connectedCallback(): void {
@@ -40,7 +44,7 @@ export class HwProvider extends LitElement {
   }
 
   private provide(): void {
-    this.provider.setValue({ ...resolveSettings(this), lang: this.lang || undefined });
+    this.provider.setValue({ ...resolveSettings(this), lang: this.lang || undefined, theme: this.theme });
   }
 
   protected override render() {

@@ -1,5 +1,6 @@
 import { createContext } from '@lit/context';
 import type { HallwayClient } from '../../sdk/index.js';
+import type { Theme } from './theme.js';
 
 /** What `<hw-provider>` shares with the elements inside it. */
 export interface HallwaySettings {
@@ -11,6 +12,8 @@ export interface HallwaySettings {
   client?: HallwayClient;
   /** The provider's `lang` attribute, if any. */
   lang?: string;
+  /** The provider's `theme` attribute, if any. */
+  theme?: Theme;
 }
 
 // A global symbol, so an app that bundles its own copy of the elements still finds the provider.

@@ -5,6 +5,7 @@ import type { HallwayClient } from '../../sdk/index.js';
 import { hallwayContext } from './context.js';
 import { resolveSettings } from './client.js';
 import { LocalizeController } from './localize.js';
+import { ThemeController, type Theme } from './theme.js';
 
 /** What the Hallway elements share: where the data comes from, and the UI language. */
 export abstract class HallwayElement extends LitElement {
@@ -24,6 +25,15 @@ export abstract class HallwayElement extends LitElement {
 
   // Subscribed, so a change on the provider re-renders this element (and reruns its tasks).
   private readonly provided = new ContextConsumer(this, { context: hallwayContext, subscribe: true });
+
+  /**
+   * Colours: `light` or `dark` cards, quotes and dialog; `auto` follows the page's own dark switch on
+   * `<html>` (class `dark`, `data-theme`, `data-bs-theme`, `data-color-scheme`, `color-scheme`), else
+   * the system's. Default: the provider's, else none: the page's text colour and tints of it.
+   */
+  @property({ reflect: true }) theme?: Theme;
+
+  protected readonly themer = new ThemeController(this, () => this.theme ?? this.provided.value?.theme);
 
   /** The client for this element's server and site; `undefined` when no site is set anywhere. */
   protected client(): HallwayClient | undefined {

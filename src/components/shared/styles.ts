@@ -1,11 +1,55 @@
 import { css } from 'lit';
 
-/** Shared by every element: inherit the host page's look, plus the few helpers all of them use. */
+/**
+ * Shared by every element: inherit the host page's look, plus the few helpers all of them use.
+ *
+ * Colours come in three layers: the page's public `--hw-*` tokens win; else the element's theme
+ * (`:state(light)` / `:state(dark)`, set by ThemeController) gives its `--_scheme-*` palette; else the
+ * default, tints of the page's own text colour. Each host resolves them into the `--_*` tokens the
+ * styles use, from inherited values, so a card inside a themed grid takes the grid's palette.
+ */
 export const baseStyles = css`
   :host {
     display: block;
     font: inherit;
+    font-family: var(--hw-font, inherit);
     color: inherit;
+
+    --_accent: var(--hw-accent, var(--_scheme-accent, #2f5bd3));
+    --_accent-contrast: var(--hw-accent-contrast, var(--_scheme-accent-contrast, #fff));
+    --_radius: var(--hw-radius, 0.75rem);
+    --_surface: var(--hw-card-background, var(--_scheme-surface, color-mix(in srgb, currentColor 3%, transparent)));
+    --_surface-color: var(--hw-card-color, var(--_scheme-text, currentColor));
+    --_surface-border: var(--hw-card-border-color, var(--_scheme-border, color-mix(in srgb, currentColor 15%, transparent)));
+    --_muted: var(--hw-muted-color, var(--_scheme-muted, color-mix(in srgb, currentColor 75%, transparent)));
+    --_placeholder: var(--hw-placeholder-color, var(--_scheme-placeholder, color-mix(in srgb, currentColor 12%, transparent)));
+    --_danger: var(--hw-danger, var(--_scheme-danger, #b3261e));
+  }
+
+  /* Contrast (WCAG AA): text 15.8:1, muted 6.4:1, danger 6.5:1 on the surface; white on the accent 5.9:1. */
+  :host(:state(light)) {
+    color-scheme: light;
+    --_scheme-surface: #ffffff;
+    --_scheme-text: #1f2328;
+    --_scheme-muted: #57606a;
+    --_scheme-border: #d0d7de;
+    --_scheme-placeholder: #e4e8ec;
+    --_scheme-accent: #2f5bd3;
+    --_scheme-accent-contrast: #ffffff;
+    --_scheme-danger: #b3261e;
+  }
+
+  /* Contrast (WCAG AA): text 13.2:1, muted 7.9:1, danger 9.5:1 on the surface; accent 7.5:1 (focus ring), text on it 8.3:1. */
+  :host(:state(dark)) {
+    color-scheme: dark;
+    --_scheme-surface: #1d2127;
+    --_scheme-text: #e6e8eb;
+    --_scheme-muted: #aeb6c0;
+    --_scheme-border: #3d444d;
+    --_scheme-placeholder: #343a42;
+    --_scheme-accent: #8ab0ff;
+    --_scheme-accent-contrast: #0b1730;
+    --_scheme-danger: #ffb4ab;
   }
 
   :host([hidden]) {
@@ -36,7 +80,7 @@ export const baseStyles = css`
     height: 0.8em;
     vertical-align: middle;
     border-radius: 0.25em;
-    background: var(--hw-placeholder-color, color-mix(in srgb, currentColor 12%, transparent));
+    background: var(--_placeholder);
   }
 
   @media (prefers-reduced-motion: no-preference) {
@@ -53,16 +97,16 @@ export const baseStyles = css`
 
   button {
     font: inherit;
-    padding: 0.5em 1em;
+    padding: var(--hw-button-padding, 0.5em 1em);
     border: 0;
-    border-radius: var(--hw-radius, 0.75rem);
-    background: var(--hw-accent, #2f5bd3);
-    color: var(--hw-accent-contrast, #fff);
+    border-radius: var(--hw-button-radius, var(--_radius));
+    background: var(--_accent);
+    color: var(--_accent-contrast);
     cursor: pointer;
   }
 
   :focus-visible {
-    outline: 2px solid var(--hw-accent, #2f5bd3);
+    outline: 2px solid var(--_accent);
     outline-offset: 2px;
   }
 `;
