@@ -192,14 +192,14 @@ describe('hw-alumni-testimonials', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
     window.addEventListener('unhandledrejection', onUnhandled);
-    worker.use(http.get(TESTIMONIALS_URL, () => errorResponse(404, 'site_not_found'), { once: true }));
+    worker.use(http.get(TESTIMONIALS_URL, () => errorResponse(400, 'invalid_query'), { once: true }));
     const errors: HwErrorEvent[] = [];
     const el = await fixture<HwAlumniTestimonials>(
       html`<hw-alumni-testimonials api=${API} site="acme" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-alumni-testimonials>`,
     );
     await waitUntil(() => errors.length > 0);
 
-    expect(errors[0]!.detail).to.deep.equal({ code: 'site_not_found' });
+    expect(errors[0]!.detail).to.deep.equal({ code: 'invalid_query' });
     expect(text(part(el, 'error'))).to.contain('We couldn’t load the testimonials.');
     expect(text(part(el, 'retry'))).to.equal('Try again');
     await expect(el).to.be.accessible();

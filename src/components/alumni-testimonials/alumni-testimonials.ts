@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { MAX_LIMIT, isAbortError, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
+import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { HwErrorEvent, HwLoadEvent, errorCode } from '../shared/events.js';
-import { jobPostingTitle } from '../shared/job-posting.js';
+import { HwLoadEvent } from '../shared/events.js';
+import { isUnknownSite } from '../shared/config.js';
+import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
@@ -57,7 +58,7 @@ export class HwAlumniTestimonials extends HallwayElement {
   /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
   @property() job?: string;
 
-  /** A team, for when no one wrote about the job itself. */
+  /** A team, for when no one wrote about the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
   @property() team?: string;
 
   /** How many testimonials to show at most, 1 to 50. Default `6`. */
@@ -85,7 +86,7 @@ export class HwAlumniTestimonials extends HallwayElement {
   @state() private hovered = false;
   @state() private focused = false;
 
-  private pageJob?: string;
+  private posting: PageJobPosting = {};
   private focusAfterRetry = false;
   private focusPicker = false;
   private timer?: ReturnType<typeof setInterval>;
@@ -98,19 +99,17 @@ export class HwAlumniTestimonials extends HallwayElement {
       }
       return client.testimonials.list({ job, team, limit, signal });
     },
-    args: () => [this.client(), this.job || this.pageJob, this.team, this.shownLimit()] as const,
+    args: () => [this.client(), this.job || this.posting.job, this.team || this.posting.team, this.shownLimit()] as const,
     onComplete: ({ items, match }) => {
       this.current = 0;
       this.emitAfterRender(new HwLoadEvent({ count: items.length, match }));
     },
-    onError: (error) => {
-      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
-    },
+    onError: (error) => this.loadFailed(error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.pageJob = jobPostingTitle();
+    this.posting = pageJobPosting();
     this.paused = reducedMotion();
     this.requestUpdate(); // restarts the rotation after a move in the page
   }
@@ -141,7 +140,7 @@ export class HwAlumniTestimonials extends HallwayElement {
         initial: () => this.renderPlaceholder(),
         pending: () => this.renderPlaceholder(),
         complete: (list) => (list.items.length ? this.renderTestimonials(list) : this.renderEmpty()),
-        error: () => this.renderError(),
+        error: (error) => (isUnknownSite(error) ? this.renderEmpty() : this.renderError()),
       })}
     `;
   }
@@ -277,12 +276,13 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
   }
 
   private computedHeading({ match }: TestimonialList): string {
-    const job = this.job || this.pageJob;
+    const job = this.job || this.posting.job;
     return match === 'job' && job ? this.localize.term('tHeadingJob', job) : this.localize.term('tHeading');
   }
 
   private isEmpty(): boolean {
-    return this.testimonials.status === TaskStatus.COMPLETE && this.testimonials.value?.items.length === 0;
+    const { status, value, error } = this.testimonials;
+    return (status === TaskStatus.COMPLETE && value?.items.length === 0) || (status === TaskStatus.ERROR && isUnknownSite(error));
   }
 
   private shownLimit(): number {

@@ -1,11 +1,10 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task } from '@lit/task';
-import { isAbortError, isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
+import { isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, firstName, type ContactTarget } from '../shared/contact.js';
-import { HwErrorEvent, errorCode } from '../shared/events.js';
 import { jobPostingTitle } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
@@ -69,9 +68,7 @@ export class HwContactButton extends HallwayElement {
       return offerForJob(client, job, lang, signal);
     },
     args: () => [this.client(), this.personId, this.shownJob(), this.localize.lang] as const,
-    onError: (error) => {
-      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
-    },
+    onError: (error) => this.loadFailed(error),
   });
 
   override connectedCallback(): void {

@@ -4,8 +4,9 @@
  *
  * It runs in a Web Worker built from a Blob, not from a file: hallway.js is served from the Hallway
  * server, and a page may only start workers from its own origin (a blob: URL is the page's).
- * A host page whose CSP forbids blob: workers (`worker-src`, else `child-src`, else `script-src`)
- * or enforces Trusted Types gets the same search on the main thread, in slices of about 2 ms.
+ * Under Trusted Types its URL goes through a policy named `hallway`. A host page whose CSP forbids
+ * blob: workers (`worker-src`, else `child-src`, else `script-src`) or that enforces Trusted Types
+ * without allowing that policy gets the same search on the main thread, in slices of about 2 ms.
  * Both use crypto.subtle, so the page must be a secure context (https).
  */
 import type { Challenge, ChallengeSolution } from '../../sdk/index.js';
@@ -66,7 +67,8 @@ export async function solveChallenge(
 function searchInWorker({ salt, challenge, maxnumber }: Challenge, signal?: AbortSignal): Promise<number | null> {
   return new Promise((resolve, reject) => {
     workerUrl ??= URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-    const worker = new Worker(workerUrl); // throws under Trusted Types: the caller falls back
+    // Throws when the page's Trusted Types allow no `hallway` policy: the caller falls back.
+    const worker = new Worker(trustedWorkerUrl(workerUrl));
     const finish = (settle: () => void) => {
       worker.terminate();
       signal?.removeEventListener('abort', onAbort);
@@ -83,6 +85,28 @@ function searchInWorker({ salt, challenge, maxnumber }: Challenge, signal?: Abor
     };
     worker.postMessage({ salt, challenge, maxnumber });
   });
+}
+
+interface TrustedTypePolicyFactory {
+  createPolicy(name: string, rules: { createScriptURL: (url: string) => string }): { createScriptURL(url: string): unknown };
+}
+
+let policy: ReturnType<TrustedTypePolicyFactory['createPolicy']> | undefined;
+
+/**
+ * Under Trusted Types a worker's URL must come from a policy: ours is named `hallway` and passes only
+ * the blob: URL made above, so nothing else can use it to run a script.
+ */
+function trustedWorkerUrl(url: string): string {
+  const trustedTypes = (globalThis as { trustedTypes?: TrustedTypePolicyFactory }).trustedTypes;
+  if (!trustedTypes) return url;
+  policy ??= trustedTypes.createPolicy('hallway', {
+    createScriptURL: (value) => {
+      if (value !== workerUrl) throw new TypeError('Hallway: this policy only starts the proof-of-work worker.');
+      return value;
+    },
+  });
+  return policy.createScriptURL(url) as string; // a TrustedScriptURL, which Worker takes
 }
 
 /** The same search, giving the page back the main thread every ~2 ms so it never makes a long task. */

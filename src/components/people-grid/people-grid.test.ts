@@ -176,14 +176,14 @@ describe('hw-people-grid', () => {
     const unhandled: unknown[] = [];
     const onUnhandled = (event: PromiseRejectionEvent) => unhandled.push(event.reason);
     window.addEventListener('unhandledrejection', onUnhandled);
-    worker.use(http.get(PEOPLE_URL, () => errorResponse(404, 'site_not_found'), { once: true }));
+    worker.use(http.get(PEOPLE_URL, () => errorResponse(400, 'invalid_query'), { once: true }));
     const errors: HwErrorEvent[] = [];
     const el = await fixture<HwPeopleGrid>(
       html`<hw-people-grid api=${API} site="acme" job="Engineer" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-people-grid>`,
     );
     await waitUntil(() => errors.length > 0);
 
-    expect(errors[0]!.detail).to.deep.equal({ code: 'site_not_found' });
+    expect(errors[0]!.detail).to.deep.equal({ code: 'invalid_query' });
     expect(shadow(el).textContent).to.contain('We couldn’t load the people for this page.');
     const retry = shadow(el).querySelector('button')!;
     expect(retry.textContent!.trim()).to.equal('Try again');
@@ -233,6 +233,31 @@ describe('hw-people-grid', () => {
       document.documentElement.lang = 'en';
       await waitUntil(() => shadow(el).textContent!.includes('There is no one to introduce here yet.'), 'back to English');
     });
+  });
+
+  it('with a site the server does not know, tells the web team once on the console and shows the quiet empty state', async () => {
+    const logged: unknown[][] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    worker.use(http.get(PEOPLE_URL, () => errorResponse(404, 'site_not_found')));
+    const errors: HwErrorEvent[] = [];
+    try {
+      const wrapper = fixtureSync(html`<div @hw-error=${(event: HwErrorEvent) => errors.push(event)}>
+        <hw-people-grid api=${API} site="acme" job="Engineer"></hw-people-grid><hw-people-grid api=${API} site="acme" hide-empty></hw-people-grid>
+      </div>`);
+      const [grid, hidden] = [...wrapper.querySelectorAll('hw-people-grid')];
+      await waitUntil(() => errors.length === 2);
+
+      expect(logged).to.have.length(1);
+      expect(String(logged[0]![0])).to.contain('has no site "acme"').and.to.contain('sites create acme');
+      expect(errors.map((event) => event.detail.code)).to.deep.equal(['site_not_found', 'site_not_found']);
+      expect(shadow(grid!).textContent).to.contain('There is no one to introduce here yet.');
+      expect(shadow(grid!).querySelector('button'), 'no "Try again"').to.be.null;
+      expect(hidden!.hidden).to.be.true;
+      await expect(grid).to.be.accessible();
+    } finally {
+      console.error = consoleError;
+    }
   });
 
   it('without any site, tells the web team once on the console and stays quiet', async () => {

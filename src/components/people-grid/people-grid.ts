@@ -1,11 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
-import { MAX_LIMIT, isAbortError, type PeopleList } from '../../sdk/index.js';
+import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { HwErrorEvent, HwLoadEvent, errorCode } from '../shared/events.js';
-import { jobPostingTitle } from '../shared/job-posting.js';
+import { HwLoadEvent } from '../shared/events.js';
+import { isUnknownSite } from '../shared/config.js';
+import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
@@ -45,10 +46,10 @@ export class HwPeopleGrid extends HallwayElement {
   /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
   @property() job?: string;
 
-  /** A team, for when no one does the job itself. */
+  /** A team, for when no one does the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
   @property() team?: string;
 
-  /** A location, for when no one is in the team either. */
+  /** A location, for when no one is in the team either. Default: the page's `JobPosting`'s `jobLocation.address.addressLocality`. */
   @property() location?: string;
 
   /** How many people to show at most, 1 to 50. Default `6`. */
@@ -60,7 +61,7 @@ export class HwPeopleGrid extends HallwayElement {
   /** Hides the element entirely when there is no one to show. */
   @property({ type: Boolean, attribute: 'hide-empty' }) hideEmpty = false;
 
-  private pageJob?: string;
+  private posting: PageJobPosting = {};
   private focusAfterRetry = false;
 
   private readonly people = new Task(this, {
@@ -76,16 +77,14 @@ export class HwPeopleGrid extends HallwayElement {
       return list;
     },
     args: () =>
-      [this.client(), this.job || this.pageJob, this.team, this.location, this.shownLimit(), this.localize.lang] as const,
+      [this.client(), this.shownJob(), this.shownTeam(), this.shownLocation(), this.shownLimit(), this.localize.lang] as const,
     onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
-    onError: (error) => {
-      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
-    },
+    onError: (error) => this.loadFailed(error),
   });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.pageJob = jobPostingTitle();
+    this.posting = pageJobPosting();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
@@ -104,7 +103,7 @@ export class HwPeopleGrid extends HallwayElement {
         initial: () => this.renderPlaceholder(),
         pending: () => this.renderPlaceholder(),
         complete: (list) => (list.items.length ? this.renderPeople(list) : this.renderEmpty()),
-        error: () => this.renderError(),
+        error: (error) => (isUnknownSite(error) ? this.renderEmpty() : this.renderError()),
       })}
     `;
   }
@@ -121,7 +120,7 @@ export class HwPeopleGrid extends HallwayElement {
   }
 
   private renderPeople(list: PeopleList) {
-    const job = this.job || this.pageJob; // for the cards' contact dialog
+    const job = this.shownJob(); // for the cards' contact dialog
     return html`
       <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${this.heading || this.computedHeading(list)}</h2>
       <ul part="list" class="list" role="list">
@@ -155,9 +154,9 @@ export class HwPeopleGrid extends HallwayElement {
 
   private computedHeading({ match, items }: PeopleList): string {
     const { localize } = this;
-    const job = this.job || this.pageJob;
-    const team = this.team || items[0]?.team;
-    const location = this.location || items[0]?.location;
+    const job = this.shownJob();
+    const team = this.shownTeam() || items[0]?.team;
+    const location = this.shownLocation() || items[0]?.location;
     if (match === 'job' && job) return localize.term('headingJob', job);
     if (match === 'team' && team) return localize.term('headingTeam', team);
     if (match === 'location' && location) return localize.term('headingLocation', location);
@@ -165,7 +164,21 @@ export class HwPeopleGrid extends HallwayElement {
   }
 
   private isEmpty(): boolean {
-    return this.people.status === TaskStatus.COMPLETE && this.people.value?.items.length === 0;
+    const { status, value, error } = this.people;
+    return (status === TaskStatus.COMPLETE && value?.items.length === 0) || (status === TaskStatus.ERROR && isUnknownSite(error));
+  }
+
+  // Each attribute, else what the page's JobPosting says.
+  private shownJob(): string | undefined {
+    return this.job || this.posting.job;
+  }
+
+  private shownTeam(): string | undefined {
+    return this.team || this.posting.team;
+  }
+
+  private shownLocation(): string | undefined {
+    return this.location || this.posting.location;
   }
 
   private shownLimit(): number {

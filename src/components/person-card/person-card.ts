@@ -2,11 +2,11 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task } from '@lit/task';
-import { isAbortError, isHttpError, type PublicPerson } from '../../sdk/index.js';
+import { isHttpError, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, firstName } from '../shared/contact.js';
-import { HwErrorEvent, errorCode } from '../shared/events.js';
+import { isUnknownSite } from '../shared/config.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
 import styles from './person-card.styles.js';
@@ -68,9 +68,7 @@ export class HwPersonCard extends HallwayElement {
       return client.people.get(id, { signal });
     },
     args: () => [this.client(), this.person ? undefined : this.personId] as const,
-    onError: (error) => {
-      if (!isAbortError(error)) this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
-    },
+    onError: (error) => this.loadFailed(error),
   });
 
   protected override render() {
@@ -128,6 +126,7 @@ export class HwPersonCard extends HallwayElement {
   }
 
   private renderUnavailable(error: unknown) {
+    if (isUnknownSite(error)) return nothing; // a configuration mistake, told on the console
     const gone = isHttpError(error) && error.status === 404;
     return html`
       <div part="card" class="card unavailable">

@@ -1,3 +1,5 @@
+import { isHttpError } from '../../sdk/index.js';
+
 /** Page-wide defaults for elements that have neither a provider nor their own `api`/`site`. */
 export interface Defaults {
   /** Base URL of the Hallway server. Falls back to `location.origin`. */
@@ -6,16 +8,35 @@ export interface Defaults {
   site?: string;
 }
 
-let defaults: Defaults = {};
+// On a global symbol, so that every copy of the code on the page (hallway.js loaded twice, or beside
+// an app's own bundle) shares them: `hallway.js?site=acme` names the site for all of them.
+const DEFAULTS = Symbol.for('hallway.defaults');
+const shared = globalThis as { [DEFAULTS]?: Defaults };
 
 /** Sets the page-wide defaults; `undefined` values leave the current ones unchanged. */
 export function setDefaults(next: Defaults): void {
-  defaults = {
-    api: next.api ?? defaults.api,
-    site: next.site ?? defaults.site,
-  };
+  const current = shared[DEFAULTS] ?? {};
+  shared[DEFAULTS] = { api: next.api ?? current.api, site: next.site ?? current.site };
 }
 
 export function getDefaults(): { api: string; site: string | undefined } {
+  const defaults = shared[DEFAULTS] ?? {};
   return { api: defaults.api ?? location.origin, site: defaults.site };
+}
+
+/** Whether the server says it has no such site: a configuration mistake, not the candidate's problem. */
+export const isUnknownSite = (error: unknown): boolean => isHttpError(error) && error.code === 'site_not_found';
+
+const reportedSites = new Set<string>();
+
+/** Tells the web team, once per page and site, what is wrong and how to fix it; candidates see a quiet empty state. */
+export function reportUnknownSite(site: string | undefined, api: string): void {
+  const key = `${api} ${site}`;
+  if (reportedSites.has(key)) return;
+  reportedSites.add(key);
+  console.error(
+    `Hallway: the server ${api} has no site "${site}", so there is nobody to show. Check the spelling of ` +
+      'site="…" (on <hw-provider>, the element, or hallway.js?site=…), or create the site: ' +
+      `npx hallway sites create ${site} --name "…" --origin ${location.origin}`,
+  );
 }

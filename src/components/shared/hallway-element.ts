@@ -4,6 +4,9 @@ import { ContextConsumer } from '@lit/context';
 import type { HallwayClient } from '../../sdk/index.js';
 import { hallwayContext } from './context.js';
 import { resolveSettings } from './client.js';
+import { isUnknownSite, reportUnknownSite } from './config.js';
+import { HwErrorEvent, errorCode } from './events.js';
+import { isAbortError } from '../../sdk/index.js';
 import { LocalizeController } from './localize.js';
 import { ThemeController, type Theme } from './theme.js';
 
@@ -38,6 +41,19 @@ export abstract class HallwayElement extends LitElement {
   /** The client for this element's server and site; `undefined` when no site is set anywhere. */
   protected client(): HallwayClient | undefined {
     return resolveSettings(this, this.provided.value).client;
+  }
+
+  /**
+   * For a load that failed: fires `hw-error` (not for an abort), and tells the web team on the
+   * console when the site is unknown (the element then shows its quiet empty state).
+   */
+  protected loadFailed(error: unknown): void {
+    if (isAbortError(error)) return;
+    if (isUnknownSite(error)) {
+      const { api, site } = resolveSettings(this, this.provided.value);
+      reportUnknownSite(site, api);
+    }
+    this.emitAfterRender(new HwErrorEvent({ code: errorCode(error) }));
   }
 
   /** Dispatches `event` once the state that caused it is rendered. */

@@ -1,0 +1,267 @@
+/**
+ * End to end, as a web team embeds Hallway: the real server and bundle in Debian's Chromium, on a
+ * page under a strict CSP with Trusted Types, with the bundle loaded twice, with the API down or
+ * slow, and with the site misconfigured. Whatever happens, nothing is thrown into the host page.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page, Request } from 'playwright-core';
+import type { RunningServer } from '../src/server/server.js';
+import { freePort, launchChromium, outbox, startTestServer } from './harness.js';
+
+let server: RunningServer;
+let browser: Browser;
+
+before(async () => {
+  server = await startTestServer();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+// A string, not a function: tsx would add helpers to a function that the page does not have.
+const WATCH_PAGE = `
+  window.__problems = [];
+  document.addEventListener('securitypolicyviolation', (e) => __problems.push('CSP ' + e.effectiveDirective + ' ' + e.blockedURI + ' ' + e.sample));
+  window.addEventListener('unhandledrejection', (e) => __problems.push('unhandled rejection: ' + e.reason));
+`;
+
+interface Watched {
+  page: Page;
+  /** Uncaught errors, unhandled rejections, CSP violations, and console errors other than the browser's failed loads. */
+  problems: () => Promise<string[]>;
+  /** The console messages of the page (errors and warnings). */
+  messages: string[];
+  requests: Request[];
+}
+
+/** A new page that records whatever a web team would see go wrong in the console. */
+async function watchedPage(): Promise<Watched> {
+  const page = await browser.newPage();
+  const thrown: string[] = [];
+  const messages: string[] = [];
+  const requests: Request[] = [];
+  await page.addInitScript(WATCH_PAGE);
+  page.on('pageerror', (error) => thrown.push(`uncaught: ${error.message}`));
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type())) messages.push(message.text());
+  });
+  page.on('request', (request) => requests.push(request));
+  // The demo's analytics.js, from the repository: the server serves the demo's pages, styles and images.
+  await page.route('**/analytics.js', (route) => route.fulfill({ path: 'demo/analytics.js', contentType: 'text/javascript' }));
+  const problems = async () => [
+    ...thrown,
+    ...messages.filter((text) => !text.startsWith('Failed to load resource')),
+    ...((await page.evaluate('window.__problems')) as string[]),
+  ];
+  return { page, problems, messages, requests };
+}
+
+/** Serves `body` as a page of the Hallway server's own origin, as a host page would be. */
+async function hostPage(watched: Watched, path: string, body: string) {
+  await watched.page.route(`${server.url}${path}`, (route) => route.fulfill({ contentType: 'text/html', body }));
+  await watched.page.goto(`${server.url}${path}`);
+}
+
+const peopleRequests = (requests: Request[]) => requests.filter((r) => new URL(r.url()).pathname === '/v1/sites/beaumont/people');
+const shown = (page: Page, selector: string) => page.locator(selector).first().waitFor();
+
+describe('a page under a strict CSP with Trusted Types', () => {
+  test('shows the people of the JobPosting, and a question goes through, without a single violation', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.goto(`${server.url}/strict.html`);
+    await shown(page, 'hw-people-grid hw-person-card h3');
+
+    // No job attribute on the page: the job, its team and its location come from the JSON-LD.
+    const [list] = peopleRequests(watched.requests).map((r) => new URL(r.url()).searchParams);
+    assert.equal(list?.get('job'), 'Front Desk Agent');
+    assert.equal(list?.get('team'), 'Front Office');
+    assert.equal(list?.get('location'), 'London');
+    assert.match(await page.locator('hw-people-grid [part~="heading"]').innerText(), /Front Desk Agent/);
+    const titles = await page.locator('hw-people-grid hw-person-card [part~="title"]').allInnerTexts();
+    assert.ok(titles.length >= 3 && titles.every((title) => title === 'Front Desk Agent'), titles.join(', '));
+    await shown(page, 'hw-alumni-testimonials blockquote');
+
+    await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /Grace O\./ }).click();
+    await dialog.getByLabel('Your name').fill('Casey Strict');
+    await dialog.getByLabel('Your e-mail address').fill('strict@candidates.example');
+    await dialog.getByLabel('Your question').fill('Is the night shift shared with a supervisor?');
+    await dialog.getByRole('checkbox').check();
+    await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
+    await dialog.getByRole('button', { name: 'Send my question' }).click();
+    await dialog.getByText(/Check your inbox/).waitFor();
+
+    const mails = (await outbox(server)).filter((mail) => mail.to === 'strict@candidates.example');
+    assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
+    assert.equal(workers.length, 1, 'the proof of work ran in its blob: worker, through the `hallway` policy');
+    assert.ok(workers[0]!.startsWith('blob:'));
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+
+  test('the policy is enforced: a script injected into the page is blocked', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await page.goto(`${server.url}/strict.html`);
+    await shown(page, 'hw-people-grid hw-person-card h3');
+
+    await assert.rejects(page.addScriptTag({ content: 'window.injected = true' }));
+    const sink = await page.evaluate(`(() => {
+      try { document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="window.injected = true">'); return 'allowed'; }
+      catch (error) { return error.name; }
+    })()`);
+    assert.equal(sink, 'TypeError', 'Trusted Types refuse a string for an HTML sink');
+    const policy = await page.evaluate(`(() => {
+      try { trustedTypes.createPolicy('attacker', { createHTML: (s) => s }); return 'created'; }
+      catch (error) { return error.name; }
+    })()`);
+    assert.equal(policy, 'TypeError', 'only the lit-html and hallway policies may exist');
+    assert.equal(await page.evaluate('window.injected'), undefined);
+    assert.ok((await watched.problems()).some((problem) => problem.startsWith('CSP ')), 'the browser reported the violations');
+    await page.close();
+  });
+});
+
+describe('loading hallway.js twice', () => {
+  test('is harmless: the elements are defined once and work', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    // The site's template loads the bundle, then a page snippet loads it again: two module instances.
+    await hostPage(
+      watched,
+      '/double-load.html',
+      `<!doctype html><html lang="en"><head><title>Double load</title>
+      <script type="module" src="/hallway.js?site=beaumont"></script>
+      <script type="module" src="/hallway.js?v=snippet"></script></head>
+      <body><hw-people-grid job="Head Chef" limit="2"></hw-people-grid><hw-contact-button job="Front Desk Agent"></hw-contact-button></body></html>`,
+    );
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    await shown(page, 'hw-contact-button button');
+
+    const bundles = watched.requests.map((r) => r.url()).filter((url) => new URL(url).pathname === '/hallway.js');
+    assert.deepEqual(bundles, [`${server.url}/hallway.js?site=beaumont`, `${server.url}/hallway.js?v=snippet`]);
+    assert.equal(await page.locator('hw-people-grid hw-person-card').count(), 2);
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+});
+
+/** A host page whose elements talk to `api`. */
+const elementsPage = (lang: string, api: string, site = 'beaumont') => `<!doctype html><html lang="${lang}"><head><title>Host</title>
+  <script type="module" src="/hallway.js"></script></head>
+  <body><hw-provider api="${api}" site="${site}">
+    <hw-people-grid job="Front Desk Agent" limit="3"></hw-people-grid>
+    <hw-contact-button job="Front Desk Agent"></hw-contact-button>
+    <hw-alumni-testimonials job="Front Desk Agent"></hw-alumni-testimonials>
+  </hw-provider></body></html>`;
+
+describe('an API that is down or slow', () => {
+  const messages = {
+    en: ['We couldn’t load the people for this page.', 'Questions can’t be sent right now.', 'We couldn’t load the testimonials.', 'Try again'],
+    fr: ['Impossible d’afficher les profils pour le moment.', 'Impossible d’envoyer des questions pour le moment.', 'Impossible d’afficher les témoignages pour le moment.', 'Réessayer'],
+  };
+
+  for (const lang of ['en', 'fr'] as const) {
+    test(`down: each element says so quietly (${lang}), with "Try again", and nothing is thrown`, async () => {
+      const closed = `http://127.0.0.1:${await freePort()}`; // nobody listens there
+      const watched = await watchedPage();
+      const { page } = watched;
+      const errors: string[] = [];
+      await page.exposeFunction('reportHwError', (code: string) => errors.push(code));
+      await page.addInitScript(`document.addEventListener('hw-error', (e) => reportHwError(e.detail.code))`);
+      await hostPage(watched, `/down-${lang}.html`, elementsPage(lang, closed));
+
+      const [grid, button, testimonials, retry] = messages[lang];
+      await page.locator('hw-people-grid [part~="error"]').getByText(grid!).waitFor();
+      await page.locator('hw-contact-button [part~="message"]').getByText(button!).waitFor();
+      await page.locator('hw-alumni-testimonials [part~="error"]').getByText(testimonials!).waitFor();
+      assert.equal(await page.getByRole('button', { name: retry }).count(), 3);
+      assert.deepEqual(errors.sort(), ['network', 'network', 'network']);
+      assert.deepEqual(await watched.problems(), []);
+      await page.close();
+    });
+  }
+
+  test('slow: the grid keeps its final size while it waits, then shows the people', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/v1/sites/beaumont/people?*', async (route) => {
+      await released;
+      await route.continue();
+    });
+    await hostPage(watched, '/slow.html', elementsPage('en', server.url));
+
+    const grid = page.locator('hw-people-grid');
+    await grid.locator('[aria-busy="true"]').waitFor();
+    assert.equal(await grid.getByRole('status').innerText(), 'Loading people…');
+    const waiting = await grid.boundingBox();
+    release();
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    assert.equal(await grid.locator('hw-person-card h3').count(), 3);
+    assert.equal((await grid.boundingBox())?.height, waiting?.height, 'no layout shift when the people arrive');
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+
+  test('too slow: after the SDK’s 10 s timeout, a tidy message', { timeout: 60_000 }, async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await page.route('**/v1/sites/beaumont/testimonials?*', () => {}); // never answered
+    await hostPage(watched, '/too-slow.html', elementsPage('en', server.url));
+
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    await page.locator('hw-alumni-testimonials [part~="error"]').getByText(messages.en[2]!).waitFor({ timeout: 30_000 });
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+});
+
+describe('configuration mistakes', () => {
+  test('an unknown site: the console says which and how to fix it; candidates see a quiet empty state', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await hostPage(watched, '/typo.html', elementsPage('en', server.url, 'beaumontt'));
+
+    await page.locator('hw-people-grid [part~="empty"]').getByText('There is no one to introduce here yet.').waitFor();
+    await page.locator('hw-contact-button [part~="message"]').getByText('Nobody is available').waitFor();
+    await page.locator('hw-alumni-testimonials [part~="empty"]').waitFor();
+    assert.equal(await page.getByRole('button').count(), 0, 'no "Try again": trying again would not help');
+    const told = watched.messages.filter((text) => text.startsWith('Hallway:'));
+    assert.equal(told.length, 1, told.join('\n'));
+    assert.match(told[0]!, /has no site "beaumontt"/);
+    assert.match(told[0]!, /npx hallway sites create beaumontt/);
+    assert.deepEqual(await watched.problems(), told);
+    await page.close();
+  });
+
+  test('no site anywhere: the console says where to set it; candidates see a quiet empty state', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await hostPage(
+      watched,
+      '/no-site.html',
+      `<!doctype html><html lang="fr"><head><title>Sans site</title><script type="module" src="/hallway.js"></script></head>
+      <body><hw-people-grid job="Réceptionniste"></hw-people-grid><hw-contact-button job="Réceptionniste"></hw-contact-button></body></html>`,
+    );
+
+    await page.locator('hw-people-grid [part~="empty"]').getByText('Personne à vous présenter pour l’instant.').waitFor();
+    await page.locator('hw-contact-button').evaluate((el) => (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete);
+    assert.equal(await page.getByRole('button').count(), 0);
+    assert.equal(peopleRequests(watched.requests).length, 0, 'nothing is asked of the server');
+    const told = watched.messages.filter((text) => text.startsWith('Hallway:'));
+    assert.equal(told.length, 1, told.join('\n'));
+    assert.match(told[0]!, /no site is set/);
+    assert.match(told[0]!, /hallway\.js\?site=your-site/);
+    await page.close();
+  });
+});
