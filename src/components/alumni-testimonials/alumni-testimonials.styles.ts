@@ -14,6 +14,12 @@ export default css`
     grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr));
   }
 
+  /* Not wider than its column, whatever text the page makes unbreakable (white-space: pre…). */
+  .list > li,
+  .slides > * {
+    min-width: 0;
+  }
+
   /* Slides of any length take the same room: the page doesn't move when they change. */
   .slides {
     min-height: var(--hw-slide-min-height, 9em);

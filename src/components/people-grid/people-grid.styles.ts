@@ -10,6 +10,11 @@ export default css`
     list-style: none;
   }
 
+  /* Not wider than its column, whatever text the page makes unbreakable (white-space: pre…). */
+  .list > li {
+    min-width: 0;
+  }
+
   .message {
     display: flex;
     flex-wrap: wrap;

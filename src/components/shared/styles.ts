@@ -14,6 +14,9 @@ export const baseStyles = css`
     font: inherit;
     font-family: var(--hw-font, inherit);
     color: inherit;
+    /* The templates' indentation is not text: a page's white-space: pre must not lay it out. Important,
+       so that even * { all: unset } leaves it: an inner !important wins over the page's rules. */
+    white-space: normal !important;
 
     --_accent: var(--hw-accent, var(--_scheme-accent, #2f5bd3));
     --_accent-contrast: var(--hw-accent-contrast, var(--_scheme-accent-contrast, #fff));
