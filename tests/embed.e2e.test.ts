@@ -265,3 +265,46 @@ describe('configuration mistakes', () => {
     await page.close();
   });
 });
+
+describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
+  const forwarded = async (page: Page) => ((await page.evaluate('window.dataLayer ?? []')) as { event: string }[]).map((item) => item.event);
+
+  test('forwards no hw-* event before "Accept", every one after, and none after a withdrawal', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await page.addInitScript(`window.loads = 0; document.addEventListener('hw-load', () => loads++)`);
+    await page.goto(`${server.url}/strict.html`);
+    const banner = page.getByRole('region', { name: 'Cookie consent' });
+    await banner.waitFor();
+    await page.waitForFunction('window.loads === 2'); // the grid's and the testimonials'
+    assert.deepEqual(await forwarded(page), [], 'nothing before consent');
+
+    await banner.getByRole('button', { name: 'Accept' }).click();
+    assert.equal(await banner.isVisible(), false);
+    assert.deepEqual(await forwarded(page), [], 'nothing kept from before consent');
+    const ask = page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' });
+    await ask.click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    assert.deepEqual(await forwarded(page), ['hw-contact-close']);
+    const [close] = (await page.evaluate('window.dataLayer')) as Record<string, unknown>[];
+    assert.deepEqual(close, { event: 'hw-contact-close', element: 'hw-contact-button', sent: false });
+
+    await page.reload();
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    await page.waitForFunction('window.loads === 2');
+    assert.deepEqual((await forwarded(page)).sort(), ['hw-load', 'hw-load'], 'the choice is remembered');
+    assert.equal(await banner.isVisible(), false);
+
+    await page.getByRole('button', { name: 'Cookie settings' }).click();
+    await banner.getByRole('button', { name: 'Decline' }).click();
+    await ask.click();
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('dialog').waitFor({ state: 'hidden' });
+    assert.deepEqual((await forwarded(page)).sort(), ['hw-load', 'hw-load'], 'nothing after the withdrawal');
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+});
