@@ -107,6 +107,51 @@ describe('a page under a strict CSP with Trusted Types', () => {
     await page.close();
   });
 
+  test('in French too, with the cookie banner in French', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    await page.goto(`${server.url}/fr/strict.html`);
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    const [list] = peopleRequests(watched.requests).map((r) => new URL(r.url()).searchParams);
+    assert.deepEqual([list?.get('job'), list?.get('team'), list?.get('location'), list?.get('lang')], ['Réceptionniste', 'Front Office', 'Lyon', 'fr']);
+    assert.match(await page.locator('hw-people-grid [part~="heading"]').innerText(), /Réceptionniste/);
+    const banner = page.getByRole('region', { name: 'Consentement aux cookies' });
+    await banner.getByRole('button', { name: 'Accepter' }).waitFor();
+    await banner.getByRole('button', { name: 'Refuser' }).waitFor();
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+
+  test('without the `hallway` policy (nor blob: workers) the proof of work runs on the main thread, and the question still goes through', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
+    await page.route(`${server.url}/strict.html`, async (route) => {
+      const body = (await (await route.fetch()).text()).replace("worker-src blob:; ", '').replace('trusted-types lit-html hallway', 'trusted-types lit-html');
+      await route.fulfill({ contentType: 'text/html', body });
+    });
+    await page.goto(`${server.url}/strict.html`);
+    await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('button', { name: /James P\./ }).click();
+    await dialog.getByLabel('Your name').fill('Casey Fallback');
+    await dialog.getByLabel('Your e-mail address').fill('fallback@candidates.example');
+    await dialog.getByLabel('Your question').fill('How are the shifts shared out?');
+    await dialog.getByRole('checkbox').check();
+    await page.waitForTimeout(3_200);
+    await dialog.getByRole('button', { name: 'Send my question' }).click();
+    await dialog.getByText(/Check your inbox/).waitFor();
+
+    const mails = (await outbox(server)).filter((mail) => mail.to === 'fallback@candidates.example');
+    assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
+    assert.deepEqual(workers, []);
+    // What the web team sees: the browser's report of the refused policy, nothing thrown.
+    const problems = await watched.problems();
+    assert.ok(problems.length > 0 && problems.every((problem) => /hallway|trusted-types|TrustedTypePolicy/i.test(problem)), problems.join('\n'));
+    await page.close();
+  });
+
   test('the policy is enforced: a script injected into the page is blocked', async () => {
     const watched = await watchedPage();
     const { page } = watched;
