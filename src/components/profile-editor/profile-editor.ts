@@ -34,6 +34,9 @@ import { renderQuestions } from './questions-section.js';
 import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
 import { renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
+// The editor's events, for pages that listen to them (typed in GlobalEventHandlersEventMap).
+export { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
+export type { ConsentPurpose, HwConsentChangedDetail } from './events.js';
 import styles from './profile-editor.styles.js';
 
 /** Why the editor no longer shows the profile. */
