@@ -5,7 +5,7 @@
 // Types: the DOM is built with createElement and textContent, the styles are a constructed sheet.
 
 /** Hallway's events (bubbling, composed); their `detail` holds public ids, counts and codes only. */
-const HALLWAY_EVENTS = ['hw-load', 'hw-error', 'hw-contact-open', 'hw-contact-sent', 'hw-contact-close'];
+const HALLWAY_EVENTS = ['hw-load', 'hw-error', 'hw-contact-open', 'hw-contact-sent', 'hw-contact-close', 'hw-testimonial-view'];
 
 /** Only the visitor's choice is stored, in this browser: `granted` or `denied`. */
 const CHOICE = 'beaumont-analytics-consent';

@@ -7,8 +7,8 @@ export { HwContactButton } from './contact-button/contact-button.js';
 // The dialog is also loaded on demand by the button and the card; importing it here defines it at once.
 export { HwContactDialog } from './contact-dialog/contact-dialog.js';
 
-export { HwLoadEvent, HwErrorEvent } from './shared/events.js';
-export type { HwLoadDetail, HwErrorDetail } from './shared/events.js';
+export { HwLoadEvent, HwErrorEvent, HwTestimonialViewEvent } from './shared/events.js';
+export type { HwLoadDetail, HwErrorDetail, HwTestimonialViewDetail } from './shared/events.js';
 export { HwContactOpenEvent, HwContactSentEvent, HwContactCloseEvent } from './contact-dialog/events.js';
 export type { HwContactOpenDetail, HwContactSentDetail, HwContactCloseDetail } from './contact-dialog/events.js';
 

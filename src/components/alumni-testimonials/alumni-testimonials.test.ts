@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Match, PublicTestimonial, TestimonialList } from '../../sdk/index.js';
-import type { HwErrorEvent } from '../shared/events.js';
+import type { HwErrorEvent, HwTestimonialViewEvent } from '../shared/events.js';
 import { API, errorResponse, gate } from '../shared/test-data.js';
 import type { HwAlumniTestimonials } from './alumni-testimonials.js';
 import './alumni-testimonials.js';
@@ -291,6 +291,28 @@ describe('hw-alumni-testimonials', () => {
       await sendKeys({ press: 'Home' });
       await el.updateComplete;
       expect(visible(el)).to.deep.equal(['Author 1']);
+    });
+
+    it('fires hw-testimonial-view when the candidate moves to a slide, never for autoplay', async () => {
+      serve(aList(3));
+      const views: HwTestimonialViewEvent[] = [];
+      const onView = (event: HwTestimonialViewEvent) => views.push(event);
+      document.addEventListener('hw-testimonial-view', onView);
+      const el = await carousel({ autoplay: true, rotationMs: 30 });
+      await waitUntil(() => visible(el)[0] === 'Author 2', 'never rotated');
+      await aTimeout(50);
+      expect(views, 'autoplay is not the candidate').to.have.length(0);
+
+      await click(el, part(el, 'rotation'));
+      await click(el, pickers(el)[0]!);
+      await click(el, part(el, 'next'));
+      await waitUntil(() => views.length === 2);
+      expect(views.map((event) => event.detail)).to.deep.equal([
+        { testimonialId: 't1', index: 0 },
+        { testimonialId: 't2', index: 1 },
+      ]);
+      expect(views[0]!.composed && views[0]!.bubbles).to.be.true;
+      document.removeEventListener('hw-testimonial-view', onView);
     });
 
     it('tabs through Pause, Previous, Next, then the current slide button', async () => {

@@ -4,7 +4,7 @@ import { Task, TaskStatus } from '@lit/task';
 import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { HwLoadEvent } from '../shared/events.js';
+import { HwLoadEvent, HwTestimonialViewEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
 import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
@@ -51,6 +51,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  *
  * @fires {HwLoadEvent} hw-load - The testimonials (possibly none) are shown; `detail` is `{ count, match }`.
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
+ * @fires {HwTestimonialViewEvent} hw-testimonial-view - The candidate brought a slide into view (Previous, Next, the picker; not autoplay); `detail` is `{ testimonialId, index }`.
  */
 export class HwAlumniTestimonials extends HallwayElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
@@ -234,10 +235,12 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
     `;
   }
 
-  /** Shows slide `index`, wrapping around at both ends. */
-  private select(index: number): void {
-    const total = this.testimonials.value?.items.length ?? 1;
-    this.current = (index + total) % total;
+  /** Shows slide `index`, wrapping around at both ends; `byCandidate` tells the page (autoplay does not). */
+  private select(index: number, byCandidate = true): void {
+    const items = this.testimonials.value?.items ?? [];
+    this.current = (index + items.length) % (items.length || 1);
+    const shown = items[this.current];
+    if (byCandidate && shown) this.emitAfterRender(new HwTestimonialViewEvent({ testimonialId: shown.id, index: this.current }));
   }
 
   private onPickerKey(event: KeyboardEvent): void {
@@ -267,7 +270,7 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
   private rotate(on: boolean): void {
     if (on === !!this.timer) return;
     clearInterval(this.timer);
-    this.timer = on ? setInterval(() => this.select(this.current + 1), this.rotationMs) : undefined;
+    this.timer = on ? setInterval(() => this.select(this.current + 1, false), this.rotationMs) : undefined;
   }
 
   private retry(): void {

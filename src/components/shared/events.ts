@@ -12,7 +12,14 @@ export interface HwErrorDetail {
   code: string;
 }
 
-/** Emitted once people are on screen (also when there are none). */
+export interface HwTestimonialViewDetail {
+  /** The public id of the testimonial now shown. */
+  testimonialId: string;
+  /** Its position in the carousel, from 0. */
+  index: number;
+}
+
+/** Emitted once people (or testimonials) are on screen, also when there are none. */
 export class HwLoadEvent extends CustomEvent<HwLoadDetail> {
   constructor(detail: HwLoadDetail) {
     super('hw-load', { bubbles: true, composed: true, detail });
@@ -26,6 +33,13 @@ export class HwErrorEvent extends CustomEvent<HwErrorDetail> {
   }
 }
 
+/** Emitted when the candidate brings a testimonial into view in the carousel (not by autoplay). */
+export class HwTestimonialViewEvent extends CustomEvent<HwTestimonialViewDetail> {
+  constructor(detail: HwTestimonialViewDetail) {
+    super('hw-testimonial-view', { bubbles: true, composed: true, detail });
+  }
+}
+
 export function errorCode(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   return typeof code === 'string' ? code : 'unknown';
@@ -35,5 +49,6 @@ declare global {
   interface GlobalEventHandlersEventMap {
     'hw-load': HwLoadEvent;
     'hw-error': HwErrorEvent;
+    'hw-testimonial-view': HwTestimonialViewEvent;
   }
 }
