@@ -11,7 +11,7 @@ export default css`
   }
 
   .list {
-    grid-template-columns: repeat(auto-fill, minmax(min(18rem, 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--hw-column-min-width, 18rem), 100%), 1fr));
   }
 
   /* Not wider than its column, whatever text the page makes unbreakable (white-space: pre…). */

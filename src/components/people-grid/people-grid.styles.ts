@@ -3,7 +3,7 @@ import { css } from 'lit';
 export default css`
   .list {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(14rem, 100%), 1fr));
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--hw-column-min-width, 14rem), 100%), 1fr));
     gap: var(--hw-gap, 1rem);
     margin: 0;
     padding: 0;
