@@ -44,7 +44,15 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  * @cssprop --hw-accent - Buttons, the quotes' rule, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
  * @cssprop --hw-radius - Corner radius of quotes and buttons. Default `0.75rem`.
- * @cssprop --hw-card-background - Quote background. Default: a 3% tint of the text colour.
+ * @cssprop --hw-column-min-width - The narrowest a column of quotes gets (`layout="list"`). Default `18rem`.
+ * @cssprop --hw-card-background - Quote background. Default: the theme's surface, else a 3% tint of the text colour.
+ * @cssprop --hw-card-color - Quote text. Default: the theme's, else the page's text colour.
+ * @cssprop --hw-card-padding - Default `1rem 1.25rem`.
+ * @cssprop --hw-card-shadow - Default `none`.
+ * @cssprop --hw-badge-radius - Default `1em`.
+ * @cssprop --hw-font - Font family. Default: the page's.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-muted-color - The caption. Default: the text colour at 75%.
  * @cssprop --hw-slide-min-height - The carousel's height, so that slides of different lengths don't move the page. Default `9em`.
  * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.

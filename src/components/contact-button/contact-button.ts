@@ -35,6 +35,9 @@ type Offer =
  * @cssprop --hw-accent - Button background, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
  * @cssprop --hw-radius - Corner radius. Default `0.75rem`.
+ * @cssprop --hw-font - Font family. Default: the page's.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-muted-color - The messages. Default: the text colour at 75%.
  * @cssprop --hw-placeholder-color - The button's placeholder while loading. Default: the text colour at 12%.
  *

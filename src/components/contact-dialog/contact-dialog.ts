@@ -81,9 +81,13 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart error - Why the question was not sent, and what to do.
  * @csspart success - "Check your inbox…".
  *
- * @cssprop --hw-dialog-background - Default `Canvas` (the page's colour scheme).
- * @cssprop --hw-dialog-color - Default `CanvasText`.
+ * @cssprop --hw-dialog-background - Default: the theme's surface, else `Canvas` (the page's colour scheme).
+ * @cssprop --hw-dialog-color - Default: the theme's text colour, else `CanvasText`.
  * @cssprop --hw-dialog-width - Default `34rem`.
+ * @cssprop --hw-dialog-padding - Default `1.25rem`.
+ * @cssprop --hw-font - Font family. Default: the page's.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-backdrop - Behind the dialog. Default: black at 45%.
  * @cssprop --hw-accent - Buttons, checkbox, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.

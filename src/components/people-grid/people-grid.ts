@@ -28,12 +28,17 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @csspart dialog - The contact dialog's box (see `hw-contact-dialog`).
  *
  * @cssprop --hw-gap - Space between the cards and below the heading. Default `1rem`.
+ * @cssprop --hw-column-min-width - The narrowest a column of cards gets. Default `14rem`.
  * @cssprop --hw-heading-size - Font size of the heading. Default `1.5em`.
  * @cssprop --hw-accent - Button and badge background, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
  * @cssprop --hw-radius - Corner radius of cards and buttons. Default `0.75rem`.
- * @cssprop --hw-card-background - Default: a 3% tint of the text colour.
- * @cssprop --hw-card-border-color - Default: a 15% tint of the text colour.
+ * @cssprop --hw-card-background - Default: the theme's surface, else a 3% tint of the text colour.
+ * @cssprop --hw-card-border-color - Default: the theme's, else a 15% tint of the text colour.
+ * @cssprop --hw-card-color - Text on the cards (and their other tokens: see `hw-person-card`).
+ * @cssprop --hw-font - Font family. Default: the page's.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-muted-color - Secondary text. Default: the text colour at 75%.
  * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
  *

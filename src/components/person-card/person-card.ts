@@ -32,9 +32,18 @@ import styles from './person-card.styles.js';
  *
  * @cssprop --hw-accent - Badge and button background, focus ring. Default `#2f5bd3`.
  * @cssprop --hw-accent-contrast - Text on the accent colour. Default `#fff`.
- * @cssprop --hw-card-background - Default: a 3% tint of the text colour.
- * @cssprop --hw-card-border-color - Default: a 15% tint of the text colour.
+ * @cssprop --hw-card-background - Default: the theme's surface, else a 3% tint of the text colour.
+ * @cssprop --hw-card-color - Text on the card. Default: the theme's, else the page's text colour.
+ * @cssprop --hw-card-border-color - Default: the theme's, else a 15% tint of the text colour.
+ * @cssprop --hw-card-border-width - Default `1px`.
+ * @cssprop --hw-card-shadow - Default `none`.
  * @cssprop --hw-card-padding - Default `1rem`.
+ * @cssprop --hw-photo-size - Width and height of the photo. Default `96px`.
+ * @cssprop --hw-photo-radius - Default `50%` (round).
+ * @cssprop --hw-badge-radius - Default `999px`.
+ * @cssprop --hw-font - Font family. Default: the page's.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-radius - Corner radius. Default `0.75rem`.
  * @cssprop --hw-muted-color - Secondary text. Default: the text colour at 75%.
  * @cssprop --hw-placeholder-color - Loading placeholders. Default: the text colour at 12%.
