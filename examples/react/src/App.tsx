@@ -16,7 +16,9 @@ export function App({ api }: { api: string }) {
     <hw-provider api={api} site="beaumont" lang="en">
       <main>
         <h1>{JOB}, London</h1>
-        <hw-contact-button job={JOB} onhw-contact-open={onContactOpen} />
+        <p>
+          <hw-contact-button job={JOB} onhw-contact-open={onContactOpen} />
+        </p>
         <hw-people-grid job={JOB} location="London" limit={4} hideEmpty onhw-load={onLoad} />
         <p id="loaded" role="status">
           {loaded}

@@ -23,7 +23,9 @@ export const App = defineComponent({
       <hw-provider api={props.api} site="beaumont" lang="en">
         <main>
           <h1>{JOB}, London</h1>
-          <hw-contact-button job={JOB} onHwContactOpen={onContactOpen} />
+          <p>
+            <hw-contact-button job={JOB} onHwContactOpen={onContactOpen} />
+          </p>
           <hw-people-grid job={JOB} location="London" limit={4} hideEmpty onHwLoad={onLoad} />
           <p id="loaded" role="status">
             {loaded.value}
