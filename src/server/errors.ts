@@ -11,3 +11,14 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCo
   if (status === 503) c.header('Retry-After', String(RETRY_UNAVAILABLE_SECONDS));
   return c.json(body, status);
 }
+
+/** SQLSTATEs and socket errors of a database that is down, restarting or unreachable. */
+const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+/** What `pg` throws, with no code, on a connection PostgreSQL dropped (e.g. a rollback after a restart). */
+const LOST_CONNECTION = /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable)/;
+
+/** Whether an error means "the database cannot be reached now" (answer 503, try again) rather than a bug. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (typeof code === 'string' && UNAVAILABLE_CODES.has(code)) || (typeof message === 'string' && LOST_CONNECTION.test(message));
+}
