@@ -2,6 +2,7 @@
  * A candidate's question to one employee: the proof-of-work challenge and the contact request.
  */
 import * as z from 'zod/mini';
+import { noNul } from './schemas.js';
 
 export const MESSAGE_MAX = 1000;
 
@@ -27,11 +28,11 @@ export const ChallengeSolution = z.object({
 });
 
 export const ContactRequest = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), noNul()),
   email: z.email().check(z.maxLength(254)),
-  message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX)),
+  message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX), noNul()),
   /** The job the candidate was looking at, for the employee's context. */
-  job: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  job: z.optional(z.string().check(z.trim(), z.maxLength(200), noNul())),
   /** The candidate agrees to share their name and e-mail address with this person. */
   consent: z.literal(true),
   /** Language of the candidate's e-mails. */

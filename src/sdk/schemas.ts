@@ -39,7 +39,10 @@ export const PeopleList = z.object({
 export const MAX_LIMIT = 50;
 export const DEFAULT_LIMIT = 12;
 
-const text = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max)));
+/** No NUL character: nothing a person types holds one, and PostgreSQL text cannot store it. */
+export const noNul = () => z.refine<string>((value) => !value.includes('\0'), 'must not contain a NUL character');
+
+const text = (max: number) => z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(max), noNul()));
 
 /** Query of `GET /v1/sites/:site/people`. */
 export const PeopleQuery = z.object({

@@ -3,7 +3,7 @@
  * only while their "publish my testimonial" consent stands.
  */
 import * as z from 'zod/mini';
-import { DEFAULT_LIMIT, MAX_LIMIT, Match } from './schemas.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, Match, noNul } from './schemas.js';
 
 export const TESTIMONIAL_MAX = 600;
 
@@ -33,8 +33,8 @@ export const TestimonialList = z.object({
 });
 
 export const TestimonialQuery = z.object({
-  job: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
-  team: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200))),
+  job: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), noNul())),
+  team: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), noNul())),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT))),
 });
 

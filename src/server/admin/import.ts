@@ -186,6 +186,7 @@ function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, rea
       return value === undefined ? undefined : null;
     }
     if (value.length > MAX_TEXT) problem(column, `longer than ${MAX_TEXT} characters`);
+    if (value.includes('\0')) problem(column, 'contains a NUL character');
     return value;
   };
   const email = (text('email') ?? '').toLowerCase();

@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod';
 import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
+import { hasNul, nulField } from '../nul.js';
 import type { Db } from '../store/database.js';
 import { setStatus } from '../store/people.js';
 import type { Site } from '../store/schema.js';
@@ -92,8 +93,9 @@ export function adminRoutes({ db, links }: AdminDeps) {
     const body = await readBody(c, SiteBody.partial());
     if (!body.ok) return body.response;
     try {
-      const site = await updateSite(db, c.req.param('site'), body.data);
-      return site ? c.json(toAdminSite(site)) : siteNotFound(c, c.req.param('site'));
+      const slug = c.req.param('site');
+      const site = hasNul(slug) ? undefined : await updateSite(db, slug, body.data);
+      return site ? c.json(toAdminSite(site)) : siteNotFound(c, slug);
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.data.slug ?? '');
       throw error;
@@ -133,7 +135,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
     if (!body.ok) return body.response;
     const site = c.var.site;
     if (body.data.all) return c.json(await inviteAll(db, links, site), 202);
-    const person = await findPersonByRef(db, site.id, body.data.person!);
+    const person = hasNul(body.data.person!) ? undefined : await findPersonByRef(db, site.id, body.data.person!);
     if (!person) return personNotFound(c);
     if (person.status !== 'employee') {
       return apiError(c, 409, 'conflict', `This person's status is "${person.status}": only employees are invited (use the status route to invite alumni).`);
@@ -150,7 +152,8 @@ export function adminRoutes({ db, links }: AdminDeps) {
     const body = await readBody(c, StatusBody);
     if (!body.ok) return body.response;
     const site = c.var.site;
-    const person = await findPersonByRef(db, site.id, c.req.param('ref'));
+    const ref = c.req.param('ref');
+    const person = hasNul(ref) ? undefined : await findPersonByRef(db, site.id, ref);
     if (!person) return personNotFound(c);
     await db.transaction().execute(async (trx) => {
       await setStatus(trx, person.id, body.data.status);
@@ -183,7 +186,8 @@ export function adminRoutes({ db, links }: AdminDeps) {
   });
 
   async function decide(c: Context<Env>, decision: Decision) {
-    const testimonial = await moderate(db, links, c.var.site, c.req.param('id') ?? '', decision);
+    const id = c.req.param('id') ?? '';
+    const testimonial = hasNul(id) ? undefined : await moderate(db, links, c.var.site, id, decision);
     if (!testimonial) return apiError(c, 404, 'not_found', 'This site has no testimonial with this id.');
     return c.json({ testimonial });
   }
@@ -193,8 +197,9 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
 function loadSite(db: Db): MiddlewareHandler<Env> {
   return async (c, next) => {
-    const site = await findSiteBySlug(db, c.req.param('site') ?? '');
-    if (!site) return siteNotFound(c, c.req.param('site') ?? '');
+    const slug = c.req.param('site') ?? '';
+    const site = hasNul(slug) ? undefined : await findSiteBySlug(db, slug);
+    if (!site) return siteNotFound(c, slug);
     c.set('site', site);
     await next();
   };
@@ -228,6 +233,8 @@ async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<BodyResult
   } catch {
     return { ok: false, response: apiError(c, 400, 'invalid_body', 'The body must be a JSON object.', 'body') };
   }
+  const nul = nulField(value);
+  if (nul) return { ok: false, response: apiError(c, 400, 'invalid_body', `${nul}: must not contain a NUL character`, nul) };
   const parsed = schema.safeParse(value);
   if (parsed.success) return { ok: true, data: parsed.data };
   const { field, message } = describeIssue(parsed.error);

@@ -7,6 +7,7 @@ import type { Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
 import { apiError } from '../errors.js';
+import { nulField } from '../nul.js';
 import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
 import { enqueueMail, forgetMailsTo } from '../mail/index.js';
 import type { Db } from '../store/database.js';
@@ -20,7 +21,11 @@ export interface MeDeps {
   links: Links;
 }
 
-const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320)) });
+const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320), z.refine((email) => !email.includes('\0'))) });
+/** Forms carry a token or a signed link's two values: a few hundred bytes. */
+const FORM_MAX_BYTES = 4096;
+/** The profile and consent bodies: a few short fields. */
+const JSON_MAX_BYTES = 16 * 1024;
 
 /** The employee's pages (`/me…`) and API (`/v1/me…`, `/v1/auth/sign-in`). */
 export function meRoutes({ db, links }: MeDeps) {
@@ -40,9 +45,9 @@ export function meRoutes({ db, links }: MeDeps) {
   });
 
   app.get('/me/link', (c) => show(c, linkPage(langOf(c), c.req.query('token') ?? '')));
-  app.post('/me/link', async (c) => {
+  app.post('/me/link', formLimit, async (c) => {
     const lang = langOf(c);
-    const token = String((await c.req.parseBody()).token ?? '');
+    const token = String((await parseForm(c)).token ?? '');
     try {
       const { personId } = await consumeToken(db, token);
       await startSession(c, db, personId, secure);
@@ -58,9 +63,9 @@ export function meRoutes({ db, links }: MeDeps) {
     return show(c, withdrawPage(langOf(c), fields));
   });
   // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
-  app.post('/me/withdraw', async (c) => {
+  app.post('/me/withdraw', formLimit, async (c) => {
     const lang = langOf(c);
-    const form = await c.req.parseBody();
+    const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
     const found = links.verifyWithdraw(person, sig)
@@ -72,7 +77,7 @@ export function meRoutes({ db, links }: MeDeps) {
   });
 
   // The same answer whether or not the address is known: it tells nobody who works where.
-  app.post('/v1/auth/sign-in', bodyLimit({ maxSize: 4096, onError: tooLarge }), async (c) => {
+  app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
     await sendSignInLinks(db, links, body.data.email.toLowerCase());
@@ -84,13 +89,13 @@ export function meRoutes({ db, links }: MeDeps) {
   const myProfile = async (c: Context<SessionEnv>) => c.json(await loadMyProfile(db, c.var.personId, links.publicUrl));
 
   me.get('/', myProfile);
-  me.put('/profile', async (c) => {
+  me.put('/profile', bodyLimit({ maxSize: JSON_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = await parseJson(c, ProfileUpdate);
     if (body instanceof Response) return body;
     await updateProfile(db, c.var.personId, body);
     return myProfile(c);
   });
-  me.put('/consent', async (c) => {
+  me.put('/consent', bodyLimit({ maxSize: JSON_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = await parseJson(c, ConsentUpdate);
     if (body instanceof Response) return body;
     await decideConsent(db, c.var.personId, body, 'me');
@@ -147,9 +152,16 @@ export function meRoutes({ db, links }: MeDeps) {
 }
 
 const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
+const formLimit = bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge });
+
+/** The fields of a posted form; a body that is no form (say, multipart without a boundary) has none. */
+const parseForm = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
 
 async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
-  const parsed = schema.safeParse(await c.req.json().catch(() => undefined));
+  const value: unknown = await c.req.json().catch(() => undefined);
+  const nul = nulField(value);
+  if (nul) return apiError(c, 400, 'invalid_body', `${nul}: must not contain a NUL character`, nul);
+  const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'body';
