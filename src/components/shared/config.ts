@@ -35,8 +35,7 @@ export function reportUnknownSite(site: string | undefined, api: string): void {
   if (reportedSites.has(key)) return;
   reportedSites.add(key);
   console.error(
-    `Hallway: the server ${api} has no site "${site}", so there is nobody to show. Check the spelling of ` +
-      'site="…" (on <hw-provider>, the element, or hallway.js?site=…), or create the site: ' +
-      `npx hallway sites create ${site} --name "…" --origin ${location.origin}`,
+    `Hallway: ${api} has no site "${site}", so nobody is shown. Check site="…" (on <hw-provider>, the ` +
+      `element, or hallway.js?site=…), or create it: npx hallway sites create ${site} --name "…" --origin ${location.origin}`,
   );
 }
