@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -146,7 +146,7 @@ for (const [name, css] of Object.entries(HOSTILE)) {
 
     it('keeps a card alone and a contact button whole and clickable', async () => {
       worker.use(http.get(`${PEOPLE_URL}/a`, () => HttpResponse.json(PEOPLE[0])));
-      const wrapper = await fixture<HTMLElement>(html`
+      const wrapper = fixtureSync<HTMLElement>(html`
         <div>
           <hw-person-card api=${API} site="acme" .person=${PEOPLE[0]}></hw-person-card>
           <hw-contact-button api=${API} site="acme" person-id="a"></hw-contact-button>
