@@ -66,6 +66,41 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
   return { url: `http://127.0.0.1:${port}/`, server };
 }
 
+describe('generated from custom-elements.json', () => {
+  interface Named { name: string }
+  type Element = { tagName?: string; attributes?: Named[]; events?: (Named & { detail?: { fields: Named[] } })[]; cssParts?: Named[]; cssProperties?: Named[] };
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Element[] }[] };
+  const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d): d is Element & { tagName: string } => !!d.tagName);
+
+  test('the manifest carries every element with its events, their detail, parts and CSS properties', () => {
+    assert.ok(elements.length >= 7);
+    const grid = elements.find((e) => e.tagName === 'hw-people-grid')!;
+    assert.deepEqual(grid.events?.find((e) => e.name === 'hw-load')?.detail?.fields.map((f) => f.name), ['count', 'match']);
+    for (const element of elements.filter((e) => e.tagName !== 'hw-provider')) {
+      assert.ok(element.events?.length && element.cssParts?.length && element.cssProperties?.length, element.tagName);
+    }
+  });
+
+  test('docs/elements.md and the React and Vue types name every element, attribute, event, part and CSS property', () => {
+    const docs = readFileSync('docs/elements.md', 'utf8');
+    const react = readFileSync('dist/types/react.d.ts', 'utf8');
+    const vue = readFileSync('dist/types/vue.d.ts', 'utf8');
+    for (const element of elements) {
+      assert.ok(docs.includes(`## \`<${element.tagName}>\``), element.tagName);
+      assert.ok(react.includes(`'${element.tagName}': HallwayElementProps<`), element.tagName);
+      assert.ok(vue.includes(`'${element.tagName}': HallwayComponent<`), element.tagName);
+      const names = [...(element.attributes ?? []), ...(element.cssParts ?? []), ...(element.cssProperties ?? [])];
+      for (const { name } of names) assert.ok(docs.includes(`\`${name}\``), `${element.tagName} ${name}`);
+      for (const event of element.events ?? []) {
+        assert.ok(docs.includes(`| \`${event.name}\` |`), `${element.tagName} ${event.name}`);
+        assert.ok(react.includes(`'on${event.name}'?:`), `${element.tagName} ${event.name}`);
+        const vueHandler = `on${event.name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}?:`;
+        assert.ok(vue.includes(vueHandler), `${element.tagName} ${vueHandler}`);
+      }
+    }
+  });
+});
+
 describe('framework examples', () => {
   let hallway: RunningServer;
   let browser: Browser;
