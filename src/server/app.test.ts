@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { PeopleList, PublicPerson } from '../sdk/schemas.js';
 import { createApp } from './app.js';
@@ -200,6 +201,41 @@ describe('HTTP', () => {
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
     await consent('Bruno', true);
+  });
+
+  test('lists come gzipped to clients that accept it, with the same ETag, and the same bytes once unzipped', async () => {
+    const path = '/v1/sites/acme/people?job=Logistics%20Manager';
+    const plain = await app.request(path);
+    const zipped = await app.request(path, { headers: { 'Accept-Encoding': 'br;q=1, gzip;q=0.8' } });
+    assert.equal(zipped.headers.get('content-encoding'), 'gzip');
+    assert.equal(zipped.headers.get('vary'), 'Accept-Encoding');
+    assert.equal(zipped.headers.get('etag'), plain.headers.get('etag'));
+    assert.equal(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString(), await plain.text());
+    const refused = await app.request(path, { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } });
+    assert.equal(refused.headers.get('content-encoding'), null);
+  });
+
+  test('any origin may read: preflights pass, and errors carry the CORS header too', async () => {
+    const preflight = await app.request('/v1/sites/acme/people', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://careers.example', 'Access-Control-Request-Method': 'GET' },
+    });
+    assert.equal(preflight.status, 204);
+    assert.equal(preflight.headers.get('access-control-allow-origin'), '*');
+    const missing = await app.request('/v1/sites/nowhere/people', { headers: { Origin: 'https://careers.example' } });
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers.get('access-control-allow-origin'), '*');
+    const { response } = await getJson('/v1/sites/acme/people?limit=0');
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+  });
+
+  test('an If-None-Match list or * revalidates as well', async () => {
+    const path = '/v1/sites/acme/testimonials';
+    const etag = (await app.request(path)).headers.get('etag')!;
+    assert.equal((await app.request(path, { headers: { 'If-None-Match': `"other", ${etag.replace('W/', '')}` } })).status, 304);
+    assert.equal((await app.request(path, { headers: { 'If-None-Match': '*' } })).status, 304);
+    assert.equal((await app.request(path, { headers: { 'If-None-Match': '"other"' } })).status, 200);
   });
 
   test('errors have a stable code, a message, and name the bad field', async () => {

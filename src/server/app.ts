@@ -17,10 +17,9 @@ import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson, listPublicPeople } from './matching.js';
 import { openApiDocument } from './openapi.js';
-import { PublicCache, publicVersion } from './public-cache.js';
+import { PublicCache, acceptsGzip, etagMatches } from './public-cache.js';
 import type { Db } from './store/database.js';
-import type { Site } from './store/schema.js';
-import { loadSite } from './site.js';
+import { loadSite, type SiteVariables } from './site.js';
 import { listPublicTestimonials } from './testimonials/testimonials.js';
 
 zodConfig(locales.en());
@@ -41,10 +40,16 @@ export interface AppOptions {
   contact?: Partial<ContactOptions>;
 }
 
-type Env = { Variables: { site: Site } };
+type Env = { Variables: SiteVariables };
 
 /** Public reads: any page may fetch them, caches may keep them a minute and revalidate with ETags. */
 const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+const PUBLIC_READ_HEADERS = {
+  'Cache-Control': PUBLIC_CACHE,
+  'Access-Control-Allow-Origin': '*',
+  'X-Content-Type-Options': 'nosniff',
+  Vary: 'Accept-Encoding',
+};
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|svg|png|jpe?g|webp|ico)$|\/$/;
 
 export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact }: AppOptions) {
@@ -52,7 +57,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   app.use(compress());
   app.use(async (c, next) => {
     await next();
-    c.header('X-Content-Type-Options', 'nosniff');
+    if (!c.res.headers.has('X-Content-Type-Options')) c.header('X-Content-Type-Options', 'nosniff');
   });
 
   app.get('/healthz', async (c) => {
@@ -64,14 +69,28 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   // Before the public middleware below: the contact request allows only the site's own origins.
   app.route('/', contactRoutes({ db, publicUrl, links, options: contact }));
   const cache = new PublicCache();
-  /** A public list from the cache while the site's public version is unchanged; the ETag middleware answers 304s. */
+  /**
+   * A public list from the cache while the site's public version is unchanged, answering 304s and
+   * gzip itself: every header is given at once, so Hono's fast path writes the cached bytes as they are.
+   */
   const cachedJson = async (c: Context<Env>, key: string, produce: () => Promise<unknown>) => {
-    const site = c.var.site;
-    const { body, etag } = await cache.get(`${site.id} ${key}`, await publicVersion(db, site.id), produce);
-    return c.body(body, 200, { 'Content-Type': 'application/json', 'Cache-Control': PUBLIC_CACHE, ETag: etag });
+    const answer = await cache.get(`${c.var.site.id} ${key}`, c.var.publicVersion, produce);
+    const headers = { ...PUBLIC_READ_HEADERS, ETag: answer.etag };
+    if (etagMatches(c.req.header('If-None-Match'), answer.etag)) return c.body(null, 304, headers);
+    if (acceptsGzip(c.req.header('Accept-Encoding'))) {
+      return c.body(new Uint8Array(answer.gzipped()), 200, { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+    }
+    return c.body(answer.body, 200, { ...headers, 'Content-Type': 'application/json' });
   };
 
-  app.use('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }), loadSite(db), etag({ weak: true }));
+  // Any page may read; a header set before the handler (not Hono's cors(), which rebuilds each response).
+  app.options('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }));
+  app.use('/v1/sites/:site/*', async (c, next) => {
+    c.header('Access-Control-Allow-Origin', '*');
+    await next();
+  });
+  app.use('/v1/sites/:site/*', loadSite(db));
+  const weakEtag = etag({ weak: true });
 
   app.get('/v1/sites/:site/people', async (c) => {
     const query = PeopleQuery.safeParse(c.req.query());
@@ -86,14 +105,14 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     }
   });
 
-  app.get('/v1/sites/:site/people/:id', async (c) => {
+  app.get('/v1/sites/:site/people/:id', weakEtag, async (c) => {
     const person = await findPublicPerson(db, c.var.site, c.req.param('id'), publicUrl);
     if (!person) return personNotFound(c);
     c.header('Cache-Control', PUBLIC_CACHE);
     return c.json(person);
   });
 
-  app.get('/v1/sites/:site/people/:id/avatar.svg', async (c) => {
+  app.get('/v1/sites/:site/people/:id/avatar.svg', weakEtag, async (c) => {
     const id = c.req.param('id');
     const displayName = await findListedDisplayName(db, c.var.site.id, id);
     if (displayName === undefined) return personNotFound(c);
@@ -102,7 +121,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     return c.body(avatarSvg(displayName, id), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });
 
-  app.get('/v1/sites/:site/people/:id/photo.webp', async (c) => {
+  app.get('/v1/sites/:site/people/:id/photo.webp', weakEtag, async (c) => {
     const photo = await findListedPhoto(db, c.var.site.id, c.req.param('id'));
     if (!photo) return personNotFound(c);
     // The URL changes with every upload (?v=), so it may be cached for long; a withdrawal 404s it at once.

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { PublicCache } from './public-cache.js';
+import { PublicCache, acceptsGzip, etagMatches } from './public-cache.js';
 
 test('an answer is computed once per version, again when the version moves or the entry ages out', async () => {
   let computed = 0;
@@ -25,4 +25,31 @@ test('it holds a bounded number of entries', async () => {
   for (const key of ['a', 'b', 'c']) await cache.get(key, '1', produce);
   await cache.get('a', '1', produce);
   assert.equal(computed, 4, 'the oldest entry made room');
+});
+
+test('concurrent requests for one answer share one computation; a failed one is not kept', async () => {
+  const cache = new PublicCache(60_000);
+  let computed = 0;
+  const slow = () => new Promise((resolve) => setTimeout(() => resolve(++computed), 10));
+  const answers = await Promise.all(Array.from({ length: 20 }, () => cache.get('people', '1', slow)));
+  assert.equal(computed, 1);
+  assert.ok(answers.every((answer) => answer.body === '1'));
+
+  await assert.rejects(cache.get('failing', '1', () => Promise.reject(new Error('database down'))));
+  assert.equal((await cache.get('failing', '1', async () => 'back')).body, '"back"');
+});
+
+test('ETag and Accept-Encoding headers are read as HTTP says', () => {
+  assert.ok(etagMatches('W/"a"', 'W/"a"'));
+  assert.ok(etagMatches('"b", "a"', 'W/"a"'), 'weak comparison, in a list');
+  assert.ok(etagMatches('*', 'W/"a"'));
+  assert.ok(!etagMatches('"ab"', 'W/"a"'));
+  assert.ok(!etagMatches(undefined, 'W/"a"'));
+  assert.ok(acceptsGzip('gzip, deflate, br'));
+  assert.ok(acceptsGzip('br;q=1.0, GZIP;q=0.5'));
+  assert.ok(acceptsGzip('*'));
+  assert.ok(!acceptsGzip('gzip;q=0'));
+  assert.ok(!acceptsGzip('gzip;q=0.000, br'));
+  assert.ok(!acceptsGzip('deflate, br'));
+  assert.ok(!acceptsGzip(undefined));
 });

@@ -1,14 +1,28 @@
 import { createHash } from 'node:crypto';
-import type { Db } from './store/database.js';
+import { gzipSync } from 'node:zlib';
+
+export interface CachedAnswer {
+  body: string;
+  etag: string;
+  /** The body gzipped, made on the first request that accepts it. */
+  gzipped(): Buffer;
+}
+
+interface Entry {
+  version: string;
+  expires: number;
+  answer: Promise<CachedAnswer>;
+}
 
 /**
  * Public answers (people and testimonial lists) kept in memory, keyed by the site's public version:
  * a database trigger bumps it in the same transaction as any write that changes what candidates see,
  * so an entry is used only while nothing it shows has changed — also across several instances. A
  * short lifetime covers what changes with time alone (a pause that ends, the weekly window).
+ * Concurrent requests for the same answer share one computation.
  */
 export class PublicCache {
-  private readonly entries = new Map<string, { version: string; expires: number; body: string; etag: string }>();
+  private readonly entries = new Map<string, Entry>();
 
   constructor(
     private readonly ttlMs = 60_000,
@@ -16,20 +30,42 @@ export class PublicCache {
   ) {}
 
   /** The cached answer for `key` at `version`, or `produce()`'s, cached. */
-  async get(key: string, version: string, produce: () => Promise<unknown>): Promise<{ body: string; etag: string }> {
+  get(key: string, version: string, produce: () => Promise<unknown>): Promise<CachedAnswer> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && hit.expires > now) return hit;
-    const body = JSON.stringify(await produce());
-    const entry = { version, expires: now + this.ttlMs, body, etag: `W/"${createHash('sha1').update(body).digest('base64url')}"` };
+    if (hit && hit.version === version && hit.expires > now) return hit.answer;
+    const answer = produce().then(toAnswer);
+    this.entries.delete(key);
     if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    const entry = { version, expires: now + this.ttlMs, answer };
     this.entries.set(key, entry);
-    return entry;
+    answer.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
+    return answer;
   }
 }
 
-/** The site's public version now: one primary-key read. */
-export async function publicVersion(db: Db, siteId: number): Promise<string> {
-  const row = await db.selectFrom('public_versions').select('version').where('site_id', '=', siteId).executeTakeFirst();
-  return String(row?.version ?? '0');
+function toAnswer(value: unknown): CachedAnswer {
+  const body = JSON.stringify(value);
+  let gzipped: Buffer | undefined;
+  return {
+    body,
+    etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
+    gzipped: () => (gzipped ??= gzipSync(body)),
+  };
+}
+
+/** Whether an If-None-Match header names `etag` (weak comparison, as GET allows). */
+export function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return ifNoneMatch.split(',').some((tag) => tag.trim() === '*' || opaque(tag) === opaque(etag));
+}
+
+/** Whether an Accept-Encoding header accepts gzip (named, or `*`, with no q=0). */
+export function acceptsGzip(acceptEncoding: string | undefined): boolean {
+  return (acceptEncoding ?? '').split(',').some((part) => {
+    const [coding = '', ...params] = part.split(';').map((piece) => piece.trim().toLowerCase());
+    const q = params.find((param) => param.startsWith('q='));
+    return (coding === 'gzip' || coding === '*') && (q === undefined || Number(q.slice(2)) > 0);
+  });
 }

@@ -8,9 +8,9 @@ import { loadLinkSecret, type Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { preferredLang } from '../html.js';
 import { PAGE_HEADERS } from '../html.js';
-import { loadSite } from '../site.js';
+import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
-import type { ContactRequestStatus, Site } from '../store/schema.js';
+import type { ContactRequestStatus } from '../store/schema.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
 import { CONTACT_ACTIONS, ContactLinks, deriveKey, type ContactAction } from './links.js';
 import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
@@ -44,7 +44,7 @@ export interface ContactDeps {
   options?: Partial<ContactOptions>;
 }
 
-type Env = { Variables: { site: Site } };
+type Env = { Variables: SiteVariables };
 
 const CONTACT_PATH = '/v1/sites/:site/people/:id/contact';
 const BODY_MAX_BYTES = 16 * 1024;
