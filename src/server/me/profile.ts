@@ -121,10 +121,11 @@ export async function decideConsent(db: Db, personId: number, update: ConsentUpd
 
     if (update.showProfile !== undefined && update.showProfile !== (latest.show_profile?.granted ?? false)) {
       await record('show_profile', update.showProfile);
-      if (update.showProfile && person.status !== 'employee') {
-        if (!latest.alumni?.granted) await record('alumni', true);
-        await trx.updateTable('people').set({ status: 'alumni', updated_at: new Date() }).where('id', '=', personId).execute();
-      }
+    }
+    // Also when "show my profile" still stands from before they left: saving it again after leaving is the new decision.
+    if (update.showProfile && person.status !== 'employee') {
+      if (!latest.alumni?.granted) await record('alumni', true);
+      if (person.status === 'left') await trx.updateTable('people').set({ status: 'alumni', updated_at: new Date() }).where('id', '=', personId).execute();
     }
     if (update.contact) {
       await saveContactSettings(trx, personId, update.contact.settings);
