@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// Grid items never wider than their column, whatever text the page makes unbreakable (white-space: pre…).
 export default css`
   .list,
   .slides {
@@ -14,7 +15,6 @@ export default css`
     grid-template-columns: repeat(auto-fill, minmax(min(var(--hw-column-min-width, 18rem), 100%), 1fr));
   }
 
-  /* Not wider than its column, whatever text the page makes unbreakable (white-space: pre…). */
   .list > li,
   .slides > * {
     min-width: 0;

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+// Grid items never wider than their column, whatever text the page makes unbreakable (white-space: pre…).
 export default css`
   .list {
     display: grid;
@@ -10,7 +11,6 @@ export default css`
     list-style: none;
   }
 
-  /* Not wider than its column, whatever text the page makes unbreakable (white-space: pre…). */
   .list > li {
     min-width: 0;
   }

@@ -99,11 +99,6 @@ export class ThemeController implements ReactiveController {
     this.setWatching(false);
   }
 
-  /** The scheme the element shows now; `undefined` with no theme. */
-  get scheme(): Scheme | undefined {
-    return this.states?.has('dark') ? 'dark' : this.states?.has('light') ? 'light' : undefined;
-  }
-
   private apply(): void {
     const theme = this.theme();
     this.setWatching(theme === 'auto' && this.host.isConnected);
