@@ -80,11 +80,8 @@ export class ThemeController implements ReactiveController {
     private readonly theme: () => Theme | undefined,
   ) {
     host.addController(this);
-    try {
-      this.states = host.attachInternals().states;
-    } catch {
-      // An older browser: the element keeps the page's colours.
-    }
+    // Older browsers (no :state(), or only Chrome's former :--state) keep the page's colours.
+    if (CSS.supports('selector(:state(dark))')) this.states = host.attachInternals().states;
   }
 
   hostConnected(): void {
