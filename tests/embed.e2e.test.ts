@@ -312,6 +312,23 @@ describe('configuration mistakes', () => {
 });
 
 describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
+  test('the strict pages, cookie banner open, pass axe (WCAG 2.2 AA and best practices)', async () => {
+    // axe is injected as a script: this context alone lets the test bypass the page's CSP.
+    const context = await browser.newContext({ bypassCSP: true });
+    const page = await context.newPage();
+    await page.route('**/analytics.js', (route) => route.fulfill({ path: 'demo/analytics.js', contentType: 'text/javascript' }));
+    for (const [path, region] of [['/strict.html', 'Cookie consent'], ['/fr/strict.html', 'Consentement aux cookies']] as const) {
+      await page.goto(`${server.url}${path}`);
+      await shown(page, 'hw-people-grid hw-person-card h3');
+      await page.getByRole('region', { name: region }).waitFor();
+      await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+      const violations = await page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })
+        .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+      assert.deepEqual(violations, [], path);
+    }
+    await context.close();
+  });
+
   const forwarded = async (page: Page) => ((await page.evaluate('window.dataLayer ?? []')) as { event: string }[]).map((item) => item.event);
 
   test('forwards no hw-* event before "Accept", every one after, and none after a withdrawal', async () => {
