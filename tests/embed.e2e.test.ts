@@ -197,6 +197,28 @@ describe('loading hallway.js twice', () => {
     assert.deepEqual(await watched.problems(), []);
     await page.close();
   });
+
+  test('a second copy that names the site reaches the elements the first copy already rendered', async () => {
+    const watched = await watchedPage();
+    const { page } = watched;
+    // A tag manager loads the bare bundle; the page's own tag, later, names the site.
+    await page.route(`${server.url}/hallway.js?site=beaumont`, async (route) => {
+      await page.locator('hw-people-grid [part~="empty"]').waitFor(); // the first copy's elements rendered without a site
+      await route.continue();
+    });
+    await hostPage(
+      watched,
+      '/double-load-late.html',
+      `<!doctype html><html lang="en"><head><title>Double load</title><script type="module" src="/hallway.js"></script></head>
+      <body><hw-provider><hw-people-grid job="Head Chef" limit="2"></hw-people-grid></hw-provider>
+      <hw-contact-button job="Front Desk Agent"></hw-contact-button>
+      <script type="module" src="/hallway.js?site=beaumont"></script></body></html>`,
+    );
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    await shown(page, 'hw-contact-button button');
+    assert.deepEqual(await watched.problems(), [], 'and no "no site is set" message, since the page named one');
+    await page.close();
+  });
 });
 
 /** A host page whose elements talk to `api`. */

@@ -4,6 +4,7 @@ import { ContextProvider } from '@lit/context';
 import { hallwayContext } from '../shared/context.js';
 import { resolveSettings } from '../shared/client.js';
 import { define } from '../shared/define.js';
+import { DefaultsController } from '../shared/config.js';
 import type { Theme } from '../shared/theme.js';
 
 /**
@@ -32,6 +33,8 @@ export class HwProvider extends LitElement {
   @property({ reflect: true }) theme?: Theme;
 
   private readonly provider = new ContextProvider(this, { context: hallwayContext });
+  // A later copy of hallway.js?site=… may name the site this provider has not.
+  protected readonly defaultsWatcher = new DefaultsController(this);
 
   override connectedCallback(): void {
     // Before the children connect and ask for it, so their first request already uses it.

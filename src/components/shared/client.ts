@@ -26,8 +26,14 @@ let missingSiteReported = false;
 export function reportMissingSite(): void {
   if (missingSiteReported) return;
   missingSiteReported = true;
-  console.error(
-    'Hallway: no site is set, so there is nobody to show. Add site="your-site" to <hw-provider> ' +
-      '(or to each <hw-…> element), or load the script as hallway.js?site=your-site.',
-  );
+  // A second copy of hallway.js?site=… may still be on its way: tell only if the page loaded without it.
+  const report = () => {
+    if (getDefaults().site) return;
+    console.error(
+      'Hallway: no site is set, so there is nobody to show. Add site="your-site" to <hw-provider> ' +
+        '(or to each <hw-…> element), or load the script as hallway.js?site=your-site.',
+    );
+  };
+  if (document.readyState === 'complete') report();
+  else addEventListener('load', report, { once: true });
 }

@@ -1,3 +1,4 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { isHttpError } from '../../sdk/index.js';
 
 /** Page-wide defaults for elements that have neither a provider nor their own `api`/`site`. */
@@ -13,10 +14,33 @@ export interface Defaults {
 const DEFAULTS = Symbol.for('hallway.defaults');
 const shared = globalThis as { [DEFAULTS]?: Defaults };
 
+const CHANGED = 'hallway-defaults-change';
+
 /** Sets the page-wide defaults; `undefined` values leave the current ones unchanged. */
 export function setDefaults(next: Defaults): void {
   const current = shared[DEFAULTS] ?? {};
   shared[DEFAULTS] = { api: next.api ?? current.api, site: next.site ?? current.site };
+  globalThis.dispatchEvent?.(new Event(CHANGED));
+}
+
+/**
+ * Updates its host when the defaults change: a second copy of hallway.js?site=… may arrive after the
+ * first copy's elements rendered without a site.
+ */
+export class DefaultsController implements ReactiveController {
+  private readonly update = () => this.host.requestUpdate();
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    addEventListener(CHANGED, this.update);
+  }
+
+  hostDisconnected(): void {
+    removeEventListener(CHANGED, this.update);
+  }
 }
 
 export function getDefaults(): { api: string; site: string | undefined } {

@@ -4,7 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import type { HallwayClient } from '../../sdk/index.js';
 import { hallwayContext } from './context.js';
 import { resolveSettings } from './client.js';
-import { isUnknownSite, reportUnknownSite } from './config.js';
+import { DefaultsController, isUnknownSite, reportUnknownSite } from './config.js';
 import { HwErrorEvent, errorCode } from './events.js';
 import { isAbortError } from '../../sdk/index.js';
 import { LocalizeController } from './localize.js';
@@ -28,6 +28,8 @@ export abstract class HallwayElement extends LitElement {
 
   // Subscribed, so a change on the provider re-renders this element (and reruns its tasks).
   private readonly provided = new ContextConsumer(this, { context: hallwayContext, subscribe: true });
+  // And so does a change of the page defaults (their site), for elements without a provider.
+  protected readonly defaultsWatcher = new DefaultsController(this);
 
   /**
    * Colours: `light` or `dark` cards, quotes and dialog; `auto` follows the page's own dark switch on
