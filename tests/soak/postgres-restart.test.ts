@@ -30,7 +30,8 @@ import {
  * Retry-After, never hang and never fail with a 500; once PostgreSQL is back they succeed again, with
  * no restart of the server; nothing is half-written.
  */
-const CLIENTS = 6;
+const READERS = 4;
+const CANDIDATES = 2;
 const WARM_MS = 3_000;
 const DOWN_MS = 4_000;
 const AFTER_MS = 6_000;
@@ -38,8 +39,9 @@ const AFTER_MS = 6_000;
 const HANG_MS = 10_000;
 /** A bound on the whole run, whatever happens. */
 const MAX_REQUESTS = 20_000;
-/** Questions sent (each spends a proof solved beforehand, at the production difficulty). */
-const PROOFS = 120;
+/** Questions sent (each spends a proof solved beforehand, at the production difficulty), one every QUESTION_EVERY_MS per candidate. */
+const PROOFS = 140;
+const QUESTION_EVERY_MS = 200;
 /** A client's pause between two requests: pooled connections sit idle now and then, as they do in production. */
 const THINK_MS = 10;
 
@@ -73,7 +75,7 @@ interface Outcome {
 }
 
 test('PostgreSQL restarted under load: 503 unavailable with Retry-After meanwhile, then recovery, nothing half-written', { timeout: 120_000 }, async () => {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS });
+  const agent = new http.Agent({ keepAlive: true, maxSockets: READERS + CANDIDATES });
   const api = `${server.url}/v1/sites/${SITE}`;
   const people = PeopleList.parse(JSON.parse((await request(agent, `${api}/people?limit=50`)).body)).items;
   const contactable = people.filter((p) => p.channels.includes('message')).map((p) => p.id);
@@ -85,10 +87,9 @@ test('PostgreSQL restarted under load: 503 unavailable with Retry-After meanwhil
   const start = Date.now();
   let stopAt = Infinity;
   let next = 0;
-  /** One request of each kind in turn (a list instead of a question once the proofs are spent), timed and classified. */
-  const one = async (n: number): Promise<Outcome> => {
-    const proof = n % 4 === 3 ? proofs.pop() : undefined;
-    const kind = proof ? 'question' : (['people', 'person', 'challenge', 'people'] as const)[n % 4]!;
+  /** One request, timed and classified: a question when there is a proof for it, otherwise a read. */
+  const one = async (n: number, proof?: ChallengeSolution): Promise<Outcome> => {
+    const kind = proof ? 'question' : (['people', 'person', 'challenge'] as const)[n % 3]!;
     const at = Date.now() - start;
     const email = `restart${n}@mail.example`;
     try {
@@ -105,13 +106,20 @@ test('PostgreSQL restarted under load: 503 unavailable with Retry-After meanwhil
       return { at, kind, status: (error as Error).message === 'timeout' ? 'hung' : 'network' };
     }
   };
-  const client = async () => {
+  /** Visitors reading lists, cards and challenges; candidates sending a question now and then, over the whole run. */
+  const reader = async () => {
     while (Date.now() < stopAt && next < MAX_REQUESTS) {
       outcomes.push(await one(next++));
       await sleep(THINK_MS);
     }
   };
-  const clients = Array.from({ length: CLIENTS }, client);
+  const candidate = async () => {
+    for (let proof = proofs.pop(); proof && Date.now() < stopAt; proof = proofs.pop()) {
+      outcomes.push(await one(next++, proof));
+      await sleep(QUESTION_EVERY_MS);
+    }
+  };
+  const clients = [...Array.from({ length: READERS }, reader), ...Array.from({ length: CANDIDATES }, candidate)];
 
   await sleep(WARM_MS);
   const stoppedAt = Date.now() - start;
@@ -130,6 +138,7 @@ test('PostgreSQL restarted under load: 503 unavailable with Retry-After meanwhil
   const statuses = count(outcomes.map((o) => `${o.kind} ${o.status}${o.code ? ` ${o.code}` : ''}`));
   const figures = {
     requests: outcomes.length,
+    questions: outcomes.filter((o) => o.kind === 'question').length,
     duringOutage: during.length,
     unavailable: unavailable.length,
     hung: outcomes.filter((o) => o.status === 'hung').length,
