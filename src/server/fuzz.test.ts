@@ -392,8 +392,8 @@ function toRequest(i: Input): { path: string; init: RequestInit } {
 
 // ---- the properties ----
 
-// 206 and 416: static files answer Range requests.
-const STATUSES = new Set([200, 201, 202, 204, 206, 301, 302, 303, 304, 400, 401, 403, 404, 405, 409, 410, 413, 415, 416, 422, 429]);
+// 206 and 416: static files answer Range requests; 431: Node's limit on the request head (16 KB).
+const STATUSES = new Set([200, 201, 202, 204, 206, 301, 302, 303, 304, 400, 401, 403, 404, 405, 409, 410, 413, 415, 416, 422, 429, 431]);
 const CODES = new Set<string>(ErrorCode.options);
 
 /** What every answer must be: no 5xx, a known status, a documented error in the one error shape. */
@@ -444,7 +444,8 @@ function awaitingLeadFix(i: Input): string | undefined {
 const awaiting: Record<string, number> = {};
 
 type Send = (path: string, init: RequestInit) => Promise<Response>;
-const inProcess: Send = async (path, init) => app.request(path, init);
+// A whole URL: a path such as `//` would otherwise read as a host.
+const inProcess: Send = async (path, init) => app.request(`http://localhost${path}`, init);
 
 async function tryInput(i: Input, send: Send = inProcess) {
   const { path, init } = toRequest(i);
