@@ -119,6 +119,28 @@ describe('hw-person-card', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('shows nothing when the site is unknown, and tells the web team on the console', async () => {
+      worker.use(http.get(`${PEOPLE_URL}/:id`, () => errorResponse(404, 'site_not_found')));
+      const logged: unknown[][] = [];
+      const consoleError = console.error;
+      console.error = (...args: unknown[]) => logged.push(args);
+      const errors: HwErrorEvent[] = [];
+      try {
+        const el = await fixture<HwPersonCard>(
+          html`<hw-person-card person-id="p1" api=${API} site="acme" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-person-card>`,
+        );
+        await waitUntil(() => errors.length > 0);
+        await el.updateComplete;
+
+        expect(errors[0]!.detail).to.deep.equal({ code: 'site_not_found' });
+        expect(el.shadowRoot!.textContent!.trim()).to.equal('');
+        expect(el.getBoundingClientRect().height).to.equal(0);
+        expect(logged.map((args) => String(args[0])).filter((message) => message.includes('has no site "acme"'))).to.have.length(1);
+      } finally {
+        console.error = consoleError;
+      }
+    });
+
     it('offers to try again after a failure that may pass', async () => {
       worker.use(http.get(`${PEOPLE_URL}/:id`, () => errorResponse(400, 'invalid_query'), { once: true }));
       const el = await fixture<HwPersonCard>(html`<hw-person-card person-id="p1" api=${API} site="acme"></hw-person-card>`);
