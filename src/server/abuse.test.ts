@@ -364,9 +364,9 @@ describe('magic links', () => {
       fetch(`${direct.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => ask(i % 2 ? ana.email : ana.email.toUpperCase())));
     assert.ok(answers.every((a) => a.status === 202));
-    // Requests racing each other may each find no recent link: at most a couple of mails, never 30.
+    // On PostgreSQL, 30 racing requests once sent 6: they take turns on the person now.
     const mails = await db.selectFrom('outbox').select('id').where('to_address', '=', ana.email).execute();
-    assert.ok(mails.length >= 1 && mails.length <= 2, `${mails.length} mails`);
+    assert.equal(mails.length, 1);
     const unknown = await ask('nobody@acme.example');
     assert.deepEqual(await unknown.json(), await answers[0]!.json());
   });

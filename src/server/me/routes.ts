@@ -203,6 +203,16 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
     .execute();
   for (const person of people) {
     await db.transaction().execute(async (trx) => {
+      // Requests racing each other take turns on the person's row: only the first finds no recent link.
+      await trx.selectFrom('people').select('id').where('id', '=', person.id).forUpdate().execute();
+      const recent = await trx
+        .selectFrom('tokens')
+        .select('id')
+        .where('person_id', '=', person.id)
+        .where('purpose', '=', 'sign_in')
+        .where('created_at', '>', recently)
+        .executeTakeFirst();
+      if (recent) return;
       const token = await issueToken(trx, person.id, 'sign_in');
       await enqueueMail(trx, {
         to: person.email,
