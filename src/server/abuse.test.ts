@@ -174,6 +174,15 @@ describe('contact floods', () => {
     assert.equal(await storedRequests(ana.id), 17, '20 attempts a day from one address, 3 of them refused');
   });
 
+  test('20 questions at once from one address: exactly 5 stored, 15 rate_limited (the count is one atomic upsert)', async () => {
+    const ana = await employee();
+    const bodies = await Promise.all(Array.from({ length: 20 }, () => question()));
+    const answers = await Promise.all(bodies.map((body) => send(ana.public_id, body)));
+    assert.equal(answers.filter((a) => a.status === 202).length, 5);
+    assert.equal(answers.filter((a) => a.code === 'rate_limited').length, 15);
+    assert.equal(await storedRequests(ana.id), 5);
+  });
+
   test('one e-mail from rotating addresses is held back only behind valid proofs: made-up ones cannot lock a candidate out', async () => {
     const ana = await employee();
     const victim = 'victim@mail.example';
