@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import { apiError } from './errors.js';
+import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
 
@@ -69,7 +70,8 @@ export function loadSite<E extends { Variables: SiteVariables }>(db: Db): Middle
   readers.set(db, reader);
   return async (c, next) => {
     const slug = c.req.param('site') ?? '';
-    const found = await reader.read(slug);
+    // A NUL fails in SQL, and with it every request batched into the same read.
+    const found = hasNul(slug) ? undefined : await reader.read(slug);
     if (!found) return apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
     c.set('site', found.site);
     c.set('publicVersion', found.publicVersion);

@@ -6,6 +6,7 @@ import { cors } from 'hono/cors';
 import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.js';
 import { loadLinkSecret, type Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
+import { hasNul } from '../nul.js';
 import { preferredLang } from '../html.js';
 import { PAGE_HEADERS } from '../html.js';
 import { loadSite, type SiteVariables } from '../site.js';
@@ -92,7 +93,8 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     if (emailWait) return rateLimited(c, emailWait);
     if (!(await spendProof(db, body.proof.challenge, proof.expiresAt))) return challengeFailed(c, 'replayed');
 
-    const reach = await reachPerson(db, c.var.site, c.req.param('id'), publicUrl, at);
+    const personId = c.req.param('id');
+    const reach = hasNul(personId) ? { ok: false as const, reason: 'person_not_found' as const } : await reachPerson(db, c.var.site, personId, publicUrl, at);
     if (!reach.ok) return unreachable(c, reach.reason);
     const origin = c.req.header('Origin')!;
     return accepted(c, await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at));
@@ -107,8 +109,8 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const copy = { title: t.confirmTitle, intro: t.confirmIntro(request.display_name), button: t.confirmButton };
     return show(c, formPage(lang, '/contact/confirm', { token }, copy));
   });
-  app.post('/contact/confirm', async (c) => {
-    const token = String((await c.req.parseBody()).token ?? '');
+  app.post('/contact/confirm', formLimit, async (c) => {
+    const token = String((await parseForm(c)).token ?? '');
     const result = await confirmRequest({ db, links, contactLinks: (await keys()).contactLinks }, token, now());
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
@@ -124,8 +126,8 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
       if (found instanceof Response) return found;
       return show(c, actionPage(found.lang, action, fields, found.candidate_name));
     });
-    app.post(`/contact/${action}`, async (c) => {
-      const form = await c.req.parseBody();
+    app.post(`/contact/${action}`, formLimit, async (c) => {
+      const form = await parseForm(c);
       const found = await signedRequest(c, action, { request: String(form.request ?? ''), sig: String(form.sig ?? '') });
       if (found instanceof Response) return found;
       return show(c, await performAction(db, action, found, now()));
@@ -218,6 +220,11 @@ const keyed = (key: string, value: string) => createHmac('sha256', key).update(v
 const accepted = (c: Context, id: string) => c.json({ id, status: 'pending_confirmation' } satisfies ContactAccepted, 202);
 
 const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
+/** The forms behind the links carry a token, or a request id and its signature: a few hundred bytes. */
+const formLimit = bodyLimit({ maxSize: 4096, onError: tooLarge });
+
+/** The fields of a posted form; a body that is no form (say, multipart without a boundary) has none. */
+const parseForm = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
 
 function invalidBody(c: Context, issue: { path: PropertyKey[]; message: string }) {
   const field = issue.path.map(String).join('.') || 'body';
