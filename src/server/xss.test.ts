@@ -517,6 +517,18 @@ describe('contact: candidate name, message, job and address', () => {
   });
 });
 
+describe('development transport', () => {
+  test('logs one line per mail, whatever line breaks a name put in the subject', async () => {
+    const lines: string[] = [];
+    const dev = createTransport(undefined, (line) => lines.push(line));
+    for (const payload of XSS_PAYLOADS) {
+      await dev.send({ from: FROM, to: 'ana@acme.example', subject: `A question from ${payload.value}`, text: '', html: '', headers: {}, messageId: '<1@localhost>' });
+    }
+    assert.equal(lines.length, XSS_PAYLOADS.length);
+    for (const line of lines) assert.doesNotMatch(line, /[\r\n]/);
+  });
+});
+
 describe('development outbox', () => {
   test('every mail above shows only escaped in /dev/outbox', async () => {
     const outbox = await call('GET', '/dev/outbox');

@@ -42,7 +42,8 @@ function smtpTransport(url: string): MailTransport {
 function devTransport(log: (line: string) => void): MailTransport {
   return {
     async send({ to, subject }) {
-      log(`mail to ${to}: ${subject}`);
+      // One line per mail: a name with a line break in the subject must not forge log lines.
+      log(`mail to ${to}: ${subject.replace(/[\r\n]+/g, ' ')}`);
     },
     close() {},
   };
