@@ -404,7 +404,7 @@ async function checkAnswer(response: Response, path: string, what: string) {
     const parsed = ErrorBody.safeParse(JSON.parse(text));
     assert.ok(parsed.success, `${what} → not an error body: ${text.slice(0, 300)}`);
     assert.ok(CODES.has(parsed.data.error.code), `${what} → undocumented code ${parsed.data.error.code}`);
-  } else if (response.status >= 400 && new URL(path, PUBLIC_URL).pathname.startsWith('/v1/')) {
+  } else if (response.status >= 400 && new URL(`${PUBLIC_URL}${path}`).pathname.startsWith('/v1/')) {
     assert.equal(text, '', `${what} → a non-JSON error under /v1/`);
   }
   return text;
@@ -455,7 +455,7 @@ async function tryInput(i: Input, send: Send = inProcess) {
   }
   await checkAnswer(response, path, what);
   // `..` segments may take the URL out of /v1/admin: the property holds for what stays in it.
-  if (new URL(path, PUBLIC_URL).pathname.startsWith('/v1/admin/') && i.authorization !== 'valid') {
+  if (new URL(`${PUBLIC_URL}${path}`).pathname.startsWith('/v1/admin/') && i.authorization !== 'valid') {
     assert.equal(response.status, 401, `${what} without the admin key`);
   }
   if (response.status >= 400) assert.equal(await snapshot(), before, `${what} → ${response.status} changed the database`);
