@@ -372,6 +372,15 @@ let crawled: Seen[] = [];
 /** Every same-origin URL a page links to. */
 const linkedFromPages = new Set<string>();
 
+test('control: the checks catch a canary, an address, a hidden name and a database id', () => {
+  const hidden = seeded.find((person) => person.state === 'withdrawn')!;
+  for (const leak of [hidden.canary, hidden.displayName, 'jane.doe@corp.example', hiddenDemo[0]!.fullName, '123e4567-e89b-12d3-a456-426614174000']) {
+    assert.throws(() => assertClean(`before ${leak} after`, 'control'), `catches ${leak}`);
+  }
+  assert.throws(() => assertNoInternalIds({ items: [{ id: 12 }] }, 'control'));
+  assert.throws(() => assertNoInternalIds({ person: { email: 'x' } }, 'control'));
+});
+
 test('crawls every public answer: nothing private in any body or header', async () => {
   crawled = await crawl();
   const urls = new Set(crawled.map((entry) => entry.url));
@@ -380,6 +389,7 @@ test('crawls every public answer: nothing private in any body or header', async 
     const where = `${entry.method} ${entry.url} (${entry.status})`;
     assertClean(entry.body, where);
     assertClean(entry.headers, where);
+    assert.doesNotMatch(entry.headers, /^set-cookie:/im, `${where} sets a cookie`);
     if (entry.type.includes('json') && entry.body && !entry.url.endsWith('/openapi.json')) assertNoInternalIds(JSON.parse(entry.body), where);
   }
   assert.ok(urls.size > 100, 'the crawl reached the API, pages and bundle');
