@@ -1,7 +1,7 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import type { Db } from './store/database.js';
-import { latestConsentGranted } from './store/people.js';
+import { titleScores } from './trigrams.js';
 
 /** Below this title similarity (0–1, trigrams, case and accents folded) a person is not "in the job". */
 export const JOB_SIMILARITY_THRESHOLD = 0.4;
@@ -32,20 +32,34 @@ export async function listPublicPeople(
 ): Promise<ListedPeople> {
   const limit = Number(query.limit ?? DEFAULT_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const ranking = rankingOf(query);
-  const match = cursor?.match ?? (await bestMatch(db, site.id, ranking));
+  const titles = query.job ? await scoredTitles(db, site.id, query.job) : undefined;
+  const ranking = rankingOf(query, titles);
+  const match = cursor?.match ?? (await bestMatch(db, site.id, ranking, titles));
   const offset = cursor?.offset ?? 0;
 
-  let ordered = publicColumns(visiblePeople(db, site.id)).where(matchCondition(match, ranking));
-  for (const criterion of [ranking.score && sql`round(${ranking.score}::numeric, 2)`, ranking.team, ranking.location, ranking.speaks]) {
-    if (criterion) ordered = ordered.orderBy(criterion, 'desc');
+  // The page is chosen first from the listed people alone; its few rows then get their public columns.
+  let people = visiblePeople(db, site.id);
+  if (titles) {
+    // In the job, only its titles are joined: the index finds their people directly.
+    const joined = match === 'job' ? titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD) : titles;
+    const keys = joined.map((title) => title.key);
+    const scores = joined.map((title) => title.score);
+    const scored = sql<{ key: string; score: number }>`(select unnest(${keys}::text[]) as key, unnest(${scores}::float8[]) as score)`;
+    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key');
+    if (match === 'job') people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
   }
-  const rows = await ordered
-    .orderBy(sql`hw_fold(p.display_name) collate "C"`)
-    .orderBy('p.public_id')
-    .limit(limit + 1)
-    .offset(offset)
-    .execute();
+  const criteria: RawBuilder<unknown>[] = [];
+  for (const criterion of [ranking.score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
+  let page = people
+    .where(matchCondition(match, ranking))
+    .select(['p.id', sql<string>`p.name_key collate "C"`.as('name_key'), 'p.public_id'])
+    .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
+  for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
+  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset).as('page');
+
+  let ordered = publicColumns(db.selectFrom('people as p').innerJoin(chosen, 'page.id', 'p.id'));
+  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`page.rank${i}`), 'desc');
+  const rows = await ordered.orderBy(sql.ref('page.name_key')).orderBy(sql.ref('page.public_id')).execute();
 
   const hasMore = rows.length > limit;
   return {
@@ -53,6 +67,24 @@ export async function listPublicPeople(
     match,
     nextCursor: hasMore ? encodeCursor({ offset: offset + limit, match }) : null,
   };
+}
+
+interface ScoredTitle {
+  key: string;
+  /** Rounded to 2 decimals: titles this close rank together, then by team, location, language. */
+  score: number;
+}
+
+/** Every job title the site's listed people have, scored against the candidate's (one small read). */
+async function scoredTitles(db: Db, siteId: number, job: string): Promise<ScoredTitle[]> {
+  const { folded, keys } = await db
+    .selectNoFrom([
+      sql<string>`hw_fold(${job})`.as('folded'),
+      sql<string[]>`array(select job_title_key from listed_titles where site_id = ${siteId} and people > 0)`.as('keys'),
+    ])
+    .executeTakeFirstOrThrow();
+  const scores = titleScores(folded, keys);
+  return keys.map((key, i) => ({ key, score: Math.round(scores[i]! * 100) / 100 }));
 }
 
 export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
@@ -87,12 +119,9 @@ export async function findListedDisplayName(db: Db, siteId: number, publicId: st
   return row?.display_name;
 }
 
+/** Listed: still there or alumni, and their latest "show my profile" decision is a grant (kept by triggers). */
 function visiblePeople(db: Db, siteId: number) {
-  return db
-    .selectFrom('people as p')
-    .where('p.site_id', '=', siteId)
-    .where('p.status', 'in', ['employee', 'alumni'])
-    .where(latestConsentGranted('show_profile'));
+  return db.selectFrom('people as p').where('p.site_id', '=', siteId).where('p.listed', '=', true);
 }
 
 /** SQL for each criterion the query names; absent when it doesn't. */
@@ -103,32 +132,28 @@ interface Ranking {
   speaks?: RawBuilder<boolean>;
 }
 
-function rankingOf(query: PeopleQuery): Ranking {
-  const job = query.job ? sql`hw_fold(${query.job})` : undefined;
+function rankingOf(query: PeopleQuery, titles: ScoredTitle[] | undefined): Ranking {
   const language = query.lang?.split('-')[0]?.toLowerCase();
   return {
-    // Either title may be a few words longer than the other ("Chef" / "Head Chef"): take the best fit.
-    score:
-      job &&
-      sql<number>`greatest(similarity(p.job_title_key, ${job}), word_similarity(${job}, p.job_title_key), word_similarity(p.job_title_key, ${job}))`,
+    score: titles && sql<number>`titles.score`,
     team: query.team ? sql<boolean>`coalesce(hw_fold(p.team) = hw_fold(${query.team}), false)` : undefined,
     location: query.location ? sql<boolean>`coalesce(hw_fold(p.location) = hw_fold(${query.location}), false)` : undefined,
     speaks: language ? sql<boolean>`${language} = any(p.languages)` : undefined,
   };
 }
 
-async function bestMatch(db: Db, siteId: number, ranking: Ranking): Promise<Match> {
-  const candidates: [Match, RawBuilder<boolean> | undefined][] = [
-    ['job', ranking.score && sql<boolean>`${ranking.score} >= ${sql.lit(JOB_SIMILARITY_THRESHOLD)}`],
-    ['team', ranking.team],
-    ['location', ranking.location],
-  ];
-  const asked = candidates.filter((candidate): candidate is [Match, RawBuilder<boolean>] => candidate[1] !== undefined);
+/** The first of job, team and location (those the query names) that some listed person matches; else all. */
+async function bestMatch(db: Db, siteId: number, ranking: Ranking, titles: ScoredTitle[] | undefined): Promise<Match> {
+  if (titles?.some((title) => title.score >= JOB_SIMILARITY_THRESHOLD)) return 'job';
+  const listed = visiblePeople(db, siteId).select(sql`1`.as('one'));
+  const asked: [Match, Expression<unknown>][] = [];
+  if (ranking.team) asked.push(['team', listed.where(ranking.team)]);
+  if (ranking.location) asked.push(['location', listed.where(ranking.location)]);
   if (asked.length === 0) return 'all';
-  const found = await visiblePeople(db, siteId)
-    .select(asked.map(([name, condition]) => sql<boolean>`coalesce(bool_or(${condition}), false)`.as(name)))
+  const found: Record<string, boolean> = await db
+    .selectNoFrom(asked.map(([name, subquery]) => sql<boolean>`exists (${subquery})`.as(name)))
     .executeTakeFirstOrThrow();
-  return asked.find(([name]) => (found as Record<string, boolean>)[name])?.[0] ?? 'all';
+  return asked.find(([name]) => found[name])?.[0] ?? 'all';
 }
 
 function matchCondition(match: Match, ranking: Ranking) {

@@ -271,6 +271,75 @@ const migrations: Record<string, Migration> = {
         for each row when (old.status is distinct from new.status) execute function hw_person_detail_changed()`.execute(db);
     },
   },
+  '0006_listed_people': {
+    async up(db) {
+      // Who is listed (still there or alumni, latest "show my profile" decision a grant) is kept on the
+      // person by triggers, so public queries read a flag instead of each person's consent history; and
+      // a site's listed job titles are counted, so matching scores a hundred titles, not every person.
+      await sql`alter table people add column listed boolean not null default false`.execute(db);
+      await sql`alter table people add column name_key text generated always as (hw_fold(display_name)) stored`.execute(db);
+      await sql`
+        create function hw_is_listed(person integer, status text) returns boolean language sql stable as $$
+          select status in ('employee', 'alumni') and coalesce((
+            select c.granted from consents c where c.person_id = person and c.purpose = 'show_profile'
+            order by c.id desc limit 1), false)
+        $$
+      `.execute(db);
+      await sql`update people set listed = hw_is_listed(id, status)`.execute(db);
+      await sql`
+        create function hw_status_listed() returns trigger language plpgsql as $$
+        begin
+          new.listed := hw_is_listed(new.id, new.status);
+          return new;
+        end $$
+      `.execute(db);
+      await sql`create trigger people_listed before insert or update of status on people
+        for each row execute function hw_status_listed()`.execute(db);
+      // Consents are append-only: the newest "show my profile" record is the decision.
+      await sql`
+        create function hw_consent_listed() returns trigger language plpgsql as $$
+        begin
+          update people set listed = new.granted and status in ('employee', 'alumni')
+          where id = new.person_id and listed is distinct from (new.granted and status in ('employee', 'alumni'));
+          return null;
+        end $$
+      `.execute(db);
+      await sql`create trigger consents_listed after insert on consents
+        for each row when (new.purpose = 'show_profile') execute function hw_consent_listed()`.execute(db);
+
+      await db.schema
+        .createTable('listed_titles')
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('job_title_key', 'text', (c) => c.notNull())
+        .addColumn('people', 'integer', (c) => c.notNull())
+        .addPrimaryKeyConstraint('listed_titles_pkey', ['site_id', 'job_title_key'])
+        .execute();
+      await sql`
+        insert into listed_titles (site_id, job_title_key, people)
+        select site_id, job_title_key, count(*) from people where listed group by site_id, job_title_key
+      `.execute(db);
+      await sql`
+        create function hw_count_title(site integer, title text, delta integer) returns void language sql as $$
+          insert into listed_titles (site_id, job_title_key, people) values (site, title, delta)
+          on conflict (site_id, job_title_key) do update set people = listed_titles.people + delta
+        $$
+      `.execute(db);
+      await sql`
+        create function hw_listed_titles() returns trigger language plpgsql as $$
+        begin
+          if tg_op in ('UPDATE', 'DELETE') and old.listed then perform hw_count_title(old.site_id, old.job_title_key, -1); end if;
+          if tg_op in ('INSERT', 'UPDATE') and new.listed then perform hw_count_title(new.site_id, new.job_title_key, 1); end if;
+          return null;
+        end $$
+      `.execute(db);
+      await sql`create trigger people_listed_titles after insert or delete or update of listed, status, job_title, site_id on people
+        for each row execute function hw_listed_titles()`.execute(db);
+      await sql`create index people_listed_title on people (site_id, job_title_key) where listed`.execute(db);
+      await sql`create index people_listed_name on people (site_id, (name_key collate "C"), public_id) where listed`.execute(db);
+      await sql`create index people_listed_team on people (site_id, hw_fold(team)) where listed`.execute(db);
+      await sql`create index people_listed_location on people (site_id, hw_fold(location)) where listed`.execute(db);
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

@@ -30,12 +30,16 @@ export interface PeopleTable {
   job_title: string;
   /** Generated: `job_title` case- and accent-folded, for trigram matching. */
   job_title_key: ColumnType<string, never, never>;
+  /** Generated: `display_name` folded, the order of names. */
+  name_key: ColumnType<string, never, never>;
   team: string | null;
   location: string | null;
   languages: string[];
   bio: string | null;
   photo_url: string | null;
   status: PersonStatus;
+  /** Kept by triggers: still there or alumni, and the latest "show my profile" decision is a grant. */
+  listed: ColumnType<boolean, never, never>;
   linkedin_url: string | null;
   booking_url: string | null;
   /** Confirmed contact requests a week the person accepts (1–10). */
@@ -192,6 +196,13 @@ export interface PublicVersionsTable {
   version: ColumnType<string, never, never>;
 }
 
+/** Kept by triggers: how many listed people of a site have each (folded) job title. */
+export interface ListedTitlesTable {
+  site_id: number;
+  job_title_key: string;
+  people: number;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -207,6 +218,7 @@ export interface Database {
   used_challenges: UsedChallengesTable;
   rate_limits: RateLimitsTable;
   testimonials: TestimonialsTable;
+  listed_titles: ListedTitlesTable;
 }
 
 export type Site = Selectable<SitesTable>;
