@@ -211,11 +211,10 @@ async function crawl(): Promise<Seen[]> {
   for (const path of ['/', '/fr/', '/fr/index.html', '/me', '/me/withdraw', '/me/link', '/contact/confirm', '/healthz', '/v1/openapi.json', '/hallway.js', '/me.js', '/robots.txt', '/v1/nothing-here']) enqueue(path);
 
   const expandOpenApi = (document: { paths: Record<string, Record<string, unknown>> }) => {
-    // The documented public GETs, and those the README documents beside them (avatar, photo).
     const templates = Object.entries(document.paths)
       .filter(([, operations]) => 'get' in operations)
       .map(([path]) => path);
-    templates.push('/v1/sites/{site}/people/{id}/avatar.svg', '/v1/sites/{site}/people/{id}/photo.webp');
+    for (const asset of ['avatar.svg', 'photo.webp']) assert.ok(templates.includes(`/v1/sites/{site}/people/{id}/${asset}`), `OpenAPI describes ${asset}`);
     for (const template of templates) {
       for (const site of ['beaumont', 'no-such-site']) {
         const withSite = template.replace('{site}', site);

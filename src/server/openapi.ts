@@ -54,6 +54,26 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/sites/{site}/people/{id}/avatar.svg': {
+      get: {
+        summary: "An initials avatar (SVG), the photo of people who have none",
+        parameters: [siteParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The avatar', content: { 'image/svg+xml': { schema: { type: 'string' } } } },
+          404: errorResponse('site_not_found, person_not_found'),
+        },
+      },
+    },
+    '/v1/sites/{site}/people/{id}/photo.webp': {
+      get: {
+        summary: "The person's photo, re-encoded without its metadata",
+        parameters: [siteParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+        responses: {
+          200: { description: 'The photo', content: { 'image/webp': { schema: { type: 'string', contentMediaType: 'image/webp' } } } },
+          404: errorResponse('site_not_found, person_not_found (also when they have no photo)'),
+        },
+      },
+    },
     '/v1/sites/{site}/testimonials': {
       get: {
         summary: 'Approved testimonials whose authors agree to their publication, those in the job first',
