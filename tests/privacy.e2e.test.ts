@@ -4,7 +4,8 @@
  * display name and bio too for those never shown). Then everything public is crawled: every GET path
  * of /v1/openapi.json with every site, person and testimonial id seen (and unknown and hidden ones),
  * every link and src of every demo page (English and French), every URL and cursor in the JSON
- * answers, HEAD and OPTIONS of each, and error answers; the HTML pages are also rendered in Chromium
+ * answers, HEAD and OPTIONS of each, and error answers (404s, invalid queries, the employee's and
+ * admin's API without credentials); the HTML pages are also rendered in Chromium
  * (light and shadow DOM). No answer may hold a canary, an e-mail address, an internal id or anything
  * of a person who is not opted in.
  */
@@ -190,8 +191,8 @@ interface Seen {
   body: string;
 }
 
-/** Public surface only: the admin API, the employee's own API and the development outbox are not public. */
-const isPublic = (path: string) => !path.startsWith('/v1/admin') && !path.startsWith('/dev/');
+/** Anyone can ask anything; only the development outbox (never mounted with SMTP) is left out. */
+const isPublic = (path: string) => !path.startsWith('/dev/');
 
 async function crawl(): Promise<Seen[]> {
   const origin = server.url;
@@ -209,6 +210,8 @@ async function crawl(): Promise<Seen[]> {
   const ids = { person: new Set<string>(['unknown-person-id', '0', '1', "1' or '1'='1"]), testimonial: new Set<string>(), jobs: new Set<string>(['Front Desk Agent']) };
   for (const person of seeded) ids.person.add(person.publicId); // hidden ones too: they must answer 404
   for (const path of ['/', '/fr/', '/fr/index.html', '/me', '/me/withdraw', '/me/link', '/contact/confirm', '/healthz', '/v1/openapi.json', '/hallway.js', '/me.js', '/robots.txt', '/v1/nothing-here']) enqueue(path);
+  // Without a session or the admin key, the employee's and the admin's API answer 401 and nothing else.
+  for (const path of ['/v1/me', '/v1/me/export', '/v1/me/contact-stats', '/v1/admin/sites', '/v1/admin/sites/beaumont/people', '/v1/admin/sites/beaumont/testimonials?status=pending']) enqueue(path);
 
   const expandOpenApi = (document: { paths: Record<string, Record<string, unknown>> }) => {
     const templates = Object.entries(document.paths)
