@@ -146,6 +146,29 @@ describe('consent', () => {
     assert.deepEqual(bruno.channels, []);
   });
 
+  test('a new job title matches at once and the old one no longer; a person who left counts for no title', async () => {
+    const siteId = (await db.selectFrom('sites').select('id').where('slug', '=', 'acme').executeTakeFirstOrThrow()).id;
+    const tess = await addPerson('Tess', { displayName: 'Tess H.', jobTitle: 'Lighthouse Keeper', team: 'Coast' }, siteId);
+    await consent('Tess', true);
+    const titles = () => db.selectFrom('listed_titles').select(['job_title_key', 'people']).where('site_id', '=', siteId).where('people', '>', 0).execute();
+    assert.equal((await list('?job=Lighthouse%20Keeper')).match, 'job');
+
+    await sql`update people set job_title = 'Harbour Pilot' where id = ${tess.id}`.execute(db);
+    assert.equal((await list('?job=Lighthouse%20Keeper')).match, 'all');
+    assert.deepEqual(names((await list('?job=Harbour%20Pilot')).items), ['Tess H.']);
+
+    await setStatus(db, tess.id, 'left');
+    assert.equal((await list('?job=Harbour%20Pilot')).match, 'all');
+    assert.ok(!(await titles()).some((title) => title.job_title_key === 'harbour pilot'));
+    await setStatus(db, tess.id, 'employee');
+    await consent('Tess', false);
+    assert.ok(!(await titles()).some((title) => title.job_title_key === 'harbour pilot'));
+    // Every count equals the listed people who have that title.
+    const counted = await sql<{ job_title_key: string; people: number }>`
+      select job_title_key, count(*)::int as people from people where site_id = ${siteId} and listed group by job_title_key order by 1`.execute(db);
+    assert.deepEqual((await titles()).sort((a, b) => (a.job_title_key < b.job_title_key ? -1 : 1)), counted.rows);
+  });
+
   test('consent records are append-only', async () => {
     await assert.rejects(sql`update consents set granted = true`.execute(db), /append-only/);
     await assert.rejects(sql`delete from consents`.execute(db), /append-only/);

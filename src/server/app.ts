@@ -8,7 +8,7 @@ import { config as zodConfig, locales } from 'zod';
 import { PeopleQuery } from '../sdk/schemas.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
 import { avatarSvg } from './avatar.js';
-import { apiError } from './errors.js';
+import { apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
@@ -50,7 +50,7 @@ const PUBLIC_READ_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   Vary: 'Accept-Encoding',
 };
-const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|svg|png|jpe?g|webp|ico)$|\/$/;
+const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|js|svg|png|jpe?g|webp|ico)$|\/$/;
 
 export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
@@ -161,6 +161,11 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
     if (isDatabaseUnavailable(error)) return apiError(c, 503, 'unavailable', 'The database is unavailable; try again shortly.');
+    if (isUnstorableText(error)) {
+      return c.req.method === 'GET'
+        ? apiError(c, 400, 'invalid_query', 'The request holds text that cannot be stored (a NUL character).')
+        : apiError(c, 400, 'invalid_body', 'The request holds text that cannot be stored (a NUL character).');
+    }
     console.error(error);
     return apiError(c, 500, 'internal', 'Something went wrong on our side.');
   });
@@ -182,9 +187,9 @@ function invalidQuery(c: Context, issue: { path: PropertyKey[]; message: string 
 const personNotFound = (c: Context) =>
   apiError(c, 404, 'person_not_found', 'This person is not on this site, or no longer shares their profile.');
 
-const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
-function isDatabaseUnavailable(error: unknown): boolean {
+/** PostgreSQL refusing text it cannot store (NUL, invalid escapes): the input's fault, caught before SQL where known. */
+function isUnstorableText(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && UNAVAILABLE_CODES.has(code);
+  return code === '22021' || code === '22P05';
 }

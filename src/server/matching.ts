@@ -1,5 +1,6 @@
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
+import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
 import { titleScores } from './trigrams.js';
 
@@ -88,6 +89,7 @@ async function scoredTitles(db: Db, siteId: number, job: string): Promise<Scored
 }
 
 export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
+  if (hasNul(publicId)) return undefined;
   const row = await publicColumns(visiblePeople(db, site.id))
     .where('p.public_id', '=', publicId)
     .executeTakeFirst();
@@ -105,7 +107,8 @@ export async function previewPerson(db: Db, personId: number, photoBase: string)
 }
 
 /** A listed person's photo; undefined for anyone not listed or without one. */
-export function findListedPhoto(db: Db, siteId: number, publicId: string) {
+export async function findListedPhoto(db: Db, siteId: number, publicId: string) {
+  if (hasNul(publicId)) return undefined;
   return visiblePeople(db, siteId)
     .innerJoin('photos as ph', 'ph.person_id', 'p.id')
     .select(['ph.data', 'ph.content_type'])
@@ -115,6 +118,7 @@ export function findListedPhoto(db: Db, siteId: number, publicId: string) {
 
 /** The display name of a listed person, for the avatar; undefined for anyone not listed. */
 export async function findListedDisplayName(db: Db, siteId: number, publicId: string) {
+  if (hasNul(publicId)) return undefined;
   const row = await visiblePeople(db, siteId).select('p.display_name').where('p.public_id', '=', publicId).executeTakeFirst();
   return row?.display_name;
 }

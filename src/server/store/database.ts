@@ -16,7 +16,12 @@ export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
  */
 export async function openDatabase(location: string): Promise<Db> {
   if (isPostgresUrl(location)) {
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: location }) }) });
+    const pool = new pg.Pool({ connectionString: location });
+    // A dropped connection must fail its queries (503), not the process: pg emits 'error' on the pool
+    // for idle connections and on the client for checked-out ones, and an unheard 'error' event throws.
+    pool.on('error', (error) => console.error(`database: connection lost: ${error.message}`));
+    pool.on('connect', (client) => client.on('error', () => {}));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const pglite = await PGlite.create({
     ...(location === 'memory://' ? {} : { dataDir: location }),
