@@ -2,7 +2,7 @@
  * Privacy crawler. People in every consent state are made through the real admin API and /me routes,
  * each with a unique canary in every private field (e-mail, external id, full name, LinkedIn link;
  * display name and bio too for those never shown). Then everything public is crawled: every GET path
- * of /v1/openapi.json with every site, person and testimonial id seen (and unknown and hidden ones),
+ * of /v1/openapi.json with every site and person id seen (and unknown and hidden ones),
  * every link and src of every demo page (English and French), every URL and cursor in the JSON
  * answers, HEAD and OPTIONS of each, and error answers (404s, invalid queries, the employee's and
  * admin's API without credentials); the HTML pages are also rendered in Chromium
@@ -207,7 +207,7 @@ async function crawl(): Promise<Seen[]> {
     queue.push(absolute.href);
   };
 
-  const ids = { person: new Set<string>(['unknown-person-id', '0', '1', "1' or '1'='1"]), testimonial: new Set<string>(), jobs: new Set<string>(['Front Desk Agent']) };
+  const ids = { person: new Set<string>(['unknown-person-id', '0', '1', "1' or '1'='1"]), jobs: new Set<string>(['Front Desk Agent']) };
   for (const person of seeded) ids.person.add(person.publicId); // hidden ones too: they must answer 404
   for (const path of ['/', '/fr/', '/fr/index.html', '/me', '/me/withdraw', '/me/link', '/contact/confirm', '/healthz', '/v1/openapi.json', '/hallway.js', '/me.js', '/robots.txt', '/v1/nothing-here']) enqueue(path);
   // Without a session or the admin key, the employee's and the admin's API answer 401 and nothing else.
@@ -278,8 +278,8 @@ async function crawl(): Promise<Seen[]> {
       if (url.endsWith('/v1/openapi.json')) expandOpenApi(json);
       for (const item of json.items ?? []) {
         if (item.jobTitle) ids.jobs.add(item.jobTitle);
-        if (item.quote !== undefined) ids.testimonial.add(item.id);
-        else if (item.id && !ids.person.has(item.id)) {
+        // A testimonial's id has no route of its own; a person's has three.
+        if (item.quote === undefined && item.id && !ids.person.has(item.id)) {
           ids.person.add(item.id);
           for (const suffix of ['', '/avatar.svg', '/photo.webp']) enqueue(`/v1/sites/beaumont/people/${item.id}${suffix}`);
         }
