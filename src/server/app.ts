@@ -154,7 +154,8 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   }
   if (demoDir) {
     // Only the site's pages and assets: never its seed data or sources.
-    app.use('*', async (c, next) => (DEMO_FILE.test(c.req.path) ? next() : c.notFound()));
+    // The raw path: Hono's (non-strict) path has lost the trailing slash of /fr/.
+    app.use('*', async (c, next) => (DEMO_FILE.test(new URL(c.req.url).pathname) ? next() : c.notFound()));
     app.use('*', serveStatic({ root: demoDir }));
   }
 
