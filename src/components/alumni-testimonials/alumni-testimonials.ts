@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
@@ -10,6 +9,7 @@ import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
+import { Loader, LoadStatus } from '../shared/loader.js';
 
 const DEFAULT_LIMIT = 6;
 
@@ -100,7 +100,7 @@ export class HwAlumniTestimonials extends HallwayElement {
   private focusPicker = false;
   private timer?: ReturnType<typeof setInterval>;
 
-  private readonly testimonials = new Task(this, {
+  private readonly testimonials = new Loader(this, {
     task: async ([client, job, team, limit], { signal }): Promise<TestimonialList> => {
       if (!client) {
         reportMissingSite();
@@ -135,14 +135,14 @@ export class HwAlumniTestimonials extends HallwayElement {
       this.focusPicker = false;
       this.renderRoot.querySelector<HTMLElement>('[part~="picker-button"][aria-current="true"]')?.focus();
     }
-    if (this.focusAfterRetry && this.testimonials.status !== TaskStatus.PENDING) {
+    if (this.focusAfterRetry && this.testimonials.status !== LoadStatus.PENDING) {
       this.focusAfterRetry = false;
       this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
     }
   }
 
   protected override render() {
-    const loading = this.testimonials.status === TaskStatus.PENDING || this.testimonials.status === TaskStatus.INITIAL;
+    const loading = this.testimonials.status === LoadStatus.PENDING || this.testimonials.status === LoadStatus.INITIAL;
     return html`
       <div role="status" class="visually-hidden">${loading ? this.localize.term('tLoading') : ''}</div>
       ${this.testimonials.render({
@@ -271,7 +271,7 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
   }
 
   private rotating(): boolean {
-    const count = this.testimonials.status === TaskStatus.COMPLETE ? (this.testimonials.value?.items.length ?? 0) : 0;
+    const count = this.testimonials.status === LoadStatus.COMPLETE ? (this.testimonials.value?.items.length ?? 0) : 0;
     return this.autoplay && this.layout === 'carousel' && count > 1 && !this.paused && !this.hovered && !this.focused && this.isConnected;
   }
 
@@ -293,7 +293,7 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
 
   private isEmpty(): boolean {
     const { status, value, error } = this.testimonials;
-    return (status === TaskStatus.COMPLETE && value?.items.length === 0) || (status === TaskStatus.ERROR && isUnknownSite(error));
+    return (status === LoadStatus.COMPLETE && value?.items.length === 0) || (status === LoadStatus.ERROR && isUnknownSite(error));
   }
 
   private shownLimit(): number {

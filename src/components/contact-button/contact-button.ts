@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
@@ -9,6 +8,7 @@ import { jobPostingTitle } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
 import styles from './contact-button.styles.js';
+import { Loader } from '../shared/loader.js';
 
 /** How many people of the job are looked at for someone available. */
 const CANDIDATES = 12;
@@ -58,7 +58,7 @@ export class HwContactButton extends HallwayElement {
   private pageJob?: string;
   private readonly opener = new ContactDialogOpener(this);
 
-  private readonly offer = new Task(this, {
+  private readonly offer = new Loader(this, {
     task: async ([client, personId, job, lang], { signal }): Promise<Offer | undefined> => {
       if (!client) {
         reportMissingSite();

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
-import { Task, TaskStatus } from '@lit/task';
 import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
@@ -11,6 +10,7 @@ import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
+import { Loader, LoadStatus } from '../shared/loader.js';
 
 const DEFAULT_LIMIT = 6;
 const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact, button, dialog';
@@ -69,7 +69,7 @@ export class HwPeopleGrid extends HallwayElement {
   private posting: PageJobPosting = {};
   private focusAfterRetry = false;
 
-  private readonly people = new Task(this, {
+  private readonly people = new Loader(this, {
     task: async ([client, job, team, location, limit, lang], { signal }): Promise<PeopleList> => {
       if (!client) {
         reportMissingSite();
@@ -94,14 +94,14 @@ export class HwPeopleGrid extends HallwayElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
-    if (this.focusAfterRetry && this.people.status !== TaskStatus.PENDING) {
+    if (this.focusAfterRetry && this.people.status !== LoadStatus.PENDING) {
       this.focusAfterRetry = false;
       this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
     }
   }
 
   protected override render() {
-    const loading = this.people.status === TaskStatus.PENDING || this.people.status === TaskStatus.INITIAL;
+    const loading = this.people.status === LoadStatus.PENDING || this.people.status === LoadStatus.INITIAL;
     return html`
       <div role="status" class="visually-hidden">${loading ? this.localize.term('loading') : ''}</div>
       ${this.people.render({
@@ -170,7 +170,7 @@ export class HwPeopleGrid extends HallwayElement {
 
   private isEmpty(): boolean {
     const { status, value, error } = this.people;
-    return (status === TaskStatus.COMPLETE && value?.items.length === 0) || (status === TaskStatus.ERROR && isUnknownSite(error));
+    return (status === LoadStatus.COMPLETE && value?.items.length === 0) || (status === LoadStatus.ERROR && isUnknownSite(error));
   }
 
   // Each attribute, else what the page's JobPosting says.

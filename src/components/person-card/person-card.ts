@@ -1,7 +1,6 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task } from '@lit/task';
 import { isHttpError, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
@@ -10,6 +9,7 @@ import { isUnknownSite } from '../shared/config.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
 import styles from './person-card.styles.js';
+import { Loader } from '../shared/loader.js';
 
 /**
  * @tagname hw-person-card
@@ -67,7 +67,7 @@ export class HwPersonCard extends HallwayElement {
 
   private readonly contact = new ContactDialogOpener(this);
 
-  private readonly loader = new Task(this, {
+  private readonly loader = new Loader(this, {
     task: async ([client, id], { signal }) => {
       if (!id) return undefined;
       if (!client) {

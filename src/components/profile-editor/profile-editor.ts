@@ -1,6 +1,5 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { Task } from '@lit/task';
 import { createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
 import { LocalizeController } from '../shared/localize.js';
 import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
@@ -38,6 +37,7 @@ import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithd
 export { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
 export type { ConsentPurpose, HwConsentChangedDetail } from './events.js';
 import styles from './profile-editor.styles.js';
+import { Loader } from '../shared/loader.js';
 
 /** Why the editor no longer shows the profile. */
 type Ended = 'signed-out' | 'expired' | 'deleted';
@@ -132,7 +132,7 @@ export class HwProfileEditor extends HallwayElement {
     onExpired: () => this.end('expired'),
   });
 
-  private readonly loader = new Task(this, {
+  private readonly loader = new Loader(this, {
     task: ([client], { signal }) => client.get({ signal }),
     args: () => [this.meClient()] as const,
     onComplete: (me) => this.show(me),

@@ -1,8 +1,8 @@
+import type { Translation } from '../locales/en.js';
 import meEn, { type MeTranslation } from '../locales/me-en.js';
 import meFr from '../locales/me-fr.js';
-import { LocalizeController, type Tables } from '../shared/localize.js';
-import type { Translation } from '../locales/en.js';
+import type { Tables } from '../shared/localize.js';
 
-/** The shared strings plus the editor's own, which load with me.js only. */
+/** The editor's own strings, which load with me.js only; the shared ones come from the shared tables. */
 export type EditorTranslation = Translation & MeTranslation;
-export const EDITOR_TABLES: Tables<EditorTranslation> = LocalizeController.extend({ en: meEn, fr: meFr });
+export const EDITOR_TABLES = { en: meEn, fr: meFr } as Tables<Partial<EditorTranslation>> as Tables<EditorTranslation>;

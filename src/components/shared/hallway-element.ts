@@ -7,7 +7,7 @@ import { resolveSettings } from './client.js';
 import { DefaultsController, isUnknownSite, reportUnknownSite } from './config.js';
 import { HwErrorEvent, errorCode } from './events.js';
 import { isAbortError } from '../../sdk/index.js';
-import { LocalizeController } from './localize.js';
+import { LocalizeController, loadLocale } from './localize.js';
 import { ThemeController, type Theme } from './theme.js';
 
 /** What the Hallway elements share: where the data comes from, and the UI language. */
@@ -40,6 +40,12 @@ export abstract class HallwayElement extends LitElement {
 
   protected readonly themer = new ThemeController(this, () => this.theme ?? this.provided.value?.theme);
 
+  /** Renders once the element's language is loaded: a French page never flashes English. */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const pending = loadLocale(this.localize.lang);
+    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+  }
+
   /** The client for this element's server and site; `undefined` when no site is set anywhere. */
   protected client(): HallwayClient | undefined {
     return resolveSettings(this, this.provided.value).client;
@@ -60,7 +66,7 @@ export abstract class HallwayElement extends LitElement {
 
   /** Dispatches `event` once the state that caused it is rendered. */
   protected emitAfterRender(event: Event): void {
-    // Task callbacks run before the task asks for its update: ask now, so updateComplete includes it.
+    // Load callbacks run before the loader asks for its update: ask now, so updateComplete includes it.
     this.requestUpdate();
     void this.updateComplete.then(() => this.dispatchEvent(event));
   }

@@ -1,11 +1,30 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import en, { type Translation } from '../locales/en.js';
-import fr from '../locales/fr.js';
 
-const translations = { en, fr } satisfies Record<string, Translation>;
-export type Locale = keyof typeof translations;
+/** English comes with hallway.js; another language loads with the first element that shows it. */
+const loaders = { fr: () => import('../locales/fr.js') } satisfies Record<string, () => Promise<{ default: Translation }>>;
+export type Locale = 'en' | keyof typeof loaders;
 
-/** A translation table per locale: the shared one, or one extended by an element that loads later. */
+const loaded: Partial<Record<Locale, Translation>> = { en };
+const loading = new Map<Locale, Promise<unknown>>();
+
+/**
+ * Resolves once `locale`'s shared strings are here; undefined when they already are. A language that
+ * fails to load shows in English.
+ */
+export function loadLocale(locale: Locale): Promise<unknown> | undefined {
+  if (locale === 'en' || loaded[locale]) return undefined;
+  let pending = loading.get(locale);
+  if (!pending) {
+    pending = loaders[locale]()
+      .then((module) => (loaded[locale] = module.default))
+      .catch(() => loading.delete(locale));
+    loading.set(locale, pending);
+  }
+  return pending;
+}
+
+/** An element's own strings per locale, when they load with its code; the shared ones fill the rest. */
 export type Tables<T> = Record<Locale, T>;
 
 type TermArgs<T, K extends keyof T> = T[K] extends (...args: infer A) => string ? A : [];
@@ -26,7 +45,7 @@ new MutationObserver(() => connected.forEach((host) => host.requestUpdate())).ob
 export class LocalizeController<T extends Translation = Translation> implements ReactiveController {
   constructor(
     private readonly host: Host,
-    private readonly tables: Tables<T> = translations as Tables<T>,
+    private readonly tables?: Tables<T>,
   ) {
     host.addController(this);
   }
@@ -41,16 +60,13 @@ export class LocalizeController<T extends Translation = Translation> implements 
 
   get lang(): Locale {
     const primary = requestedLanguage(this.host).split('-')[0]!.toLowerCase();
-    return primary in translations ? (primary as Locale) : 'en';
-  }
-
-  /** The shared tables with `extra` added: for an element whose strings load with its own code. */
-  static extend<E>(extra: Tables<E>): Tables<Translation & E> {
-    return { en: { ...translations.en, ...extra.en }, fr: { ...translations.fr, ...extra.fr } };
+    return primary in loaders ? (primary as Locale) : 'en';
   }
 
   term<K extends keyof T>(key: K, ...args: TermArgs<T, K>): string {
-    const entry = this.tables[this.lang][key] as string | ((...args: TermArgs<T, K>) => string);
+    const lang = this.lang;
+    const shared = (loaded[lang] ?? en) as T;
+    const entry = (this.tables?.[lang][key] ?? shared[key] ?? (en as T)[key]) as string | ((...args: TermArgs<T, K>) => string);
     return typeof entry === 'function' ? entry(...args) : entry;
   }
 
