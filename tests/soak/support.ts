@@ -2,30 +2,21 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import type { Challenge, ChallengeSolution } from '../../src/sdk/contact-schemas.js';
+import { readReceivedMail, type ReceivedMail } from '../../src/server/mail/received-mail.js';
+import { freePort } from '../harness.js';
+export { freePort };
 
 /** Helpers of the soak suite: a real SMTP server, a real PostgreSQL cluster, the real server as a child process. */
 
 export const SITE = 'beaumont';
 export const MAIL_FROM = 'Hallway <hallway@hallway.test>';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** A port nobody listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
 
 /** Waits for `condition`, polling, and fails with `what` after `timeoutMs`. */
 export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
@@ -119,22 +110,13 @@ export function solve(challenge: Challenge): ChallengeSolution {
 
 // ---- A real SMTP server that records what it accepted ----
 
-export interface Received {
-  messageId: string;
-  to: string;
-  kind: 'confirm' | 'question' | 'other';
-  token?: string;
-  requestId?: string;
-  raw: string;
-}
-
 export interface SmtpSink {
   port: number;
-  received: Received[];
+  received: ReceivedMail[];
   /** Waits this long before answering each message's data (mails in flight for a while). */
   delayMs: number;
   /** Called right after a message was accepted (its 250 reply written). */
-  onAccepted?: (mail: Received) => void;
+  onAccepted?: (mail: ReceivedMail) => void;
   close(): Promise<void>;
 }
 
@@ -158,7 +140,7 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
         setTimeout(() => {
           callback(); // the 250: from here on the message is ours to deliver…
           if (hungUp.has(session.id)) return; // …unless the sender hung up before it, and will send again
-          const mail = readMessage(Buffer.concat(chunks).toString('latin1'));
+          const mail = readReceivedMail(Buffer.concat(chunks).toString('latin1'));
           sink.received.push(mail);
           sink.onAccepted?.(mail);
         }, sink.delayMs);
@@ -173,32 +155,8 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
   return sink;
 }
 
-function readMessage(raw: string): Received {
-  const end = raw.indexOf('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of raw.slice(0, end).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  // Quoted-printable, as nodemailer writes long ASCII lines: enough to read the links.
-  const body = raw
-    .slice(end + 4)
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const token = /\/contact\/confirm\?token=([\w-]+)/.exec(body)?.[1];
-  const requestId = /\/contact\/answered\?request=([\w-]+)/.exec(body)?.[1];
-  return {
-    messageId: headers.get('message-id') ?? '',
-    to: headers.get('to') ?? '',
-    kind: token ? 'confirm' : requestId ? 'question' : 'other',
-    ...(token ? { token } : {}),
-    ...(requestId ? { requestId } : {}),
-    raw,
-  };
-}
-
 /** Deliveries beyond the first of each Message-ID. */
-export const duplicatesIn = (received: Received[]) => received.length - new Set(received.map((mail) => mail.messageId)).size;
+export const duplicatesIn = (received: ReceivedMail[]) => received.length - new Set(received.map((mail) => mail.messageId)).size;
 
 // ---- A PostgreSQL cluster of our own, in a temporary directory ----
 

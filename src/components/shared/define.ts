@@ -1,7 +1,18 @@
+let upgrading = false;
+
 /**
  * Registers a custom element unless the tag is already taken, so a page that loads the bundle twice
  * (two scripts, or a script plus an app that imports the package) keeps working.
  */
 export function define(tag: string, constructor: CustomElementConstructor): void {
-  if (!customElements.get(tag)) customElements.define(tag, constructor);
+  if (customElements.get(tag)) return;
+  upgrading = true; // the page's elements of this tag are constructed during define()
+  try {
+    customElements.define(tag, constructor);
+  } finally {
+    upgrading = false;
+  }
 }
+
+/** Whether the element being constructed is one of the page's, upgraded as its tag is defined. */
+export const isUpgrading = () => upgrading;

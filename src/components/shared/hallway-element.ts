@@ -7,8 +7,20 @@ import { resolveSettings } from './client.js';
 import { DefaultsController, isUnknownSite, reportUnknownSite } from './config.js';
 import { HwErrorEvent, errorCode } from './events.js';
 import { isAbortError } from '../../sdk/index.js';
+import { isUpgrading } from './define.js';
 import { LocalizeController, loadLocale } from './localize.js';
 import { ThemeController, type Theme } from './theme.js';
+
+let nextFrame: Promise<void> | undefined;
+
+/**
+ * Resolves just before the next paint (rAF), shared by every element upgraded in this task; at once
+ * in a hidden page, which paints nothing and gets no frames.
+ */
+function beforeNextPaint(): Promise<void> | undefined {
+  if (document.visibilityState === 'hidden') return undefined;
+  return (nextFrame ??= new Promise((resolve) => requestAnimationFrame(() => ((nextFrame = undefined), resolve()))));
+}
 
 /** What the Hallway elements share: where the data comes from, and the UI language. */
 export abstract class HallwayElement extends LitElement {
@@ -40,10 +52,19 @@ export abstract class HallwayElement extends LitElement {
 
   protected readonly themer = new ThemeController(this, () => this.theme ?? this.provided.value?.theme);
 
-  /** Renders once the element's language is loaded: a French page never flashes English. */
+  // Upgraded while hallway.js defines its tags, in the same task as loading it.
+  private readonly upgradedOnLoad = isUpgrading();
+
+  /**
+   * An element on the page when hallway.js loads first renders in the frame about to be painted, so
+   * that loading hallway.js and drawing the elements are two short tasks rather than one long one,
+   * with nothing painted in between. Every element waits for its language, so that a French page
+   * never flashes English.
+   */
   protected override scheduleUpdate(): void | Promise<unknown> {
-    const pending = loadLocale(this.localize.lang);
-    return pending ? pending.then(() => super.scheduleUpdate()) : super.scheduleUpdate();
+    const firstOnLoad = this.upgradedOnLoad && !this.hasUpdated;
+    const pending = [firstOnLoad ? beforeNextPaint() : undefined, loadLocale(this.localize.lang)].filter((wait) => wait !== undefined);
+    return pending.length > 0 ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 
   /** The client for this element's server and site; `undefined` when no site is set anywhere. */

@@ -10,6 +10,7 @@ import { startServer, type RunningServer } from '../server.js';
 import type { Db } from '../store/database.js';
 import { openTestDatabase } from '../store/test-database.js';
 import { MIN_FILL_MS } from './challenge.js';
+import { readReceivedMail, type ReceivedMail } from '../mail/received-mail.js';
 
 /**
  * Every accepted question reaches its person exactly once, through a real SMTP server that goes down
@@ -25,7 +26,7 @@ let server: RunningServer;
 let smtp: Smtp;
 let smtpPort: number;
 /** Every message any incarnation of the SMTP server accepted. */
-const received: Received[] = [];
+const received: ReceivedMail[] = [];
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
@@ -130,7 +131,7 @@ test('200 questions during an SMTP outage: each confirmation and each forwarded 
 });
 
 /** Confirms each question from the link in its mail, all at once; resolves with the tokens used. */
-async function confirmAll(mails: Received[]) {
+async function confirmAll(mails: ReceivedMail[]) {
   await Promise.all(
     mails.map(async (mail) => {
       const response = await fetch(`${server.url}/contact/confirm`, { method: 'POST', body: new URLSearchParams({ token: mail.token! }) });
@@ -165,15 +166,6 @@ function solve(challenge: Challenge): ChallengeSolution {
 
 // ---- A real SMTP server that goes down after OUTAGE_AFTER messages ----
 
-interface Received {
-  messageId: string;
-  to: string;
-  replyTo: string | undefined;
-  kind: 'confirm' | 'question' | 'other';
-  token?: string;
-  requestId?: string;
-}
-
 interface Smtp {
   closed: boolean;
   close(): Promise<void>;
@@ -191,7 +183,7 @@ async function startSmtp(port: number): Promise<Smtp> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(readMessage(Buffer.concat(chunks).toString('latin1')));
+        received.push(readReceivedMail(Buffer.concat(chunks).toString('latin1')));
         callback();
         if (received.length === OUTAGE_AFTER) setImmediate(() => void closeOnce());
       });
@@ -208,30 +200,6 @@ async function startSmtp(port: number): Promise<Smtp> {
     server.listen(port, '127.0.0.1', resolve);
   });
   return state;
-}
-
-function readMessage(raw: string): Received {
-  const end = raw.indexOf('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of raw.slice(0, end).replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  // Quoted-printable, as nodemailer writes long ASCII lines: enough to read the links.
-  const body = raw
-    .slice(end + 4)
-    .replace(/=\r\n/g, '')
-    .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
-  const token = /\/contact\/confirm\?token=([\w-]+)/.exec(body)?.[1];
-  const requestId = /\/contact\/answered\?request=([\w-]+)/.exec(body)?.[1];
-  return {
-    messageId: headers.get('message-id') ?? '',
-    to: headers.get('to') ?? '',
-    replyTo: headers.get('reply-to'),
-    kind: token ? 'confirm' : requestId ? 'question' : 'other',
-    ...(token ? { token } : {}),
-    ...(requestId ? { requestId } : {}),
-  };
 }
 
 async function freePort() {

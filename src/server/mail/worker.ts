@@ -7,7 +7,7 @@ export interface MailWorkerOptions {
   transport: MailTransport;
   /** The From header, e.g. `Hallway <hallway@example.com>` (MAIL_FROM). */
   from: string;
-  /** Pause between the end of one poll and the start of the next. Default 1000 ms. */
+  /** Pause between the end of one poll and the start of the next (none after a full batch). Default 1000 ms. */
   intervalMs?: number;
   /** At most this many mails sent per poll. Default 20. */
   batchSize?: number;
@@ -23,9 +23,11 @@ export interface MailWorker {
   drain(): Promise<number>;
 }
 
+const DEFAULT_BATCH = 20;
+
 /** Sends the outbox's due mails in the background, one poll at a time. */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
-  const { intervalMs = 1000, log = console.error } = options;
+  const { intervalMs = 1000, batchSize = DEFAULT_BATCH, log = console.error } = options;
   let current: Promise<number> | undefined;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
@@ -39,8 +41,9 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       .finally(() => (current = undefined));
     return current;
   };
-  const schedule = () => {
-    if (!stopped) timer = setTimeout(() => void poll().then(schedule), intervalMs).unref();
+  // A full batch means more may be due: the next poll starts at once rather than after the pause.
+  const schedule = (delay = intervalMs) => {
+    if (!stopped) timer = setTimeout(() => void poll().then((sent) => schedule(sent >= batchSize ? 0 : intervalMs)), delay).unref();
   };
   schedule();
 
@@ -61,7 +64,7 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
  * Claims one mail at a time, so each claim's lease only has to cover one SMTP send. A failure ends the
  * poll: while the SMTP server is down, each poll costs one attempt rather than a batch of timeouts.
  */
-async function sendDueMails({ db, transport, from, batchSize = 20, now = () => new Date(), log = console.error }: MailWorkerOptions) {
+async function sendDueMails({ db, transport, from, batchSize = DEFAULT_BATCH, now = () => new Date(), log = console.error }: MailWorkerOptions) {
   let sent = 0;
   while (sent < batchSize) {
     const [mail] = await claimDueMails(db, 1, now());
