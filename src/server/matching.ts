@@ -2,7 +2,7 @@ import { sql, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
-import { titleScores } from './trigrams.js';
+import { scoreTitles } from './trigrams.js';
 
 /** Below this title similarity (0–1, trigrams, case and accents folded) a person is not "in the job". */
 export const JOB_SIMILARITY_THRESHOLD = 0.4;
@@ -33,34 +33,44 @@ export async function listPublicPeople(
 ): Promise<ListedPeople> {
   const limit = Number(query.limit ?? DEFAULT_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
-  const titles = query.job ? await scoredTitles(db, site.id, query.job) : undefined;
-  const ranking = rankingOf(query, titles);
+  // Outside the job (a later page of a fallback list), every title is ranked.
+  const threshold = !cursor || cursor.match === 'job' ? JOB_SIMILARITY_THRESHOLD : Infinity;
+  const titles = query.job ? await scoredTitles(db, site.id, query.job, threshold) : undefined;
+  const ranking = rankingOf(query);
   const match = cursor?.match ?? (await bestMatch(db, site.id, ranking, titles));
   const offset = cursor?.offset ?? 0;
 
-  // The page is chosen first from the listed people alone; its few rows then get their public columns.
+  // The page is chosen first from the listed people alone; then its few rows get their public columns.
   let people = visiblePeople(db, site.id);
-  if (titles) {
-    // In the job, only its titles are joined: the index finds their people directly.
-    const joined = match === 'job' ? titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD) : titles;
-    const keys = joined.map((title) => title.key);
-    const scores = joined.map((title) => title.score);
-    const scored = sql<{ key: string; score: number }>`(select unnest(${keys}::text[]) as key, unnest(${scores}::float8[]) as score)`;
+  let score: RawBuilder<number> | undefined;
+  if (titles && match === 'job') {
+    // Only the job's titles, whose people the index finds directly; each one's rank read from the list.
+    const inJob = titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD);
+    const keys = inJob.map((title) => title.key);
+    people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
+    score = sql<number>`(${inJob.map((title) => title.rank)}::float8[])[array_position(${keys}::text[], p.job_title_key)]`;
+  } else if (titles) {
+    // Outside the job, every title ranks: joined, rather than looked up person by person.
+    const keys = titles.map((title) => title.key);
+    const ranks = titles.map((title) => title.rank);
+    const scored = sql<{ key: string; rank: number }>`(select unnest(${keys}::text[]) as key, unnest(${ranks}::float8[]) as rank)`;
     people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key');
-    if (match === 'job') people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
+    score = sql<number>`titles.rank`;
   }
   const criteria: RawBuilder<unknown>[] = [];
-  for (const criterion of [ranking.score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
+  for (const criterion of [score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
   let page = people
-    .where(matchCondition(match, ranking))
-    .select(['p.id', sql<string>`p.name_key collate "C"`.as('name_key'), 'p.public_id'])
+    .where(matchCondition(match, ranking, titles !== undefined))
+    .selectAll('p')
+    .select(sql<string>`p.name_key collate "C"`.as('name_order'))
     .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
   for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
-  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset).as('page');
+  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset);
 
-  let ordered = publicColumns(db.selectFrom('people as p').innerJoin(chosen, 'page.id', 'p.id'));
-  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`page.rank${i}`), 'desc');
-  const rows = await ordered.orderBy(sql.ref('page.name_key')).orderBy(sql.ref('page.public_id')).execute();
+  // Selected from the page as `p`: the public columns' subqueries run for its rows only.
+  let ordered = publicColumns(db.selectFrom(chosen.as('p')) as unknown as ReturnType<typeof visiblePeople>);
+  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`p.rank${i}`), 'desc');
+  const rows = await ordered.orderBy(sql.ref('p.name_order')).orderBy('p.public_id').execute();
 
   const hasMore = rows.length > limit;
   return {
@@ -72,20 +82,24 @@ export async function listPublicPeople(
 
 interface ScoredTitle {
   key: string;
-  /** Rounded to 2 decimals: titles this close rank together, then by team, location, language. */
   score: number;
+  /** The score to 2 decimals: titles this close rank together, then by team, location, language. */
+  rank: number;
 }
 
-/** Every job title the site's listed people have, scored against the candidate's (one small read). */
-async function scoredTitles(db: Db, siteId: number, job: string): Promise<ScoredTitle[]> {
+/**
+ * The site's listed job titles scored against the candidate's (one small read): those reaching
+ * `threshold`, or when none does, all of them.
+ */
+async function scoredTitles(db: Db, siteId: number, job: string, threshold: number): Promise<ScoredTitle[]> {
   const { folded, keys } = await db
     .selectNoFrom([
       sql<string>`hw_fold(${job})`.as('folded'),
-      sql<string[]>`array(select job_title_key from listed_titles where site_id = ${siteId} and people > 0)`.as('keys'),
+      // As JSON: both drivers parse it faster than a text array.
+      sql<string[]>`(select coalesce(json_agg(job_title_key), '[]') from listed_titles where site_id = ${siteId} and people > 0)`.as('keys'),
     ])
     .executeTakeFirstOrThrow();
-  const scores = titleScores(folded, keys);
-  return keys.map((key, i) => ({ key, score: Math.round(scores[i]! * 100) / 100 }));
+  return scoreTitles(folded, keys, threshold).map(({ title, score }) => ({ key: title, score, rank: Math.round(score * 100) / 100 }));
 }
 
 export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
@@ -128,18 +142,16 @@ function visiblePeople(db: Db, siteId: number) {
   return db.selectFrom('people as p').where('p.site_id', '=', siteId).where('p.listed', '=', true);
 }
 
-/** SQL for each criterion the query names; absent when it doesn't. */
+/** SQL for each criterion besides the job title that the query names; absent when it doesn't. */
 interface Ranking {
-  score?: RawBuilder<number>;
   team?: RawBuilder<boolean>;
   location?: RawBuilder<boolean>;
   speaks?: RawBuilder<boolean>;
 }
 
-function rankingOf(query: PeopleQuery, titles: ScoredTitle[] | undefined): Ranking {
+function rankingOf(query: PeopleQuery): Ranking {
   const language = query.lang?.split('-')[0]?.toLowerCase();
   return {
-    score: titles && sql<number>`titles.score`,
     team: query.team ? sql<boolean>`coalesce(hw_fold(p.team) = hw_fold(${query.team}), false)` : undefined,
     location: query.location ? sql<boolean>`coalesce(hw_fold(p.location) = hw_fold(${query.location}), false)` : undefined,
     speaks: language ? sql<boolean>`${language} = any(p.languages)` : undefined,
@@ -160,10 +172,11 @@ async function bestMatch(db: Db, siteId: number, ranking: Ranking, titles: Score
   return asked.find(([name]) => found[name])?.[0] ?? 'all';
 }
 
-function matchCondition(match: Match, ranking: Ranking) {
+/** Who the match keeps; for `job`, the job's titles already did (`titlesKept`), if the query names one. */
+function matchCondition(match: Match, ranking: Ranking, titlesKept: boolean) {
   switch (match) {
     case 'job':
-      return ranking.score ? sql<boolean>`${ranking.score} >= ${sql.lit(JOB_SIMILARITY_THRESHOLD)}` : sql<boolean>`false`;
+      return sql<boolean>`${sql.lit(titlesKept)}`;
     case 'team':
       return ranking.team ?? sql<boolean>`false`;
     case 'location':

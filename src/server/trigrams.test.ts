@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Db } from './store/database.js';
 import { openTestDatabase } from './store/test-database.js';
-import { titleScores, trigramSimilarities } from './trigrams.js';
+import { scoreTitles, trigramSimilarities } from './trigrams.js';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -49,13 +49,28 @@ test('…and on 2,000 random pairs of titles made of look-alike words', async ()
   assertSame(pairs, await pgTrgm(pairs));
 });
 
-test('one dictionary serves many titles: scoring them together equals scoring each alone', () => {
-  const together = titleScores('chef de partie', TITLES);
-  assert.deepEqual(together, TITLES.map((title) => titleScores('chef de partie', [title])[0]));
+test('scored together, titles get the scores they get alone; only those reaching the threshold come back, else all', () => {
+  const alone = TITLES.map((title) => scoreTitles('chef de partie', [title], 0)[0]!);
+  assert.deepEqual(scoreTitles('chef de partie', TITLES, 0), alone);
+  assert.deepEqual(
+    scoreTitles('chef de partie', TITLES, 0.4),
+    alone.filter(({ score }) => score >= 0.4),
+  );
+  assert.ok(scoreTitles('chef de partie', TITLES, 0.4).length >= 3);
+  assert.deepEqual(scoreTitles('zoology', TITLES, 0.4), TITLES.map((title) => scoreTitles('zoology', [title], 0)[0]!));
+});
+
+test('no title the threshold would keep is skipped by the shortcut (2,000 random titles)', () => {
+  const titles = fc.sample(title, { numRuns: 2_000, seed: 7 });
+  for (const job of ['abc de', 'a1', 'cab ded abc']) {
+    const kept = scoreTitles(job, titles, 0.4);
+    const exact = titles.map((t) => scoreTitles(job, [t], 0)[0]!).filter(({ score }) => score >= 0.4);
+    assert.deepEqual(kept, exact.length > 0 ? exact : titles.map((t) => scoreTitles(job, [t], 0)[0]!));
+  }
 });
 
 test('a title fits when either is a few words longer than the other', () => {
-  const score = (title: string, job: string) => titleScores(job, [title])[0]!;
+  const score = (title: string, job: string) => scoreTitles(job, [title], 0)[0]!.score;
   assert.equal(score('chef', 'chef'), 1);
   assert.ok(score('head chef', 'chef') >= 0.4, 'the candidate looks at a shorter title');
   assert.ok(score('chef', 'executive chef') >= 0.4, 'the candidate looks at a longer title');

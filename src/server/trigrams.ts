@@ -5,28 +5,59 @@
  * (hw_fold: lower case, accents removed); trigrams.test.ts checks the results against pg_trgm itself.
  */
 
-const WORD = /[\p{L}\p{N}]+/gu;
+const SPACE = 0x20;
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** Letters and digits make words (pg_trgm's alphanumerics); ASCII is decided without a regex. */
+function isWordCharacter(point: number): boolean {
+  if (point < 0x80) return (point >= 0x61 && point <= 0x7a) || (point >= 0x30 && point <= 0x39) || (point >= 0x41 && point <= 0x5a);
+  return WORD_CHARACTER.test(String.fromCodePoint(point));
+}
 
 /** pg_trgm computes in float4: the same rounding keeps scores at a threshold on the same side. */
 const ratio = (common: number, length1: number, length2: number) => Math.fround(common / (length1 + length2 - common));
 
 /** Trigrams numbered as they are first seen, so that the loops below work on small integers. */
 class Dictionary {
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new Map<number | string, number>();
   private lastPosition = new Int32Array(256).fill(-1);
   private mark = new Uint8Array(256);
 
   /** The trigrams of each word padded as pg_trgm pads it ("  word "), in order, repeats kept. */
   trigrams(text: string): Trigrams {
     const positional: number[] = [];
-    for (const [word] of text.matchAll(WORD)) {
-      const chars = [...`  ${word} `];
-      for (let i = 0; i + 3 <= chars.length; i++) positional.push(this.id(chars[i]! + chars[i + 1]! + chars[i + 2]!));
+    let first = SPACE;
+    let second = SPACE;
+    let inWord = false;
+    for (let i = 0; i < text.length; i++) {
+      const point = text.codePointAt(i)!;
+      if (point > 0xffff) i++;
+      if (isWordCharacter(point)) {
+        if (!inWord) {
+          first = second = SPACE;
+          inWord = true;
+        }
+        positional.push(this.id(first, second, point));
+        first = second;
+        second = point;
+      } else if (inWord) {
+        positional.push(this.id(first, second, SPACE));
+        inWord = false;
+      }
     }
-    return { positional, unique: [...new Set(positional)] };
+    if (inWord) positional.push(this.id(first, second, SPACE));
+    return { positional, unique: this.distinct(positional) };
   }
 
-  private id(trigram: string): number {
+  private distinct(ids: number[]): number[] {
+    const unique = ids.filter((id) => !this.mark[id] && (this.mark[id] = 1));
+    for (const id of unique) this.mark[id] = 0;
+    return unique;
+  }
+
+  /** A trigram's number here, keyed by its code points: packed in a small integer when they are below 1024. */
+  private id(first: number, second: number, third: number): number {
+    const trigram = (first | second | third) < 1024 ? (first << 20) | (second << 10) | third : `${first} ${second} ${third}`;
     let id = this.ids.get(trigram);
     if (id === undefined) {
       id = this.ids.size;
@@ -45,14 +76,19 @@ class Dictionary {
     [this.lastPosition, this.mark] = [lastPosition, mark];
   }
 
-  /** similarity(a, b): shared trigrams over all trigrams of both. */
-  similarity(a: Trigrams, b: Trigrams): number {
-    if (a.unique.length === 0 || b.unique.length === 0) return 0;
+  /** How many distinct trigrams `a` and `b` share. */
+  common(a: Trigrams, b: Trigrams): number {
     for (const id of a.unique) this.mark[id] = 1;
     let common = 0;
     for (const id of b.unique) common += this.mark[id]!;
     for (const id of a.unique) this.mark[id] = 0;
-    return ratio(common, a.unique.length, b.unique.length);
+    return common;
+  }
+
+  /** similarity(a, b): shared trigrams over all trigrams of both. */
+  similarity(a: Trigrams, b: Trigrams): number {
+    if (a.unique.length === 0 || b.unique.length === 0) return 0;
+    return ratio(this.common(a, b), a.unique.length, b.unique.length);
   }
 
   /**
@@ -127,14 +163,27 @@ export function trigramSimilarities(a: string, b: string): { similarity: number;
 }
 
 /**
- * How well each title fits the title a candidate looks at: either may be a few words longer than
+ * How well listed titles fit the title a candidate looks at: either may be a few words longer than
  * the other ("Chef" / "Head Chef"), so the best of similarity and word similarity both ways.
+ * Returns the titles scoring at least `threshold`; when none does, every title (a fallback list is
+ * still ranked by closeness). A title sharing too few trigrams to reach `threshold` is not scored
+ * exactly unless it has to be: that is most titles, and most of the work.
  */
-export function titleScores(job: string, titles: string[]): number[] {
+export function scoreTitles(job: string, titles: string[], threshold: number): { title: string; score: number }[] {
   const dictionary = new Dictionary();
   const wanted = dictionary.trigrams(job);
-  return titles.map((title) => {
-    const listed = dictionary.trigrams(title);
-    return Math.max(dictionary.similarity(listed, wanted), dictionary.wordSimilarity(wanted, listed), dictionary.wordSimilarity(listed, wanted));
+  const listed = titles.map((title) => dictionary.trigrams(title));
+  const score = (i: number) => {
+    const trigrams = listed[i]!;
+    return Math.max(dictionary.similarity(trigrams, wanted), dictionary.wordSimilarity(wanted, trigrams), dictionary.wordSimilarity(trigrams, wanted));
+  };
+  const reaching: { title: string; score: number }[] = [];
+  titles.forEach((title, i) => {
+    // No measure exceeds the shared trigrams over the shorter set.
+    const bound = dictionary.common(listed[i]!, wanted) / Math.min(listed[i]!.unique.length, wanted.unique.length);
+    if (bound < threshold) return;
+    const exact = score(i);
+    if (exact >= threshold) reaching.push({ title, score: exact });
   });
+  return reaching.length > 0 ? reaching : titles.map((title, i) => ({ title, score: score(i) }));
 }
