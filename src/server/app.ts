@@ -5,8 +5,6 @@ import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { sql } from 'kysely';
 import { config as zodConfig, locales } from 'zod';
-import { PeopleQuery } from '../sdk/schemas.js';
-import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
 import { avatarSvg } from './avatar.js';
 import { apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
@@ -15,12 +13,11 @@ import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
-import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson, listPublicPeople } from './matching.js';
+import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './matching.js';
 import { openApiDocument } from './openapi.js';
-import { PublicCache, acceptsGzip, etagMatches } from './public-cache.js';
+import { PUBLIC_CACHE, publicLists as createPublicLists, type ListKind } from './public-lists.js';
 import type { Db } from './store/database.js';
 import { loadSite, type SiteVariables } from './site.js';
-import { listPublicTestimonials } from './testimonials/testimonials.js';
 
 zodConfig(locales.en());
 
@@ -38,21 +35,16 @@ export interface AppOptions {
   demoDir?: string;
   /** Rate limits, proxy trust and clock of the contact flow; defaults suit production. */
   contact?: Partial<ContactOptions>;
+  /** The public lists, when the server also answers them without Hono (their fast path). */
+  publicLists?: PublicLists;
 }
 
 type Env = { Variables: SiteVariables };
 
-/** Public reads: any page may fetch them, caches may keep them a minute and revalidate with ETags. */
-const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
-const PUBLIC_READ_HEADERS = {
-  'Cache-Control': PUBLIC_CACHE,
-  'Access-Control-Allow-Origin': '*',
-  'X-Content-Type-Options': 'nosniff',
-  Vary: 'Accept-Encoding',
-};
+type PublicLists = ReturnType<typeof createPublicLists>;
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|js|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact }: AppOptions) {
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact, publicLists }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
   app.use(compress());
   app.use(async (c, next) => {
@@ -68,19 +60,18 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
 
   // Before the public middleware below: the contact request allows only the site's own origins.
   app.route('/', contactRoutes({ db, publicUrl, links, options: contact }));
-  const cache = new PublicCache();
-  /**
-   * A public list from the cache while the site's public version is unchanged, answering 304s and
-   * gzip itself: every header is given at once, so Hono's fast path writes the cached bytes as they are.
-   */
-  const cachedJson = async (c: Context<Env>, key: string, produce: () => Promise<unknown>) => {
-    const answer = await cache.get(`${c.var.site.id} ${key}`, c.var.publicVersion, produce);
-    const headers = { ...PUBLIC_READ_HEADERS, ETag: answer.etag };
-    if (etagMatches(c.req.header('If-None-Match'), answer.etag)) return c.body(null, 304, headers);
-    if (acceptsGzip(c.req.header('Accept-Encoding'))) {
-      return c.body(new Uint8Array(answer.gzipped()), 200, { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' });
+  const lists = publicLists ?? createPublicLists(db, publicUrl);
+  const listRoute = (kind: ListKind) => async (c: Context<Env>) => {
+    const query = lists.parse(kind, c.req.query());
+    if (!query.success) return invalidQuery(c, query.error.issues[0]!);
+    try {
+      const request = { ifNoneMatch: c.req.header('If-None-Match'), acceptEncoding: c.req.header('Accept-Encoding') };
+      const { status, headers, body } = await lists.answer(kind, c.var.site, c.var.publicVersion, query.data, request);
+      return status === 304 ? c.body(null, 304, headers) : c.body(body!, 200, headers);
+    } catch (error) {
+      if (error instanceof InvalidCursorError) return apiError(c, 400, 'invalid_query', error.message, 'cursor');
+      throw error;
     }
-    return c.body(answer.body, 200, { ...headers, 'Content-Type': 'application/json' });
   };
 
   // Any page may read; a header set before the handler (not Hono's cors(), which rebuilds each response).
@@ -92,18 +83,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   app.use('/v1/sites/:site/*', loadSite(db));
   const weakEtag = etag({ weak: true });
 
-  app.get('/v1/sites/:site/people', async (c) => {
-    const query = PeopleQuery.safeParse(c.req.query());
-    if (!query.success) return invalidQuery(c, query.error.issues[0]!);
-    try {
-      return await cachedJson(c, `people ${JSON.stringify(query.data)}`, () =>
-        listPublicPeople(db, c.var.site, query.data, publicUrl),
-      );
-    } catch (error) {
-      if (error instanceof InvalidCursorError) return apiError(c, 400, 'invalid_query', error.message, 'cursor');
-      throw error;
-    }
-  });
+  app.get('/v1/sites/:site/people', listRoute('people'));
 
   app.get('/v1/sites/:site/people/:id', weakEtag, async (c) => {
     const person = await findPublicPerson(db, c.var.site, c.req.param('id'), publicUrl);
@@ -129,13 +109,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     return c.body(new Uint8Array(photo.data), 200, { 'Content-Type': photo.content_type });
   });
 
-  app.get('/v1/sites/:site/testimonials', async (c) => {
-    const query = TestimonialQuery.safeParse(c.req.query());
-    if (!query.success) return invalidQuery(c, query.error.issues[0]!);
-    return cachedJson(c, `testimonials ${JSON.stringify(query.data)}`, () =>
-      listPublicTestimonials(db, c.var.site.id, query.data),
-    );
-  });
+  app.get('/v1/sites/:site/testimonials', listRoute('testimonials'));
 
   app.route('/', contactStatsRoutes({ db, publicUrl }));
   app.route('/', meRoutes({ db, links }));

@@ -5,7 +5,7 @@ export interface CachedAnswer {
   body: string;
   etag: string;
   /** The body gzipped, made on the first request that accepts it. */
-  gzipped(): Buffer;
+  gzipped(): Uint8Array<ArrayBuffer>;
 }
 
 interface Entry {
@@ -46,11 +46,11 @@ export class PublicCache {
 
 function toAnswer(value: unknown): CachedAnswer {
   const body = JSON.stringify(value);
-  let gzipped: Buffer | undefined;
+  let gzipped: Uint8Array<ArrayBuffer> | undefined;
   return {
     body,
     etag: `W/"${createHash('sha1').update(body).digest('base64url')}"`,
-    gzipped: () => (gzipped ??= gzipSync(body)),
+    gzipped: () => (gzipped ??= new Uint8Array(gzipSync(body))),
   };
 }
 

@@ -1,4 +1,5 @@
-import { serve } from '@hono/node-server';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '../../demo/seed.js';
@@ -12,6 +13,7 @@ import type { Config } from './config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
+import { publicLists } from './public-lists.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -53,8 +55,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await purge();
   const purger = setInterval(purge, DAY_MS).unref();
 
+  const lists = publicLists(db, config.publicUrl);
   const app = createApp({
     db,
+    publicLists: lists,
     publicUrl: config.publicUrl,
     links,
     devOutbox: !config.smtpUrl,
@@ -62,7 +66,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     demoDir: fromRoot('demo'),
     contact: { trustProxy: config.trustProxy ?? false, ...options.contact },
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  // The public lists, the hot path of every careers page, are answered before Hono when they can be.
+  const listener = getRequestListener(app.fetch, { hostname: config.host });
+  const server = createServer((request, response) => {
+    if (!lists.fastPath(request, response, () => listener(request, response))) void listener(request, response);
+  }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
   const { port } = server.address() as AddressInfo;
 

@@ -64,10 +64,16 @@ export class SiteReader {
 
 const readers = new WeakMap<Db, SiteReader>();
 
-/** Routes under `/v1/sites/:site`: the site and its public version, or 404 `site_not_found`. */
-export function loadSite<E extends { Variables: SiteVariables }>(db: Db): MiddlewareHandler<E> {
+/** One reader per database, so that all its requests share reads. */
+export function siteReader(db: Db): SiteReader {
   const reader = readers.get(db) ?? new SiteReader(db);
   readers.set(db, reader);
+  return reader;
+}
+
+/** Routes under `/v1/sites/:site`: the site and its public version, or 404 `site_not_found`. */
+export function loadSite<E extends { Variables: SiteVariables }>(db: Db): MiddlewareHandler<E> {
+  const reader = siteReader(db);
   return async (c, next) => {
     const slug = c.req.param('site') ?? '';
     // A NUL fails in SQL, and with it every request batched into the same read.

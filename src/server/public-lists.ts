@@ -1,0 +1,86 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PeopleQuery } from '../sdk/schemas.js';
+import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
+import { listPublicPeople } from './matching.js';
+import { PublicCache, acceptsGzip, etagMatches } from './public-cache.js';
+import { siteReader } from './site.js';
+import type { Db } from './store/database.js';
+import type { Site } from './store/schema.js';
+import { listPublicTestimonials } from './testimonials/testimonials.js';
+
+/** Public reads: any page may fetch them, caches may keep them a minute and revalidate with ETags. */
+export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
+export const PUBLIC_READ_HEADERS = {
+  'Cache-Control': PUBLIC_CACHE,
+  'Access-Control-Allow-Origin': '*',
+  'X-Content-Type-Options': 'nosniff',
+  Vary: 'Accept-Encoding',
+};
+
+export type ListKind = 'people' | 'testimonials';
+
+export interface ListAnswer {
+  status: 200 | 304;
+  headers: Record<string, string>;
+  body: string | Uint8Array<ArrayBuffer> | null;
+}
+
+const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery };
+
+/**
+ * The public people and testimonial lists, from an in-process cache keyed by the site's public
+ * version (bumped by a trigger with every write that changes what candidates see). The Hono routes
+ * answer through it, and so does `fastPath`, which serves them straight from `node:http`.
+ */
+export function publicLists(db: Db, publicUrl: string) {
+  const cache = new PublicCache();
+  const produce: Record<ListKind, (site: Site, query: never) => Promise<unknown>> = {
+    people: (site, query: PeopleQuery) => listPublicPeople(db, site, query, publicUrl),
+    testimonials: (site, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
+  };
+
+  const parse = (kind: ListKind, query: Record<string, string>) => QUERIES[kind].safeParse(query);
+
+  /** The list answer, 304 when `ifNoneMatch` names it, gzipped when the client accepts it. */
+  async function answer(
+    kind: ListKind,
+    site: Site,
+    version: string,
+    query: unknown,
+    request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
+  ): Promise<ListAnswer> {
+    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, () => produce[kind](site, query as never));
+    const headers = { ...PUBLIC_READ_HEADERS, ETag: cached.etag };
+    if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers, body: null };
+    if (acceptsGzip(request.acceptEncoding)) {
+      return { status: 200, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: cached.gzipped() };
+    }
+    return { status: 200, headers: { ...headers, 'Content-Type': 'application/json' }, body: cached.body };
+  }
+
+  const sites = siteReader(db);
+  const PATH = /^\/v1\/sites\/([\w-]+)\/(people|testimonials)(?:\?(.*))?$/;
+
+  /**
+   * Answers a valid GET of a list without Hono, or returns false and leaves the request to the app
+   * (anything else, and every error, whose answer the app gives).
+   */
+  function fastPath(request: IncomingMessage, response: ServerResponse, fallback: () => void): boolean {
+    const match = request.method === 'GET' ? PATH.exec(request.url ?? '') : null;
+    if (!match) return false;
+    void (async () => {
+      const search = new URLSearchParams(match[3] ?? '');
+      const query = Object.fromEntries(search);
+      const kind = match[2] as ListKind;
+      const found = Object.keys(query).length === search.size ? await sites.read(match[1]!) : undefined;
+      const parsed = found && parse(kind, query);
+      if (!found || !parsed?.success) return fallback();
+      const { ifNoneMatch, acceptEncoding } = { ifNoneMatch: request.headers['if-none-match'], acceptEncoding: request.headers['accept-encoding'] };
+      const list = await answer(kind, found.site, found.publicVersion, parsed.data, { ifNoneMatch, acceptEncoding });
+      response.writeHead(list.status, list.headers).end(list.body);
+    })().catch(() => fallback());
+    return true;
+  }
+
+  return { parse, answer, fastPath };
+}
