@@ -59,6 +59,9 @@ export class ContactDialogOpener implements ReactiveController {
       console.error('Hallway: the contact form could not be loaded.', error);
       return;
     }
-    await this.host.renderRoot.querySelector<HwContactDialog>('hw-contact-dialog')?.show(trigger);
+    const dialog = this.host.renderRoot.querySelector<HwContactDialog>('hw-contact-dialog');
+    // Upgraded just now: the properties the template gave it are its own once it has rendered.
+    await dialog?.updateComplete;
+    await dialog?.show(trigger);
   }
 }
