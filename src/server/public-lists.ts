@@ -50,12 +50,38 @@ export function publicLists(db: Db, publicUrl: string) {
     request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
   ): Promise<ListAnswer> {
     const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, () => produce[kind](site, query as never));
-    const headers = { ...PUBLIC_READ_HEADERS, ETag: cached.etag };
-    if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers, body: null };
-    if (acceptsGzip(request.acceptEncoding)) {
-      return { status: 200, headers: { ...headers, 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }, body: cached.gzipped() };
+    const headers = answerHeaders(cached.etag);
+    if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers: headers.notModified, body: null };
+    if (acceptsGzip(request.acceptEncoding)) return { status: 200, headers: headers.gzipped, body: cached.gzipped() };
+    return { status: 200, headers: headers.plain, body: cached.body };
+  }
+
+  // The headers of each answer, made once per ETag rather than once per request.
+  const headersByEtag = new Map<string, { notModified: Record<string, string>; gzipped: Record<string, string>; plain: Record<string, string> }>();
+  function answerHeaders(etag: string) {
+    let headers = headersByEtag.get(etag);
+    if (!headers) {
+      const notModified = { ...PUBLIC_READ_HEADERS, ETag: etag };
+      const plain = { ...notModified, 'Content-Type': 'application/json' };
+      headers = { notModified, plain, gzipped: { ...plain, 'Content-Encoding': 'gzip' } };
+      if (headersByEtag.size >= 2_000) headersByEtag.delete(headersByEtag.keys().next().value!);
+      headersByEtag.set(etag, headers);
     }
-    return { status: 200, headers: { ...headers, 'Content-Type': 'application/json' }, body: cached.body };
+    return headers;
+  }
+
+  // A query string read once: the same few come from every candidate on a job page.
+  const parsedQueries = new Map<string, ReturnType<typeof parse> | undefined>();
+  function parseSearch(kind: ListKind, raw: string) {
+    const key = `${kind}?${raw}`;
+    if (parsedQueries.has(key)) return parsedQueries.get(key);
+    const search = new URLSearchParams(raw);
+    const query = Object.fromEntries(search);
+    // A repeated key is the app's to judge.
+    const parsed = Object.keys(query).length === search.size ? parse(kind, query) : undefined;
+    if (parsedQueries.size >= 2_000) parsedQueries.delete(parsedQueries.keys().next().value!);
+    parsedQueries.set(key, parsed);
+    return parsed;
   }
 
   const sites = siteReader(db);
@@ -69,11 +95,9 @@ export function publicLists(db: Db, publicUrl: string) {
     const match = request.method === 'GET' ? PATH.exec(request.url ?? '') : null;
     if (!match) return false;
     void (async () => {
-      const search = new URLSearchParams(match[3] ?? '');
-      const query = Object.fromEntries(search);
       const kind = match[2] as ListKind;
-      const found = Object.keys(query).length === search.size ? await sites.read(match[1]!) : undefined;
-      const parsed = found && parse(kind, query);
+      const parsed = parseSearch(kind, match[3] ?? '');
+      const found = parsed?.success ? await sites.read(match[1]!) : undefined;
       if (!found || !parsed?.success) return fallback();
       const { ifNoneMatch, acceptEncoding } = { ifNoneMatch: request.headers['if-none-match'], acceptEncoding: request.headers['accept-encoding'] };
       const list = await answer(kind, found.site, found.publicVersion, parsed.data, { ifNoneMatch, acceptEncoding });
