@@ -20,6 +20,7 @@ import { createTransport, findLinks, startMailWorker, type MailTransport, type M
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { openTestDatabase } from './store/test-database.js';
+import { decodeBody, decodeWords } from './mail/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -213,25 +214,6 @@ function splitPart(raw: string) {
   return { headers, body: raw.slice(end + 4) };
 }
 
-/** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */
-function decodeWords(value: string) {
-  return value
-    .replace(/(\?=)\s+(=\?)/g, '$1$2')
-    .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
-      encoding.toUpperCase() === 'B'
-        ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-F]{2})/gi, (_hex, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8'),
-    );
-}
-
-function decodeBody(body: string, encoding = '7bit') {
-  const bytes = /quoted-printable/i.test(encoding)
-    ? body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
-    : /base64/i.test(encoding)
-      ? Buffer.from(body, 'base64').toString('latin1')
-      : body;
-  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
-}
 
 /** Headers nodemailer writes for our mails; anything else was injected. */
 const MAIL_HEADERS = new Set([
