@@ -6,9 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
-import { SMTPServer } from 'smtp-server';
 import { REFUSED_URLS, XSS_PAYLOADS, type Payload } from '../../tests/xss-payloads.js';
 import { Challenge, type ChallengeSolution } from '../sdk/contact-schemas.js';
 import { ensureAdminKey } from './admin/keys.js';
@@ -20,7 +18,7 @@ import { createTransport, findLinks, startMailWorker, type MailTransport, type M
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { openTestDatabase } from './store/test-database.js';
-import { decodeBody, decodeWords } from './mail/received-mail.js';
+import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from './mail/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -30,7 +28,7 @@ const FROM = 'Hallway <hallway@localhost>';
 let db: Db;
 let drop: () => Promise<void>;
 let app: ReturnType<typeof createApp>;
-let smtp: Smtp;
+let smtp: SmtpServerForTests;
 let transport: MailTransport;
 let worker: MailWorker;
 let clockOffsetMs = 0;
@@ -40,7 +38,7 @@ const counts = { requests: 0, pages: 0, mails: 0, refusedUrls: 0 };
 before(async () => {
   ({ db, drop } = await openTestDatabase());
   await ensureAdminKey(db, ADMIN_KEY);
-  smtp = await startSmtp();
+  smtp = await startSmtpServer();
   transport = createTransport(smtp.url);
   worker = startMailWorker({ db, transport, from: FROM, intervalMs: 3_600_000, log: () => {} });
   const unlimited = [{ max: 1_000_000, windowMs: 60_000 }];
@@ -153,68 +151,6 @@ function expectedText(payload: Payload, max: number): string | undefined {
 
 // ---- e-mail, as received ----
 
-interface Received {
-  to: string[];
-  raw: string;
-  headers: [name: string, value: string][];
-  text: string;
-  html: string;
-}
-
-interface Smtp {
-  url: string;
-  received: Received[];
-  close(): Promise<void>;
-}
-
-async function startSmtp(): Promise<Smtp> {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('latin1');
-        received.push({ to: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw, ...parseMessage(raw) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${port}`, received, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
-function parseMessage(raw: string) {
-  const { headers, body } = splitPart(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(header(headers, 'content-type') ?? '')?.[1];
-  assert.ok(boundary, 'a multipart/alternative message');
-  const parts = body.split(`--${boundary}`).slice(1, -1).map(splitPart);
-  const partOfType = (type: string) => {
-    const part = parts.find((p) => header(p.headers, 'content-type')?.startsWith(type));
-    assert.ok(part, `a ${type} part`);
-    return decodeBody(part.body, header(part.headers, 'content-transfer-encoding'));
-  };
-  return { headers, text: partOfType('text/plain'), html: partOfType('text/html') };
-}
-
-const header = (headers: [string, string][], name: string) => headers.find(([key]) => key === name)?.[1];
-
-function splitPart(raw: string) {
-  const end = raw.indexOf('\r\n\r\n');
-  const headers = raw
-    .slice(0, end)
-    .replace(/^\r\n/, '')
-    .replace(/\r\n[ \t]+/g, ' ')
-    .split('\r\n')
-    .map((line): [string, string] => [line.slice(0, line.indexOf(':')).toLowerCase(), decodeWords(line.slice(line.indexOf(':') + 1).trim())]);
-  return { headers, body: raw.slice(end + 4) };
-}
-
-
 /** Headers nodemailer writes for our mails; anything else was injected. */
 const MAIL_HEADERS = new Set([
   'content-type', 'from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'list-unsubscribe', 'list-unsubscribe-post',
@@ -227,10 +163,10 @@ async function mailsSince(since: number) {
   return smtp.received.slice(since);
 }
 
-function checkMail(mail: Received, payload: Payload, intended: string) {
+function checkMail(mail: SmtpMail, payload: Payload, intended: string) {
   counts.mails++;
   const where = `mail "${header(mail.headers, 'subject')}" (${payload.name})`;
-  assert.deepEqual(mail.to, [intended], `only the intended recipient: ${where}`);
+  assert.deepEqual(mail.envelopeTo, [intended], `only the intended recipient: ${where}`);
   for (const [name] of mail.headers) assert.ok(MAIL_HEADERS.has(name), `no injected header "${name}" in ${where}`);
   assert.equal(mail.headers.filter(([name]) => name === 'subject').length, 1, `one subject in ${where}`);
   // An encoded word the payload wrote itself decodes to what it says, but only inside the subject.
@@ -480,7 +416,7 @@ describe('contact: candidate name, message, job and address', () => {
       assertNoActiveMarkup(confirmedPage, `confirmed page (${payload.name})`);
       assertEscaped(confirmedPage, payload.value.slice(0, 80), `confirmed page (${payload.name})`);
 
-      const employeeMails = (await mailsSince(since)).filter((mail) => mail.to.includes(person.email));
+      const employeeMails = (await mailsSince(since)).filter((mail) => mail.envelopeTo.includes(person.email));
       assert.equal(employeeMails.length, 1, 'the question reached the employee');
       const question = employeeMails[0]!;
       checkMail(question, payload, person.email);

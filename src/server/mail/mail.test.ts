@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Hono } from 'hono';
-import { SMTPServer } from 'smtp-server';
 import type { Db } from '../store/database.js';
 import { openTestDatabase } from '../store/test-database.js';
 import {
@@ -21,7 +20,7 @@ import {
   type MailTemplate,
   type MailWorkerOptions,
 } from './index.js';
-import { decodeBody, decodeWords } from './received-mail.js';
+import { header, startSmtpServer, type SmtpServerForTests } from './received-mail.js';
 
 const FROM = 'Hallway <hallway@hallway.test>';
 const LINK = 'https://hallway.example.com/me/link?token=abc123';
@@ -31,7 +30,7 @@ const HOSTILE_NAMES = ['<script>alert(1)</script>', '"><img src=x onerror=alert(
 
 let db: Db;
 let drop: () => Promise<void>;
-let smtp: SmtpServer;
+let smtp: SmtpServerForTests;
 const logs: string[] = [];
 /** The workers' clock runs a second ahead of the database's, so a mail enqueued this millisecond is due. */
 let clockOffsetMs = 1000;
@@ -146,20 +145,20 @@ describe('outbox and worker over SMTP', () => {
     const [ana, bruno] = smtp.received;
     const expected = renderMail('invitation', 'en', invitation());
     assert.deepEqual(ana!.envelopeTo, ['ana@acme.example']);
-    assert.equal(ana!.headers.get('subject'), expected.subject);
-    assert.equal(ana!.headers.get('from'), FROM);
-    assert.equal(ana!.headers.get('to'), 'ana@acme.example');
-    assert.equal(ana!.headers.get('list-unsubscribe'), `<${WITHDRAW}>`);
-    assert.equal(ana!.headers.get('list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
+    assert.equal(header(ana!.headers, 'subject'), expected.subject);
+    assert.equal(header(ana!.headers, 'from'), FROM);
+    assert.equal(header(ana!.headers, 'to'), 'ana@acme.example');
+    assert.equal(header(ana!.headers, 'list-unsubscribe'), `<${WITHDRAW}>`);
+    assert.equal(header(ana!.headers, 'list-unsubscribe-post'), 'List-Unsubscribe=One-Click');
     const row = await outboxRow(id);
-    assert.equal(ana!.headers.get('message-id'), messageIdFor({ id, createdAt: row.created_at }, FROM));
-    assert.match(ana!.headers.get('message-id')!, /^<outbox-\d+\.[0-9a-z]+@hallway\.test>$/);
+    assert.equal(header(ana!.headers, 'message-id'), messageIdFor({ id, createdAt: row.created_at }, FROM));
+    assert.match(header(ana!.headers, 'message-id')!, /^<outbox-\d+\.[0-9a-z]+@hallway\.test>$/);
     assert.equal(ana!.text, expected.text);
     assert.ok(ana!.html.includes(`href="${LINK}"`));
     assert.equal(row.status, 'sent');
     assert.ok(row.sent_at);
 
-    assert.equal(bruno!.headers.get('subject'), renderMail('sign_in', 'fr', invitation()).subject, 'accents survive the encoding');
+    assert.equal(header(bruno!.headers, 'subject'), renderMail('sign_in', 'fr', invitation()).subject, 'accents survive the encoding');
     assert.ok(bruno!.text.includes('Retirer tous mes consentements'));
     assert.equal((await outboxRow(frId)).locale, 'fr');
   });
@@ -191,7 +190,7 @@ describe('outbox and worker over SMTP', () => {
       const sent = await outboxRow(id);
       assert.equal(sent.status, 'sent');
       assert.equal(sent.attempts, 2);
-      assert.equal(revived.received[0]!.headers.get('message-id'), messageIdFor({ id, createdAt: sent.created_at }, FROM));
+      assert.equal(header(revived.received[0]!.headers, 'message-id'), messageIdFor({ id, createdAt: sent.created_at }, FROM));
     } finally {
       await worker.stop();
       await revived.close();
@@ -352,45 +351,6 @@ describe('dev outbox', () => {
   });
 });
 
-// ---- A real SMTP server, and just enough MIME parsing to read what it received. ----
-
-interface ReceivedMail {
-  envelopeTo: string[];
-  headers: Map<string, string>;
-  text: string;
-  html: string;
-}
-
-interface SmtpServer {
-  url: string;
-  received: ReceivedMail[];
-  close(): Promise<void>;
-}
-
-async function startSmtpServer(port = 0): Promise<SmtpServer> {
-  const received: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        const envelopeTo = session.envelope.rcptTo.map((rcpt) => rcpt.address);
-        received.push({ envelopeTo, ...parseMessage(Buffer.concat(chunks).toString('latin1')) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.server.once('error', reject);
-    server.listen(port, '127.0.0.1', resolve);
-  });
-  const { port: listening } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${listening}`, received, close: () => new Promise((resolve) => server.close(resolve)) };
-}
-
 async function freePort() {
   const probe = createServer();
   await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
@@ -399,28 +359,7 @@ async function freePort() {
   return port;
 }
 
-function parseMessage(raw: string) {
-  const { headers, body } = splitPart(raw);
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get('content-type') ?? '')?.[1];
-  assert.ok(boundary, 'a multipart/alternative message');
-  const parts = body.split(`--${boundary}`).slice(1, -1).map(splitPart);
-  const partOfType = (type: string) => {
-    const part = parts.find((p) => p.headers.get('content-type')?.startsWith(type));
-    assert.ok(part, `a ${type} part`);
-    return decodeBody(part.body, part.headers.get('content-transfer-encoding'));
-  };
-  return { headers, text: partOfType('text/plain'), html: partOfType('text/html') };
-}
 
-function splitPart(raw: string) {
-  const end = raw.indexOf('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of raw.slice(0, end).replace(/^\r\n/, '').replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), decodeWords(line.slice(colon + 1).trim()));
-  }
-  return { headers, body: raw.slice(end + 4) };
-}
 
 
 function escapeRegExp(value: string) {

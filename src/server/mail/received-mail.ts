@@ -1,4 +1,10 @@
-/** A mail as an SMTP server received it, read as far as the tests need (test helper). */
+import assert from 'node:assert/strict';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+// Test helpers: a real SMTP server, and just enough MIME parsing to read what it received.
+
+/** A mail as an SMTP server received it, read as far as the contact tests need. */
 export interface ReceivedMail {
   messageId: string;
   to: string;
@@ -37,7 +43,7 @@ export function readReceivedMail(raw: string): ReceivedMail {
 }
 
 /** RFC 2047 encoded words, as nodemailer writes non-ASCII subjects. */
-export function decodeWords(value: string) {
+function decodeWords(value: string) {
   return value
     .replace(/(\?=)\s+(=\?)/g, '$1$2')
     .replace(/=\?utf-8\?([QB])\?([^?]*)\?=/gi, (_, encoding: string, data: string) =>
@@ -48,11 +54,78 @@ export function decodeWords(value: string) {
 }
 
 /** A MIME part's body as text, from its transfer encoding. */
-export function decodeBody(body: string, encoding = '7bit') {
+function decodeBody(body: string, encoding = '7bit') {
   const bytes = /quoted-printable/i.test(encoding)
     ? body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
     : /base64/i.test(encoding)
       ? Buffer.from(body, 'base64').toString('latin1')
       : body;
   return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n').replace(/\n$/, '');
+}
+
+/** A received multipart/alternative mail: every header line in order (so injected ones show), both parts decoded. */
+export interface SmtpMail {
+  envelopeTo: string[];
+  raw: string;
+  headers: [name: string, value: string][];
+  text: string;
+  html: string;
+}
+
+/** The first header of that (lower-case) name. */
+export const header = (headers: SmtpMail['headers'], name: string) => headers.find(([key]) => key === name)?.[1];
+
+export interface SmtpServerForTests {
+  url: string;
+  received: SmtpMail[];
+  close(): Promise<void>;
+}
+
+/** A real SMTP server on loopback (`port` 0: any free one) keeping every mail it receives. */
+export async function startSmtpServer(port = 0): Promise<SmtpServerForTests> {
+  const received: SmtpMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('latin1');
+        received.push({ envelopeTo: session.envelope.rcptTo.map((rcpt) => rcpt.address), raw, ...parseMultipart(raw) });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.listen(port, '127.0.0.1', resolve);
+  });
+  const { port: listening } = server.server.address() as AddressInfo;
+  return { url: `smtp://127.0.0.1:${listening}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+function parseMultipart(raw: string) {
+  const { headers, body } = splitPart(raw);
+  const boundary = /boundary="?([^";]+)"?/.exec(header(headers, 'content-type') ?? '')?.[1];
+  assert.ok(boundary, 'a multipart/alternative message');
+  const parts = body.split(`--${boundary}`).slice(1, -1).map(splitPart);
+  const partOfType = (type: string) => {
+    const part = parts.find((p) => header(p.headers, 'content-type')?.startsWith(type));
+    assert.ok(part, `a ${type} part`);
+    return decodeBody(part.body, header(part.headers, 'content-transfer-encoding'));
+  };
+  return { headers, text: partOfType('text/plain'), html: partOfType('text/html') };
+}
+
+function splitPart(raw: string) {
+  const end = raw.indexOf('\r\n\r\n');
+  const headers = raw
+    .slice(0, end)
+    .replace(/^\r\n/, '')
+    .replace(/\r\n[ \t]+/g, ' ')
+    .split('\r\n')
+    .map((line): [string, string] => [line.slice(0, line.indexOf(':')).toLowerCase(), decodeWords(line.slice(line.indexOf(':') + 1).trim())]);
+  return { headers, body: raw.slice(end + 4) };
 }
