@@ -5,7 +5,13 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 
 const require = createRequire(import.meta.url);
-const mswWorker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+// msw's worker claims pages only when it activates; a page whose navigation began before that stays
+// uncontrolled, and msw reloads it. The extra listener lets such a page ask to be claimed.
+const mswWorker = `${readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8')}
+addEventListener('message', (event) => {
+  if (event.data === 'hallway:claim') event.waitUntil(self.clients.claim());
+});
+`;
 
 /** Serves msw's service worker at the root, so it may control every test page. */
 const mswWorkerPlugin = {
@@ -36,6 +42,17 @@ export default {
   ],
   concurrency: 2,
   testFramework: { config: { timeout: 5000 } },
+  // msw reloads a page that is not yet controlled by its worker once another page has registered it,
+  // which interrupts the tests (two pages run at a time). So every page first gets itself controlled.
   testRunnerHtml: (testFramework) => `<!doctype html>
-    <html lang="en"><body><script type="module" src="${testFramework}"></script></body></html>`,
+    <html lang="en"><body><script type="module">
+      const { serviceWorker } = navigator;
+      if (!serviceWorker.controller) {
+        const controlled = new Promise((resolve) => serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+        await serviceWorker.register('/mockServiceWorker.js');
+        (await serviceWorker.ready).active.postMessage('hallway:claim');
+        await controlled;
+      }
+      await import('${testFramework}');
+    </script></body></html>`,
 };

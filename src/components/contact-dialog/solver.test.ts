@@ -10,7 +10,7 @@ describe('solveChallenge', () => {
 
     expect(where).to.equal('worker');
     expect(proof.number).to.equal(421);
-    expect(await solves(proof, challenge)).to.be.true;
+    expect(await solves(proof, [challenge])).to.be.true;
   });
 
   it('finds 0 and maxnumber, the ends of the range', async () => {
@@ -51,7 +51,7 @@ describe('solveChallenge', () => {
     observer.disconnect();
 
     expect(where).to.equal('main-thread');
-    expect(await solves(proof, challenge)).to.be.true;
+    expect(await solves(proof, [challenge])).to.be.true;
     expect(longTasks.map((task) => Math.round(task.duration)), 'long tasks (ms)').to.deep.equal([]);
   });
 });

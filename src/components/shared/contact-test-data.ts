@@ -17,11 +17,16 @@ export async function aChallenge(maxnumber = 500, number = Math.floor(Math.rando
   return { algorithm: 'SHA-256', challenge: await sha256Hex(salt + number), salt, maxnumber, signature: `signed-${salt}` };
 }
 
-/** Checks a proof as the server does: the hash of salt + number is the challenge. */
-export async function solves(proof: ChallengeSolution, challenge: Challenge): Promise<boolean> {
+/**
+ * Checks a proof as the server does: it answers one of the challenges handed out (found by its salt:
+ * a request still in flight from the previous test may have taken the first one) and the hash of
+ * salt + number is that challenge.
+ */
+export async function solves(proof: ChallengeSolution, handedOut: Challenge[]): Promise<boolean> {
+  const challenge = handedOut.find(({ salt }) => salt === proof.salt);
   return (
+    challenge !== undefined &&
     proof.challenge === challenge.challenge &&
-    proof.salt === challenge.salt &&
     proof.signature === challenge.signature &&
     (await sha256Hex(proof.salt + proof.number)) === challenge.challenge
   );
