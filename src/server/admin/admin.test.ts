@@ -305,6 +305,19 @@ describe('people import', () => {
     assert.deepEqual(body.error.problems, [{ line: 5, field: 'email', reason: 'not an e-mail address' }]);
   });
 
+  test('a quote left open is refused at the line where its row passes 16 KB, and nothing is imported', async () => {
+    const before = await db.selectFrom('people').selectAll().orderBy('id').execute();
+    const file = csv('email,full_name,job_title', 'a@acme.example,Ann Lee,Driver', 'b@acme.example,"Bob,Driver', ...Array(9_000).fill('c@acme.example,Cy,Driver'));
+    const { status, body } = await call('POST', '/sites/other/people/import', { csv: file });
+    assert.equal(status, 422);
+    assert.equal(body.error.code, 'invalid_import');
+    const [problem] = body.error.problems;
+    assert.equal(problem.field, 'row');
+    assert.match(problem.reason, /longer than 16 KB.*quote left open/);
+    assert.ok(problem.line > 3 && problem.line < 9_000, `line ${problem.line}: past the opening quote, before the file's end`);
+    assert.deepEqual(await db.selectFrom('people').selectAll().orderBy('id').execute(), before);
+  });
+
   test('a missing required column is named; an unknown column (say, consent) is refused', async () => {
     const missing = await call('POST', '/sites/acme/people/import', { csv: csv('email,full_name,team', 'x@acme.example,X Y,Tech') });
     assert.equal(missing.status, 422);

@@ -15,6 +15,8 @@ export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: ImportColumn[] = ['email', 'full_name', 'job_title'];
 
 const MAX_TEXT = 200;
+/** A real row is well under 2 KB; a longer one is an unclosed quote, read on (slowly) to the file's end. */
+const MAX_RECORD_CHARS = 16 * 1024;
 const BATCH_SIZE = 1000;
 /** Listing every problem of a 10,000-row file helps nobody; the count says how many more. */
 export const MAX_PROBLEMS_LISTED = 100;
@@ -76,13 +78,18 @@ export function readCsv(text: string): RawRow[] {
       bom: true,
       delimiter: detectDelimiter(normalized),
       info: true,
+      max_record_size: MAX_RECORD_CHARS,
       relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as typeof records;
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
-    throw new ImportRejected([{ line, field: 'row', reason: `not valid CSV: ${(error as Error).message}` }]);
+    const { lines = 1, code, message } = error as { lines?: number; code?: string; message: string };
+    const reason =
+      code === 'CSV_MAX_RECORD_SIZE'
+        ? `a row longer than ${MAX_RECORD_CHARS / 1024} KB, by this line (a quote left open?)`
+        : `not valid CSV: ${message}`;
+    throw new ImportRejected([{ line: lines, field: 'row', reason }]);
   }
   const [header, ...rows] = records;
   const columns = readHeader(header?.record ?? []);
