@@ -369,17 +369,41 @@ describe('magic links', () => {
 
   test('sign-in flood: 30 requests for one address send one mail; the answer never says whether it is known', async () => {
     const ana = await employee();
-    const ask = (email: string) =>
-      fetch(`${direct.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
-    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => ask(i % 2 ? ana.email : ana.email.toUpperCase())));
-    assert.ok(answers.every((a) => a.status === 202));
+    const ip = '192.0.2.30';
+    const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => askSignIn(i % 2 ? ana.email : ana.email.toUpperCase(), ip)));
+    assert.deepEqual(answers.filter((a) => a.status === 202).length, 20, 'the first 20 from one client address');
     // On PostgreSQL, 30 racing requests once sent 6: they take turns on the person now.
     const mails = await db.selectFrom('outbox').select('id').where('to_address', '=', ana.email).execute();
     assert.equal(mails.length, 1);
-    const unknown = await ask('nobody@acme.example');
-    assert.deepEqual(await unknown.json(), await answers[0]!.json());
+    const unknown = await askSignIn('nobody@acme.example', '192.0.2.31');
+    assert.deepEqual(await unknown.json(), await answers.find((a) => a.status === 202)!.json());
+  });
+
+  test('sign-in links for a staff list from one client address: 20 mailed, then 429 with Retry-After; other clients are not held up', async () => {
+    const staff = await Promise.all(Array.from({ length: 25 }, () => employee()));
+    const ip = '192.0.2.40';
+    const statuses: number[] = [];
+    for (const person of staff) statuses.push((await askSignIn(person.email, ip)).status);
+    assert.deepEqual(statuses, [...Array(20).fill(202), ...Array(5).fill(429)]);
+    const mailed = await db.selectFrom('outbox').select('to_address').where('to_address', 'in', staff.map((p) => p.email)).execute();
+    assert.equal(mailed.length, 20);
+
+    const refused = await askSignIn(staff[24]!.email, ip);
+    assert.equal(ErrorBody.parse(await refused.json()).error.code, 'rate_limited');
+    const retryAfter = Number(refused.headers.get('Retry-After'));
+    assert.ok(retryAfter > 0 && retryAfter <= 600, `Retry-After: ${retryAfter} s, within the 10 minutes`);
+    assert.equal((await askSignIn(staff[24]!.email, '192.0.2.41')).status, 202, 'the same person from elsewhere');
+    assert.equal(await db.selectFrom('outbox').select('id').where('to_address', '=', staff[24]!.email).execute().then((rows) => rows.length), 1);
   });
 });
+
+/** Asks for a sign-in link, through the proxy, from `ip`. */
+const askSignIn = (email: string, ip: string) =>
+  fetch(`${proxied.url}/v1/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': ip },
+    body: JSON.stringify({ email }),
+  });
 
 // ---- CSRF against /me ----
 

@@ -11,6 +11,7 @@ import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
+import type { RateLimit } from './contact/rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './matching.js';
@@ -35,6 +36,8 @@ export interface AppOptions {
   demoDir?: string;
   /** Rate limits, proxy trust and clock of the contact flow; defaults suit production. */
   contact?: Partial<ContactOptions>;
+  /** Sign-in link requests allowed per client address (proxy trust as for contact). */
+  signInLimits?: RateLimit[];
   /** The public lists, when the server also answers them without Hono (their fast path). */
   publicLists?: PublicLists;
 }
@@ -44,7 +47,7 @@ type Env = { Variables: SiteVariables };
 type PublicLists = ReturnType<typeof createPublicLists>;
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|js|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact, publicLists }: AppOptions) {
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact, signInLimits, publicLists }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
   app.use(compress());
   app.use(async (c, next) => {
@@ -112,7 +115,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   app.get('/v1/sites/:site/testimonials', listRoute('testimonials'));
 
   app.route('/', contactStatsRoutes({ db, publicUrl }));
-  app.route('/', meRoutes({ db, links }));
+  app.route('/', meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   app.route('/v1/admin', adminRoutes({ db, links }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 

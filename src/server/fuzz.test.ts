@@ -187,7 +187,7 @@ before(async () => {
   writeFileSync(join(staticDir, 'demo', 'seed.ts'), 'secret\n');
 
   const links = new Links(PUBLIC_URL, 'fuzz-secret');
-  // High limits: here the contact route is fuzzed for its validation; abuse.test.ts tests the limits.
+  // High limits: here the contact and sign-in routes are fuzzed for their validation; abuse.test.ts tests the limits.
   const limits = { perIp: [{ max: 1e9, windowMs: 60_000 }], perEmail: [{ max: 1e9, windowMs: 60_000 }] };
   app = createApp({
     db,
@@ -197,6 +197,7 @@ before(async () => {
     bundleDir: join(staticDir, 'bundle'),
     demoDir: join(staticDir, 'demo'),
     contact: { limits },
+    signInLimits: limits.perIp,
   });
   const token = await issueToken(db, person.id, 'invitation');
   const signedIn = await app.request('/me/link', { method: 'POST', body: new URLSearchParams({ token }), headers: { Origin: PUBLIC_URL } });

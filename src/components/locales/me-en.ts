@@ -82,6 +82,7 @@ const en = {
   meLinkSent: 'If this address belongs to someone invited, a link is on its way.',
   meEmailInvalid: 'Enter an e-mail address, like name@example.com.',
   meSendFailed: 'We couldn’t send the link. Try again in a moment.',
+  meTooManyLinks: (minutes: number) => `Too many links were asked for from this network. Try again in ${minutes} min.`,
   meDisplayNameRequired: 'Enter the name candidates will see.',
   meJobTitleRequired: 'Enter your job title.',
   meLinkedinInvalid: 'Enter the address of your LinkedIn profile, starting with https://',

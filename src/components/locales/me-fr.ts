@@ -85,6 +85,7 @@ const fr: MeTranslation = {
   meLinkSent: 'Si cette adresse appartient à une personne invitée, un lien est en route.',
   meEmailInvalid: 'Saisissez une adresse e-mail, par exemple nom@exemple.fr.',
   meSendFailed: 'Impossible d’envoyer le lien. Réessayez dans un instant.',
+  meTooManyLinks: (minutes: number) => `Trop de liens ont été demandés depuis ce réseau. Réessayez dans ${minutes} min.`,
   meDisplayNameRequired: 'Saisissez le nom que verront les candidats.',
   meJobTitleRequired: 'Saisissez votre poste.',
   meLinkedinInvalid: 'Saisissez l’adresse de votre profil LinkedIn, qui commence par https://',

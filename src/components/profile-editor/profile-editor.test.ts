@@ -607,6 +607,27 @@ describe('hw-profile-editor', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when too many links were asked for from this network, and when to try again, in French too', async () => {
+    serveMe();
+    const limited = () => {
+      const response = errorResponse(429, 'rate_limited');
+      response.headers.set('Retry-After', '420');
+      return response;
+    };
+    worker.use(http.get('/v1/me', () => errorResponse(401, 'unauthorized')), http.post('/v1/auth/sign-in', limited));
+    for (const [lang, label, expected] of [
+      ['en', 'E-mail me a link', 'Too many links were asked for from this network. Try again in 7 min.'],
+      ['fr', 'M’envoyer un lien', 'Trop de liens ont été demandés depuis ce réseau. Réessayez dans 7\u202fmin.'],
+    ] as const) {
+      const el = await fixture<HwProfileEditor>(html`<hw-profile-editor lang=${lang}></hw-profile-editor>`);
+      await until('sign-in form', () => el.shadowRoot!.querySelector('[part="sign-in"]'));
+      await type(el, 'email', 'ada@acme.test');
+      await click(el, button(el, label));
+      await until(`the limit explained (${lang})`, () => alerts(el).includes(expected));
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('shows the sign-in form when the session expires while saving', async () => {
     serveMe();
     worker.use(http.put('/v1/me/profile', () => errorResponse(401, 'unauthorized')));

@@ -31,7 +31,7 @@ import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
 import { renderQuestions } from './questions-section.js';
 import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
-import { renderSignIn, requestSignInLink } from './sign-in.js';
+import { SignInLimited, renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
 // The editor's events, for pages that listen to them (typed in GlobalEventHandlersEventMap).
 export { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
@@ -329,8 +329,12 @@ export class HwProfileEditor extends HallwayElement {
     try {
       await requestSignInLink(this.baseUrl(), email);
       this.say('sign-in', 'meLinkSent');
-    } catch {
-      this.feedback = { section: 'sign-in', kind: 'error', text: this.localize.term('meSendFailed') };
+    } catch (error) {
+      const text =
+        error instanceof SignInLimited
+          ? this.localize.term('meTooManyLinks', Math.ceil(error.retryAfter / 60))
+          : this.localize.term('meSendFailed');
+      this.feedback = { section: 'sign-in', kind: 'error', text };
     } finally {
       this.busy = false;
     }

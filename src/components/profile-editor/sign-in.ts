@@ -32,6 +32,13 @@ export function renderSignIn({ reason, localize, fields, onSubmit }: SignInView)
   `;
 }
 
+/** Too many links were asked for from this network (an office's staff share one); `retryAfter` in seconds. */
+export class SignInLimited extends Error {
+  constructor(readonly retryAfter: number) {
+    super(`Too many sign-in links asked for: try again in ${retryAfter} s`);
+  }
+}
+
 /**
  * Asks the server to e-mail a sign-in link. Not through the SDK: it is the one call made without a
  * session. The server answers 202 whether or not it knows the address, so nothing is learnt from it.
@@ -44,5 +51,6 @@ export async function requestSignInLink(baseUrl: string, email: string): Promise
     credentials: 'same-origin',
     signal: AbortSignal.timeout(10_000),
   });
+  if (response.status === 429) throw new SignInLimited(Number(response.headers.get('Retry-After')) || 600);
   if (!response.ok) throw new Error(`Sign-in link request failed: HTTP ${response.status}`);
 }

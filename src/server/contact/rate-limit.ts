@@ -1,3 +1,6 @@
+import { createHmac } from 'node:crypto';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Context } from 'hono';
 import { sql } from 'kysely';
 import type { Db } from '../store/database.js';
 
@@ -23,6 +26,15 @@ export const DEFAULT_CONTACT_LIMITS: ContactLimits = {
 };
 
 /**
+ * Sign-in links asked for per client address (one mail a minute per person is enforced apart), so
+ * that one client cannot mail a whole staff list; generous, as an office's staff share one address.
+ */
+export const DEFAULT_SIGN_IN_LIMITS: RateLimit[] = [
+  { max: 20, windowMs: 10 * MINUTE },
+  { max: 200, windowMs: 24 * 60 * MINUTE },
+];
+
+/**
  * Counts one attempt against each limit, in fixed windows stored in the database so that every server
  * instance counts together. `key` is already a keyed hash. Resolves with the seconds to wait when a
  * limit is exceeded, undefined otherwise.
@@ -42,3 +54,17 @@ export async function countAttempt(db: Db, scope: string, key: string, limits: R
   }
   return retryAfter;
 }
+
+/** The client's address: the socket's, or behind a proxy (TRUST_PROXY=1) the first X-Forwarded-For entry. */
+export function clientIp(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown'; // no socket: a request made in-process (app.request)
+  }
+}
+
+/** Rate limits store this, never the address itself. */
+export const keyed = (key: string, value: string) => createHmac('sha256', key).update(value).digest('base64url');

@@ -1,5 +1,3 @@
-import { createHmac } from 'node:crypto';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
@@ -15,7 +13,7 @@ import type { ContactRequestStatus } from '../store/schema.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
 import { CONTACT_ACTIONS, ContactLinks, deriveKey, type ContactAction } from './links.js';
 import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
-import { DEFAULT_CONTACT_LIMITS, countAttempt, type ContactLimits } from './rate-limit.js';
+import { DEFAULT_CONTACT_LIMITS, clientIp, countAttempt, keyed, type ContactLimits } from './rate-limit.js';
 import {
   confirmRequest,
   findByToken,
@@ -203,19 +201,6 @@ function siteOriginsOnly(publicOrigin: string): MiddlewareHandler<Env> {
     await next();
   };
 }
-
-function clientIp(c: Context, trustProxy: boolean) {
-  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown'; // no socket: a request made in-process (app.request)
-  }
-}
-
-/** Rate limits store this, never the address itself. */
-const keyed = (key: string, value: string) => createHmac('sha256', key).update(value).digest('base64url');
 
 const accepted = (c: Context, id: string) => c.json({ id, status: 'pending_confirmation' } satisfies ContactAccepted, 202);
 

@@ -3,9 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
-import type { Links } from '../auth/links.js';
+import { loadLinkSecret, type Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
+import { deriveKey } from '../contact/links.js';
+import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, type RateLimit } from '../contact/rate-limit.js';
 import { apiError } from '../errors.js';
 import { nulField } from '../nul.js';
 import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
@@ -19,6 +21,10 @@ import { decideConsent, eraseMyData, exportMyData, loadMyProfile, updateProfile,
 export interface MeDeps {
   db: Db;
   links: Links;
+  /** Sign-in link requests allowed per client address. */
+  signInLimits?: RateLimit[];
+  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1). */
+  trustProxy?: boolean;
 }
 
 const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320), z.refine((email) => !email.includes('\0'))) });
@@ -28,7 +34,7 @@ const FORM_MAX_BYTES = 4096;
 const JSON_MAX_BYTES = 16 * 1024;
 
 /** The employee's pages (`/me…`) and API (`/v1/me…`, `/v1/auth/sign-in`). */
-export function meRoutes({ db, links }: MeDeps) {
+export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, trustProxy = false }: MeDeps) {
   const app = new Hono<SessionEnv>();
   const secure = links.publicUrl.startsWith('https:');
   const publicOrigin = new URL(links.publicUrl).origin;
@@ -80,6 +86,12 @@ export function meRoutes({ db, links }: MeDeps) {
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
+    const address = keyed(deriveKey(await loadLinkSecret(db), 'sign-in-rate-limit'), clientIp(c, trustProxy));
+    const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return apiError(c, 429, 'rate_limited', `Too many sign-in links asked for from this network: try again in ${Math.ceil(wait / 60)} min.`);
+    }
     await sendSignInLinks(db, links, body.data.email.toLowerCase());
     return c.json({ status: 'sent_if_known' }, 202);
   });
