@@ -327,6 +327,25 @@ describe('magic links', () => {
     }
   });
 
+  test('login CSRF: a link form posted from another site signs nobody in, and leaves the link usable', async () => {
+    const ana = await employee();
+    const token = await issueToken(db, ana.id, 'invitation');
+    const forged: Record<string, string>[] = [
+      { 'Sec-Fetch-Site': 'cross-site', Origin: 'null' }, // another site's form on a no-referrer page
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'https://careers.hallway.test' },
+      { Origin: 'https://evil.example' }, // a browser without Sec-Fetch-Site
+    ];
+    for (const headers of forged) {
+      const { status, text, cookie } = await postForm('/me/link', { token }, headers);
+      assert.equal(status, 403, JSON.stringify(headers));
+      assert.match(text, /sent from another website/);
+      assert.equal(cookie, null);
+    }
+    const own = await postForm('/me/link', { token }, { 'Sec-Fetch-Site': 'same-origin', Origin: 'null' });
+    assert.equal(own.status, 303, 'our own page’s form, which sends Origin: null');
+    assert.ok(own.cookie);
+  });
+
   test('a sign-in link used once is refused the second time (410 "already used")', async () => {
     const ana = await employee();
     const token = await issueToken(db, ana.id, 'sign_in');

@@ -14,6 +14,7 @@ const texts = {
     token_invalid: 'This link is not valid. Ask for a new one from your profile page.',
     token_expired: 'This link has expired. Ask for a new one from your profile page.',
     token_used: 'This link was already used. Ask for a new one from your profile page.',
+    foreignForm: 'This sign-in was sent from another website. To sign in, open the link in your e-mail.',
     toProfile: 'Go to my profile page',
     withdrawTitle: 'Withdraw all your consents',
     withdrawIntro:
@@ -32,6 +33,7 @@ const texts = {
     token_invalid: 'Ce lien n’est pas valide. Demandez-en un nouveau depuis votre page de profil.',
     token_expired: 'Ce lien a expiré. Demandez-en un nouveau depuis votre page de profil.',
     token_used: 'Ce lien a déjà servi. Demandez-en un nouveau depuis votre page de profil.',
+    foreignForm: 'Cette connexion a été envoyée depuis un autre site. Pour vous connecter, ouvrez le lien de votre e-mail.',
     toProfile: 'Aller à ma page de profil',
     withdrawTitle: 'Retirer tous vos consentements',
     withdrawIntro:

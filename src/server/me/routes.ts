@@ -53,6 +53,8 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   app.get('/me/link', (c) => show(c, linkPage(langOf(c), c.req.query('token') ?? '')));
   app.post('/me/link', formLimit, async (c) => {
     const lang = langOf(c);
+    // Login CSRF: another site must not sign a visitor in as someone else (say, with its own token).
+    if (!fromOwnPage(c, publicOrigin)) return show(c, messagePage(lang, pageText(lang, 'linkTitle'), pageText(lang, 'foreignForm')), 403);
     const token = String((await parseForm(c)).token ?? '');
     try {
       const { personId } = await consumeToken(db, token);
@@ -188,6 +190,17 @@ async function personLang(db: Db, personId: number): Promise<Lang> {
     .where('p.id', '=', personId)
     .executeTakeFirstOrThrow();
   return (row.locale ?? row.default_lang) === 'fr' ? 'fr' : 'en';
+}
+
+/**
+ * Whether a form post came from this server's own pages. Our pages send no referrer, so a browser
+ * sends `Origin: null` with their forms; `Sec-Fetch-Site` still tells another site's apart. Without
+ * either header (older browsers, scripts), the request cannot be a cross-site forgery we can detect.
+ */
+function fromOwnPage(c: Context, publicOrigin: string): boolean {
+  const site = c.req.header('Sec-Fetch-Site');
+  const origin = c.req.header('Origin');
+  return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
 }
 
 /** At most one sign-in link a minute per person, so the form cannot be used to flood an inbox. */
