@@ -1,7 +1,8 @@
 /**
  * End to end, as a new admin and employee would: the CLI imports a CSV and invites, the invitation
  * is opened from the development outbox, the employee opts in on /me and sees themselves on the demo
- * careers page, then withdraws from the e-mail's link and is gone on the next load.
+ * careers page, then withdraws from the e-mail's link and is gone on the next load. And another site
+ * cannot sign a visitor in with a link of its own (login CSRF).
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -81,4 +82,35 @@ test('imported, invited, opted in, seen on the careers page, withdrawn from the 
   await withdrawPage.close();
 
   assert.ok(!(await namesOnJobPage()).includes('Abigail T.'), 'gone on the next load');
+});
+
+test('another site posting a sign-in link form signs nobody in; the link still works from the e-mail', async () => {
+  const email = 'login.csrf@beaumont-hotels.example';
+  const dir = await mkdtemp(join(tmpdir(), 'hallway-e2e-'));
+  await writeFile(join(dir, 'people.csv'), `email,full_name,job_title\n${email},Lena Csrf,Chef\n`);
+  await hallway('people', 'import', join(dir, 'people.csv'));
+  await hallway('invite', email);
+  const signIn = (await mailTo(email)).links.find((link) => link.includes('/me/link?token='))!;
+  const token = new URL(signIn).searchParams.get('token')!;
+
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('https://evil.example/**', (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      headers: { 'Referrer-Policy': 'no-referrer' },
+      body: `<!doctype html><title>Win a prize</title><form method="post" action="${server.url}/me/link">
+        <input type="hidden" name="token" value="${token}"><button>Claim</button></form>`,
+    }),
+  );
+  await page.goto('https://evil.example/');
+  await page.getByRole('button', { name: 'Claim' }).click();
+  await page.getByText('This sign-in was sent from another website.').waitFor();
+  assert.deepEqual(await context.cookies(server.url), [], 'no session');
+
+  await page.goto(signIn);
+  await page.getByRole('button', { name: 'Continue to my profile' }).click();
+  await page.waitForURL(`${server.url}/me`);
+  assert.equal((await context.cookies(server.url)).length, 1, 'signed in from the e-mail');
+  await context.close();
 });
