@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Config } from '../src/server/config.js';
-import { startServer, type RunningServer } from '../src/server/server.js';
+import { startServer, type RunningServer, type ServerOptions } from '../src/server/server.js';
 
 /** A port nobody listens on right now, for a server started by a test. */
 export function freePort(): Promise<number> {
@@ -17,16 +18,10 @@ export function freePort(): Promise<number> {
 }
 
 /** The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on. */
-export async function startTestServer(overrides: Partial<Config> = {}) {
+export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
   const port = await freePort();
-  return startServer({
-    port,
-    host: '127.0.0.1',
-    publicUrl: `http://127.0.0.1:${port}`,
-    databaseUrl: 'memory://',
-    mailFrom: 'Hallway <hallway@localhost>',
-    ...overrides,
-  });
+  const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>' };
+  return startServer({ ...config, ...overrides }, options);
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */
@@ -38,6 +33,32 @@ export const launchChromium = () =>
 
 /** The admin key the end-to-end servers are started with. */
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
+
+export interface ApiOptions {
+  json?: unknown;
+  cookie?: string;
+  /** Send the admin key. */
+  admin?: boolean;
+  headers?: Record<string, string>;
+}
+
+/** Calls the API of `server` from its own origin, as its pages do; fails the test on an error status. */
+export async function api(server: RunningServer, method: string, path: string, { json, cookie, admin = false, headers = {} }: ApiOptions = {}) {
+  const response = await fetch(`${server.url}${path}`, {
+    method,
+    headers: {
+      Origin: server.url,
+      ...(admin ? { Authorization: `Bearer ${ADMIN_KEY}` } : {}),
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
+  });
+  const text = await response.text();
+  assert.ok(response.status < 400, `${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
+  return text ? JSON.parse(text) : undefined;
+}
 
 /** Runs the `hallway` CLI against `server`, as an admin would, and answers what it printed. */
 export async function hallway(server: RunningServer, ...args: string[]): Promise<string> {

@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople, demoTestimonials } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, api as callApi, launchChromium, outbox, startTestServer, type ApiOptions } from './harness.js';
 
 const STATES = [
   'never-invited',
@@ -63,22 +63,7 @@ after(async () => {
 
 // ---- the admin and the employees, through the real routes ----
 
-async function api(method: string, path: string, { json, cookie, admin = false, headers = {} }: { json?: unknown; cookie?: string; admin?: boolean; headers?: Record<string, string> } = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      Origin: server.url,
-      ...(admin ? { Authorization: `Bearer ${ADMIN_KEY}` } : {}),
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...headers,
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 400, `${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = (method: string, path: string, options?: ApiOptions) => callApi(server, method, path, options);
 
 /** Follows the magic link of the latest `template` mail to `email`, as the person would: a session cookie. */
 async function signInFromMail(email: string, template: 'invitation' | 'alumni_invitation') {

@@ -9,8 +9,8 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { startServer, type RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, freePort, launchChromium, outbox } from './harness.js';
+import type { RunningServer } from '../src/server/server.js';
+import { ADMIN_KEY, api as callApi, launchChromium, outbox, startTestServer, type ApiOptions } from './harness.js';
 import { XSS_FLAG, XSS_PAYLOADS } from './xss-payloads.js';
 
 let server: RunningServer;
@@ -20,10 +20,9 @@ let clockOffsetMs = 0;
 const rendered: string[] = [];
 
 before(async () => {
-  const port = await freePort();
   const unlimited = [{ max: 1_000_000, windowMs: 60_000 }];
-  server = await startServer(
-    { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', adminKey: ADMIN_KEY },
+  server = await startTestServer(
+    { adminKey: ADMIN_KEY },
     { contact: { now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
   );
   browser = await launchChromium();
@@ -41,21 +40,7 @@ after(async () => {
 
 // ---- seeding through the real routes ----
 
-async function api(method: string, path: string, { json, cookie, admin = false }: { json?: unknown; cookie?: string; admin?: boolean } = {}) {
-  const response = await fetch(`${server.url}${path}`, {
-    method,
-    headers: {
-      Origin: server.url,
-      ...(admin ? { Authorization: `Bearer ${ADMIN_KEY}` } : {}),
-      ...(cookie ? { Cookie: cookie } : {}),
-      ...(json === undefined ? {} : { 'Content-Type': 'application/json' }),
-    },
-    ...(json === undefined ? {} : { body: JSON.stringify(json) }),
-  });
-  const text = await response.text();
-  assert.ok(response.status < 400, `${method} ${path}: ${response.status} ${text.slice(0, 300)}`);
-  return text ? JSON.parse(text) : undefined;
-}
+const api = (method: string, path: string, options?: ApiOptions) => callApi(server, method, path, options);
 
 /** What the server keeps of a payload in a field of `max` characters (it refuses longer ones and NUL). */
 const cut = (value: string, max: number) => value.replaceAll('\0', '').trim().slice(0, max).trim() || 'x';

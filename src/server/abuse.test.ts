@@ -13,9 +13,7 @@
  */
 import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
 import { sql } from 'kysely';
 import { Challenge, type ChallengeSolution } from '../sdk/contact-schemas.js';
 import { ErrorBody } from '../sdk/schemas.js';
@@ -29,6 +27,7 @@ import { createPerson, recordConsent } from './store/people.js';
 import type { Site } from './store/schema.js';
 import { createSite } from './store/sites.js';
 import { openTestDatabase } from './store/test-database.js';
+import { serveOnLoopback, type Served } from './test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -43,10 +42,6 @@ let links: Links;
 let clockMs = 0;
 const now = () => new Date(Date.now() + clockMs);
 
-interface Served {
-  url: string;
-  server: ServerType;
-}
 /** Reached directly: the socket's address counts (TRUST_PROXY unset). */
 let direct: Served;
 /** Behind a proxy (TRUST_PROXY=1): the first X-Forwarded-For address counts. */
@@ -54,10 +49,7 @@ let proxied: Served;
 
 async function listen(trustProxy: boolean): Promise<Served> {
   // An easy proof of work: the tests solve hundreds; its difficulty is not what is tested here.
-  const app = createApp({ db, publicUrl: PUBLIC_URL, links, contact: { trustProxy, now, challengeMaxNumber: 2000 } });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  return serveOnLoopback(createApp({ db, publicUrl: PUBLIC_URL, links, contact: { trustProxy, now, challengeMaxNumber: 2000 } }));
 }
 
 before(async () => {
@@ -68,7 +60,7 @@ before(async () => {
   proxied = await listen(true);
 });
 after(async () => {
-  for (const { server } of [direct, proxied]) await new Promise((resolve) => server.close(resolve));
+  for (const served of [direct, proxied]) await served.close();
   await drop();
 });
 

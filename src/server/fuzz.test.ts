@@ -10,12 +10,10 @@
 import assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
-import { serve, type ServerType } from '@hono/node-server';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import { ErrorBody, ErrorCode } from '../sdk/schemas.js';
@@ -28,6 +26,7 @@ import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { createSite } from './store/sites.js';
 import { openTestDatabase } from './store/test-database.js';
+import { serveOnLoopback, type Served } from './test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -467,20 +466,17 @@ describe('fuzzing every route in-process', () => {
 // ---- over real HTTP: what the Node adapter does with lengths, chunks and broken requests ----
 
 describe('over real HTTP', () => {
-  let server: ServerType;
-  let base = '';
+  let served: Served;
   before(async () => {
-    server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-    await new Promise((resolve) => server.once('listening', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    served = await serveOnLoopback(app);
   });
-  after(() => new Promise((resolve) => server.close(resolve)));
+  after(() => served.close());
 
   /** fetch sets Content-Length itself and refuses one that lies: the raw-socket test below sends those. */
   const overHttp: Send = (path, init) => {
     const headers = new Headers(init.headers);
     headers.delete('Content-Length');
-    return fetch(`${base}${path}`, { ...init, headers, redirect: 'manual' });
+    return fetch(`${served.url}${path}`, { ...init, headers, redirect: 'manual' });
   };
 
   test('random inputs on every route family', () => run(ROUTES, 120, overHttp));
@@ -528,7 +524,7 @@ describe('over real HTTP', () => {
   /** Writes raw bytes and reads until the server closes or goes quiet; returns the status codes seen. */
   function raw(bytes: string | Buffer, endAfterWrite = false): Promise<{ statuses: number[]; answer: string }> {
     return new Promise((resolve, reject) => {
-      const socket = connect(Number(new URL(base).port), '127.0.0.1');
+      const socket = connect(Number(new URL(served.url).port), '127.0.0.1');
       let answer = '';
       const done = () => {
         socket.destroy();
@@ -568,7 +564,7 @@ describe('over real HTTP', () => {
       const { statuses } = await raw(bytes, end);
       tried['raw HTTP'] = (tried['raw HTTP'] ?? 0) + 1;
       for (const status of statuses) assert.ok(status < 500, `${name} → ${status}`);
-      assert.equal((await fetch(`${base}/healthz`)).status, 200, `still serving after: ${name}`);
+      assert.equal((await fetch(`${served.url}/healthz`)).status, 200, `still serving after: ${name}`);
     }
   });
 });

@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
-import { serve, type ServerType } from '@hono/node-server';
 import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/contact-schemas.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
@@ -14,6 +12,7 @@ import { createPerson, recordConsent } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
+import { serveOnLoopback, type Served } from '../test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
 import { purgeContactRequests } from './retention.js';
 
@@ -36,17 +35,8 @@ let direct: Served;
 const responseBodies: string[] = [];
 const employeeEmails: string[] = [];
 
-interface Served {
-  url: string;
-  server: ServerType;
-}
-
-async function listen(trustProxy: boolean): Promise<Served> {
-  const app = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), contact: { trustProxy, now } });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
+const listen = (trustProxy: boolean) =>
+  serveOnLoopback(createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), contact: { trustProxy, now } }));
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
@@ -55,7 +45,7 @@ before(async () => {
   direct = await listen(false);
 });
 after(async () => {
-  for (const { server } of [proxied, direct]) await new Promise((resolve) => server.close(resolve));
+  for (const served of [proxied, direct]) await served.close();
   await drop();
 });
 

@@ -1,4 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { loadLinkSecret } from '../auth/links.js';
+import type { Db } from '../store/database.js';
 
 /** What the employee can do from a question's e-mail, one signed link each. */
 export const CONTACT_ACTIONS = ['answered', 'decline', 'pause'] as const;
@@ -33,4 +35,23 @@ export class ContactLinks {
   private sign(action: ContactAction, requestId: string) {
     return createHmac('sha256', this.key).update(`${action}:${requestId}`).digest('base64url');
   }
+}
+
+/** The secret is the server's link secret (shared by every instance), one derived key per use. */
+export function lazyKeys(db: Db, publicUrl: string) {
+  let keys: Promise<{ challenge: string; rateLimit: string; signInRateLimit: string; contactLinks: ContactLinks }> | undefined;
+  const load = async () => {
+    const secret = await loadLinkSecret(db);
+    return {
+      challenge: deriveKey(secret, 'contact-challenge'),
+      rateLimit: deriveKey(secret, 'contact-rate-limit'),
+      signInRateLimit: deriveKey(secret, 'sign-in-rate-limit'),
+      contactLinks: new ContactLinks(publicUrl, deriveKey(secret, 'contact-links')),
+    };
+  };
+  return () =>
+    (keys ??= load().catch((error: unknown) => {
+      keys = undefined;
+      throw error;
+    }));
 }

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { sql } from 'kysely';
+import { apiError } from '../errors.js';
 import type { Db } from '../store/database.js';
 
 export interface RateLimit {
@@ -68,3 +69,9 @@ export function clientIp(c: Context, trustProxy: boolean): string {
 
 /** Rate limits store this, never the address itself. */
 export const keyed = (key: string, value: string) => createHmac('sha256', key).update(value).digest('base64url');
+
+/** 429 `rate_limited` with Retry-After, and the wait in minutes after `why`. */
+export function rateLimited(c: Context, retryAfterSeconds: number, why: string) {
+  c.header('Retry-After', String(retryAfterSeconds));
+  return apiError(c, 429, 'rate_limited', `${why}: please try again in ${Math.ceil(retryAfterSeconds / 60)} min.`);
+}

@@ -2,7 +2,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.js';
-import { loadLinkSecret, type Links } from '../auth/links.js';
+import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { hasNul } from '../nul.js';
 import { preferredLang } from '../html.js';
@@ -11,9 +11,9 @@ import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
 import type { ContactRequestStatus } from '../store/schema.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
-import { CONTACT_ACTIONS, ContactLinks, deriveKey, type ContactAction } from './links.js';
+import { CONTACT_ACTIONS, lazyKeys, type ContactAction } from './links.js';
 import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
-import { DEFAULT_CONTACT_LIMITS, clientIp, countAttempt, keyed, type ContactLimits } from './rate-limit.js';
+import { DEFAULT_CONTACT_LIMITS, clientIp, countAttempt, keyed, rateLimited, type ContactLimits } from './rate-limit.js';
 import {
   confirmRequest,
   findByToken,
@@ -45,6 +45,7 @@ export interface ContactDeps {
 
 type Env = { Variables: SiteVariables };
 
+const TOO_MANY_QUESTIONS = 'Too many questions in a short time';
 const CONTACT_PATH = '/v1/sites/:site/people/:id/contact';
 const BODY_MAX_BYTES = 16 * 1024;
 
@@ -83,12 +84,12 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const { challenge, rateLimit, contactLinks } = await keys();
     // Counted before the proof is checked, so that a flood of made-up proofs is throttled too.
     const ipWait = await countAttempt(db, 'ip', keyed(rateLimit, clientIp(c, trustProxy)), limits.perIp, at);
-    if (ipWait) return rateLimited(c, ipWait);
+    if (ipWait) return rateLimited(c, ipWait, TOO_MANY_QUESTIONS);
     const proof = await checkProof(body.proof, challenge, at);
     if (!proof.ok) return challengeFailed(c, proof.problem);
     // Counted only behind a valid proof, so that nobody can lock a candidate's address out for free.
     const emailWait = await countAttempt(db, 'email', keyed(rateLimit, body.email.toLowerCase()), limits.perEmail, at);
-    if (emailWait) return rateLimited(c, emailWait);
+    if (emailWait) return rateLimited(c, emailWait, TOO_MANY_QUESTIONS);
     if (!(await spendProof(db, body.proof.challenge, proof.expiresAt))) return challengeFailed(c, 'replayed');
 
     const personId = c.req.param('id');
@@ -166,24 +167,6 @@ function settledMessage(t: ContactTexts, action: 'answered' | 'decline', status:
   return t.badLink;
 }
 
-/** The secret is the server's link secret (shared by every instance), one derived key per use. */
-function lazyKeys(db: Db, publicUrl: string) {
-  let keys: Promise<{ challenge: string; rateLimit: string; contactLinks: ContactLinks }> | undefined;
-  const load = async () => {
-    const secret = await loadLinkSecret(db);
-    return {
-      challenge: deriveKey(secret, 'contact-challenge'),
-      rateLimit: deriveKey(secret, 'contact-rate-limit'),
-      contactLinks: new ContactLinks(publicUrl, deriveKey(secret, 'contact-links')),
-    };
-  };
-  return () =>
-    (keys ??= load().catch((error: unknown) => {
-      keys = undefined;
-      throw error;
-    }));
-}
-
 /**
  * Contact requests come only from the site's own pages (its allowed origins, or this server's, where
  * the demo lives). Anything else gets no CORS headers at all, so a browser fails the preflight.
@@ -216,10 +199,6 @@ function invalidBody(c: Context, issue: { path: PropertyKey[]; message: string }
   return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
 }
 
-function rateLimited(c: Context, retryAfterSeconds: number) {
-  c.header('Retry-After', String(retryAfterSeconds));
-  return apiError(c, 429, 'rate_limited', `Too many questions in a short time: please try again in ${Math.ceil(retryAfterSeconds / 60)} min.`);
-}
 
 const PROOF_MESSAGES: Record<ProofProblem, string> = {
   forged: 'The anti-spam check is not valid: please reload the page and send your question again.',

@@ -3,11 +3,11 @@ import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
-import { loadLinkSecret, type Links } from '../auth/links.js';
+import type { Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
-import { deriveKey } from '../contact/links.js';
-import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, type RateLimit } from '../contact/rate-limit.js';
+import { lazyKeys } from '../contact/links.js';
+import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, type RateLimit } from '../contact/rate-limit.js';
 import { apiError } from '../errors.js';
 import { nulField } from '../nul.js';
 import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
@@ -38,6 +38,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   const app = new Hono<SessionEnv>();
   const secure = links.publicUrl.startsWith('https:');
   const publicOrigin = new URL(links.publicUrl).origin;
+  const keys = lazyKeys(db, links.publicUrl);
   const langOf = (c: Context) => preferredLang(c.req.header('Accept-Language'));
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
@@ -88,12 +89,9 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
-    const address = keyed(deriveKey(await loadLinkSecret(db), 'sign-in-rate-limit'), clientIp(c, trustProxy));
+    const address = keyed((await keys()).signInRateLimit, clientIp(c, trustProxy));
     const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
-    if (wait) {
-      c.header('Retry-After', String(wait));
-      return apiError(c, 429, 'rate_limited', `Too many sign-in links asked for from this network: try again in ${Math.ceil(wait / 60)} min.`);
-    }
+    if (wait) return rateLimited(c, wait, 'Too many sign-in links asked for from this network');
     await sendSignInLinks(db, links, body.data.email.toLowerCase());
     return c.json({ status: 'sent_if_known' }, 202);
   });

@@ -1,0 +1,17 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+
+/** An app served over real HTTP for a test, on a free loopback port. */
+export interface Served {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function serveOnLoopback(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<Served> {
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
