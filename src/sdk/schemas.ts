@@ -36,6 +36,14 @@ export const PeopleList = z.object({
   nextCursor: z.nullable(z.string()),
 });
 
+/** What any page may know of a site: who it is, and which origins may send its people questions. */
+export const PublicSite = z.object({
+  slug: z.string(),
+  name: z.string(),
+  /** Origins (`https://careers.example.com`) whose pages may send questions; the Hallway server's own included. */
+  contactOrigins: z.array(z.string()),
+});
+
 export const MAX_LIMIT = 50;
 export const DEFAULT_LIMIT = 12;
 
@@ -94,6 +102,7 @@ export type Channel = z.infer<typeof Channel>;
 export type PublicPerson = z.infer<typeof PublicPerson>;
 export type Match = z.infer<typeof Match>;
 export type PeopleList = z.infer<typeof PeopleList>;
+export type PublicSite = z.infer<typeof PublicSite>;
 export type PeopleQuery = z.input<typeof PeopleQuery>;
 export type ErrorCode = z.infer<typeof ErrorCode>;
 export type ErrorBody = z.infer<typeof ErrorBody>;

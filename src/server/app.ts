@@ -1,11 +1,12 @@
 import { serveStatic } from '@hono/node-server/serve-static';
-import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { Hono, type Context } from 'hono';
 import { compress } from 'hono/compress';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import { sql } from 'kysely';
 import { config as zodConfig, locales } from 'zod';
 import { avatarSvg } from './avatar.js';
+import { PACKAGE_VERSION, bundleRoutes } from './bundle.js';
 import { apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
@@ -16,6 +17,7 @@ import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './matching.js';
 import { openApiDocument } from './openapi.js';
+import type { PublicSite } from '../sdk/schemas.js';
 import { PUBLIC_CACHE, publicLists as createPublicLists, type ListKind } from './public-lists.js';
 import type { Db } from './store/database.js';
 import { loadSite, type SiteVariables } from './site.js';
@@ -32,6 +34,8 @@ export interface AppOptions {
   devOutbox?: boolean;
   /** Folder with `hallway.js` and its chunks (the built bundle). */
   bundleDir?: string;
+  /** The release, for the bundle's immutable URL `/hallway@<version>.js`. Default: package.json's. */
+  bundleVersion?: string;
   /** Folder of the demo careers site. */
   demoDir?: string;
   /** Rate limits, proxy trust and clock of the contact flow; defaults suit production. */
@@ -47,8 +51,9 @@ type Env = { Variables: SiteVariables };
 type PublicLists = ReturnType<typeof createPublicLists>;
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|js|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir, contact, signInLimits, publicLists }: AppOptions) {
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVersion = PACKAGE_VERSION, demoDir, contact, signInLimits, publicLists }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
+  const publicOrigin = new URL(publicUrl).origin;
   app.use(compress());
   app.use(async (c, next) => {
     await next();
@@ -78,6 +83,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   };
 
   // Any page may read; a header set before the handler (not Hono's cors(), which rebuilds each response).
+  // (`/v1/sites/:site/*` matches `/v1/sites/:site` too.)
   app.options('/v1/sites/:site/*', cors({ origin: '*', allowMethods: ['GET'] }));
   app.use('/v1/sites/:site/*', async (c, next) => {
     c.header('Access-Control-Allow-Origin', '*');
@@ -85,6 +91,14 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
   });
   app.use('/v1/sites/:site/*', loadSite(db));
   const weakEtag = etag({ weak: true });
+
+  // Not secret (any visitor sees the origin they send from): the elements learn at load whether
+  // this page may send questions, and the web team is told how to allow it, before any candidate tries.
+  app.get('/v1/sites/:site', weakEtag, (c) => {
+    const { slug, name, allowed_origins } = c.var.site;
+    c.header('Cache-Control', PUBLIC_CACHE);
+    return c.json({ slug, name, contactOrigins: [...new Set([...allowed_origins, publicOrigin])] } satisfies PublicSite);
+  });
 
   app.get('/v1/sites/:site/people', listRoute('people'));
 
@@ -121,14 +135,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));
 
-  if (bundleDir) {
-    app.use('/hallway.js', cacheFor('public, max-age=300, stale-while-revalidate=86400'), etag({ weak: true }));
-    app.use('/chunks/*', cacheFor('public, max-age=31536000, immutable'));
-    app.use('/me.js', cacheFor('public, max-age=300, stale-while-revalidate=86400'), etag({ weak: true }));
-    app.use('/hallway.js', serveStatic({ root: bundleDir }));
-    app.use('/me.js', serveStatic({ root: bundleDir }));
-    app.use('/chunks/*', serveStatic({ root: bundleDir }));
-  }
+  if (bundleDir) app.route('/', bundleRoutes({ dir: bundleDir, version: bundleVersion, publicUrl }));
   if (demoDir) {
     // Only the site's pages and assets: never its seed data or sources.
     // The raw path: Hono's (non-strict) path has lost the trailing slash of /fr/.
@@ -148,13 +155,6 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, demoDir,
     return apiError(c, 500, 'internal', 'Something went wrong on our side.');
   });
   return app;
-}
-
-function cacheFor(value: string): MiddlewareHandler {
-  return async (c, next) => {
-    await next();
-    if (c.res.ok) c.header('Cache-Control', value);
-  };
 }
 
 function invalidQuery(c: Context, issue: { path: PropertyKey[]; message: string }) {

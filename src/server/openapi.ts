@@ -1,7 +1,7 @@
 import { toJSONSchema } from 'zod';
 import type { $ZodType } from 'zod/v4/core';
 import { Challenge, ContactAccepted, ContactRequest } from '../sdk/contact-schemas.js';
-import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson } from '../sdk/schemas.js';
+import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson, PublicSite } from '../sdk/schemas.js';
 import { PublicTestimonial, TestimonialList, TestimonialQuery } from '../sdk/testimonial-schemas.js';
 
 const schema = (zodSchema: $ZodType): Record<string, unknown> => {
@@ -31,6 +31,17 @@ export const openApiDocument = {
     description: `Opted-in people of a company's careers site. Lists hold at most ${MAX_LIMIT} items a page.`,
   },
   paths: {
+    '/v1/sites/{site}': {
+      get: {
+        summary: 'The site: its name, and the origins whose pages may send questions',
+        parameters: [siteParam],
+        responses: {
+          200: { description: 'The site', content: json('PublicSite') },
+          304: { description: 'Not modified (If-None-Match)' },
+          404: errorResponse('site_not_found'),
+        },
+      },
+    },
     '/v1/sites/{site}/people': {
       get: {
         summary: 'People of the site, those in the job first',
@@ -112,6 +123,7 @@ export const openApiDocument = {
   },
   components: {
     schemas: {
+      PublicSite: schema(PublicSite),
       PublicPerson: schema(PublicPerson),
       PeopleList: schema(PeopleList),
       PublicTestimonial: schema(PublicTestimonial),
