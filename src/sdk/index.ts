@@ -14,6 +14,7 @@ export type { SchemaIssue } from './errors.js';
 export {
   PublicPerson,
   PeopleList,
+  PublicSite,
   PeopleQuery,
   Match,
   Channel,

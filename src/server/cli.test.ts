@@ -81,6 +81,13 @@ test('sites create, then list', async () => {
   assert.match(taken.stderr, /conflict: A site "acme" already exists/);
 });
 
+test('sites update --add-origin adds to the allowed origins, as the elements\' console line says', async () => {
+  const added = await hallway(['sites', 'update', 'acme', '--add-origin', 'http://localhost:4200', '--add-origin', 'https://careers.acme.example']);
+  assert.equal(added.code, 0, added.stderr);
+  const sites = (await (await fetch(`${url}/v1/admin/sites`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { items: { allowedOrigins: string[] }[] };
+  assert.deepEqual(sites.items[0]!.allowedOrigins, ['https://careers.acme.example', 'http://localhost:4200']);
+});
+
 test('people import: the report, then the people list', async () => {
   const csv = await file(
     'people.csv',

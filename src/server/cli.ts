@@ -13,7 +13,8 @@ export const USAGE = `Usage: hallway <command> [options]
 Commands:
   sites list
   sites create <slug> --name "Acme" [--origin https://careers.acme.com]... [--lang en|fr]
-  sites update <slug> [--name "…"] [--slug new-slug] [--origin …]... [--lang en|fr]
+  sites update <slug> [--name "…"] [--slug new-slug] [--origin …]... [--add-origin …]... [--lang en|fr]
+    (--origin replaces the allowed origins; --add-origin adds to them)
   people list --site <slug> [--status employee|left|alumni]
   people import <file.csv|file.json> --site <slug>
   people leave <ref> --site <slug> [--invite-alumni]
@@ -43,6 +44,7 @@ const OPTIONS = {
   name: { type: 'string' },
   slug: { type: 'string' },
   origin: { type: 'string', multiple: true },
+  'add-origin': { type: 'string', multiple: true },
   lang: { type: 'string' },
   status: { type: 'string' },
   all: { type: 'boolean' },
@@ -257,8 +259,14 @@ async function sitesCreate(command: Command) {
 async function sitesUpdate(command: Command) {
   const slug = oneArg(command, 'site slug');
   const fields = siteFields(command.values);
-  if (Object.keys(fields).length === 0) throw usageError('Nothing to update: give --name, --slug, --origin or --lang.');
-  const site = await command.api().json<Site>('PATCH', `/sites/${path(slug)}`, fields);
+  const added = command.values['add-origin'];
+  if (Object.keys(fields).length === 0 && !added) throw usageError('Nothing to update: give --name, --slug, --origin, --add-origin or --lang.');
+  const api = command.api();
+  if (added) {
+    const current = fields.allowedOrigins ?? (await api.request<{ items: Site[] }>('GET', '/sites')).items.find((site) => site.slug === slug)?.allowedOrigins ?? [];
+    fields.allowedOrigins = [...new Set([...current, ...added])];
+  }
+  const site = await api.json<Site>('PATCH', `/sites/${path(slug)}`, fields);
   command.io.stdout.write(`Updated site ${site.slug} (${site.name}).\n`);
 }
 

@@ -141,6 +141,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/hallway.js', family: 'static' },
   { method: 'GET', path: '/me.js', family: 'static' },
   { method: 'GET', path: '/chunks/{file}', family: 'static' },
+  { method: 'GET', path: '/integrity.json', family: 'static' },
   { method: 'GET', path: '/{file}', family: 'static' },
   { method: 'GET', path: '/{file}/{file}', family: 'static' },
 ];

@@ -5,12 +5,12 @@ import { setupWorker } from 'msw/browser';
 import type { Match, PublicPerson } from '../../sdk/index.js';
 import type { HwContactOpenEvent } from '../contact-dialog/events.js';
 import type { HwErrorEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import { contactServer, solves, type ContactServer } from '../shared/contact-test-data.js';
 import type { HwContactButton } from './contact-button.js';
 import './contact-button.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
@@ -268,6 +268,34 @@ describe('hw-contact-button', () => {
     expect(personId).to.equal('p1');
     expect(body.job).to.equal('Software Engineer');
     expect(await solves(body.proof, server.challenges)).to.be.true;
+  });
+
+  it('says honestly that questions can’t be sent from this page when the site does not allow its origin, in English and French', async () => {
+    worker.use(
+      http.get(`${API}/v1/sites/refusing`, () => HttpResponse.json({ slug: 'refusing', name: 'R', contactOrigins: ['https://careers.example.com'] })),
+      http.get(`${API}/v1/sites/refusing/people/:id`, () => HttpResponse.json(ada)),
+    );
+    const warned: unknown[][] = [];
+    const consoleWarn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const el = await fixture<HwContactButton>(html`<hw-contact-button api=${API} site="refusing" person-id="p1"></hw-contact-button>`);
+      await loaded(el);
+      expect(askButton(el)).to.be.null;
+      expect(message(el)).to.equal('Questions can’t be sent from this page yet.');
+      await expect(el).to.be.accessible();
+
+      const fr = await fixture<HwContactButton>(html`<hw-contact-button lang="fr" api=${API} site="refusing" person-id="p1"></hw-contact-button>`);
+      await loaded(fr);
+      expect(message(fr)).to.equal('Les questions ne peuvent pas encore être envoyées depuis cette page.');
+      await expect(fr).to.be.accessible();
+      expect(warned.map((args) => String(args[0]))).to.deep.equal([
+        `Hallway: candidates can't send questions from this page: ${location.origin} is not an allowed origin of site "refusing" on ${API}. ` +
+          `Allow it: npx hallway sites update refusing --add-origin ${location.origin}`,
+      ]);
+    } finally {
+      console.warn = consoleWarn;
+    }
   });
 
   it('speaks French from its own `lang`', async () => {

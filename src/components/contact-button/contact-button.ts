@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { ContactDialogOpener, canBeAsked, firstName, type ContactTarget } from '../shared/contact.js';
+import { ContactDialogOpener, canBeAsked, contactRefused, firstName, type ContactTarget } from '../shared/contact.js';
 import { jobPostingTitle } from '../shared/job-posting.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
@@ -18,7 +18,8 @@ type Offer =
   | { kind: 'person'; person: PublicPerson }
   | { kind: 'busy'; person: PublicPerson }
   | { kind: 'several'; people: PublicPerson[] }
-  | { kind: 'nobody' };
+  | { kind: 'nobody' }
+  | { kind: 'refused' };
 
 /**
  * @tagname hw-contact-button
@@ -27,7 +28,8 @@ type Offer =
  * The form (`hw-contact-dialog`) is loaded on the first click.
  *
  * @csspart button - The "Ask …" button.
- * @csspart message - "Ada isn't taking questions right now", "Nobody is available…", or a loading failure.
+ * @csspart message - "Ada isn't taking questions right now", "Nobody is available…", "Questions can't be sent
+ * from this page yet" (the site does not allow this page's origin: the console says how), or a loading failure.
  * @csspart retry - The "Try again" button, after a loading failure.
  * @csspart dialog - The dialog (and `heading`, `close`, `person`, `choice`, `input`, `field-error`, `count`,
  * `consent`, `privacy`, `submit`, `status`, `error`, `success`: see `hw-contact-dialog`).
@@ -64,11 +66,9 @@ export class HwContactButton extends HallwayElement {
         reportMissingSite();
         return undefined; // nothing to show, quietly
       }
-      if (personId) {
-        const person = await client.people.get(personId, { signal });
-        return { kind: canBeAsked(person) ? 'person' : 'busy', person };
-      }
-      return offerForJob(client, job, lang, signal);
+      const refused = contactRefused(client);
+      const offer: Offer = personId ? personOffer(await client.people.get(personId, { signal })) : await offerForJob(client, job, lang, signal);
+      return (offer.kind === 'person' || offer.kind === 'several') && (await refused) ? { kind: 'refused' } : offer;
     },
     args: () => [this.client(), this.personId, this.shownJob(), this.localize.lang] as const,
     onError: (error) => this.loadFailed(error),
@@ -111,6 +111,8 @@ export class HwContactButton extends HallwayElement {
         return html`<p part="message">${localize.term('contactBusy', firstName(offer.person))}</p>`;
       case 'nobody':
         return html`<p part="message">${localize.term('contactNobody')}</p>`;
+      case 'refused':
+        return html`<p part="message">${localize.term('contactRefused')}</p>`;
     }
   }
 
@@ -139,6 +141,8 @@ export class HwContactButton extends HallwayElement {
     return this.job || this.pageJob;
   }
 }
+
+const personOffer = (person: PublicPerson): Offer => ({ kind: canBeAsked(person) ? 'person' : 'busy', person });
 
 /** The available people who do the job: only a `job` match does the job (the list falls back to the team). */
 async function offerForJob(client: HallwayClient, job: string | undefined, lang: string, signal: AbortSignal): Promise<Offer> {

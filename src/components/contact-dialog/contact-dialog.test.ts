@@ -3,13 +3,13 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { PublicPerson } from '../../sdk/index.js';
-import { API, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { API, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import { CONTACT_URL, accepted, contactServer, solves, type ContactServer, type ContactServerOptions } from '../shared/contact-test-data.js';
 import type { HwContactCloseEvent, HwContactOpenEvent, HwContactSentEvent } from './events.js';
 import type { HwContactDialog } from './contact-dialog.js';
 import './contact-dialog.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());

@@ -31,6 +31,7 @@ const en = {
   contactAskSomeone: 'Ask someone who does this job',
   contactBusy: (firstName: string) => `${firstName} isn’t taking questions right now`,
   contactNobody: 'Nobody is available to answer questions right now.',
+  contactRefused: 'Questions can’t be sent from this page yet.',
   contactLoadFailed: 'Questions can’t be sent right now.',
 };
 

@@ -34,6 +34,7 @@ const fr = {
   contactAskSomeone: 'Poser une question à quelqu’un qui fait ce métier',
   contactBusy: (firstName: string) => `${firstName} ne répond pas aux questions en ce moment`,
   contactNobody: 'Personne n’est disponible pour répondre aux questions en ce moment.',
+  contactRefused: 'Les questions ne peuvent pas encore être envoyées depuis cette page.',
   contactLoadFailed: 'Impossible d’envoyer des questions pour le moment.',
 } satisfies Translation;
 

@@ -2,11 +2,11 @@ import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-w
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { HwErrorEvent, HwLoadEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import type { HwPeopleGrid } from './people-grid.js';
 import './people-grid.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
@@ -246,7 +246,7 @@ describe('hw-people-grid', () => {
         <hw-people-grid api=${API} site="acme" job="Engineer"></hw-people-grid><hw-people-grid api=${API} site="acme" hide-empty></hw-people-grid>
       </div>`);
       const [grid, hidden] = [...wrapper.querySelectorAll('hw-people-grid')];
-      await waitUntil(() => errors.length === 2);
+      await waitUntil(() => errors.length === 2 && logged.length > 0);
 
       expect(logged).to.have.length(1);
       expect(String(logged[0]![0])).to.contain('has no site "acme"').and.to.contain('sites create acme');
@@ -268,6 +268,7 @@ describe('hw-people-grid', () => {
       const wrapper = fixtureSync(html`<div><hw-people-grid></hw-people-grid><hw-people-grid></hw-people-grid></div>`);
       const grids = [...wrapper.querySelectorAll('hw-people-grid')];
       await Promise.all(grids.map(loaded));
+      await waitUntil(() => logged.length > 0);
 
       expect(logged).to.have.length(1);
       expect(String(logged[0]![0])).to.contain('site=');

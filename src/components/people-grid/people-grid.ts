@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
+import { contactRefused } from '../shared/contact.js';
 import { HwLoadEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
 import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
@@ -76,6 +77,7 @@ export class HwPeopleGrid extends HallwayElement {
         return { items: [], match: 'all', nextCursor: null };
       }
       const list = client.people.list({ job, team, location, limit, lang, signal });
+      void contactRefused(client); // asked now, so that the cards' "Ask" comes with them
       // The first Intl formatters of a page cost tens of ms: make them in a task of their own while the
       // request is in flight, not in the one that paints the cards.
       setTimeout(() => this.localize.prepareFormatters());

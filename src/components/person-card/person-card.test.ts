@@ -4,14 +4,14 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { PublicPerson } from '../../sdk/index.js';
 import type { HwErrorEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import { contactServer } from '../shared/contact-test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwPersonCard } from './person-card.js';
 import './person-card.js';
 import '../people-grid/people-grid.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
@@ -78,10 +78,34 @@ describe('hw-person-card', () => {
       </div>
     `);
     await Promise.all([...wrapper.querySelectorAll('hw-person-card')].map((el) => el.updateComplete));
+    const withButton = wrapper.querySelectorAll<HwPersonCard>('hw-person-card')[2]!;
+    await waitUntil(() => withButton.shadowRoot!.querySelector('[part~="contact"]'), 'a card with a button');
     const heights = [...wrapper.children].map((el) => el.getBoundingClientRect().height);
-    expect(wrapper.querySelectorAll<HwPersonCard>('hw-person-card')[2]!.shadowRoot!.querySelector('[part~="contact"]'), 'a card with a button').to.exist;
     expect(heights[0]).to.be.greaterThan(150);
     heights.forEach((height) => expect(height).to.be.closeTo(heights[0]!, 0.5));
+  });
+
+  it('offers no "Ask" when the site does not take questions from this page, and says how to fix it on the console once', async () => {
+    worker.use(http.get(`${API}/v1/sites/refusing`, () => HttpResponse.json({ slug: 'refusing', name: 'R', contactOrigins: ['https://careers.example.com'] })));
+    const warned: unknown[][] = [];
+    const consoleWarn = console.warn;
+    console.warn = (...args: unknown[]) => warned.push(args);
+    try {
+      const wrapper = fixtureSync(html`<div>
+        <hw-person-card api=${API} site="refusing" .person=${aPerson()}></hw-person-card>
+        <hw-person-card api=${API} site="refusing" .person=${aPerson({ id: 'p2' })}></hw-person-card>
+      </div>`);
+      await waitUntil(() => warned.length > 0);
+      const cards = [...wrapper.querySelectorAll<HwPersonCard>('hw-person-card')];
+      await Promise.all(cards.map((el) => el.updateComplete));
+
+      expect(cards.map((el) => part(el, 'contact'))).to.deep.equal([null, null]);
+      expect(warned).to.have.length(1);
+      expect(String(warned[0]![0])).to.contain(`npx hallway sites update refusing --add-origin ${location.origin}`);
+      await expect(cards[0]).to.be.accessible();
+    } finally {
+      console.warn = consoleWarn;
+    }
   });
 
   describe('alone, with person-id', () => {
@@ -129,7 +153,7 @@ describe('hw-person-card', () => {
         const el = await fixture<HwPersonCard>(
           html`<hw-person-card person-id="p1" api=${API} site="acme" @hw-error=${(event: HwErrorEvent) => errors.push(event)}></hw-person-card>`,
         );
-        await waitUntil(() => errors.length > 0);
+        await waitUntil(() => errors.length > 0 && logged.length > 0);
         await el.updateComplete;
 
         expect(errors[0]!.detail).to.deep.equal({ code: 'site_not_found' });

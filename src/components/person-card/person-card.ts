@@ -4,7 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { isHttpError, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { ContactDialogOpener, canBeAsked, firstName } from '../shared/contact.js';
+import { ContactDialogOpener, canBeAsked, contactRefused, firstName } from '../shared/contact.js';
 import { isUnknownSite } from '../shared/config.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
@@ -25,7 +25,7 @@ import { Loader } from '../shared/loader.js';
  * @csspart bio - The bio, clamped to three lines.
  * @csspart badge - The "Alumni" badge.
  * @csspart actions - The row of the contact button, reserved (empty) when the person can't be asked.
- * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now.
+ * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now, from this page's origin.
  * @csspart button - The same button: `button` names the main button of every element.
  * @csspart retry - The "Try again" button, when loading by `person-id` failed.
  * @csspart dialog - The contact dialog (and its other parts: see `hw-contact-dialog`).
@@ -66,6 +66,11 @@ export class HwPersonCard extends HallwayElement {
   @property() job?: string;
 
   private readonly contact = new ContactDialogOpener(this);
+  // Until the server says this page may send questions, no "Ask" (its row stays reserved).
+  private readonly refused = new Loader(this, {
+    task: async ([client]) => !client || contactRefused(client),
+    args: () => [this.client()] as const,
+  });
 
   private readonly loader = new Loader(this, {
     task: async ([client, id], { signal }) => {
@@ -108,9 +113,9 @@ export class HwPersonCard extends HallwayElement {
     `;
   }
 
-  /** Only with a site to send to: the /me page's preview card has none. */
+  /** Only with a site that takes questions from this page: the /me page's preview card has none. */
   private renderContact(person: PublicPerson) {
-    if (!canBeAsked(person) || !this.client()) return nothing;
+    if (!canBeAsked(person) || this.refused.value !== false) return nothing;
     return html`
       <button part="contact button" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.contact.open(event.currentTarget as HTMLElement)}>
         ${this.localize.term('contactAsk', firstName(person))}

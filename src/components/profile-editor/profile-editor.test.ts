@@ -2,12 +2,12 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
-import { aPerson, errorResponse, gate, photos } from '../shared/test-data.js';
+import { aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import type { HwConsentChangedEvent } from './events.js';
 import type { HwProfileEditor } from './profile-editor.js';
 import './profile-editor.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());

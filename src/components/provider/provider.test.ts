@@ -2,13 +2,13 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { setDefaults } from '../shared/config.js';
-import { API, PEOPLE_URL, aList, photos } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, photos, site } from '../shared/test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwProvider } from './provider.js';
 import './provider.js';
 import '../people-grid/people-grid.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());

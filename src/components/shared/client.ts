@@ -27,13 +27,7 @@ export function reportMissingSite(): void {
   if (missingSiteReported) return;
   missingSiteReported = true;
   // A second copy of hallway.js?site=… may still be on its way: tell only if the page loaded without it.
-  const report = () => {
-    if (getDefaults().site) return;
-    console.error(
-      'Hallway: no site is set, so there is nobody to show. Add site="your-site" to <hw-provider> ' +
-        '(or to each <hw-…> element), or load the script as hallway.js?site=your-site.',
-    );
-  };
+  const report = () => getDefaults().site || void import('./web-team.js').then((m) => m.missingSite());
   if (document.readyState === 'complete') report();
   else addEventListener('load', report, { once: true });
 }

@@ -58,8 +58,5 @@ export function reportUnknownSite(site: string | undefined, api: string): void {
   const key = `${api} ${site}`;
   if (reportedSites.has(key)) return;
   reportedSites.add(key);
-  console.error(
-    `Hallway: ${api} has no site "${site}", so nobody is shown. Check site="…" (on <hw-provider>, the ` +
-      `element, or hallway.js?site=…), or create it: npx hallway sites create ${site} --name "…" --origin ${location.origin}`,
-  );
+  void import('./web-team.js').then((m) => m.unknownSite(site, api));
 }

@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import type { PublicPerson } from '../../sdk/index.js';
+import type { HallwayClient, PublicPerson } from '../../sdk/index.js';
 // A type only: the dialog's code is loaded on first use, never with the elements that open it.
 import type { HwContactDialog } from '../contact-dialog/contact-dialog.js';
 
@@ -11,6 +11,15 @@ export function firstName(person: PublicPerson): string {
 /** Whether candidates can send this person a question now: they opted into messages and are not busy. */
 export function canBeAsked(person: PublicPerson): boolean {
   return person.channels.includes('message') && person.availability === 'open';
+}
+
+const refusals = new WeakMap<HallwayClient, Promise<boolean>>();
+
+/** Whether the server refuses questions from this page's origin: asked once per page and site. */
+export function contactRefused(client: HallwayClient): Promise<boolean> {
+  let refused = refusals.get(client);
+  if (!refused) refusals.set(client, (refused = import('./web-team.js').then((m) => m.isContactRefused(client)).catch(() => false)));
+  return refused;
 }
 
 /** The dialog's parts, exported by the elements that open it. */

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing'
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { API, PEOPLE_URL, aPerson, photos } from './test-data.js';
+import { API, PEOPLE_URL, aPerson, photos, site } from './test-data.js';
 import { contactServer } from './contact-test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwPersonCard } from '../person-card/person-card.js';
@@ -29,7 +29,7 @@ const PEOPLE = [
   aPerson({ id: 'd', displayName: 'Li Wei', team: null, location: null, bio: null, languages: [] }),
 ];
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 before(() => setViewport({ width: 1280, height: 900 }));
 let contact: ReturnType<typeof contactServer>;

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing'
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { API, PEOPLE_URL, aList, photos } from './test-data.js';
+import { API, PEOPLE_URL, aList, photos, site } from './test-data.js';
 import { contactServer } from './contact-test-data.js';
 import { pageScheme, watcherCount } from './theme.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
@@ -13,7 +13,7 @@ import '../alumni-testimonials/alumni-testimonials.js';
 import '../contact-button/contact-button.js';
 import '../provider/provider.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 const TESTIMONIAL = {
   id: 't1',

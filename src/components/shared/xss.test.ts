@@ -13,9 +13,9 @@ import '../contact-button/contact-button.js';
 import '../people-grid/people-grid.js';
 import '../profile-editor/profile-editor.js';
 import { contactServer } from './contact-test-data.js';
-import { API, PEOPLE_URL, aPerson, photos } from './test-data.js';
+import { API, PEOPLE_URL, aPerson, photos, site } from './test-data.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
