@@ -1,24 +1,30 @@
 /**
  * End to end, as a web team embeds Hallway: the real server and bundle in Debian's Chromium, on a
- * page under a strict CSP with Trusted Types, with the bundle loaded twice, with the API down or
+ * careers site of another origin than the Hallway server (as every customer's is), on a page under a strict CSP with Trusted Types, with the bundle loaded twice, with the API down or
  * slow, and with the site misconfigured. Whatever happens, nothing is thrown into the host page.
  */
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { freePort, launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, freePort, hallway, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
+let site: CareersSite;
 
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ adminKey: ADMIN_KEY });
+  site = await startCareersSite(server);
+  // As the web team does once: the careers site's origin may send questions.
+  await hallway(server, 'sites', 'update', 'beaumont', '--add-origin', site.url);
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -50,8 +56,6 @@ async function watchedPage(): Promise<Watched> {
     if (['error', 'warning'].includes(message.type())) messages.push(message.text());
   });
   page.on('request', (request) => requests.push(request));
-  // The demo's analytics.js, from the repository: the server serves the demo's pages, styles and images.
-  await page.route('**/analytics.js', (route) => route.fulfill({ path: 'demo/analytics.js', contentType: 'text/javascript' }));
   const problems = async () => [
     ...thrown,
     ...messages.filter((text) => !text.startsWith('Failed to load resource')),
@@ -60,10 +64,10 @@ async function watchedPage(): Promise<Watched> {
   return { page, problems, messages, requests };
 }
 
-/** Serves `body` as a page of the Hallway server's own origin, as a host page would be. */
-async function hostPage(watched: Watched, path: string, body: string) {
-  await watched.page.route(`${server.url}${path}`, (route) => route.fulfill({ contentType: 'text/html', body }));
-  await watched.page.goto(`${server.url}${path}`);
+/** Serves `body` as a page of the careers site, another origin than the Hallway server's. */
+async function hostPage(watched: Watched, path: string, body: string, on = site) {
+  on.page(path, body);
+  await watched.page.goto(`${on.url}${path}`);
 }
 
 const peopleRequests = (requests: Request[]) => requests.filter((r) => new URL(r.url()).pathname === '/v1/sites/beaumont/people');
@@ -75,7 +79,7 @@ describe('a page under a strict CSP with Trusted Types', () => {
     const { page } = watched;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.goto(`${server.url}/strict.html`);
+    await page.goto(`${site.url}/strict.html`);
     await shown(page, 'hw-people-grid hw-person-card h3');
 
     // No job attribute on the page: the job, its team and its location come from the JSON-LD.
@@ -110,7 +114,7 @@ describe('a page under a strict CSP with Trusted Types', () => {
   test('in French too, with the cookie banner in French', async () => {
     const watched = await watchedPage();
     const { page } = watched;
-    await page.goto(`${server.url}/fr/strict.html`);
+    await page.goto(`${site.url}/fr/strict.html`);
     await shown(page, 'hw-people-grid hw-person-card h3');
     const [list] = peopleRequests(watched.requests).map((r) => new URL(r.url()).searchParams);
     assert.deepEqual([list?.get('job'), list?.get('team'), list?.get('location'), list?.get('lang')], ['Réceptionniste', 'Front Office', 'Lyon', 'fr']);
@@ -127,11 +131,11 @@ describe('a page under a strict CSP with Trusted Types', () => {
     const { page } = watched;
     const workers: string[] = [];
     page.on('worker', (worker) => workers.push(worker.url()));
-    await page.route(`${server.url}/strict.html`, async (route) => {
-      const body = (await (await route.fetch()).text()).replace("worker-src blob:; ", '').replace('trusted-types lit-html hallway', 'trusted-types lit-html');
-      await route.fulfill({ contentType: 'text/html', body });
-    });
-    await page.goto(`${server.url}/strict.html`);
+    // A page of the careers site itself: one a test fulfils would be a public page, which Chromium
+    // forbids to reach the loopback address of the Hallway server (Private Network Access).
+    const strict = await readFile('demo/strict.html', 'utf8');
+    site.page('/strict-no-policy.html', strict.replace('worker-src blob:; ', '').replace('trusted-types lit-html hallway', 'trusted-types lit-html'));
+    await page.goto(`${site.url}/strict-no-policy.html`);
     await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByRole('button', { name: /James P\./ }).click();
@@ -155,7 +159,7 @@ describe('a page under a strict CSP with Trusted Types', () => {
   test('the policy is enforced: a script injected into the page is blocked', async () => {
     const watched = await watchedPage();
     const { page } = watched;
-    await page.goto(`${server.url}/strict.html`);
+    await page.goto(`${site.url}/strict.html`);
     await shown(page, 'hw-people-grid hw-person-card h3');
 
     await assert.rejects(page.addScriptTag({ content: 'window.injected = true' }));
@@ -338,9 +342,8 @@ describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
     // axe is injected as a script: this context alone lets the test bypass the page's CSP.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    await page.route('**/analytics.js', (route) => route.fulfill({ path: 'demo/analytics.js', contentType: 'text/javascript' }));
     for (const [path, region] of [['/strict.html', 'Cookie consent'], ['/fr/strict.html', 'Consentement aux cookies']] as const) {
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${site.url}${path}`);
       await shown(page, 'hw-people-grid hw-person-card h3');
       await page.getByRole('region', { name: region }).waitFor();
       await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
@@ -357,7 +360,7 @@ describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
     const watched = await watchedPage();
     const { page } = watched;
     await page.addInitScript(`window.loads = 0; document.addEventListener('hw-load', () => loads++)`);
-    await page.goto(`${server.url}/strict.html`);
+    await page.goto(`${site.url}/strict.html`);
     const banner = page.getByRole('region', { name: 'Cookie consent' });
     await banner.waitFor();
     await page.waitForFunction('window.loads === 2'); // the grid's and the testimonials'
@@ -390,5 +393,81 @@ describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
     assert.deepEqual((await forwarded(page)).sort(), ['hw-load', 'hw-load'], 'nothing after the withdrawal');
     assert.deepEqual(await watched.problems(), []);
     await page.close();
+  });
+});
+
+describe('a careers site on another origin', () => {
+  test('the bundle and everything it loads answer any origin, immutably at /hallway@<version>.js', async () => {
+    const { script, integrity } = (await (await fetch(`${server.url}/integrity.json`)).json()) as { script: string; integrity: Record<string, string> };
+    assert.match(script, /\/hallway@\d+\.\d+\.\d+\.js$/);
+    for (const url of [`${server.url}/hallway.js`, ...Object.keys(integrity)]) {
+      const response = await fetch(url, { headers: { Origin: site.url } });
+      assert.equal(response.status, 200, url);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*', url);
+      if (url !== `${server.url}/hallway.js`) assert.equal(response.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
+    }
+  });
+
+  test('pinned with Subresource Integrity (the script and, by an import map, its chunks): cards; a wrong hash is refused', async () => {
+    const { script, integrity } = (await (await fetch(`${server.url}/integrity.json`)).json()) as { script: string; integrity: Record<string, string> };
+    const pinned = (scriptHash: string, chunkHashes: Record<string, string>) => `<!doctype html><html lang="en"><head><title>Pinned</title>
+      <script type="importmap">${JSON.stringify({ integrity: chunkHashes })}</script>
+      <script type="module" src="${script}?site=beaumont" integrity="${scriptHash}" crossorigin="anonymous"></script></head>
+      <body><hw-people-grid job="Head Chef" limit="2"></hw-people-grid></body></html>`;
+    const wrong = `sha384-${Buffer.alloc(48).toString('base64')}`;
+    const chunk = Object.keys(integrity).find((url) => url.includes('/chunks/') && !url.includes('fr-') && !url.includes('dialog') && !url.includes('web-team'))!;
+
+    const good = await watchedPage();
+    await hostPage(good, '/pinned.html', pinned(integrity[script]!, integrity));
+    await shown(good.page, 'hw-people-grid hw-person-card h3');
+    assert.deepEqual(await good.problems(), []);
+    await good.page.close();
+
+    for (const [why, body] of [
+      ['the script', pinned(wrong, integrity)],
+      ['a chunk', pinned(integrity[script]!, { ...integrity, [chunk]: wrong })],
+    ] as const) {
+      const bad = await watchedPage();
+      await hostPage(bad, `/pinned-wrong-${why.replace(' ', '-')}.html`, body);
+      await bad.page.waitForLoadState('load');
+      await bad.page.waitForTimeout(300);
+      assert.equal(await bad.page.evaluate(`customElements.get('hw-people-grid')`), undefined, `a wrong hash of ${why} loads nothing`);
+      assert.ok((await bad.problems()).some((text) => /integrity/i.test(text)), `${why}: ${(await bad.problems()).join('\n')}`);
+      await bad.page.close();
+    }
+  });
+
+  test('an origin the site has not allowed: no "Ask", an honest line, the fix on the console; once allowed, a question goes through', async () => {
+    const other = await startCareersSite(server);
+    try {
+      const watched = await watchedPage();
+      const { page } = watched;
+      await hostPage(watched, '/job.html', elementsPage('en', server.url), other);
+      await shown(page, 'hw-people-grid hw-person-card h3');
+      await page.locator('hw-contact-button [part~="message"]').getByText('Questions can’t be sent from this page yet.').waitFor();
+      assert.equal(await page.getByRole('button', { name: /^Ask/ }).count(), 0, 'no "Ask" that cannot work');
+      const told = watched.messages.filter((text) => text.startsWith('Hallway:'));
+      assert.deepEqual(told, [
+        `Hallway: candidates can't send questions from this page: ${other.url} is not an allowed origin of site "beaumont" on ${server.url}. ` +
+          `Allow it: npx hallway sites update beaumont --add-origin ${other.url}`,
+      ]);
+
+      await hallway(server, 'sites', 'update', 'beaumont', '--add-origin', other.url);
+      await page.reload();
+      await page.locator('hw-people-grid hw-person-card').first().getByRole('button', { name: /^Ask/ }).waitFor();
+      await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('button', { name: /Grace O\./ }).click();
+      await dialog.getByLabel('Your name').fill('Casey Elsewhere');
+      await dialog.getByLabel('Your e-mail address').fill('elsewhere@candidates.example');
+      await dialog.getByLabel('Your question').fill('Is the rota shared three weeks ahead?');
+      await dialog.getByRole('checkbox').check();
+      await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
+      await dialog.getByRole('button', { name: 'Send my question' }).click();
+      await dialog.getByText(/Check your inbox/).waitFor();
+      await page.close();
+    } finally {
+      await other.close();
+    }
   });
 });

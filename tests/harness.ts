@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
@@ -79,4 +82,41 @@ export interface OutboxMail {
 export async function outbox(server: RunningServer): Promise<OutboxMail[]> {
   await server.drainMail();
   return ((await (await fetch(`${server.url}/dev/outbox.json`)).json()) as { items: OutboxMail[] }).items;
+}
+
+export interface CareersSite {
+  /** Where the pages are, e.g. `http://localhost:41234`: another origin than the Hallway server's. */
+  url: string;
+  /** Serves `html` at `path` (the Hallway server's URL written in as the demo's pages get it). */
+  page(path: string, html: string): void;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 'text/javascript', svg: 'image/svg+xml', json: 'application/json' };
+
+/**
+ * A careers site on another origin than `hallway` (`localhost` and another port, where the API is on
+ * 127.0.0.1), as every customer's is: the demo's pages from `dir`, and pages a test adds. In HTML, the
+ * script's `/hallway.js` becomes the Hallway server's, and a CSP's `'self'` also allows that server.
+ */
+export async function startCareersSite(hallway: RunningServer | string, dir = 'demo'): Promise<CareersSite> {
+  const api = typeof hallway === 'string' ? hallway : hallway.url;
+  const pages = new Map<string, string>();
+  const toHallway = (html: string) =>
+    html.replaceAll('src="/hallway.js', `src="${api}/hallway.js`).replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, csp: string) => start + csp.replaceAll("'self'", `'self' ${api}`));
+  const server = createHttpServer(async (request, response) => {
+    const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html');
+    const extension = path.split('.').pop() ?? '';
+    let body: string | Buffer | undefined = pages.get(path);
+    if (body === undefined && !path.includes('..')) body = await readFile(join(dir, path)).catch(() => undefined);
+    if (body === undefined) return void response.writeHead(404).end('Not found');
+    response.writeHead(200, { 'Content-Type': TYPES[extension] ?? 'application/octet-stream' });
+    response.end(extension === 'html' ? toHallway(String(body)) : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://localhost:${(server.address() as { port: number }).port}`,
+    page: (path, html) => void pages.set(path, html),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
