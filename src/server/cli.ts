@@ -7,6 +7,7 @@ import { stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { doctor } from './doctor.js';
 
 export const USAGE = `Usage: hallway <command> [options]
 
@@ -22,6 +23,7 @@ Commands:
   testimonials list --site <slug> [--pending]
   testimonials approve <id> --site <slug>
   testimonials reject <id> --site <slug> --reason "…"
+  doctor <careers-page-url> [--site <slug>]   checks a page's embed, with the fix of each problem (no key needed)
   help
 
 <ref> is a person's public id, external id or e-mail address.
@@ -93,6 +95,7 @@ const COMMANDS: Record<string, Handler> = {
   'testimonials list': testimonialsList,
   'testimonials approve': testimonialsApprove,
   'testimonials reject': testimonialsReject,
+  doctor: runDoctor,
 };
 
 /** Runs one command line; resolves to the exit code. */
@@ -109,7 +112,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env,
     return EXIT.ok;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
-    io.stderr.write(`${error.message}\n`);
+    if (error.message) io.stderr.write(`${error.message}\n`);
     return error.exitCode;
   }
 }
@@ -130,6 +133,12 @@ function findCommand(positionals: string[]): [string, Handler] {
 }
 
 // ---- the HTTP client ----
+
+function serverUrl(values: Values, env: NodeJS.ProcessEnv): string {
+  const url = (values.url ?? env.HALLWAY_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw usageError(`"${url}" is not an http(s) URL (--url or HALLWAY_URL).`);
+  return url;
+}
 
 interface ServerError {
   code: string;
@@ -152,8 +161,7 @@ class Api {
   ) {}
 
   static fromSettings(values: Values, env: NodeJS.ProcessEnv) {
-    const url = (values.url ?? env.HALLWAY_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
-    if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw usageError(`"${url}" is not an http(s) URL (--url or HALLWAY_URL).`);
+    const url = serverUrl(values, env);
     const key = values.key ?? env.HALLWAY_ADMIN_KEY;
     if (!key) {
       throw new CliError(
@@ -268,6 +276,14 @@ async function sitesUpdate(command: Command) {
   }
   const site = await api.json<Site>('PATCH', `/sites/${path(slug)}`, fields);
   command.io.stdout.write(`Updated site ${site.slug} (${site.name}).\n`);
+}
+
+async function runDoctor(command: Command) {
+  const { values, env, io } = command;
+  const pageUrl = oneArg(command, 'careers page URL');
+  if (!URL.canParse(pageUrl) || !/^https?:$/.test(new URL(pageUrl).protocol)) throw usageError(`"${pageUrl}" is not an http(s) URL.`);
+  const result = await doctor({ pageUrl, hallwayUrl: serverUrl(values, env), ...(values.site && { site: values.site }), out: io.stdout });
+  if (result !== 'ok') throw new CliError('', result === 'unreachable' ? EXIT.unreachable : EXIT.refused);
 }
 
 async function peopleList(command: Command) {
