@@ -8,20 +8,25 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, allowOrigin, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 const EMPLOYEE = demoPeople.find((person) => person.displayName === 'Grace O.')!;
 
 let server: RunningServer;
+/** The careers pages, on another origin than the Hallway server's, as every customer's are. */
+let site: CareersSite;
 let browser: Browser;
 
 before(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ adminKey: ADMIN_KEY });
+  site = await startCareersSite(server);
+  await allowOrigin(server, site.url);
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -29,7 +34,7 @@ const mailsTo = async (address: string) => (await outbox(server)).filter((item) 
 
 /** The candidate opens the job page and writes to Grace, as a person would, through her card. */
 async function write(page: Page, candidate: string) {
-  await page.goto(`${server.url}/jobs/front-desk-agent-london.html`);
+  await page.goto(`${site.url}/jobs/front-desk-agent-london.html`);
   const card = page.locator('hw-person-card').filter({ hasText: EMPLOYEE.displayName });
   await card.getByRole('button', { name: 'Ask Grace a question' }).click();
   const dialog = page.getByRole('dialog');
@@ -83,7 +88,7 @@ test('a question goes from the job page to the employee, who answers; the 4th in
   }
   assert.equal((await mailsTo(EMPLOYEE.email)).length, 3);
 
-  await page.goto(`${server.url}/jobs/front-desk-agent-london.html`);
+  await page.goto(`${site.url}/jobs/front-desk-agent-london.html`);
   const card = page.locator('hw-person-card').filter({ hasText: EMPLOYEE.displayName });
   await card.waitFor();
   assert.equal(await card.getByRole('button', { name: 'Ask Grace a question' }).count(), 0, 'at her limit, her card offers no button');

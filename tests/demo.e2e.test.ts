@@ -7,20 +7,24 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startTestServer } from './harness.js';
+import { launchChromium, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 let server: RunningServer;
+/** The careers pages, on another origin than the Hallway server's, as every customer's are. */
+let site: CareersSite;
 let browser: Browser;
 
 const hiddenPeople = demoPeople.filter((p) => !p.showProfile || p.status === 'left');
 
 before(async () => {
   server = await startTestServer();
+  site = await startCareersSite(server);
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -35,7 +39,7 @@ async function openPage(path: string) {
   });
   page.on('pageerror', (error) => problems.push(error.message));
   page.on('requestfailed', (request) => problems.push(`failed: ${request.url()}`));
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.url}${path}`);
   await page.locator('hw-person-card').first().waitFor();
   return { page, problems };
 }

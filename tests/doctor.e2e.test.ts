@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { main } from '../src/server/cli.js';
 import { allows } from '../src/server/doctor.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, freePort, hallway, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { ADMIN_KEY, allowOrigin, freePort, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 let server: RunningServer;
 let site: CareersSite;
@@ -15,7 +15,7 @@ let site: CareersSite;
 before(async () => {
   server = await startTestServer({ adminKey: ADMIN_KEY });
   site = await startCareersSite(server);
-  await hallway(server, 'sites', 'update', 'beaumont', '--add-origin', site.url);
+  await allowOrigin(server, site.url);
 });
 
 after(async () => {

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, freePort, hallway, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { ADMIN_KEY, allowOrigin, freePort, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -17,8 +17,7 @@ let site: CareersSite;
 before(async () => {
   server = await startTestServer({ adminKey: ADMIN_KEY });
   site = await startCareersSite(server);
-  // As the web team does once: the careers site's origin may send questions.
-  await hallway(server, 'sites', 'update', 'beaumont', '--add-origin', site.url);
+  await allowOrigin(server, site.url);
   browser = await launchChromium();
 });
 
@@ -452,7 +451,7 @@ describe('a careers site on another origin', () => {
           `Allow it: npx hallway sites update beaumont --add-origin ${other.url}`,
       ]);
 
-      await hallway(server, 'sites', 'update', 'beaumont', '--add-origin', other.url);
+      await allowOrigin(server, other.url);
       await page.reload();
       await page.locator('hw-people-grid hw-person-card').first().getByRole('button', { name: /^Ask/ }).waitFor();
       await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();

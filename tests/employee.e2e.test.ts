@@ -11,20 +11,24 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 const EMAIL = 'abigail.turner@beaumont-hotels.example';
 
 let server: RunningServer;
+/** The careers pages, on another origin than the Hallway server's, as every customer's are. */
+let site: CareersSite;
 let browser: Browser;
 
 before(async () => {
   server = await startTestServer({ adminKey: ADMIN_KEY });
+  site = await startCareersSite(server);
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -38,7 +42,7 @@ async function mailTo(address: string) {
 
 async function namesOnJobPage() {
   const page = await browser.newPage();
-  await page.goto(`${server.url}/jobs/front-desk-agent-london.html`);
+  await page.goto(`${site.url}/jobs/front-desk-agent-london.html`);
   await page.locator('hw-person-card').first().waitFor();
   const names = await page.locator('hw-person-card [part~="name"]').allInnerTexts();
   await page.close();

@@ -120,3 +120,6 @@ export async function startCareersSite(hallway: RunningServer | string, dir = 'd
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** As a web team does once for its careers site: lets `origin` send questions to the demo site (the CLI; `server` has ADMIN_KEY). */
+export const allowOrigin = (server: RunningServer, origin: string) => hallway(server, 'sites', 'update', 'beaumont', '--add-origin', origin);

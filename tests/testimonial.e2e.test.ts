@@ -7,21 +7,25 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 
 const ALUMNUS = demoPeople.find((person) => person.fullName === 'James Porter')!;
 const QUOTE = 'The night shift taught me to stay calm with anyone, at any hour. I still use that every single day.';
 
 let server: RunningServer;
+/** The careers pages, on another origin than the Hallway server's, as every customer's are. */
+let site: CareersSite;
 let browser: Browser;
 
 before(async () => {
   server = await startTestServer({ adminKey: ADMIN_KEY });
+  site = await startCareersSite(server);
   browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -29,7 +33,7 @@ const hallway = (...args: string[]) => cli(server, ...args);
 
 async function quotesOnHomePage() {
   const page = await browser.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${site.url}/`);
   await page.locator('hw-alumni-testimonials figure').first().waitFor({ state: 'attached' });
   const quotes = await page.locator('hw-alumni-testimonials blockquote').evaluateAll((nodes) => nodes.map((node) => node.textContent?.trim()));
   await page.close();

@@ -10,10 +10,12 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, api as callApi, launchChromium, outbox, startTestServer, type ApiOptions } from './harness.js';
+import { ADMIN_KEY, allowOrigin, api as callApi, launchChromium, outbox, startCareersSite, startTestServer, type ApiOptions, type CareersSite } from './harness.js';
 import { XSS_FLAG, XSS_PAYLOADS } from './xss-payloads.js';
 
 let server: RunningServer;
+/** The careers pages, on another origin than the Hallway server's, as every customer's are. */
+let site: CareersSite;
 let browser: Browser;
 let context: BrowserContext;
 let clockOffsetMs = 0;
@@ -25,6 +27,8 @@ before(async () => {
     { adminKey: ADMIN_KEY },
     { contact: { now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
   );
+  site = await startCareersSite(server);
+  await allowOrigin(server, site.url);
   browser = await launchChromium();
   // CSP off: the pages' own policy would block inline handlers; escaping alone must keep payloads inert.
   context = await browser.newContext({ bypassCSP: true });
@@ -35,6 +39,7 @@ before(async () => {
 after(async () => {
   console.log(`xss e2e: ${XSS_PAYLOADS.length} payloads, ${people.length} people, ${rendered.length} pages rendered in Chromium`);
   await browser?.close();
+  await site?.close();
   await server?.close();
 });
 
@@ -130,8 +135,8 @@ const hostPage = (batch: string, layout: string) => `<!doctype html>
 
 test('control: the corpus written raw into a page does run, and the checks see it', async () => {
   const page = await context.newPage();
-  const url = `${server.url}/raw.html`;
-  await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: XSS_PAYLOADS.map((payload) => payload.value).join('\n') }));
+  const url = `${site.url}/raw.html`;
+  site.page('/raw.html', XSS_PAYLOADS.map((payload) => payload.value).join('\n'));
   await page.goto(url);
   await page.waitForTimeout(100);
   assert.ok((await page.evaluate<number[]>('window.__xssRan || []')).length > 0, 'payloads ran');
@@ -142,8 +147,8 @@ test('control: the corpus written raw into a page does run, and the checks see i
 test('a careers page shows every payload person, testimonial and contact dialog inertly', async () => {
   for (const [batch, layout] of [['Batch 1', 'list'], ['Batch 2', 'carousel']] as const) {
     const page = await context.newPage();
-    const url = `${server.url}/careers-${layout}.html`;
-    await page.route(url, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(batch, layout) }));
+    const url = `${site.url}/careers-${layout}.html`;
+    site.page(`/careers-${layout}.html`, hostPage(batch, layout));
     await page.goto(url);
     const cards = page.locator('hw-people-grid hw-person-card');
     await cards.first().locator('[part~="name"]').waitFor();
