@@ -54,6 +54,7 @@ describe('hallway doctor', () => {
     ['no script tag', page(JOB_POSTING), /✗ No Hallway script tag on the page\.\n {4}fix: add <script type="module" src="http:\/\/127\.0\.0\.1:\d+\/hallway\.js\?site=your-site" crossorigin><\/script>/],
     ['a script of another server', page('<script type="module" src="https://hallway.other.example/hallway.js?site=beaumont"></script>'), /✗ The Hallway script points at https:\/\/hallway\.other\.example, not at http:\/\/127\.0\.0\.1:\d+\./],
     ['a classic script', page('<script src="/hallway.js?site=beaumont"></script>'), /✗ The script .* is not type="module"\./],
+    ['a release the server no longer serves', page('<script type="module" src="/hallway@0.0.1.js?site=beaumont"></script>'), /✗ http:\/\/127\.0\.0\.1:\d+\/hallway@0\.0\.1\.js\?site=beaumont answers HTTP 404/],
     ['an unknown site', page('<script type="module" src="/hallway.js?site=beaumontt"></script>'), /✗ http:\/\/127\.0\.0\.1:\d+ has no site "beaumontt"\.\n {4}fix: .*npx hallway sites create beaumontt --name "…" --origin http:\/\/localhost:\d+/],
     ['no site at all', page('<script type="module" src="/hallway.js"></script>'), /✗ No site is named on the page\./],
     [

@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { freePort, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, allowOrigin, freePort, launchChromium, startTestServer } from './harness.js';
 
 const run = promisify(execFile);
 const tsc = (project: string) => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project]);
@@ -63,7 +63,8 @@ async function serveStatic(dir: string): Promise<{ url: string; server: Server }
   });
   const port = await freePort();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, server };
+  // Another host name than the Hallway server's 127.0.0.1: another origin, as an app's always is.
+  return { url: `http://localhost:${port}/`, server };
 }
 
 describe('generated from custom-elements.json', () => {
@@ -108,7 +109,7 @@ describe('framework examples', () => {
 
   before(async () => {
     assert.ok(existsSync('dist/types/react.d.ts') && existsSync('dist/lib/index.js'), 'run `npm run build` first');
-    [hallway, browser] = await Promise.all([startTestServer(), launchChromium()]);
+    [hallway, browser] = await Promise.all([startTestServer({ adminKey: ADMIN_KEY }), launchChromium()]);
   });
   after(async () => {
     for (const server of servers) server.close();
@@ -132,6 +133,7 @@ describe('framework examples', () => {
         assert.ok(existsSync(`examples/${framework}/dist/index.html`));
         const site = await serveStatic(`examples/${framework}/dist`);
         servers.push(site.server);
+        await allowOrigin(hallway, new URL(site.url).origin);
         const expected = (await (await fetch(`${hallway.url}/v1/sites/beaumont/people?job=Front+Desk+Agent&location=London&limit=4&lang=en`)).json()) as {
           items: { id: string; displayName: string }[];
           match: string;

@@ -59,6 +59,8 @@ export async function doctor({ pageUrl, hallwayUrl, site: siteOption, out }: Doc
     fail(`The script ${ours.src.href} is not type="module".`, `write ${tag()}.`);
   } else {
     pass(`Script tag: ${ours.src.href}`);
+    const served = await get(ours.src.href);
+    if (served && !served.response.ok) fail(`${ours.src.href} answers HTTP ${served.response.status} (a release this server no longer serves?).`, `take the script URL from ${hallway.origin}/integrity.json`);
     const integrity = ours.script.getAttribute('integrity');
     if (integrity) await checkIntegrity(integrity, ours.script.hasAttribute('crossorigin'));
   }
