@@ -69,6 +69,20 @@ async function hostPage(watched: Watched, path: string, body: string, on = site)
   await watched.page.goto(`${on.url}${path}`);
 }
 
+/** Through the contact button, as a candidate: picks `person`, writes, sends; the dialog says to check the inbox. */
+async function askSomeoneWhoDoesTheJob(page: Page, person: RegExp, name: string, question: string) {
+  await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: person }).click();
+  await dialog.getByLabel('Your name').fill(`Casey ${name}`);
+  await dialog.getByLabel('Your e-mail address').fill(`${name.toLowerCase()}@candidates.example`);
+  await dialog.getByLabel('Your question').fill(question);
+  await dialog.getByRole('checkbox').check();
+  await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
+  await dialog.getByRole('button', { name: 'Send my question' }).click();
+  await dialog.getByText(/Check your inbox/).waitFor();
+}
+
 const peopleRequests = (requests: Request[]) => requests.filter((r) => new URL(r.url()).pathname === '/v1/sites/beaumont/people');
 const shown = (page: Page, selector: string) => page.locator(selector).first().waitFor();
 
@@ -91,16 +105,7 @@ describe('a page under a strict CSP with Trusted Types', () => {
     assert.ok(titles.length >= 3 && titles.every((title) => title === 'Front Desk Agent'), titles.join(', '));
     await shown(page, 'hw-alumni-testimonials blockquote');
 
-    await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /Grace O\./ }).click();
-    await dialog.getByLabel('Your name').fill('Casey Strict');
-    await dialog.getByLabel('Your e-mail address').fill('strict@candidates.example');
-    await dialog.getByLabel('Your question').fill('Is the night shift shared with a supervisor?');
-    await dialog.getByRole('checkbox').check();
-    await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
-    await dialog.getByRole('button', { name: 'Send my question' }).click();
-    await dialog.getByText(/Check your inbox/).waitFor();
+    await askSomeoneWhoDoesTheJob(page, /Grace O\./, 'Strict', 'Is the night shift shared with a supervisor?');
 
     const mails = (await outbox(server)).filter((mail) => mail.to === 'strict@candidates.example');
     assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
@@ -135,16 +140,7 @@ describe('a page under a strict CSP with Trusted Types', () => {
     const strict = await readFile('demo/strict.html', 'utf8');
     site.page('/strict-no-policy.html', strict.replace('worker-src blob:; ', '').replace('trusted-types lit-html hallway', 'trusted-types lit-html'));
     await page.goto(`${site.url}/strict-no-policy.html`);
-    await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('button', { name: /James P\./ }).click();
-    await dialog.getByLabel('Your name').fill('Casey Fallback');
-    await dialog.getByLabel('Your e-mail address').fill('fallback@candidates.example');
-    await dialog.getByLabel('Your question').fill('How are the shifts shared out?');
-    await dialog.getByRole('checkbox').check();
-    await page.waitForTimeout(3_200);
-    await dialog.getByRole('button', { name: 'Send my question' }).click();
-    await dialog.getByText(/Check your inbox/).waitFor();
+    await askSomeoneWhoDoesTheJob(page, /James P\./, 'Fallback', 'How are the shifts shared out?');
 
     const mails = (await outbox(server)).filter((mail) => mail.to === 'fallback@candidates.example');
     assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
@@ -454,16 +450,7 @@ describe('a careers site on another origin', () => {
       await allowOrigin(server, other.url);
       await page.reload();
       await page.locator('hw-people-grid hw-person-card').first().getByRole('button', { name: /^Ask/ }).waitFor();
-      await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('button', { name: /Grace O\./ }).click();
-      await dialog.getByLabel('Your name').fill('Casey Elsewhere');
-      await dialog.getByLabel('Your e-mail address').fill('elsewhere@candidates.example');
-      await dialog.getByLabel('Your question').fill('Is the rota shared three weeks ahead?');
-      await dialog.getByRole('checkbox').check();
-      await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
-      await dialog.getByRole('button', { name: 'Send my question' }).click();
-      await dialog.getByText(/Check your inbox/).waitFor();
+      await askSomeoneWhoDoesTheJob(page, /Grace O\./, 'Elsewhere', 'Is the rota shared three weeks ahead?');
       await page.close();
     } finally {
       await other.close();
