@@ -1,6 +1,6 @@
 /**
- * What the elements tell the web team on the console when the setup is not done yet, loaded on its
- * own chunk only then (or for the origin check): candidates never need these words, the bundle
+ * What the elements tell the web team on the console when the setup is not done yet, loaded in a
+ * chunk of its own only then (or for the origin check): candidates never need these words, the bundle
  * budget does. Each message names the exact fix. It imports no code, so that it stays one small file.
  */
 import type { HallwayClient, PublicSite } from '../../sdk/index.js';
@@ -10,7 +10,8 @@ import type { HallwayClient, PublicSite } from '../../sdk/index.js';
  * than a candidate learning it as a network failure when they send.
  */
 export async function isContactRefused({ baseUrl, site }: HallwayClient): Promise<boolean> {
-  const response = await fetch(`${baseUrl}/v1/sites/${encodeURIComponent(site)}`, { cache: 'no-cache' });
+  // Bounded as the SDK's requests are: the contact button waits for this answer.
+  const response = await fetch(`${baseUrl}/v1/sites/${encodeURIComponent(site)}`, { cache: 'no-cache', signal: AbortSignal.timeout(10_000) });
   // An unknown site is told by the elements' own loads; a failure here must not hide a working button.
   const origins = response.ok ? ((await response.json()) as Partial<PublicSite>).contactOrigins : undefined;
   if (!Array.isArray(origins) || origins.includes(location.origin)) return false;
