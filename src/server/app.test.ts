@@ -209,6 +209,19 @@ describe('privacy', () => {
 });
 
 describe('HTTP', () => {
+  test('the site answers any page which origins may send questions (this server\'s included), cacheable, revalidated', async () => {
+    await db.updateTable('sites').set({ allowed_origins: ['https://careers.acme.example'] }).where('slug', '=', 'acme').execute();
+    const { response, body } = await getJson('/v1/sites/acme');
+    assert.deepEqual(body, { slug: 'acme', name: 'Acme Logistics', contactOrigins: ['https://careers.acme.example', 'https://hallway.example.com'] });
+    assert.equal(response.headers.get('access-control-allow-origin'), '*');
+    assert.equal(response.headers.get('cache-control'), 'public, max-age=60, stale-while-revalidate=600');
+    const again = await app.request('/v1/sites/acme', { headers: { 'If-None-Match': response.headers.get('etag')! } });
+    assert.equal(again.status, 304);
+    const unknown = await app.request('/v1/sites/nope');
+    assert.equal(unknown.status, 404);
+    assert.equal(((await unknown.json()) as { error: { code: string } }).error.code, 'site_not_found');
+  });
+
   test('public reads may be cached a minute, fetched from any origin and revalidated with an ETag', async () => {
     const { response } = await getJson('/v1/sites/acme/people?job=Logistics%20Manager');
     assert.equal(response.headers.get('cache-control'), 'public, max-age=60, stale-while-revalidate=600');
