@@ -97,13 +97,13 @@ const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 
 /**
  * A careers site on another origin than `hallway` (`localhost` and another port, where the API is on
  * 127.0.0.1), as every customer's is: the demo's pages from `dir`, and pages a test adds. In HTML, the
- * script's `/hallway.js` becomes the Hallway server's, and a CSP's `'self'` also allows that server.
+ * script's `/hallway.js` (or `/hallway@<version>.js`) becomes the Hallway server's, and a CSP's `'self'` also allows that server.
  */
 export async function startCareersSite(hallway: RunningServer | string, dir = 'demo'): Promise<CareersSite> {
   const api = typeof hallway === 'string' ? hallway : hallway.url;
   const pages = new Map<string, string>();
   const toHallway = (html: string) =>
-    html.replaceAll('src="/hallway.js', `src="${api}/hallway.js`).replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, csp: string) => start + csp.replaceAll("'self'", `'self' ${api}`));
+    html.replaceAll('src="/hallway', `src="${api}/hallway`).replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, csp: string) => start + csp.replaceAll("'self'", `'self' ${api}`));
   const server = createHttpServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html');
     const extension = path.split('.').pop() ?? '';
