@@ -97,7 +97,8 @@ const TYPES: Record<string, string> = { html: 'text/html', css: 'text/css', js: 
 /**
  * A careers site on another origin than `hallway` (`localhost` and another port, where the API is on
  * 127.0.0.1), as every customer's is: the demo's pages from `dir`, and pages a test adds. In HTML, the
- * script's `/hallway.js` (or `/hallway@<version>.js`) becomes the Hallway server's, and a CSP's `'self'` also allows that server.
+ * script's `/hallway.js` (or `/hallway@<version>.js`) becomes the Hallway server's, and a CSP's
+ * `'self'` also allows that server.
  */
 export async function startCareersSite(hallway: RunningServer | string, dir = 'demo'): Promise<CareersSite> {
   const api = typeof hallway === 'string' ? hallway : hallway.url;
