@@ -4,7 +4,7 @@
 // people in Chromium from another origin.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,6 +42,7 @@ async function cardNames(page: Page, url: string): Promise<string[]> {
   return page.locator('hw-people-grid hw-person-card [part="name"]').allTextContents();
 }
 
+let tarball: string;
 let hallway: RunningServer;
 let browser: Browser;
 let expected: string[];
@@ -50,7 +51,7 @@ const servers: Server[] = [];
 before(async () => {
   const started = Promise.all([startTestServer({ adminKey: ADMIN_KEY }), launchChromium()]);
   await run('npm', ['pack', '--pack-destination', work], { env });
-  const tarball = join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
+  tarball = join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
   // One install for every test: both apps resolve their packages from `work/node_modules`.
   writeFileSync(join(work, 'package.json'), '{ "private": true }\n');
   const packages = [...new Set([...registryPackages('tests/fixtures/npm-app'), ...registryPackages('examples/astro')])];
@@ -72,7 +73,8 @@ after(async () => {
 });
 
 describe('the npm package', () => {
-  test('holds the built entry points, types, custom-elements.json, the CDN bundle and the compiled CLI, and no sources', () => {
+  test('holds the built entry points, types, custom-elements.json, the CDN bundle and the compiled CLI, and no sources', (t) => {
+    t.diagnostic(`tarball: ${(statSync(tarball).size / 1024).toFixed(0)} KB`);
     const manifest = JSON.parse(readFileSync(join(installed, 'package.json'), 'utf8')) as {
       exports: Record<string, string | Record<string, string>>;
       dependencies: Record<string, string>;
