@@ -1,19 +1,4 @@
-import MagicString from 'magic-string';
-import { defineConfig, type Plugin, type UserConfig } from 'vite';
-
-/**
- * Drops the indentation at the start of lines: in the minified bundle it is only the source
- * indentation of Lit's html`` and css`` templates, where a newline alone renders the same
- * (whitespace collapses). 0.1 KB gzipped of the initial load.
- */
-const dropIndentation: Plugin = {
-  name: 'hallway-drop-indentation',
-  renderChunk(code) {
-    const source = new MagicString(code);
-    for (const match of code.matchAll(/\n[ \t]+/g)) source.remove(match.index + 1, match.index + match[0].length);
-    return { code: source.toString(), map: source.generateMap({ hires: true }) };
-  },
-};
+import { defineConfig, type UserConfig } from 'vite';
 
 /** The npm entry points; their dependencies are left to the app's bundler. */
 const libraryEntries: Record<string, string> = {
@@ -28,7 +13,6 @@ const libraryEntries: Record<string, string> = {
 
 /** dist/cdn/hallway.js: the one-script-tag bundle, every element, the SDK and their dependencies, minified. */
 const cdn: UserConfig = {
-  plugins: [dropIndentation],
   build: {
     outDir: 'dist/cdn',
     target: 'es2022',
