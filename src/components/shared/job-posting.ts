@@ -10,7 +10,7 @@ export interface PageJobPosting {
   job?: string;
   /** `employmentUnit.name`, else `hiringOrganization.department.name`. */
   team?: string;
-  /** The first `jobLocation`'s `address.addressLocality`, else its `address` when that is text. */
+  /** The first `jobLocation`'s `address.addressLocality`, else the town (before the first comma) of its `address` when that is text. */
   location?: string;
   /** Where the posting was found; none when the page has no `JobPosting` with a job. */
   source?: 'json-ld' | 'microdata';
@@ -50,6 +50,8 @@ function read(source: 'json-ld' | 'microdata', field: Reader): PageJobPosting {
   for (const [name, paths] of Object.entries(FIELDS) as ['job' | 'team' | 'location', string[]][]) {
     for (const path of paths) if (!posting[name] && (posting[name] = field(path))) used.push(path);
   }
+  // An address as text ("Bristol, UK", as WP Job Manager writes it without geolocation): its town.
+  if (used.includes('jobLocation.address')) posting.location = text(posting.location!.split(',')[0]);
   if (!posting.job) return {};
   posting.why = `${source === 'json-ld' ? 'JSON-LD' : 'microdata'} JobPosting: ${used.join(', ')}`;
   return posting;
