@@ -64,10 +64,10 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 export class HwAlumniTestimonials extends HallwayElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
-  /** A team, for when no one wrote about the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
+  /** A team, for when no one wrote about the job itself. Default: the page's `JobPosting`'s `employmentUnit`, else `hiringOrganization.department`. */
   @property() team?: string;
 
   /** How many testimonials to show at most, 1 to 50. Default `6`. */

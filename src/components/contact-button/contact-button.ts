@@ -52,7 +52,7 @@ export class HwContactButton extends HallwayElement {
   /** The person to ask. Without it, someone available who does `job` is offered. */
   @property({ attribute: 'person-id' }) personId?: string;
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
   protected override readonly page = new PageJob(this);

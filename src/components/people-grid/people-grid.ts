@@ -48,13 +48,13 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
 export class HwPeopleGrid extends HallwayElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
-  /** A team, for when no one does the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
+  /** A team, for when no one does the job itself. Default: the page's `JobPosting`'s `employmentUnit`, else `hiringOrganization.department`. */
   @property() team?: string;
 
-  /** A location, for when no one is in the team either. Default: the page's `JobPosting`'s `jobLocation.address.addressLocality`. */
+  /** A location, for when no one is in the team either. Default: the town of the page's `JobPosting`'s first `jobLocation` (`address.addressLocality`). */
   @property() location?: string;
 
   /** How many people to show at most, 1 to 50. Default `6`. */
