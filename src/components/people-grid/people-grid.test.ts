@@ -80,9 +80,10 @@ describe('hw-people-grid', () => {
   it('wraps a long name and job title rather than cutting them, at 390 px', async () => {
     const long = { displayName: 'Maximiliane Ottilie von Schwerin-Löwenstein', jobTitle: 'Embedded Software Engineer (Linux) (m/w/d)' };
     serve({ items: [aPerson({ id: 'a', ...long })], match: 'job', nextCursor: null });
-    const el = await fixture<HwPeopleGrid>(
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
+    const el = fixtureSync<HTMLElement>(
       html`<div style="width: 358px"><hw-people-grid api=${API} site="acme" job="Teacher of Design &amp; Technology (Maternity Cover)"></hw-people-grid></div>`,
-    ).then((div) => div.firstElementChild as HwPeopleGrid);
+    ).firstElementChild as HwPeopleGrid;
     await loaded(el);
     await waitUntil(() => cardNames(el).length === 1);
     const card = shadow(el).querySelector('hw-person-card')!.shadowRoot!;

@@ -3,7 +3,7 @@ import type { PageJobPosting } from './job-posting.js';
 
 const readers = new Set<PageJob>();
 let posting: PageJobPosting = {};
-let loading: Promise<typeof import('./page-watch.js')> | undefined;
+let loading: Promise<typeof import('./page-watch.js') | undefined> | undefined;
 let stop: (() => void) | undefined;
 
 function changed(read: PageJobPosting): void {
@@ -31,8 +31,10 @@ export class PageJob implements ReactiveController {
 
   hostConnected(): void {
     readers.add(this);
-    this.ready = (loading ??= import('./page-watch.js')).then(({ watchPage }) => {
-      if (readers.size) stop ??= watchPage(changed);
+    // Without the reader (it failed to load), the elements still work from their attributes.
+    loading ??= import('./page-watch.js').catch((error: unknown) => void console.error('Hallway: the page reader could not be loaded.', error));
+    this.ready = loading.then((reader) => {
+      if (reader && readers.size) stop ??= reader.watchPage(changed);
     });
   }
 
