@@ -226,6 +226,7 @@ describe('job pages made by the tools careers sites are built with, from another
           `window.__asked.find((request) => new URL(request.url).searchParams.get('job') === ${JSON.stringify(to.job)}).frame - window.__postings.at(-1)`,
         )) as number;
         console.log(`${from.split('/')[0]}: the new job asked for ${frames} frame(s) after the new posting`);
+        assert.equal(opened.hints.length, 2, `one console line per change: ${opened.hints.join(' | ')}`);
         assert.ok(frames <= 1, `${frames} frames`);
         // Asked once for the new job by each element, and never again for the previous one.
         const after = opened.requests.slice(before);

@@ -34,7 +34,6 @@ export function watchPage(changed: (posting: PageJobPosting) => void): () => voi
     if (records.some((record) => inPart(record.target) || [...record.addedNodes, ...record.removedNodes].some(hasPart))) read();
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['content', 'itemprop', 'itemtype', 'type'] });
-  said = '';
-  read();
+  read(); // says nothing when the page still reads as it did before the elements left
   return () => observer.disconnect();
 }
