@@ -228,9 +228,10 @@ describe('job pages made by the tools careers sites are built with, from another
         console.log(`${from.split('/')[0]}: the new job asked for ${frames} frame(s) after the new posting`);
         assert.equal(opened.hints.length, 2, `one console line per change: ${opened.hints.join(' | ')}`);
         assert.ok(frames <= 1, `${frames} frames`);
-        // Asked once for the new job by each element, and never again for the previous one.
+        // Never again for the previous job, except by next-seo's new elements, which mount while the
+        // previous posting is still in <head> (as a search engine would read the page then).
         const after = opened.requests.slice(before);
-        assert.ok(after.every((url) => url.searchParams.get('job') !== PAGES[from]!.job || from.startsWith('next-seo')), after.join(' '));
+        if (!from.startsWith('next-seo')) assert.ok(after.every((url) => url.searchParams.get('job') !== PAGES[from]!.job), after.join(' '));
       } finally {
         await opened.page.close();
       }

@@ -6,9 +6,9 @@
 
 /** What the elements ask the API for, read from the page's `JobPosting`, and where it came from. */
 export interface PageJobPosting {
-  /** `title`, else `occupationalCategory`. */
+  /** `title`, else `occupationalCategory` (text, or its `name`). */
   job?: string;
-  /** `employmentUnit.name`, else `hiringOrganization.department.name`. */
+  /** `employmentUnit`, else `hiringOrganization.department` (text, or its `name`). */
   team?: string;
   /** The first `jobLocation`'s `address.addressLocality`, else the town (before the first comma) of its `address` when that is text. */
   location?: string;
@@ -48,7 +48,13 @@ function read(source: 'json-ld' | 'microdata', field: Reader): PageJobPosting {
   const posting: PageJobPosting = { source };
   const used: string[] = [];
   for (const [name, paths] of Object.entries(FIELDS) as ['job' | 'team' | 'location', string[]][]) {
-    for (const path of paths) if (!posting[name] && (posting[name] = field(path))) used.push(path);
+    for (const path of paths) {
+      posting[name] = field(path);
+      if (posting[name]) {
+        used.push(path);
+        break;
+      }
+    }
   }
   // An address as text ("Bristol, UK", as WP Job Manager writes it without geolocation): its town.
   if (used.includes('jobLocation.address')) posting.location = text(posting.location!.split(',')[0]);
