@@ -58,5 +58,19 @@ const lib: UserConfig = {
   },
 };
 
-/** `vite build` → cdn, `vite build --mode me` → me, `vite build --mode lib` → lib. */
-export default defineConfig(({ mode }) => ({ lib, me })[mode] ?? cdn);
+/**
+ * dist/cli/cli.js: the `hallway` admin CLI for the npm package, compiled from src/server/cli.ts and
+ * whatever it imports; packages stay external (so they must be `dependencies`).
+ */
+const cli: UserConfig = {
+  build: {
+    ssr: 'src/server/cli.ts',
+    outDir: 'dist/cli',
+    target: 'node20',
+    minify: false,
+    emptyOutDir: true,
+  },
+};
+
+/** `vite build` → cdn, `vite build --mode me` → me, `--mode lib` → lib, `--mode cli` → cli. */
+export default defineConfig(({ mode }) => ({ lib, me, cli })[mode] ?? cdn);

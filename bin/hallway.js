@@ -1,7 +1,15 @@
 #!/usr/bin/env node
-// The `hallway` admin CLI, run from the sources (TypeScript through tsx): `npx hallway help`.
-import { register } from 'tsx/esm/api';
+// The `hallway` admin CLI: `npx hallway help`. In a clone it runs the sources through tsx, so it is never
+// a stale build; the npm package has no sources and runs the compiled dist/cli/cli.js with plain Node.
+import { existsSync } from 'node:fs';
 
-register();
-const { runFromCommandLine } = await import('../src/server/cli.ts');
-await runFromCommandLine();
+const sources = new URL('../src/server/cli.ts', import.meta.url);
+let cli;
+if (existsSync(sources)) {
+  const { register } = await import('tsx/esm/api');
+  register();
+  cli = await import(sources.href);
+} else {
+  cli = await import('../dist/cli/cli.js');
+}
+await cli.runFromCommandLine();

@@ -4,13 +4,12 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize } from 'node:path';
+import type { Server } from 'node:http';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, freePort, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, allowOrigin, launchChromium, serveStatic, startTestServer } from './harness.js';
 
 const run = promisify(execFile);
 const tsc = (project: string) => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project]);
@@ -48,23 +47,6 @@ async function assertTypeErrors(project: string, fixture: string) {
   assert.deepEqual([...errors.keys()].sort(), [...expected.keys()].sort(), `lines in error:\n${failure.stdout}`);
   for (const [line, message] of expected) assert.ok(errors.get(line)!.includes(message), `line ${line}: ${errors.get(line)}`);
   return errors.size;
-}
-
-const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-/** Serves a built example, as any static host would. */
-async function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = normalize(new URL(request.url!, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
-    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
-    if (!existsSync(file)) return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
-    response.end(readFileSync(file));
-  });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  // Another host name than the Hallway server's 127.0.0.1: another origin, as an app's always is.
-  return { url: `http://localhost:${port}/`, server };
 }
 
 describe('generated from custom-elements.json', () => {

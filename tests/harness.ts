@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer as createHttpServer } from 'node:http';
-import { join } from 'node:path';
+import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
+import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Config } from '../src/server/config.js';
@@ -33,6 +34,22 @@ export const launchChromium = () =>
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+
+const contentTypes: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
+
+/** Serves a built app, as any static host would. */
+export async function serveStatic(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createHttpServer((request, response) => {
+    const path = normalize(new URL(request.url!, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path.endsWith('/') ? `${path}index.html` : path);
+    if (!existsSync(file)) return void response.writeHead(404).end();
+    response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  const port = await freePort();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${port}/`, server };
+}
 
 /** The admin key the end-to-end servers are started with. */
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
@@ -64,8 +81,11 @@ export async function api(server: RunningServer, method: string, path: string, {
 }
 
 /** Runs the `hallway` CLI against `server`, as an admin would, and answers what it printed. */
-export async function hallway(server: RunningServer, ...args: string[]): Promise<string> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['bin/hallway.js', ...args], {
+export const hallway = (server: RunningServer, ...args: string[]) => runCli('bin/hallway.js', server, ...args);
+
+/** Runs the `hallway` CLI at `bin` (the repository's, or an installed package's) with plain Node against `server`. */
+export async function runCli(bin: string, server: RunningServer, ...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)(process.execPath, [bin, ...args], {
     env: { ...process.env, HALLWAY_URL: server.url, HALLWAY_ADMIN_KEY: ADMIN_KEY, HALLWAY_SITE: 'beaumont' },
   });
   return stdout;

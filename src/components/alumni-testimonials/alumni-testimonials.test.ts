@@ -51,7 +51,7 @@ function serve(list = aList(3), wait?: Promise<void>) {
 const shadow = (el: HwAlumniTestimonials) => el.shadowRoot!;
 const heading = (el: HwAlumniTestimonials) => shadow(el).querySelector('h2')?.textContent?.trim();
 const isLoading = (el: HwAlumniTestimonials) => !!shadow(el).querySelector('[aria-busy="true"]');
-const loaded = (el: HwAlumniTestimonials) => waitUntil(() => !isLoading(el), 'still loading');
+const loaded = (el: HwAlumniTestimonials) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
 const part = <T extends HTMLElement = HTMLButtonElement>(el: HwAlumniTestimonials, name: string) =>
   shadow(el).querySelector<T>(`[part~="${name}"]`)!;
 const slides = (el: HwAlumniTestimonials) => [...shadow(el).querySelectorAll<HTMLElement>('[aria-roledescription="slide"]')];

@@ -5,7 +5,7 @@ import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { HwLoadEvent, HwTestimonialViewEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
-import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
+import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
@@ -64,10 +64,10 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
 export class HwAlumniTestimonials extends HallwayElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
-  /** A team, for when no one wrote about the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
+  /** A team, for when no one wrote about the job itself. Default: the page's `JobPosting`'s `employmentUnit`, else `hiringOrganization.department`. */
   @property() team?: string;
 
   /** How many testimonials to show at most, 1 to 50. Default `6`. */
@@ -95,7 +95,7 @@ export class HwAlumniTestimonials extends HallwayElement {
   @state() private hovered = false;
   @state() private focused = false;
 
-  private posting: PageJobPosting = {};
+  protected override readonly page = new PageJob(this);
   private focusAfterRetry = false;
   private focusPicker = false;
   private timer?: ReturnType<typeof setInterval>;
@@ -108,7 +108,7 @@ export class HwAlumniTestimonials extends HallwayElement {
       }
       return client.testimonials.list({ job, team, limit, signal });
     },
-    args: () => [this.client(), this.job || this.posting.job, this.team || this.posting.team, this.shownLimit()] as const,
+    args: () => [this.client(), this.job || this.page.value.job, this.team || this.page.value.team, this.shownLimit()] as const,
     onComplete: ({ items, match }) => {
       this.current = 0;
       this.emitAfterRender(new HwLoadEvent({ count: items.length, match }));
@@ -118,7 +118,6 @@ export class HwAlumniTestimonials extends HallwayElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.posting = pageJobPosting();
     this.paused = reducedMotion();
     this.requestUpdate(); // restarts the rotation after a move in the page
   }
@@ -287,7 +286,7 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
   }
 
   private computedHeading({ match }: TestimonialList): string {
-    const job = this.job || this.posting.job;
+    const job = this.job || this.page.value.job;
     return match === 'job' && job ? this.localize.term('tHeadingJob', job) : this.localize.term('tHeading');
   }
 

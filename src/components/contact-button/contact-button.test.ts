@@ -50,7 +50,7 @@ const shadow = (el: HwContactButton) => el.shadowRoot!;
 const askButton = (el: HwContactButton) => shadow(el).querySelector<HTMLButtonElement>('[part="button"]');
 const message = (el: HwContactButton) => shadow(el).querySelector('[part="message"]')?.textContent?.trim();
 const isLoading = (el: HwContactButton) => !!shadow(el).querySelector('.placeholder');
-const loaded = (el: HwContactButton) => waitUntil(() => !isLoading(el), 'still loading');
+const loaded = (el: HwContactButton) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
 const dialog = (el: HwContactButton) => shadow(el).querySelector('hw-contact-dialog');
 const inDialog = <T extends Element = HTMLElement>(el: HwContactButton, selector: string) => dialog(el)?.shadowRoot?.querySelector<T>(selector);
 

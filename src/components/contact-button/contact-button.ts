@@ -4,7 +4,7 @@ import { isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/in
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, contactRefused, firstName, type ContactTarget } from '../shared/contact.js';
-import { jobPostingTitle } from '../shared/job-posting.js';
+import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
 import styles from './contact-button.styles.js';
@@ -54,10 +54,10 @@ export class HwContactButton extends HallwayElement {
   /** The person to ask. Without it, someone available who does `job` is offered. */
   @property({ attribute: 'person-id' }) personId?: string;
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
-  private pageJob?: string;
+  protected override readonly page = new PageJob(this);
   private readonly opener = new ContactDialogOpener(this);
 
   private readonly offer = new Loader(this, {
@@ -73,11 +73,6 @@ export class HwContactButton extends HallwayElement {
     args: () => [this.client(), this.personId, this.shownJob(), this.localize.lang] as const,
     onError: (error) => this.loadFailed(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.pageJob = jobPostingTitle();
-  }
 
   protected override render() {
     return html`
@@ -138,7 +133,7 @@ export class HwContactButton extends HallwayElement {
   }
 
   private shownJob(): string | undefined {
-    return this.job || this.pageJob;
+    return this.job || this.page.value.job;
   }
 }
 

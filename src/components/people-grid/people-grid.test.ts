@@ -31,7 +31,8 @@ const status = (el: HwPeopleGrid) => shadow(el).querySelector('[role="status"]')
 const cardNames = (el: HwPeopleGrid) =>
   [...shadow(el).querySelectorAll('hw-person-card')].map((card) => card.shadowRoot!.querySelector('h3')?.textContent);
 const isLoading = (el: HwPeopleGrid) => !!shadow(el).querySelector('[aria-busy="true"]');
-const loaded = (el: HwPeopleGrid) => waitUntil(() => !isLoading(el), 'still loading');
+// The first render waits for the page's job to be read (the reader loads with the first element).
+const loaded = (el: HwPeopleGrid) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
 
 /** A grid talking to the mock API, with these properties. */
 function grid(properties: Partial<HwPeopleGrid> = {}) {
@@ -58,7 +59,7 @@ describe('hw-people-grid', () => {
   it('reserves exactly the final height while loading (no layout shift)', async () => {
     const response = gate();
     const people = [
-      aPerson({ id: 'a', bio: 'A long story. '.repeat(40), displayName: 'A very long name that goes on and on and on' }),
+      aPerson({ id: 'a', bio: 'A long story. '.repeat(40) }),
       aPerson({ id: 'b', bio: null, team: null, location: null, languages: [], kind: 'alumni' }),
       aPerson({ id: 'c' }),
     ];
@@ -74,6 +75,25 @@ describe('hw-people-grid', () => {
     expect(el.getBoundingClientRect().height).to.be.closeTo(skeletonHeight, 0.5);
     const cardHeights = [...shadow(el).querySelectorAll('li')].map((li) => li.getBoundingClientRect().height);
     cardHeights.forEach((height, index) => expect(height).to.be.closeTo(skeletonCardHeights[index]!, 0.5));
+  });
+
+  it('wraps a long name and job title rather than cutting them, at 390 px', async () => {
+    const long = { displayName: 'Maximiliane Ottilie von Schwerin-Löwenstein', jobTitle: 'Embedded Software Engineer (Linux) (m/w/d)' };
+    serve({ items: [aPerson({ id: 'a', ...long })], match: 'job', nextCursor: null });
+    // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
+    const el = fixtureSync<HTMLElement>(
+      html`<div style="width: 358px"><hw-people-grid api=${API} site="acme" job="Teacher of Design &amp; Technology (Maternity Cover)"></hw-people-grid></div>`,
+    ).firstElementChild as HwPeopleGrid;
+    await loaded(el);
+    await waitUntil(() => cardNames(el).length === 1);
+    const card = shadow(el).querySelector('hw-person-card')!.shadowRoot!;
+    for (const shown of [shadow(el).querySelector('h2')!, card.querySelector('h3')!, card.querySelector('[part="title"]')!]) {
+      expect(shown.scrollWidth, shown.textContent!).to.be.at.most(shown.clientWidth);
+      expect(shown.scrollHeight, shown.textContent!).to.be.at.most(shown.clientHeight + 1);
+    }
+    expect(heading(el)).to.contain('Teacher of Design & Technology (Maternity Cover)');
+    expect(shadow(el).querySelector('h2')!.getBoundingClientRect().height, 'the heading wraps').to.be.greaterThan(50);
+    await expect(el).to.be.accessible();
   });
 
   it('shows the people as a list of cards and asks for the job, limit and language', async () => {

@@ -6,7 +6,7 @@ import { reportMissingSite } from '../shared/client.js';
 import { contactRefused } from '../shared/contact.js';
 import { HwLoadEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
-import { pageJobPosting, type PageJobPosting } from '../shared/job-posting.js';
+import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
@@ -49,13 +49,13 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
 export class HwPeopleGrid extends HallwayElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
-  /** The job title on the page. Default: the `title` of the page's schema.org `JobPosting` JSON-LD. */
+  /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
 
-  /** A team, for when no one does the job itself. Default: the page's `JobPosting`'s `hiringOrganization.department.name`. */
+  /** A team, for when no one does the job itself. Default: the page's `JobPosting`'s `employmentUnit`, else `hiringOrganization.department`. */
   @property() team?: string;
 
-  /** A location, for when no one is in the team either. Default: the page's `JobPosting`'s `jobLocation.address.addressLocality`. */
+  /** A location, for when no one is in the team either. Default: the town of the page's `JobPosting`'s first `jobLocation` (`address.addressLocality`). */
   @property() location?: string;
 
   /** How many people to show at most, 1 to 50. Default `6`. */
@@ -67,7 +67,7 @@ export class HwPeopleGrid extends HallwayElement {
   /** Hides the element entirely when there is no one to show. */
   @property({ type: Boolean, attribute: 'hide-empty' }) hideEmpty = false;
 
-  private posting: PageJobPosting = {};
+  protected override readonly page = new PageJob(this);
   private focusAfterRetry = false;
 
   private readonly people = new Loader(this, {
@@ -88,11 +88,6 @@ export class HwPeopleGrid extends HallwayElement {
     onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
     onError: (error) => this.loadFailed(error),
   });
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.posting = pageJobPosting();
-  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
@@ -177,15 +172,15 @@ export class HwPeopleGrid extends HallwayElement {
 
   // Each attribute, else what the page's JobPosting says.
   private shownJob(): string | undefined {
-    return this.job || this.posting.job;
+    return this.job || this.page.value.job;
   }
 
   private shownTeam(): string | undefined {
-    return this.team || this.posting.team;
+    return this.team || this.page.value.team;
   }
 
   private shownLocation(): string | undefined {
-    return this.location || this.posting.location;
+    return this.location || this.page.value.location;
   }
 
   private shownLimit(): number {

@@ -1,7 +1,8 @@
 import { css } from 'lit';
 
-// Every row has a fixed height (in lines of its own font) and clips its text, so a card always has
-// the same height whatever the person wrote: the placeholder card reserves exactly that space.
+// Every row has a fixed height (in lines of its own font) and clips its text, so a card has the same
+// height whatever the person wrote, and the placeholder card reserves that space; only a long name
+// or job title takes another line.
 // The actions row is one button high (in the button's font size), with or without a button.
 export default css`
   .card {
@@ -41,6 +42,15 @@ export default css`
   .name {
     font-size: 1.125em;
     font-weight: 600;
+  }
+
+  /* A name or a job title wraps rather than hiding its last words. */
+  .name,
+  .title {
+    height: auto;
+    min-height: 1lh;
+    white-space: normal;
+    overflow-wrap: break-word;
   }
 
   .meta,

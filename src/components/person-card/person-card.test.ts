@@ -64,16 +64,16 @@ describe('hw-person-card', () => {
     });
   }
 
-  it('has the same height whatever the person wrote, with or without a contact button, and so does its placeholder', async () => {
+  it('has the same height whatever the person wrote, with or without a contact button, and so does its placeholder, unless the name or the job title takes two lines', async () => {
     // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
     const wrapper = fixtureSync(html`
       <div style="width: 16rem">
         <hw-person-card></hw-person-card>
         <hw-person-card .person=${aPerson()}></hw-person-card>
         <hw-person-card api=${API} site="acme" .person=${aPerson()}></hw-person-card>
-        <hw-person-card api=${API} site="acme" lang="fr" .person=${aPerson({ displayName: 'Bartholomew-Alexander Longname' })}></hw-person-card>
+        <hw-person-card api=${API} site="acme" lang="fr" .person=${aPerson({ displayName: 'Bartholomew L.' })}></hw-person-card>
         <hw-person-card api=${API} site="acme" .person=${aPerson({ availability: 'busy' })}></hw-person-card>
-        <hw-person-card .person=${aPerson({ displayName: 'Name '.repeat(20), jobTitle: 'Title '.repeat(20), bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
+        <hw-person-card .person=${aPerson({ bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
         <hw-person-card .person=${aPerson({ team: null, location: null, bio: null, languages: [] })}></hw-person-card>
       </div>
     `);
@@ -83,6 +83,17 @@ describe('hw-person-card', () => {
     const heights = [...wrapper.children].map((el) => el.getBoundingClientRect().height);
     expect(heights[0]).to.be.greaterThan(150);
     heights.forEach((height) => expect(height).to.be.closeTo(heights[0]!, 0.5));
+
+    // A long name or job title wraps, whole, and the card grows by those lines only.
+    const long = document.createElement('hw-person-card');
+    long.person = aPerson({ displayName: 'Bartholomew-Alexander Longname', jobTitle: 'Embedded Software Engineer (Linux) (m/w/d)' });
+    wrapper.append(long);
+    await long.updateComplete;
+    for (const line of [part(long, 'name')!, part(long, 'title')!]) {
+      expect(line.scrollWidth, line.textContent!).to.be.at.most(line.clientWidth);
+      expect(line.scrollHeight, line.textContent!).to.be.at.most(line.clientHeight + 1);
+    }
+    expect(long.getBoundingClientRect().height).to.be.greaterThan(heights[0]!);
   });
 
   it('offers no "Ask" when the site does not take questions from this page, and says how to fix it on the console once', async () => {

@@ -5,7 +5,8 @@ let upgrading = false;
  * (two scripts, or a script plus an app that imports the package) keeps working.
  */
 export function define(tag: string, constructor: CustomElementConstructor): void {
-  if (customElements.get(tag)) return;
+  // No registry on a server (Node without Lit's DOM shim): nothing to define, the browser will.
+  if (typeof customElements === 'undefined' || customElements.get(tag)) return;
   upgrading = true; // the page's elements of this tag are constructed during define()
   try {
     customElements.define(tag, constructor);

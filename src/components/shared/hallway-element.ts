@@ -10,6 +10,7 @@ import { isAbortError } from '../../sdk/index.js';
 import { isUpgrading } from './define.js';
 import { LocalizeController, loadLocale } from './localize.js';
 import { ThemeController, type Theme } from './theme.js';
+import type { PageJob } from './page-job.js';
 
 let nextFrame: Promise<void> | undefined;
 
@@ -52,6 +53,9 @@ export abstract class HallwayElement extends LitElement {
 
   protected readonly themer = new ThemeController(this, () => this.theme ?? this.provided.value?.theme);
 
+  /** The page's JobPosting, for the elements that read it. */
+  protected readonly page?: PageJob;
+
   // Upgraded while hallway.js defines its tags, in the same task as loading it.
   private readonly upgradedOnLoad = isUpgrading();
 
@@ -59,11 +63,13 @@ export abstract class HallwayElement extends LitElement {
    * An element on the page when hallway.js loads first renders in the frame about to be painted, so
    * that loading hallway.js and drawing the elements are two short tasks rather than one long one,
    * with nothing painted in between. Every element waits for its language, so that a French page
-   * never flashes English.
+   * never flashes English, and for the page's job, so that its first query is for that job.
    */
   protected override scheduleUpdate(): void | Promise<unknown> {
     const firstOnLoad = this.upgradedOnLoad && !this.hasUpdated;
-    const pending = [firstOnLoad ? beforeNextPaint() : undefined, loadLocale(this.localize.lang)].filter((wait) => wait !== undefined);
+    const pending = [firstOnLoad ? beforeNextPaint() : undefined, loadLocale(this.localize.lang), this.hasUpdated ? undefined : this.page?.ready].filter(
+      (wait) => wait !== undefined,
+    );
     return pending.length > 0 ? Promise.all(pending).then(() => super.scheduleUpdate()) : super.scheduleUpdate();
   }
 

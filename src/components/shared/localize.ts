@@ -32,11 +32,18 @@ type TermArgs<T, K extends keyof T> = T[K] extends (...args: infer A) => string 
 type Host = ReactiveControllerHost & HTMLElement;
 
 // One observer for the whole page, like Shoelace's: every connected element re-renders when <html lang> changes.
+// Started by the first element connected, not at import: server-side (Node) imports have no DOM.
 const connected = new Set<Host>();
-new MutationObserver(() => connected.forEach((host) => host.requestUpdate())).observe(document.documentElement, {
-  attributes: true,
-  attributeFilter: ['lang'],
-});
+let observingLang = false;
+
+function observeLang(): void {
+  if (observingLang) return;
+  observingLang = true;
+  new MutationObserver(() => connected.forEach((host) => host.requestUpdate())).observe(document.documentElement, {
+    attributes: true,
+    attributeFilter: ['lang'],
+  });
+}
 
 /**
  * The element's UI language: its own `lang`, else the closest `[lang]` ancestor (across shadow roots),
@@ -51,6 +58,7 @@ export class LocalizeController<T extends Translation = Translation> implements 
   }
 
   hostConnected(): void {
+    observeLang();
     connected.add(this.host);
   }
 

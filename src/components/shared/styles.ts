@@ -118,16 +118,17 @@ export const baseStyles = css`
   }
 `;
 
-/** A list's one-line heading, whose placeholder reserves exactly its space while loading. */
+/**
+ * A list's heading: its placeholder reserves one line while loading; a long job name wraps rather
+ * than being cut (the heading is the one place that says whom the people match).
+ */
 export const listHeadingStyles = css`
   .heading {
-    height: 1lh; /* one line, so the placeholder heading reserves exactly its space */
+    min-height: 1lh;
     margin: 0 0 var(--hw-gap, 1rem);
-    overflow: hidden;
     font-size: var(--hw-heading-size, 1.5em);
     font-weight: 700;
-    white-space: nowrap;
-    text-overflow: ellipsis;
+    overflow-wrap: break-word;
   }
 
   .heading .placeholder {
