@@ -45,7 +45,7 @@ describe('hallway doctor', () => {
     assert.match(out, new RegExp(`✓ This page's origin ${site.url} may send questions\\.`));
     assert.match(out, /✓ CSP script-src .*\n✓ CSP connect-src .*\n✓ CSP img-src /);
     assert.match(out, /✓ Trusted Types allow the policies lit-html and hallway\./);
-    assert.match(out, /✓ JobPosting JSON-LD: job "Front Desk Agent", team "Front Office", location "London"\.\n {2}match: job, \d+ people to show/);
+    assert.match(out, /✓ JobPosting: job "Front Desk Agent", team "Front Office", location "London" \(JSON-LD JobPosting: title, .*\)\.\n {2}match: job, \d+ people to show/);
     assert.match(out, /All checks passed\./);
     assert.doesNotMatch(out, /✗/);
   });
@@ -107,14 +107,14 @@ describe('hallway doctor', () => {
     assert.equal(code, 0, out);
     assert.match(out, /✓ The script's integrity matches release/);
     assert.match(out, /! Trusted Types: the policy "hallway" is not allowed/);
-    assert.match(out, /! No JobPosting JSON-LD .*\n.*\n {2}match: all, \d+ people to show/);
+    assert.match(out, /! No JobPosting .*\n.*\n {2}match: all, \d+ people to show/);
   });
 
   test('the job="…" of the elements, and --site, are used when the page says neither', async () => {
     site.page('/attribute.html', page('<script type="module" src="/hallway.js"></script>', '<hw-people-grid job="Head Chef"></hw-people-grid>'));
     const { code, out } = await doctor('/attribute.html', '--site', 'beaumont');
     assert.equal(code, 0, out);
-    assert.match(out, /✓ No JobPosting JSON-LD; the elements' job="Head Chef" is used\.\n {2}match: job, \d+ people? to show/);
+    assert.match(out, /✓ No JobPosting; the elements' job="Head Chef" is used\.\n {2}match: job, \d+ people? to show/);
   });
 
   test('a page or a server that cannot be reached: exit 3, as the other commands', async () => {

@@ -109,12 +109,12 @@ export async function doctor({ pageUrl, hallwayUrl, site: siteOption, out }: Doc
   }
 
   // ---- the job the page is about, and whom it shows
-  const posting = pageJobPosting(document);
+  const { job, team, location, why } = pageJobPosting(document);
   const attribute = document.querySelector('hw-people-grid[job], hw-contact-button[job]')?.getAttribute('job') ?? undefined;
-  const query = { ...posting, ...(attribute ? { job: attribute } : {}) };
-  if (posting.job) pass(`JobPosting JSON-LD: ${describe(posting)}.`);
-  else if (attribute) pass(`No JobPosting JSON-LD; the elements' job="${attribute}" is used.`);
-  else warn('No JobPosting JSON-LD (with a title) and no job="…": the grid shows everyone (match: all).', 'on a job page, add its schema.org JobPosting JSON-LD, or job="…" on the elements.');
+  const query = { job: attribute ?? job, team, location };
+  if (job) pass(`JobPosting: ${describe({ job, team, location })} (${why}).`);
+  else if (attribute) pass(`No JobPosting; the elements' job="${attribute}" is used.`);
+  else warn('No JobPosting (JSON-LD or microdata, with a title) and no job="…": the grid shows everyone (match: all).', 'on a job page, add its schema.org JobPosting JSON-LD, or job="…" on the elements.');
   if (known) {
     const search = new URLSearchParams(Object.entries({ ...query, limit: '50' }).filter((entry): entry is [string, string] => !!entry[1]));
     const answer = await get(`${hallway.origin}/v1/sites/${encodeURIComponent(known.slug)}/people?${search}`);
