@@ -89,10 +89,13 @@ export function toProfileUpdate(draft: ProfileDraft): ProfileUpdate {
   };
 }
 
-/** The card candidates would see with these values: the server's preview, with the form's text. */
-export function previewPerson(preview: PublicPerson, draft: ProfileDraft): PublicPerson {
+/**
+ * The card candidates would see with these values: the server's preview, with the form's text and
+ * the photo the person's own page can load (the public one answers 404 until they are listed).
+ */
+export function previewPerson({ preview, photoUrl }: MyProfile, draft: ProfileDraft): PublicPerson {
   const { displayName, jobTitle, team, location, languages, bio } = toProfileUpdate(draft);
-  return { ...preview, displayName, jobTitle, team, location, languages, bio };
+  return { ...preview, displayName, jobTitle, team, location, languages, bio, photoUrl };
 }
 
 export function validateProfile(draft: ProfileDraft): Invalid | undefined {

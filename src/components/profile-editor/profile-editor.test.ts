@@ -36,7 +36,10 @@ function aMyProfile(overrides: Partial<MyProfile> = {}): MyProfile {
     },
     questions: { received: 0, answered: 0, medianResponseHours: null },
     testimonial: null,
+    // As the server publishes it: from the full name HR holds, not the display name.
+    testimonialNames: { full: 'Augusta Ada King', first_initial: 'Augusta K.', initials: 'A. K.' },
     preview: aPerson({ channels: ['message'] }),
+    photoUrl: 'https://img.test/me.svg',
     site: { slug: 'acme', name: 'Acme', consentTextVersion: '2026-11' },
     ...overrides,
   };
@@ -98,12 +101,12 @@ function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
     http.put('/v1/me/photo', async ({ request }) => {
       const bytes = (await request.arrayBuffer()).byteLength;
       received.push({ method: 'PUT', path: '/v1/me/photo', contentType: request.headers.get('Content-Type'), bytes });
-      me = { ...me, hasPhoto: true, preview: { ...me.preview, photoUrl: 'https://img.test/photo.jpg' } };
+      me = { ...me, hasPhoto: true, preview: { ...me.preview, photoUrl: 'https://img.test/photo.jpg' }, photoUrl: 'https://img.test/my-photo.jpg' };
       return HttpResponse.json(me);
     }),
     http.delete('/v1/me/photo', async ({ request }) => {
       await record(request);
-      me = { ...me, hasPhoto: false, preview: { ...me.preview, photoUrl: 'https://img.test/initials.svg' } };
+      me = { ...me, hasPhoto: false, preview: { ...me.preview, photoUrl: 'https://img.test/initials.svg' }, photoUrl: 'https://img.test/my-initials.svg' };
       return HttpResponse.json(me);
     }),
     http.delete('/v1/me/session', async ({ request }) => {
@@ -412,7 +415,7 @@ describe('hw-profile-editor', () => {
     await until('uploaded', () => statuses(el).includes('Your photo is saved.'));
 
     expect(received).to.deep.equal([{ method: 'PUT', path: '/v1/me/photo', contentType: 'image/png', bytes: 1234 }]);
-    expect($<HTMLImageElement>(el, '.photo').src).to.equal('https://img.test/photo.jpg');
+    expect($<HTMLImageElement>(el, '.photo').src).to.equal('https://img.test/my-photo.jpg');
     await expect(el).to.be.accessible();
 
     await click(el, button(el, 'Use initials instead'));
@@ -697,9 +700,9 @@ describe('hw-profile-editor', () => {
       expect(headings.indexOf('Your testimonial')).to.equal(headings.indexOf('Your choices') + 1);
       expect(testimonialStatus(el)).to.be.undefined;
       expect(texts(el, '.choice').filter((label) => label.includes(':'))).to.deep.equal([
-        'Full name: Ada Lovelace',
-        'First name and initial: Ada L.',
-        'Initials: A. L.',
+        'Full name: Augusta Ada King',
+        'First name and initial: Augusta K.',
+        'Initials: A. K.',
       ]);
       await expect(el).to.be.accessible();
 

@@ -191,7 +191,7 @@ export class HwProfileEditor extends HallwayElement {
         <section part="preview" class="preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading">${localize.term('mePreviewHeading')}</h2>
           ${me.consents.showProfile.granted ? nothing : html`<p part="hidden-note" class="note">${localize.term('meHiddenNote')}</p>`}
-          <hw-person-card .person=${previewPerson(me.preview, this.draft)}></hw-person-card>
+          <hw-person-card .person=${previewPerson(me, this.draft)}></hw-person-card>
           ${renderQuestions(me.questions, localize)}
         </section>
         <div class="sections">

@@ -33,7 +33,7 @@ export function renderProfile(view: ProfileView) {
 function renderPhoto({ me, localize, fields, onPhotoChosen, onRemovePhoto }: ProfileView) {
   return html`
     <div class="photo-block" role="group" aria-labelledby="photo-label">
-      <img class="photo" src=${me.preview.photoUrl} alt="" width="64" height="64" />
+      <img class="photo" src=${me.photoUrl} alt="" width="64" height="64" />
       <div class="photo-actions">
         <p id="photo-label" class="label">${localize.term('mePhoto')}</p>
         <p class="hint">${localize.term(me.hasPhoto ? 'meHasPhoto' : 'meNoPhoto')}</p>

@@ -119,7 +119,7 @@ export class TestimonialSection implements ReactiveController {
                 (style) => html`
                   <label class="choice">
                     <input type="radio" name="nameStyle" value=${style} .checked=${live(form.nameStyle === style)} />
-                    ${localize.term(NAME_LABELS[style], nameIn(style, me.profile.displayName))}
+                    ${localize.term(NAME_LABELS[style], me.testimonialNames[style])}
                   </label>
                 `,
               )}
@@ -281,15 +281,6 @@ function toDraft(form: TestimonialForm, host: HTMLElement): TestimonialDraft {
     nameStyle: form.nameStyle,
     publish: form.publish,
   };
-}
-
-/** "Ada Lovelace" → "Ada Lovelace", "Ada L." or "A. L.", as candidates would read it. */
-function nameIn(style: NameStyle, name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (style === 'full' || words.length === 0) return name;
-  const initial = (word: string) => `${word.charAt(0).toUpperCase()}.`;
-  if (style === 'initials') return words.map(initial).join(' ');
-  return words.length > 1 ? `${words[0]} ${initial(words.at(-1)!)}` : words[0]!;
 }
 
 function statusText(localize: LocalizeController<EditorTranslation>, { status, published, rejectionReason }: MyTestimonial): string {
