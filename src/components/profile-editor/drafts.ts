@@ -98,6 +98,17 @@ export function previewPerson({ preview, photoUrl }: MyProfile, draft: ProfileDr
   return { ...preview, displayName, jobTitle, team, location, languages, bio, photoUrl };
 }
 
+/** Whether the profile form differs from what the server holds (as it would be sent). */
+export function profileChanged(me: MyProfile, draft: ProfileDraft): boolean {
+  return JSON.stringify(toProfileUpdate(draft)) !== JSON.stringify(toProfileUpdate(profileDraft(me)));
+}
+
+/** Whether saving the consent form would record or change anything. */
+export function consentChanged(me: MyProfile, draft: ConsentDraft): boolean {
+  const update = consentChanges(consentDraft(me), draft);
+  return update.showProfile !== undefined || update.contact !== undefined;
+}
+
 export function validateProfile(draft: ProfileDraft): Invalid | undefined {
   if (!draft.displayName.trim()) return { field: 'displayName', reason: 'meDisplayNameRequired' };
   if (!draft.jobTitle.trim()) return { field: 'jobTitle', reason: 'meJobTitleRequired' };

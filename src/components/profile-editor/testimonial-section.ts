@@ -12,7 +12,7 @@ import {
 import type { LocalizeController } from '../shared/localize.js';
 import { errorCode } from '../shared/events.js';
 import type { EditorTranslation } from './translations.js';
-import { Fields, type Feedback } from './fields.js';
+import { Fields, unsavedNote, type Feedback } from './fields.js';
 
 /** The count is announced from this many characters on. */
 const QUOTE_NEAR_LIMIT = TESTIMONIAL_MAX - 50;
@@ -78,6 +78,11 @@ export class TestimonialSection implements ReactiveController {
     this.feedback = undefined;
   }
 
+  /** Whether the form differs from the saved testimonial (or from an empty one). */
+  unsaved(me: MyProfile): boolean {
+    return JSON.stringify(this.form) !== JSON.stringify(formFrom(me.testimonial));
+  }
+
   render(me: MyProfile) {
     const { localize } = this.options;
     const fields = new Fields(this.feedback);
@@ -85,6 +90,8 @@ export class TestimonialSection implements ReactiveController {
     const site = me.site.name;
     const saved = me.testimonial;
     const count = form.quote.length;
+    const unsaved = this.unsaved(me);
+    const describedBy = [saved?.status === 'approved' && 'back-to-review', unsaved && 'testimonial-unsaved'].filter(Boolean).join(' ');
     return html`
       <section part="testimonial" aria-labelledby="testimonial-heading">
         <h2 id="testimonial-heading">${localize.term('meTestimonialHeading')}</h2>
@@ -133,8 +140,9 @@ export class TestimonialSection implements ReactiveController {
             </label>
           </fieldset>
           ${saved?.status === 'approved' ? html`<p id="back-to-review" class="hint">${localize.term('meBackToReview')}</p>` : nothing}
+          ${unsavedNote('testimonial-unsaved', unsaved && localize.term('meUnsaved'))}
           <div class="row">
-            <button part="button" type="submit" aria-describedby=${saved?.status === 'approved' ? 'back-to-review' : nothing}>
+            <button part="button" type="submit" aria-describedby=${describedBy || nothing}>
               ${localize.term('meSaveTestimonial')}
             </button>
             ${saved
