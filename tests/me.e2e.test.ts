@@ -79,9 +79,12 @@ const brokenImages = (page: Page) =>
     return { count: images.length, broken: images.filter((_, i) => !loaded[i]).map((image) => image.src) };
   });
 
-const shot = async (page: Page, name: string) => {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-};
+/** What the person sees with `at` scrolled into view. */
+async function shot(page: Page, name: string, at: Locator) {
+  if (!SHOTS) return;
+  await at.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/${name}.png` });
+}
 
 const box = async (locator: Locator) => (await locator.boundingBox())!;
 
@@ -101,7 +104,7 @@ for (const lang of ['en', 'fr'] as const) {
       const avatar = await box(editor.locator('hw-person-card img').first());
       assert.ok(avatar.width >= 40 && avatar.width === avatar.height, `a round avatar: ${JSON.stringify(avatar)}`);
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth), 'no sideways scrolling');
-      await shot(page, `me-first-visit-${lang}-${size}`);
+      await shot(page, `me-first-visit-${lang}-${size}`, page.locator('h1'));
       await page.context().close();
     });
 
@@ -117,8 +120,8 @@ for (const lang of ['en', 'fr'] as const) {
       const note = await box(unsaved.nth(1));
       const save = await box(editor.locator('[part~="profile"] button[type="submit"]'));
       assert.ok(note.y + note.height <= save.y && note.x + note.width <= viewport.width, 'the marker sits above its Save button, on screen');
-      await editor.locator('[part~="preview"]').scrollIntoViewIfNeeded();
-      await shot(page, `me-unsaved-${lang}-${size}`);
+      await shot(page, `me-unsaved-preview-${lang}-${size}`, editor.locator('[part~="preview"]'));
+      await shot(page, `me-unsaved-profile-${lang}-${size}`, unsaved.nth(1));
 
       await editor.locator('input[name="showProfile"]').check();
       await editor.getByRole('button', { name: texts.saveChoices }).click();

@@ -73,6 +73,7 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  *
  * @csspart preview - "What candidates see": the heading, the hidden note and the card.
  * @csspart hidden-note - "Hidden: candidates can't see you", while the profile is not shown.
+ * @csspart unsaved - "Unsaved changes" by a section's Save button, and the preview's "Not saved yet" note.
  * @csspart profile - The photo and the profile form.
  * @csspart consent - The consent form.
  * @csspart testimonial - "Your testimonial": its form, status and consent.
