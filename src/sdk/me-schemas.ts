@@ -3,7 +3,7 @@
  */
 import * as z from 'zod/mini';
 import { Channel, PublicPerson } from './schemas.js';
-import { MyTestimonial } from './testimonial-schemas.js';
+import { MyTestimonial, NameStyle } from './testimonial-schemas.js';
 
 export const BIO_MAX = 300;
 export const WEEKLY_CAP_MAX = 10;
@@ -64,8 +64,15 @@ export const MyProfile = z.object({
   questions: ContactStats,
   /** The person's testimonial, if they wrote one. */
   testimonial: z.nullable(MyTestimonial),
+  /** The author's name each choice publishes with a testimonial, exactly as candidates read it. */
+  testimonialNames: z.record(NameStyle, z.string()),
   /** Exactly the card candidates see (or would see, once opted in). */
   preview: PublicPerson,
+  /**
+   * The person's photo or initials as their own page shows them: served to them alone, also while
+   * they are not listed (then the preview's public `photoUrl` answers 404).
+   */
+  photoUrl: z.string(),
   site: z.object({ slug: z.string(), name: z.string(), consentTextVersion: z.string() }),
 });
 

@@ -481,7 +481,7 @@ describe('CSRF against /v1/me', () => {
   test('reads with a foreign Origin get no CORS headers, so another site cannot read them', async () => {
     const ana = await employee();
     const cookie = await signIn(ana.id);
-    for (const path of ['/v1/me', '/v1/me/export', '/v1/me/contact-stats']) {
+    for (const path of ['/v1/me', '/v1/me/export', '/v1/me/contact-stats', '/v1/me/photo']) {
       const response = await fetch(`${direct.url}${path}`, { headers: { Cookie: cookie, Origin: 'https://evil.example' } });
       assert.equal(response.headers.get('access-control-allow-origin'), null, path);
       assert.equal(response.headers.get('access-control-allow-credentials'), null, path);

@@ -113,6 +113,7 @@ const ROUTES: Route[] = [
   { method: 'PUT', path: '/v1/me/testimonial', family: 'me', limit: 16 * KB, sample: testimonialSample },
   { method: 'DELETE', path: '/v1/me/testimonial', family: 'me' },
   { method: 'PUT', path: '/v1/me/photo', family: 'me', limit: 2 * MB },
+  { method: 'GET', path: '/v1/me/photo', family: 'me' },
   { method: 'DELETE', path: '/v1/me/photo', family: 'me' },
   { method: 'GET', path: '/v1/me/export', family: 'me' },
   { method: 'GET', path: '/v1/me/contact-stats', family: 'me' },

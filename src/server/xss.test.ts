@@ -256,11 +256,14 @@ describe('/me: display name, job title, team, location, bio', () => {
         const shown = await call('GET', `/v1/sites/acme/people/${person.public_id}`);
         assert.equal(shown.body[field], expected, `public ${field} is the text (${payload.name})`);
         if (field === 'displayName') {
-          const avatar = await call('GET', `/v1/sites/acme/people/${person.public_id}/avatar.svg`);
-          counts.pages++;
-          assert.equal(avatar.status, 200);
-          assertNoActiveMarkup(avatar.text, `avatar.svg (${payload.name})`, { svgRoot: true });
-          assertEscaped(avatar.text, expected, `avatar.svg (${payload.name})`);
+          // The public avatar, and the person's own one (/v1/me/photo), drawn by the same function.
+          for (const path of [`/v1/sites/acme/people/${person.public_id}/avatar.svg`, '/v1/me/photo']) {
+            const avatar = await call('GET', path, { cookie });
+            counts.pages++;
+            assert.equal(avatar.status, 200);
+            assertNoActiveMarkup(avatar.text, `${path} (${payload.name})`, { svgRoot: true });
+            assertEscaped(avatar.text, expected, `${path} (${payload.name})`);
+          }
         }
       }
     }

@@ -29,6 +29,8 @@ const en = {
   meBioNearLimit: (count: number, max: number) => `${count} of ${max} characters`,
   meLinkedin: 'LinkedIn profile',
   meLinkedinHint: 'Its address, starting with https://',
+  meUnsaved: 'Unsaved changes',
+  meUnsavedPreview: 'Not saved yet: candidates see these changes only once you save your profile.',
   meSaveProfile: 'Save my profile',
   meSaving: 'Saving…',
   meProfileSaved: 'Your profile is saved.',

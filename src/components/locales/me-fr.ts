@@ -31,6 +31,8 @@ const fr: MeTranslation = {
   meBioNearLimit: (count: number, max: number) => `${count} caractères sur ${max}`,
   meLinkedin: 'Profil LinkedIn',
   meLinkedinHint: 'Son adresse, qui commence par https://',
+  meUnsaved: 'Modifications non enregistrées',
+  meUnsavedPreview: 'Pas encore enregistré\u202f: les candidats ne verront ces modifications qu’une fois votre profil enregistré.',
   meSaveProfile: 'Enregistrer mon profil',
   meSaving: 'Enregistrement…',
   meProfileSaved: 'Votre profil est enregistré.',

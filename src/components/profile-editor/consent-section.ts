@@ -5,11 +5,13 @@ import type { LocalizeController } from '../shared/localize.js';
 import type { EditorTranslation } from './translations.js';
 import { WEEKLY_CAP_MAX, isWeeklyCap, type ConsentDraft } from './drafts.js';
 import type { ConsentPurpose } from './events.js';
-import type { Fields } from './fields.js';
+import { unsavedNote, type Fields } from './fields.js';
 
 export interface ConsentView {
   me: MyProfile;
   choices: ConsentDraft;
+  /** The form differs from what is saved. */
+  unsaved: boolean;
   localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onEdit: (event: Event) => void;
@@ -36,7 +38,8 @@ export function renderConsent(view: ConsentView) {
           ${consentBox(view, 'contact', choices.contact, localize.term('meContactText', site), me.consents.contact)}
           ${renderChannels(view)} ${renderWeeklyCap(view)} ${renderPause(view)}
         </fieldset>
-        <button part="button" type="submit">${localize.term('meSaveChoices')}</button>
+        ${unsavedNote('consent-unsaved', view.unsaved && localize.term('meUnsaved'))}
+        <button part="button" type="submit" aria-describedby=${view.unsaved ? 'consent-unsaved' : nothing}>${localize.term('meSaveChoices')}</button>
         ${view.fields.messages('consent')}
       </form>
     </section>

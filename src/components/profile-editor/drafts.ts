@@ -89,10 +89,24 @@ export function toProfileUpdate(draft: ProfileDraft): ProfileUpdate {
   };
 }
 
-/** The card candidates would see with these values: the server's preview, with the form's text. */
-export function previewPerson(preview: PublicPerson, draft: ProfileDraft): PublicPerson {
+/**
+ * The card candidates would see with these values: the server's preview, with the form's text and
+ * the photo the person's own page can load (the public one answers 404 until they are listed).
+ */
+export function previewPerson({ preview, photoUrl }: MyProfile, draft: ProfileDraft): PublicPerson {
   const { displayName, jobTitle, team, location, languages, bio } = toProfileUpdate(draft);
-  return { ...preview, displayName, jobTitle, team, location, languages, bio };
+  return { ...preview, displayName, jobTitle, team, location, languages, bio, photoUrl };
+}
+
+/** Whether the profile form differs from what the server holds (as it would be sent). */
+export function profileChanged(me: MyProfile, draft: ProfileDraft): boolean {
+  return JSON.stringify(toProfileUpdate(draft)) !== JSON.stringify(toProfileUpdate(profileDraft(me)));
+}
+
+/** Whether saving the consent form would record or change anything. */
+export function consentChanged(me: MyProfile, draft: ConsentDraft): boolean {
+  const update = consentChanges(consentDraft(me), draft);
+  return update.showProfile !== undefined || update.contact !== undefined;
 }
 
 export function validateProfile(draft: ProfileDraft): Invalid | undefined {

@@ -25,6 +25,14 @@ export interface TextFieldOptions {
 }
 
 /**
+ * "Unsaved changes" above a section's Save button (which `aria-describedby` it), while the
+ * section's form differs from what the server holds: drafts survive saving another section.
+ */
+export function unsavedNote(id: string, text: string | false) {
+  return text ? html`<p id=${id} part="unsaved" class="unsaved">${text}</p>` : nothing;
+}
+
+/**
  * Renders controls with their label, hint and error: the control named by an error gets
  * `aria-invalid` and is described by the error's text, which sits right below it.
  */

@@ -72,6 +72,20 @@ export default css`
   .note {
     font-weight: 600;
   }
+  /* Not colour alone: the words say it, the dot draws the eye. */
+  .unsaved {
+    margin: 0;
+    font-weight: 600;
+  }
+  .unsaved::before {
+    content: '';
+    display: inline-block;
+    width: 0.625em;
+    height: 0.625em;
+    margin-inline-end: 0.5em;
+    border-radius: 50%;
+    background: #b45309;
+  }
 
   .field,
   .purpose {

@@ -36,7 +36,10 @@ function aMyProfile(overrides: Partial<MyProfile> = {}): MyProfile {
     },
     questions: { received: 0, answered: 0, medianResponseHours: null },
     testimonial: null,
+    // As the server publishes it: from the full name HR holds, not the display name.
+    testimonialNames: { full: 'Augusta Ada King', first_initial: 'Augusta K.', initials: 'A. K.' },
     preview: aPerson({ channels: ['message'] }),
+    photoUrl: 'https://img.test/me.svg',
     site: { slug: 'acme', name: 'Acme', consentTextVersion: '2026-11' },
     ...overrides,
   };
@@ -98,12 +101,12 @@ function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
     http.put('/v1/me/photo', async ({ request }) => {
       const bytes = (await request.arrayBuffer()).byteLength;
       received.push({ method: 'PUT', path: '/v1/me/photo', contentType: request.headers.get('Content-Type'), bytes });
-      me = { ...me, hasPhoto: true, preview: { ...me.preview, photoUrl: 'https://img.test/photo.jpg' } };
+      me = { ...me, hasPhoto: true, preview: { ...me.preview, photoUrl: 'https://img.test/photo.jpg' }, photoUrl: 'https://img.test/my-photo.jpg' };
       return HttpResponse.json(me);
     }),
     http.delete('/v1/me/photo', async ({ request }) => {
       await record(request);
-      me = { ...me, hasPhoto: false, preview: { ...me.preview, photoUrl: 'https://img.test/initials.svg' } };
+      me = { ...me, hasPhoto: false, preview: { ...me.preview, photoUrl: 'https://img.test/initials.svg' }, photoUrl: 'https://img.test/my-initials.svg' };
       return HttpResponse.json(me);
     }),
     http.delete('/v1/me/session', async ({ request }) => {
@@ -276,6 +279,61 @@ describe('hw-profile-editor', () => {
     expect(received, 'nothing saved while typing').to.deep.equal([]);
   });
 
+  describe('unsaved changes', () => {
+    const unsavedNotes = (el: HwProfileEditor) => texts(el, '[part~="unsaved"]');
+    const PREVIEW_NOTE = 'Not saved yet: candidates see these changes only once you save your profile.';
+
+    it('keeps a typed bio when "my choices" is saved, and says everywhere that it is not saved yet', async () => {
+      serveMe();
+      const el = await editor();
+      expect(unsavedNotes(el)).to.deep.equal([]);
+      expect(el.unsaved).to.be.false;
+
+      await type(el, 'bio', 'Ask me about engines.');
+      expect(unsavedNotes(el)).to.deep.equal([PREVIEW_NOTE, 'Unsaved changes']);
+      expect(description(el, button(el, 'Save my profile'))).to.equal('Unsaved changes');
+      expect(el.unsaved, 'leaving the page asks first (tests/employee.e2e.test.ts)').to.be.true;
+      await expect(el).to.be.accessible();
+
+      await click(el, input(el, 'showProfile'));
+      expect(unsavedNotes(el)).to.deep.equal([PREVIEW_NOTE, 'Unsaved changes', 'Unsaved changes']);
+      await click(el, button(el, 'Save my choices'));
+      await until('choices saved', () => statuses(el).includes('Your choices are saved.'));
+
+      expect(received.map((r) => r.path)).to.deep.equal(['/v1/me/consent']);
+      expect(input(el, 'bio').value, 'the bio is still there').to.equal('Ask me about engines.');
+      expect(card(el, 'bio')).to.equal('Ask me about engines.');
+      expect(unsavedNotes(el), 'and still said to be unsaved').to.deep.equal([PREVIEW_NOTE, 'Unsaved changes']);
+      expect(el.unsaved).to.be.true;
+
+      await click(el, button(el, 'Save my profile'));
+      await until('profile saved', () => statuses(el).includes('Your profile is saved.'));
+      expect(received.at(-1)!.body).to.include({ bio: 'Ask me about engines.' });
+      expect(unsavedNotes(el)).to.deep.equal([]);
+      expect(description(el, button(el, 'Save my profile'))).to.equal('');
+      expect(el.unsaved).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so in French, and for the testimonial too', async () => {
+      serveMe();
+      const el = await editor('fr');
+      await type(el, 'bio', 'Parlez-moi de moteurs.');
+      await type(el, 'quote', 'Des gens bienveillants.');
+      expect(unsavedNotes(el)).to.deep.equal([
+        'Pas encore enregistré\u202f: les candidats ne verront ces modifications qu’une fois votre profil enregistré.',
+        'Modifications non enregistrées',
+        'Modifications non enregistrées',
+      ]);
+      expect(el.unsaved).to.be.true;
+      await expect(el).to.be.accessible();
+      await type(el, 'quote', '');
+      await type(el, 'bio', 'I write the engine that computes Bernoulli numbers.');
+      expect(unsavedNotes(el), 'back to what is saved').to.deep.equal([]);
+      expect(el.unsaved).to.be.false;
+    });
+  });
+
   it('saves exactly the form as a ProfileUpdate, says so and fires hw-profile-saved', async () => {
     serveMe();
     const el = await editor();
@@ -412,7 +470,7 @@ describe('hw-profile-editor', () => {
     await until('uploaded', () => statuses(el).includes('Your photo is saved.'));
 
     expect(received).to.deep.equal([{ method: 'PUT', path: '/v1/me/photo', contentType: 'image/png', bytes: 1234 }]);
-    expect($<HTMLImageElement>(el, '.photo').src).to.equal('https://img.test/photo.jpg');
+    expect($<HTMLImageElement>(el, '.photo').src).to.equal('https://img.test/my-photo.jpg');
     await expect(el).to.be.accessible();
 
     await click(el, button(el, 'Use initials instead'));
@@ -697,9 +755,9 @@ describe('hw-profile-editor', () => {
       expect(headings.indexOf('Your testimonial')).to.equal(headings.indexOf('Your choices') + 1);
       expect(testimonialStatus(el)).to.be.undefined;
       expect(texts(el, '.choice').filter((label) => label.includes(':'))).to.deep.equal([
-        'Full name: Ada Lovelace',
-        'First name and initial: Ada L.',
-        'Initials: A. L.',
+        'Full name: Augusta Ada King',
+        'First name and initial: Augusta K.',
+        'Initials: A. K.',
       ]);
       await expect(el).to.be.accessible();
 
@@ -731,6 +789,16 @@ describe('hw-profile-editor', () => {
       expect(testimonialStatus(el)).to.equal('Status: pending review');
       expect(button(el, 'Delete my testimonial')).to.exist;
       await expect(el).to.be.accessible();
+    });
+
+    it('shows each name choice as the server publishes it, in French too', async () => {
+      serveMe();
+      const el = await editor('fr');
+      expect(texts(el, '.choice').filter((label) => label.includes(':'))).to.deep.equal([
+        'Nom complet\u202f: Augusta Ada King',
+        'Prénom et initiale\u202f: Augusta K.',
+        'Initiales\u202f: A. K.',
+      ]);
     });
 
     it('sends no current role and a null end year for an employee who still works there', async () => {

@@ -12,9 +12,11 @@ import '../person-card/person-card.js';
 import {
   PHOTO_MAX_BYTES,
   PHOTO_TYPES,
+  consentChanged,
   consentChanges,
   consentDraft,
   previewPerson,
+  profileChanged,
   profileDraft,
   readConsentForm,
   readProfileForm,
@@ -71,6 +73,7 @@ type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoic
  *
  * @csspart preview - "What candidates see": the heading, the hidden note and the card.
  * @csspart hidden-note - "Hidden: candidates can't see you", while the profile is not shown.
+ * @csspart unsaved - "Unsaved changes" by a section's Save button, and the preview's "Not saved yet" note.
  * @csspart profile - The photo and the profile form.
  * @csspart consent - The consent form.
  * @csspart testimonial - "Your testimonial": its form, status and consent.
@@ -138,6 +141,27 @@ export class HwProfileEditor extends HallwayElement {
     onComplete: (me) => this.show(me),
   });
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    addEventListener('beforeunload', this.warnIfUnsaved);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    removeEventListener('beforeunload', this.warnIfUnsaved);
+  }
+
+  /** Whether a section holds changes not saved yet; leaving the page then asks first. */
+  get unsaved(): boolean {
+    const { me } = this;
+    return !!me && !this.ended && (profileChanged(me, this.draft) || consentChanged(me, this.choices) || this.testimonial.unsaved(me));
+  }
+
+  /** Leaving the page (closing, reloading, following a link) with unsaved changes asks first. */
+  private readonly warnIfUnsaved = (event: BeforeUnloadEvent): void => {
+    if (this.unsaved) event.preventDefault();
+  };
+
   protected override updated(): void {
     if (!this.focusTarget) return;
     this.renderRoot.querySelector<HTMLElement>(this.focusTarget)?.focus();
@@ -186,18 +210,21 @@ export class HwProfileEditor extends HallwayElement {
 
   private renderReady(me: MyProfile, fields: Fields) {
     const { localize } = this;
+    const profileUnsaved = profileChanged(me, this.draft);
     return html`
       <div class="layout">
         <section part="preview" class="preview" aria-labelledby="preview-heading">
           <h2 id="preview-heading">${localize.term('mePreviewHeading')}</h2>
           ${me.consents.showProfile.granted ? nothing : html`<p part="hidden-note" class="note">${localize.term('meHiddenNote')}</p>`}
-          <hw-person-card .person=${previewPerson(me.preview, this.draft)}></hw-person-card>
+          ${profileUnsaved ? html`<p part="unsaved" class="unsaved">${localize.term('meUnsavedPreview')}</p>` : nothing}
+          <hw-person-card .person=${previewPerson(me, this.draft)}></hw-person-card>
           ${renderQuestions(me.questions, localize)}
         </section>
         <div class="sections">
           ${renderProfile({
             me,
             draft: this.draft,
+            unsaved: profileUnsaved,
             localize,
             fields,
             onEdit: (event) => (this.draft = readProfileForm(event.currentTarget as HTMLFormElement, this.draft)),
@@ -208,6 +235,7 @@ export class HwProfileEditor extends HallwayElement {
           ${renderConsent({
             me,
             choices: this.choices,
+            unsaved: consentChanged(me, this.choices),
             localize,
             fields,
             onEdit: (event) => (this.choices = readConsentForm(event.currentTarget as HTMLFormElement, this.choices)),

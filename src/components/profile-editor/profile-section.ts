@@ -4,7 +4,7 @@ import type { MyProfile } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { EditorTranslation } from './translations.js';
 import { BIO_MAX, COMMON_LANGUAGES, PHOTO_TYPES, type ProfileDraft } from './drafts.js';
-import type { Fields } from './fields.js';
+import { unsavedNote, type Fields } from './fields.js';
 
 /** The bio count is announced from this many characters on. */
 const BIO_NEAR_LIMIT = BIO_MAX - 30;
@@ -12,6 +12,8 @@ const BIO_NEAR_LIMIT = BIO_MAX - 30;
 export interface ProfileView {
   me: MyProfile;
   draft: ProfileDraft;
+  /** The form differs from what is saved. */
+  unsaved: boolean;
   localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onEdit: (event: Event) => void;
@@ -33,7 +35,7 @@ export function renderProfile(view: ProfileView) {
 function renderPhoto({ me, localize, fields, onPhotoChosen, onRemovePhoto }: ProfileView) {
   return html`
     <div class="photo-block" role="group" aria-labelledby="photo-label">
-      <img class="photo" src=${me.preview.photoUrl} alt="" width="64" height="64" />
+      <img class="photo" src=${me.photoUrl} alt="" width="64" height="64" />
       <div class="photo-actions">
         <p id="photo-label" class="label">${localize.term('mePhoto')}</p>
         <p class="hint">${localize.term(me.hasPhoto ? 'meHasPhoto' : 'meNoPhoto')}</p>
@@ -72,7 +74,8 @@ function renderForm(view: ProfileView) {
       </fieldset>
       ${renderBio(view)}
       ${fields.text('linkedinUrl', localize.term('meLinkedin'), { value: draft.linkedinUrl, type: 'url', hint: localize.term('meLinkedinHint'), autocomplete: 'url' })}
-      <button part="button" type="submit">${localize.term('meSaveProfile')}</button>
+      ${unsavedNote('profile-unsaved', view.unsaved && localize.term('meUnsaved'))}
+      <button part="button" type="submit" aria-describedby=${view.unsaved ? 'profile-unsaved' : nothing}>${localize.term('meSaveProfile')}</button>
       ${fields.messages('profile')}
     </form>
   `;

@@ -12,7 +12,7 @@ import {
 import type { LocalizeController } from '../shared/localize.js';
 import { errorCode } from '../shared/events.js';
 import type { EditorTranslation } from './translations.js';
-import { Fields, type Feedback } from './fields.js';
+import { Fields, unsavedNote, type Feedback } from './fields.js';
 
 /** The count is announced from this many characters on. */
 const QUOTE_NEAR_LIMIT = TESTIMONIAL_MAX - 50;
@@ -78,6 +78,11 @@ export class TestimonialSection implements ReactiveController {
     this.feedback = undefined;
   }
 
+  /** Whether the form differs from the saved testimonial (or from an empty one). */
+  unsaved(me: MyProfile): boolean {
+    return JSON.stringify(this.form) !== JSON.stringify(formFrom(me.testimonial));
+  }
+
   render(me: MyProfile) {
     const { localize } = this.options;
     const fields = new Fields(this.feedback);
@@ -85,6 +90,8 @@ export class TestimonialSection implements ReactiveController {
     const site = me.site.name;
     const saved = me.testimonial;
     const count = form.quote.length;
+    const unsaved = this.unsaved(me);
+    const describedBy = [saved?.status === 'approved' && 'back-to-review', unsaved && 'testimonial-unsaved'].filter(Boolean).join(' ');
     return html`
       <section part="testimonial" aria-labelledby="testimonial-heading">
         <h2 id="testimonial-heading">${localize.term('meTestimonialHeading')}</h2>
@@ -119,7 +126,7 @@ export class TestimonialSection implements ReactiveController {
                 (style) => html`
                   <label class="choice">
                     <input type="radio" name="nameStyle" value=${style} .checked=${live(form.nameStyle === style)} />
-                    ${localize.term(NAME_LABELS[style], nameIn(style, me.profile.displayName))}
+                    ${localize.term(NAME_LABELS[style], me.testimonialNames[style])}
                   </label>
                 `,
               )}
@@ -133,8 +140,9 @@ export class TestimonialSection implements ReactiveController {
             </label>
           </fieldset>
           ${saved?.status === 'approved' ? html`<p id="back-to-review" class="hint">${localize.term('meBackToReview')}</p>` : nothing}
+          ${unsavedNote('testimonial-unsaved', unsaved && localize.term('meUnsaved'))}
           <div class="row">
-            <button part="button" type="submit" aria-describedby=${saved?.status === 'approved' ? 'back-to-review' : nothing}>
+            <button part="button" type="submit" aria-describedby=${describedBy || nothing}>
               ${localize.term('meSaveTestimonial')}
             </button>
             ${saved
@@ -281,15 +289,6 @@ function toDraft(form: TestimonialForm, host: HTMLElement): TestimonialDraft {
     nameStyle: form.nameStyle,
     publish: form.publish,
   };
-}
-
-/** "Ada Lovelace" → "Ada Lovelace", "Ada L." or "A. L.", as candidates would read it. */
-function nameIn(style: NameStyle, name: string): string {
-  const words = name.trim().split(/\s+/);
-  if (style === 'full' || words.length === 0) return name;
-  const initial = (word: string) => `${word.charAt(0).toUpperCase()}.`;
-  if (style === 'initials') return words.map(initial).join(' ');
-  return words.length > 1 ? `${words[0]} ${initial(words.at(-1)!)}` : words[0]!;
 }
 
 function statusText(localize: LocalizeController<EditorTranslation>, { status, published, rejectionReason }: MyTestimonial): string {

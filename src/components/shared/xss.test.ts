@@ -159,7 +159,9 @@ describe('XSS corpus in the elements', () => {
         rejectionReason: value,
         published: false,
       },
+      testimonialNames: { full: value, first_initial: value, initials: value },
       preview: carrying(value),
+      photoUrl: 'https://img.test/me.svg',
       site: { slug: 'acme', name: value, consentTextVersion: '2026-11' },
     });
     for (const payload of XSS_PAYLOADS) {

@@ -217,6 +217,27 @@ describe('the employee decides', () => {
     }
   });
 
+  test('the own page shows the initials, then the photo, also before opting in (the public avatar is 404 then)', async () => {
+    const person = await newEmployee();
+    const cookie = await signIn(person.id);
+    const before = MyProfile.parse((await call(cookie, 'GET', '/v1/me')).body);
+    assert.equal((await app.request(before.preview.photoUrl.replace(PUBLIC_URL, ''))).status, 404, 'not listed yet');
+    assert.equal(before.photoUrl, `${PUBLIC_URL}/v1/me/photo?v=P${counter}`);
+    const initials = await call(cookie, 'GET', before.photoUrl.replace(PUBLIC_URL, ''));
+    assert.equal(initials.response.status, 200);
+    assert.equal(initials.response.headers.get('content-type'), 'image/svg+xml; charset=utf-8');
+    assert.equal(initials.response.headers.get('cache-control'), 'private, no-cache');
+    assert.match(initials.body, new RegExp(`>P${counter}</text>`));
+    assert.equal((await app.request('/v1/me/photo')).status, 401, 'for the signed-in person alone');
+
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } }).png().toBuffer();
+    const upload = await app.request('/v1/me/photo', { method: 'PUT', body: new Uint8Array(png), headers: { Cookie: cookie, ...ORIGIN, 'Content-Type': 'image/png' } });
+    const after = MyProfile.parse(await upload.json());
+    assert.notEqual(after.photoUrl, before.photoUrl, 'a new URL, so the page loads the photo at once');
+    const photo = await app.request(after.photoUrl.replace(PUBLIC_URL, ''), { headers: { Cookie: cookie } });
+    assert.equal(photo.headers.get('content-type'), 'image/webp');
+  });
+
   test('photos are re-encoded without their metadata, and only images under 2 MB are taken', async () => {
     const person = await newEmployee();
     const cookie = await signIn(person.id);

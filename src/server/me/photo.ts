@@ -34,3 +34,13 @@ export async function savePhoto(db: Db, personId: number, upload: Uint8Array) {
 export async function removePhoto(db: Db, personId: number) {
   await db.deleteFrom('photos').where('person_id', '=', personId).execute();
 }
+
+/** What the person's own page shows: their photo, or their initials (avatar.ts) when they have none. */
+export async function myPhoto(db: Db, personId: number) {
+  return db
+    .selectFrom('people as p')
+    .leftJoin('photos as ph', 'ph.person_id', 'p.id')
+    .select(['p.public_id', 'p.display_name', 'ph.data', 'ph.content_type'])
+    .where('p.id', '=', personId)
+    .executeTakeFirstOrThrow();
+}

@@ -1,12 +1,13 @@
 import { sql } from 'kysely';
 import type { ConsentUpdate, ContactSettings, MyProfile, ProfileUpdate } from '../../sdk/me-schemas.js';
+import { initialsOf } from '../avatar.js';
 import type { Channel } from '../../sdk/schemas.js';
 import { contactStats } from '../contact/stats.js';
 import { previewPerson } from '../matching.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import type { ConsentPurpose, ConsentSource } from '../store/schema.js';
-import { loadMyTestimonial } from '../testimonials/testimonials.js';
+import { authorNames, loadMyTestimonial } from '../testimonials/testimonials.js';
 
 interface LatestConsent {
   purpose: ConsentPurpose;
@@ -70,7 +71,10 @@ export async function loadMyProfile(db: Db, personId: number, publicUrl: string)
     consents: { showProfile: consentState(consents.show_profile), contact: consentState(consents.contact) },
     questions,
     testimonial,
+    testimonialNames: authorNames(person.full_name),
     preview,
+    // The version changes the URL, so the page shows a new photo or new initials at once.
+    photoUrl: !photo && person.photo_url ? person.photo_url : `${publicUrl}/v1/me/photo?v=${encodeURIComponent(photo?.version ?? initialsOf(person.display_name))}`,
     site: { slug: person.site_slug, name: person.site_name, consentTextVersion: person.consent_text_version },
   };
 }

@@ -15,7 +15,8 @@ import { enqueueMail, forgetMailsTo } from '../mail/index.js';
 import type { Db } from '../store/database.js';
 import { PAGE_STYLE, linkPage, mePage, messagePage, pageText, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
-import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, removePhoto, savePhoto } from './photo.js';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, myPhoto, removePhoto, savePhoto } from './photo.js';
+import { avatarSvg } from '../avatar.js';
 import { decideConsent, eraseMyData, exportMyData, loadMyProfile, updateProfile, withdrawAll } from './profile.js';
 
 export interface MeDeps {
@@ -140,6 +141,14 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
       throw error;
     }
     return myProfile(c);
+  });
+  // The person's own photo or initials: also before they are listed, when the public ones answer 404.
+  me.get('/photo', async (c) => {
+    const own = await myPhoto(db, c.var.personId);
+    c.header('Cache-Control', 'private, no-cache');
+    if (own.data && own.content_type) return c.body(new Uint8Array(own.data), 200, { 'Content-Type': own.content_type });
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    return c.body(avatarSvg(own.display_name, own.public_id), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
   });
   me.delete('/photo', async (c) => {
     await removePhoto(db, c.var.personId);

@@ -129,6 +129,21 @@ const testimonialConsents = (personId: number) =>
     .orderBy('id')
     .execute();
 
+describe('the name the author chooses', () => {
+  test('is published exactly as /v1/me showed it when they chose (not their display name)', async () => {
+    const site = await newSite();
+    const author = await newPerson(site, { fullName: 'Abigail Turner' });
+    await db.updateTable('people').set({ display_name: 'Abigail T.' }).where('id', '=', author.id).execute();
+    const shown = (await me(author.cookie, 'GET', '')).testimonialNames;
+    assert.deepEqual(shown, { full: 'Abigail Turner', first_initial: 'Abigail T.', initials: 'A. T.' });
+    for (const nameStyle of ['full', 'first_initial', 'initials'] as const) {
+      await me(author.cookie, 'PUT', '/testimonial', draft({ nameStyle, quote: `Chosen: ${nameStyle}.` }));
+      await admin('POST', `/sites/${site.slug}/testimonials/${await testimonialId(site.slug, author.email)}/approve`);
+      assert.deepEqual((await publicList(site.slug)).items.map((t) => t.author), [shown[nameStyle]], nameStyle);
+    }
+  });
+});
+
 describe('moderation', () => {
   test('pending is hidden; approved shows; an edit sends it back; rejected carries the reason; the author is mailed', async () => {
     const site = await newSite();

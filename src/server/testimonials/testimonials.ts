@@ -186,6 +186,11 @@ export async function listPublicTestimonials(
   };
 }
 
+/** The name each choice would publish, for the author to choose from on /me. */
+export function authorNames(fullName: string): Record<NameStyle, string> {
+  return { full: formatAuthor(fullName, 'full'), first_initial: formatAuthor(fullName, 'first_initial'), initials: formatAuthor(fullName, 'initials') };
+}
+
 /** "Marie Dupont", "Marie D." or "M. D.", as the author chose. */
 export function formatAuthor(fullName: string, style: NameStyle): string {
   const words = fullName.trim().split(/\s+/).filter(Boolean);
