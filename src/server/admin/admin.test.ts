@@ -434,6 +434,15 @@ describe('people list', () => {
     const bad = await call('GET', '/sites/acme/people?status=alumnus');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'invalid_query');
+
+    // Past the largest id SQL's integer holds: once a 500 and a logged SQL error.
+    for (const forged of ['2147483648', '9999999999']) {
+      const answer = await call('GET', `/sites/acme/people?cursor=${forged}`);
+      assert.equal(answer.status, 400, forged);
+      assert.equal(answer.body.error.code, 'invalid_query');
+      assert.equal(answer.body.error.field, 'cursor');
+    }
+    assert.equal((await call('GET', '/sites/acme/people?cursor=2147483647')).status, 200);
   });
 });
 
