@@ -65,7 +65,7 @@ for (const [name, open] of Object.entries(backends)) {
     await migrate(db);
     const smtp = await startSmtpSink();
     const port = await freePort();
-    const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'unused', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: MAIL_FROM, trustProxy: true };
+    const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'unused', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: MAIL_FROM, trustProxy: 1 };
     // Easy proofs: the test is about the server under load, not about solving 1,000 of them.
     const server = await startServer(config, { db, contact: { limits: LIMITS, challengeMaxNumber: 1_000 } });
     const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });

@@ -28,8 +28,8 @@ import {
 
 export interface ContactOptions {
   limits: ContactLimits;
-  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1) instead of the socket. */
-  trustProxy: boolean;
+  /** The proxies in front of the server (TRUST_PROXY=N; `true` is one): see `clientIp`. */
+  trustProxy: boolean | number;
   /** The clock; tests move it instead of waiting out the minimum fill time. */
   now: () => Date;
   /** Difficulty of the proof of work; lowered only by tests that need many solutions. */

@@ -23,8 +23,8 @@ export interface MeDeps {
   links: Links;
   /** Sign-in link requests allowed per client address. */
   signInLimits?: RateLimit[];
-  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1). */
-  trustProxy?: boolean;
+  /** The proxies in front of the server (TRUST_PROXY=N; `true` is one): see `clientIp`. */
+  trustProxy?: boolean | number;
 }
 
 const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320), z.refine((email) => !email.includes('\0'))) });
@@ -147,7 +147,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   });
   me.get('/export', async (c) => {
     c.header('Content-Disposition', 'attachment; filename="hallway-my-data.json"');
-    c.header('Cache-Control', 'no-store');
     return c.json(await exportMyData(db, c.var.personId));
   });
   me.delete('/session', async (c) => {
