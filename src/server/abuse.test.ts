@@ -21,6 +21,7 @@ import { createApp } from './app.js';
 import { Links } from './auth/links.js';
 import { issueToken } from './auth/tokens.js';
 import { MIN_FILL_MS, issueChallenge } from './contact/challenge.js';
+import { addressGroup } from './contact/rate-limit.js';
 import { findLinks } from './mail/index.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
@@ -44,10 +45,12 @@ const now = () => new Date(Date.now() + clockMs);
 
 /** Reached directly: the socket's address counts (TRUST_PROXY unset). */
 let direct: Served;
-/** Behind a proxy (TRUST_PROXY=1): the first X-Forwarded-For address counts. */
+/** Behind a proxy (TRUST_PROXY=1): the right-most X-Forwarded-For address counts. */
 let proxied: Served;
+/** Behind two proxies (TRUST_PROXY=2). */
+let twoProxies: Served;
 
-async function listen(trustProxy: boolean): Promise<Served> {
+async function listen(trustProxy: boolean | number): Promise<Served> {
   // An easy proof of work: the tests solve hundreds; its difficulty is not what is tested here.
   return serveOnLoopback(createApp({ db, publicUrl: PUBLIC_URL, links, contact: { trustProxy, now, challengeMaxNumber: 2000 } }));
 }
@@ -58,9 +61,10 @@ before(async () => {
   links = new Links(PUBLIC_URL, 'abuse-secret');
   direct = await listen(false);
   proxied = await listen(true);
+  twoProxies = await listen(2);
 });
 after(async () => {
-  for (const served of [direct, proxied]) await served.close();
+  for (const served of [direct, proxied, twoProxies]) await served.close();
   await drop();
 });
 
@@ -186,14 +190,48 @@ describe('contact floods', () => {
     assert.equal(own.status, 202, 'the candidate can still ask');
   });
 
-  test('with TRUST_PROXY only the first X-Forwarded-For address counts: appending addresses does not reset the limit', async () => {
+  test('with TRUST_PROXY=1 the address the proxy appended (right-most) counts: addresses the client writes before it change nothing', async () => {
     const ana = await employee();
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 6; i++) {
-      const ip = `192.0.2.77, 10.0.0.${i + 1}, 10.9.9.${i + 1}`;
+      // What nginx's $proxy_add_x_forwarded_for makes of a client that sent "X-Forwarded-For: 10.0.0.i, 10.9.9.i".
+      const ip = `10.0.0.${i + 1}, 10.9.9.${i + 1}, 192.0.2.77`;
       codes.push((await send(ana.public_id, await question(), { server: proxied, ip })).code);
     }
     assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+    const other = await send(ana.public_id, await question(), { server: proxied, ip: '192.0.2.77, 192.0.2.78' });
+    assert.equal(other.status, 202, 'another client behind the same proxy is not held up');
+  });
+
+  test('with TRUST_PROXY=2 the second address from the right counts (the outer proxy appended it, the inner one the outer)', async () => {
+    const ana = await employee();
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await send(ana.public_id, await question(), { server: twoProxies, ip: `198.18.${i}.1, 192.0.2.88, 10.1.1.${i + 1}` })).code);
+    }
+    assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+  });
+
+  test('IPv6 clients count by their /64: rotating through one subscriber block does not reset the limit, another block is apart', async () => {
+    const ana = await employee();
+    const codes: (string | undefined)[] = [];
+    const block = ['2001:db8:a:b::1', '2001:db8:a:b:ffff:1:2:3', '2001:0db8:000a:000b:0:0:0:9', '[2001:db8:a:b::7]', '2001:DB8:A:B::aa', '2001:db8:a:b:1::'];
+    for (const address of block) codes.push((await send(ana.public_id, await question(), { server: proxied, ip: address })).code);
+    assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+    assert.equal((await send(ana.public_id, await question(), { server: proxied, ip: '2001:db8:a:c::1' })).status, 202);
+  });
+
+  test('address groups: IPv4 as is (also IPv4-mapped), IPv6 by /64 however written', () => {
+    const cases: [string, string][] = [
+      ['192.0.2.1', '192.0.2.1'],
+      ['::ffff:192.0.2.1', '192.0.2.1'],
+      ['::1', '0:0:0:0::/64'],
+      ['2001:db8::1.2.3.4', '2001:db8:0:0::/64'],
+      ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+      ['2001:0DB8:0000:0001:ab:cd:ef:01', '2001:db8:0:1::/64'],
+      ['not an address', 'not an address'],
+    ];
+    for (const [address, group] of cases) assert.equal(addressGroup(address), group, address);
   });
 });
 
