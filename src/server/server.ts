@@ -14,6 +14,7 @@ import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
+import { signInLinksMade } from './me/routes.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -83,10 +84,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     db,
     ...(seeded ? { seeded } : {}),
     ...(createdAdminKey ? { createdAdminKey } : {}),
-    drainMail: () => mailer.drain(),
+    drainMail: async () => {
+      await signInLinksMade();
+      return mailer.drain();
+    },
     async close() {
       clearInterval(purger);
       await new Promise((resolve) => server.close(resolve));
+      await signInLinksMade();
       await mailer.stop();
       transport.close();
       if (!options.db) await db.destroy(); // PGlite flushes its files on close

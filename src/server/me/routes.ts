@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
@@ -85,14 +86,14 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
 
-  // The same answer whether or not the address is known: it tells nobody who works where.
+  // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
     const address = keyed((await keys()).signInRateLimit, clientIp(c, trustProxy));
     const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
     if (wait) return rateLimited(c, wait, 'Too many sign-in links asked for from this network');
-    await sendSignInLinks(db, links, body.data.email.toLowerCase());
+    afterAnswer(c, () => sendSignInLinks(db, links, body.data.email.toLowerCase()));
     return c.json({ status: 'sent_if_known' }, 202);
   });
 
@@ -198,6 +199,35 @@ function fromOwnPage(c: Context, publicOrigin: string): boolean {
   const site = c.req.header('Sec-Fetch-Site');
   const origin = c.req.header('Origin');
   return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
+}
+
+/**
+ * Sign-in links being made after their request was answered: a known address's token and mail take
+ * milliseconds that an unknown one's do not, and the answer must not wait for them.
+ */
+const makingLinks = new Set<Promise<void>>();
+const AFTER_ANSWER_MS = 10;
+
+/**
+ * Runs `work` once the answer is out: after node's response finished (a request made in-process has
+ * none), and a few milliseconds more, so that the work competes for the CPU neither with the last of
+ * the writing (PGlite's queries hold the event loop) nor with whoever reads the answer on this
+ * machine (a reverse proxy, say).
+ */
+function afterAnswer(c: Context, work: () => Promise<void>) {
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  const sent = outgoing instanceof ServerResponse ? new Promise((resolve) => outgoing.once('finish', resolve).once('close', resolve)) : Promise.resolve();
+  const tracked = sent
+    .then(() => new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS)))
+    .then(work)
+    .catch((error: unknown) => console.error(`sign-in link not sent: ${error instanceof Error ? error.message : String(error)}`))
+    .finally(() => makingLinks.delete(tracked));
+  makingLinks.add(tracked);
+}
+
+/** Resolves once the sign-in links asked for so far are in the outbox (for `drainMail`, `close` and tests). */
+export async function signInLinksMade(): Promise<void> {
+  await Promise.all(makingLinks);
 }
 
 /** At most one sign-in link a minute per person, so the form cannot be used to flood an inbox. */
