@@ -52,7 +52,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const purge = () =>
     purgeContactRequests(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
-      console.error(`contact purge failed: ${error instanceof Error ? error.message : String(error)}`),
+      console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   await purge();
   const purger = setInterval(purge, DAY_MS).unref();

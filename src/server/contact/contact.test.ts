@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/contact-schemas.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
-import { issueToken } from '../auth/tokens.js';
+import { hashToken, issueToken } from '../auth/tokens.js';
 import { findLinks, renderMail, type MailTemplate, type MailTemplates } from '../mail/index.js';
 import { withdrawAll } from '../me/profile.js';
 import type { Db } from '../store/database.js';
@@ -19,6 +20,7 @@ import { purgeContactRequests } from './retention.js';
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
 const DAY = 24 * 3600_000;
+const HOUR = 3600_000;
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -104,8 +106,8 @@ async function proof(ageMs = MIN_FILL_MS + 1000, server = proxied) {
 }
 
 let ips = 0;
-/** The client's address first, then the proxies': only the first one counts. */
-const freshIp = () => (ips++, `198.18.${Math.floor(ips / 250)}.${(ips % 250) + 1}, 10.0.0.1`);
+/** What the client wrote, then the address the proxy appended: only the last one counts. */
+const freshIp = () => (ips++, `10.0.0.1, 198.18.${Math.floor(ips / 250)}.${(ips % 250) + 1}`);
 let candidates = 0;
 const freshEmail = () => `casey${++candidates}@mail.example`;
 
@@ -562,7 +564,6 @@ describe('retention', () => {
         clockOffsetMs -= 89 * DAY;
       }
     })();
-    await db.insertInto('outbox').values({ to_address: 'x@acme.example', template: 'sign_in', locale: 'en', subject: 's', text_body: 't', html_body: 'h' }).execute();
     const before = await db.selectFrom('contact_requests').select('public_id').execute();
     assert.ok(before.length > 10);
 
@@ -570,9 +571,42 @@ describe('retention', () => {
     const purged = await purgeContactRequests(db, 90, new Date(Date.now() + 98 * DAY));
     assert.equal(purged.requests, before.length - 1);
     assert.deepEqual(await db.selectFrom('contact_requests').select('public_id').execute(), [{ public_id: recent.id }]);
-    assert.deepEqual(await db.selectFrom('outbox').select('template').distinct().execute(), [{ template: 'sign_in' }]);
+    // Mails are stamped by the database's clock, not the flow's: every one is past 90 days from there.
+    assert.deepEqual(await db.selectFrom('outbox').select('template').where('template', 'like', 'contact%').execute(), []);
     assert.deepEqual(await db.selectFrom('used_challenges').selectAll().execute(), []);
     assert.deepEqual(await db.selectFrom('rate_limits').selectAll().execute(), []);
+  });
+
+  test('it also removes sign-in and invitation mails once their links are dead, old testimonial mails, expired links and sessions', async () => {
+    const at = new Date(Date.now() + 200 * DAY); // past everything the other tests made
+    const ago = (ms: number) => new Date(at.getTime() - ms);
+    const mail = async (template: string, createdAt: Date) => {
+      const row = await db
+        .insertInto('outbox')
+        .values({ to_address: `${template}@acme.example`, template, locale: 'en', subject: template, text_body: 't', html_body: 'h' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`update outbox set created_at = ${createdAt} where id = ${row.id}`.execute(db);
+      return row;
+    };
+    const gone = [await mail('sign_in', ago(15 * DAY)), await mail('invitation', ago(15 * DAY)), await mail('alumni_invitation', ago(15 * DAY)), await mail('testimonial_approved', ago(91 * DAY))];
+    const kept = [await mail('sign_in', ago(13 * DAY)), await mail('invitation', ago(DAY)), await mail('testimonial_rejected', ago(89 * DAY))];
+    const ana = await newPerson();
+    const deadToken = await issueToken(db, ana.id, 'sign_in', ago(HOUR)); // expired half an hour ago
+    const liveToken = await issueToken(db, ana.id, 'invitation', ago(DAY));
+    const session = (expires: Date) => db.insertInto('sessions').values({ token_hash: `s-${expires.getTime()}`, person_id: ana.id, expires_at: expires }).execute();
+    await session(ago(1000));
+    await session(new Date(at.getTime() + HOUR));
+
+    await purgeContactRequests(db, 90, at);
+    const ids = (await db.selectFrom('outbox').select('id').execute()).map((row) => row.id);
+    for (const row of gone) assert.ok(!ids.includes(row.id));
+    for (const row of kept) assert.ok(ids.includes(row.id));
+    const tokens = await db.selectFrom('tokens').select('token_hash').where('person_id', '=', ana.id).execute();
+    assert.deepEqual(tokens.map((row) => row.token_hash), [hashToken(liveToken)]);
+    assert.notEqual(hashToken(deadToken), hashToken(liveToken));
+    const sessions = await db.selectFrom('sessions').select('expires_at').where('person_id', '=', ana.id).execute();
+    assert.deepEqual(sessions.map((row) => row.expires_at.getTime()), [at.getTime() + HOUR]);
   });
 });
 
