@@ -15,6 +15,7 @@ import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
 import { serveOnLoopback, type Served } from '../test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
+import { MAX_PENDING_PER_DAY } from './requests.js';
 import { purgeContactRequests } from './retention.js';
 
 const PUBLIC_URL = 'https://hallway.test';
@@ -143,6 +144,9 @@ async function question(overrides: Record<string, unknown> = {}) {
 
 /** Well-formed, but solves nothing this server issued. */
 const MADE_UP: ChallengeSolution = { algorithm: 'SHA-256', challenge: '0'.repeat(64), salt: 'x?expires=9999999999&', number: 1, signature: '0'.repeat(64) };
+
+/** A question to someone new, as another candidate would ask. */
+const newPersonAsked = async () => send((await newPerson()).public_id, await question());
 
 /** Sends a valid question and expects it accepted. */
 async function ask(personId: string, overrides: Record<string, unknown> = {}) {
@@ -346,6 +350,30 @@ describe('who can be asked', () => {
       await ask(ana.public_id); // a week later there is room again
     } finally {
       clockOffsetMs -= 7 * DAY + 60_000;
+    }
+  });
+
+  test('twelve strangers asking one employee make 5 confirmation mails in their name, then 409 not_contactable until one is confirmed or a day has passed', async () => {
+    const ana = await newPerson({ cap: 10 });
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await send(ana.public_id, await question())); // each from its own address
+    assert.deepEqual(answers.map((a) => a.response.status), [...Array(MAX_PENDING_PER_DAY).fill(202), ...Array(12 - MAX_PENDING_PER_DAY).fill(409)]);
+    const refused = expectError(answers.at(-1)!, 409, 'not_contactable');
+    assert.match(refused.message, /many questions waiting/);
+    const retryAfter = Number(answers.at(-1)!.response.headers.get('Retry-After'));
+    assert.ok(retryAfter > 23 * 3600 && retryAfter <= 24 * 3600, `Retry-After ${retryAfter}`);
+    const stored = await db.selectFrom('contact_requests').select('candidate_email').where('person_id', '=', ana.id).execute();
+    assert.equal(stored.length, MAX_PENDING_PER_DAY);
+    assert.equal((await newPersonAsked()).response.status, 202, 'another employee is not held up');
+
+    assert.equal((await confirm(stored[0]!.candidate_email)).status, 200);
+    await ask(ana.public_id); // a confirmed question no longer waits
+    expectError(await send(ana.public_id, await question()), 409, 'not_contactable');
+    clockOffsetMs += DAY + 60_000;
+    try {
+      await ask(ana.public_id); // the next day
+    } finally {
+      clockOffsetMs -= DAY + 60_000;
     }
   });
 

@@ -15,6 +15,8 @@ export interface RateLimit {
 export interface ContactLimits {
   perIp: RateLimit[];
   perEmail: RateLimit[];
+  /** Questions of the last day awaiting confirmation per employee (each mails in their name). Default 5. */
+  pendingPerPerson?: number;
 }
 
 const MINUTE = 60_000;

@@ -96,7 +96,13 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const reach = hasNul(personId) ? { ok: false as const, reason: 'person_not_found' as const } : await reachPerson(db, c.var.site, personId, publicUrl, at);
     if (!reach.ok) return unreachable(c, reach.reason);
     const origin = c.req.header('Origin')!;
-    return accepted(c, await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at));
+    const stored = await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at, limits.pendingPerPerson);
+    if (!stored.ok) {
+      // Not the candidate's doing (strangers may have asked in this person's name): the person is busy.
+      c.header('Retry-After', String(stored.retryAfterSeconds));
+      return apiError(c, 409, 'not_contactable', 'This person has many questions waiting already: try again tomorrow, or ask someone else.');
+    }
+    return accepted(c, stored.id);
   });
 
   app.get('/contact/confirm', async (c) => {
