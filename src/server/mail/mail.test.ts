@@ -337,7 +337,7 @@ describe('dev outbox', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
-    assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'");
+    assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     assert.ok(page.includes('<meta name="robots" content="noindex">'));
     assert.match(page, /development outbox.*SMTP_URL is not set/);
     assert.doesNotMatch(page, /<script|<img/);
