@@ -537,13 +537,43 @@ describe('a question from sending to answer', () => {
   });
 
   test('"Pause for 2 weeks" makes new questions wait', async () => {
-    const link = linkIn(employeeText, '/contact/pause');
+    const cy = await newPerson({ cap: 10 });
+    const request = await ask(cy.public_id);
+    await confirm(request.email);
+    const link = linkIn((await employeeMail(cy.email, request.id)).text_body, '/contact/pause');
     assert.match((await page(link)).text, /Pause questions for two weeks/);
     const paused = await page('/contact/pause', query(link));
     assert.match(paused.text, /Paused until/);
-    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', ana.id).executeTakeFirstOrThrow();
+    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', cy.id).executeTakeFirstOrThrow();
     assert.ok(Math.abs(paused_until!.getTime() - (now().getTime() + 14 * DAY)) < 60_000);
-    expectError(await send(ana.public_id, await question()), 409, 'not_contactable');
+    expectError(await send(cy.public_id, await question()), 409, 'not_contactable');
+  });
+
+  test('decline and pause links expire with the question: two weeks after it was passed on, and pause once it is settled', async () => {
+    const bea = await newPerson({ cap: 10 });
+    const request = await ask(bea.public_id);
+    await confirm(request.email);
+    const text = (await employeeMail(bea.email, request.id)).text_body;
+    const [decline, pause, answered] = ['/contact/decline', '/contact/pause', '/contact/answered'].map((path) => linkIn(text, path));
+    const expired = async (link: string) => {
+      for (const opened of [await page(link), await page(link.split('?')[0]!, query(link))]) {
+        assert.equal(opened.status, 410);
+        assert.match(opened.text, /expired with the question/);
+      }
+    };
+    clockOffsetMs += 14 * DAY;
+    try {
+      await expired(decline!);
+      await expired(pause!);
+      assert.match((await page('/contact/answered', query(answered!))).text, /Marked as answered/, '"I answered" still records');
+    } finally {
+      clockOffsetMs -= 14 * DAY;
+    }
+    await expired(pause!); // answered: the question is settled
+    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', bea.id).executeTakeFirstOrThrow();
+    assert.equal(paused_until, null);
+    assert.equal((await requestRow(request.id)).status, 'answered');
+    assert.match(text, /These links work for two weeks/);
   });
 
   test('the employee sees their own figures', async () => {

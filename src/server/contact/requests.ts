@@ -15,6 +15,11 @@ export type ContactRequestBody = z.infer<typeof ContactRequest>;
 const DAY_MS = 24 * 3600_000;
 export const CONFIRM_LIFETIME_MS = 2 * DAY_MS;
 export const PAUSE_MS = 14 * DAY_MS;
+/**
+ * A forwarded question is open this long: its decline and pause links then expire with it (quoted in
+ * a reply, they reach the candidate, who must not be able to pause the employee for good).
+ */
+export const QUESTION_OPEN_MS = 14 * DAY_MS;
 /** Statuses of the requests that reached the employee: what the weekly cap counts. */
 const FORWARDED: ContactRequestStatus[] = ['confirmed', 'answered', 'declined'];
 
@@ -255,7 +260,7 @@ export function findForEmployee(db: Db, requestId: string) {
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.id', 'r.status', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
+    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
     .where('r.public_id', '=', requestId)
     .executeTakeFirst();
 }

@@ -20,6 +20,7 @@ import {
   findForEmployee,
   newRequestId,
   pauseContacts,
+  QUESTION_OPEN_MS,
   reachPerson,
   settleRequest,
   storeSubmission,
@@ -145,13 +146,25 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const t = contactText(lang);
     if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) return show(c, messagePage(lang, t.linkTitle, t.badLink), 403);
     const found = await findForEmployee(db, fields.request);
-    return found ?? show(c, messagePage(lang, t.linkTitle, t.gone), 410);
+    if (!found) return show(c, messagePage(lang, t.linkTitle, t.gone), 410);
+    if (linkExpired(action, found, now())) {
+      const { linkTitle, linkExpired: expired } = contactText(found.lang);
+      return show(c, messagePage(found.lang, linkTitle, expired), 410);
+    }
+    return found;
   }
 
   return app;
 }
 
 type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>>;
+
+/** "Decline" and "pause" expire with the question: two weeks after it reached the employee, and "pause" once it is settled. */
+function linkExpired(action: ContactAction, { status, confirmed_at }: EmployeeView, now: Date) {
+  if (action === 'answered') return false;
+  const closed = !confirmed_at || now.getTime() - confirmed_at.getTime() >= QUESTION_OPEN_MS;
+  return closed || (action === 'pause' && status !== 'confirmed');
+}
 
 /** Each action may be clicked twice, or after another: the page then says what is already recorded. */
 async function performAction(db: Db, action: ContactAction, request: EmployeeView, at: Date) {
