@@ -275,7 +275,15 @@ describe('withdraw links in e-mails', () => {
       contact: { granted: true, settings: { channels: ['message'], weeklyCap: 3, pausedUntil: null, bookingUrl: null } },
     });
     const url = new URL(links.withdraw(person.public_id));
-    assert.equal((await app.request(url.pathname + url.search)).status, 200);
+    const opened = await app.request(url.pathname + url.search);
+    assert.equal(opened.status, 200);
+    // Whose consents: the link may have reached someone else (quoted in a reply, forwarded).
+    assert.match(await opened.text(), new RegExp(`consents of Person ${counter}\\., on the Acme Logistics careers site`));
+    const french = await app.request(url.pathname + url.search, { headers: { 'Accept-Language': 'fr' } });
+    assert.match(await french.text(), new RegExp(`consentements de Person ${counter}\\., sur le site carrières Acme Logistics`));
+    const forged = await app.request(`/me/withdraw?person=${person.public_id}&sig=${'A'.repeat(43)}`);
+    assert.equal(forged.status, 403);
+    assert.doesNotMatch(await forged.text(), /Person/);
     assert.ok((await publicNames()).includes(`Person ${counter}.`));
 
     const done = await postForm('/me/withdraw', Object.fromEntries(url.searchParams));

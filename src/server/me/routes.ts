@@ -68,9 +68,12 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     }
   });
 
-  app.get('/me/withdraw', (c) => {
+  app.get('/me/withdraw', async (c) => {
+    const lang = langOf(c);
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
-    return show(c, withdrawPage(langOf(c), fields));
+    const found = await signedPerson(fields);
+    if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
+    return show(c, withdrawPage(lang, fields, { name: found.display_name, site: found.site_name }));
   });
   // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
   app.post('/me/withdraw', formLimit, async (c) => {
@@ -78,13 +81,22 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
-    const found = links.verifyWithdraw(person, sig)
-      ? await db.selectFrom('people').select('id').where('public_id', '=', person).executeTakeFirst()
-      : undefined;
+    const found = await signedPerson({ person, sig });
     if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
     await withdrawAll(db, found.id, 'email_link');
     return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
+
+  /** The person a withdraw link is for, when its signature holds. */
+  const signedPerson = ({ person, sig }: { person: string; sig: string }) =>
+    links.verifyWithdraw(person, sig)
+      ? db
+          .selectFrom('people as p')
+          .innerJoin('sites as s', 's.id', 'p.site_id')
+          .select(['p.id', 'p.display_name', 's.name as site_name'])
+          .where('p.public_id', '=', person)
+          .executeTakeFirst()
+      : Promise.resolve(undefined);
 
   // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
