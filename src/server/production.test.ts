@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
+import { median } from '../../bench/table.js';
 import { startTestServer } from '../../tests/harness.js';
 import { spawnServer, type ServerProcess } from '../../tests/soak/support.js';
 import { showAdminKey } from './admin/keys.js';
@@ -189,7 +190,6 @@ function areaUnderCurve(known: number[], unknown: number[]) {
   return wins / (known.length * unknown.length);
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 describe('development mode (HALLWAY_DEV_OUTBOX=1, as `npm start` runs the demo)', () => {
   test('serves the outbox, which no other page may frame, and no HSTS over http', async () => {

@@ -6,7 +6,7 @@ import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
-import { DEFAULT_RETENTION_DAYS, purgeContactRequests } from './contact/retention.js';
+import { DEFAULT_RETENTION_DAYS, purgeOldData } from './contact/retention.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
 import { checkMailSetup, type Config } from './config.js';
@@ -51,7 +51,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const purge = () =>
-    purgeContactRequests(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
+    purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
       console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   await purge();

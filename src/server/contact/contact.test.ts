@@ -16,7 +16,7 @@ import { openTestDatabase } from '../store/test-database.js';
 import { serveOnLoopback, type Served } from '../test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
 import { MAX_PENDING_PER_DAY } from './requests.js';
-import { purgeContactRequests } from './retention.js';
+import { purgeOldData } from './retention.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -626,7 +626,7 @@ describe('retention', () => {
     assert.ok(before.length > 10);
 
     // Some tests sent questions up to a week ahead on the server's clock: purge from further ahead.
-    const purged = await purgeContactRequests(db, 90, new Date(Date.now() + 98 * DAY));
+    const purged = await purgeOldData(db, 90, new Date(Date.now() + 98 * DAY));
     assert.equal(purged.requests, before.length - 1);
     assert.deepEqual(await db.selectFrom('contact_requests').select('public_id').execute(), [{ public_id: recent.id }]);
     // Mails are stamped by the database's clock, not the flow's: every one is past 90 days from there.
@@ -656,7 +656,7 @@ describe('retention', () => {
     await session(ago(1000));
     await session(new Date(at.getTime() + HOUR));
 
-    await purgeContactRequests(db, 90, at);
+    await purgeOldData(db, 90, at);
     const ids = (await db.selectFrom('outbox').select('id').execute()).map((row) => row.id);
     for (const row of gone) assert.ok(!ids.includes(row.id));
     for (const row of kept) assert.ok(ids.includes(row.id));

@@ -17,7 +17,7 @@ const TESTIMONIAL_TEMPLATES = ['testimonial_approved', 'testimonial_rejected'];
  * have expired (or sooner, with a shorter retention); and the expired links, sessions, spent
  * challenges and rate-limit windows.
  */
-export async function purgeContactRequests(db: Db, retentionDays = DEFAULT_RETENTION_DAYS, now = new Date()) {
+export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAYS, now = new Date()) {
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const cutoff = before(retentionDays);
   return db.transaction().execute(async (trx) => {
