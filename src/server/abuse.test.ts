@@ -339,7 +339,7 @@ describe('confirmation and one-click links', () => {
 
   test('a withdraw link with one character changed withdraws nothing (403)', async () => {
     const ana = await employee();
-    const link = new URL(links.withdraw(ana.public_id));
+    const link = new URL(links.withdraw(ana.public_id, ana.email));
     const sig = link.searchParams.get('sig')!;
     const before = await snapshot();
     const flipped = `${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;

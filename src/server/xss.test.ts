@@ -320,7 +320,7 @@ describe('admin: site names and people import, and the invitation e-mail', () =>
       assert.equal(card.status, 200);
       assert.deepEqual([card.body.jobTitle, card.body.team, card.body.location], [kept, kept, kept]);
       // The withdraw page names the person and the site: both are the payload here.
-      const withdraw = new URL(links.withdraw(row2.public_id));
+      const withdraw = new URL(links.withdraw(row2.public_id, email));
       await checkPage(withdraw.pathname + withdraw.search, payload);
       await checkPage(`/me/withdraw?person=${encodeURIComponent(payload.value)}&sig=${encodeURIComponent(payload.value)}`, payload, [403]);
       await checkPage(`/me/link?token=${encodeURIComponent(payload.value)}`, payload);

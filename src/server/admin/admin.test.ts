@@ -253,18 +253,18 @@ describe('people import', () => {
     assert.deepEqual([bob.external_id, bob.job_title], ['E2', 'Senior Driver']);
   });
 
-  test('a new e-mail for an external id revokes every link and session of that person, and the report says so', async () => {
+  test('a new e-mail for an external id revokes every link (withdraw links too) and session of that person, and the report says so', async () => {
     await call('POST', '/sites', { json: { slug: 'moves', name: 'Moves' } });
     const imported = (rows: string[]) => call('POST', '/sites/moves/people/import', { csv: csv(HEADER, ...rows) });
     await imported(['kim@moves.example,Kim Lee,Cook,,,,M1,employee', 'sam@moves.example,Sam Roe,Cook,,,,M2,employee']);
     const [kim, sam] = [await person('moves', 'kim@moves.example'), await person('moves', 'sam@moves.example')];
-    const links = async (personId: number) => [
+    const magicLinks = async (personId: number) => [
       await issueToken(db, personId, 'invitation'),
       await issueToken(db, personId, 'sign_in'),
       await issueToken(db, personId, 'alumni_invitation'),
     ];
-    const kimLinks = await links(kim.id);
-    const samLinks = await links(sam.id);
+    const kimLinks = await magicLinks(kim.id);
+    const samLinks = await magicLinks(sam.id);
     for (const id of [kim.id, sam.id]) {
       await db.insertInto('sessions').values({ token_hash: `session-of-${id}`, person_id: id, expires_at: new Date(Date.now() + 3600_000) }).execute();
     }
@@ -273,6 +273,8 @@ describe('people import', () => {
     const { body } = await imported(['kim.lee@moves.example,Kim Lee,Cook,,,,M1,employee', 'sam@moves.example,Sam Roe,Head Cook,,,,M2,employee']);
     assert.deepEqual(body, { created: 0, updated: 2, unchanged: 0, total: 2, emailChanged: 1 });
     for (const token of kimLinks) await assert.rejects(consumeToken(db, token), { code: 'token_invalid' });
+    assert.ok(!links.verifyWithdraw(kim.public_id, 'kim.lee@moves.example', new URL(links.withdraw(kim.public_id, kim.email)).searchParams.get('sig')!), 'the old withdraw link too');
+    assert.ok(links.verifyWithdraw(sam.public_id, sam.email, new URL(links.withdraw(sam.public_id, sam.email)).searchParams.get('sig')!));
     const sessions = await db.selectFrom('sessions').select('person_id').where('person_id', 'in', [kim.id, sam.id]).execute();
     assert.deepEqual(sessions.map((s) => s.person_id), [sam.id]);
     assert.equal((await consumeToken(db, samLinks[0]!)).personId, sam.id, "Sam's links still work");
@@ -492,7 +494,7 @@ describe('invitations', () => {
       [[hashToken(token), 'invitation']],
     );
     assert.ok(!JSON.stringify(tokens).includes(token), 'the raw token is not stored');
-    assert.ok(mail!.text_body.includes(links.withdraw(chloe.public_id)));
+    assert.ok(mail!.text_body.includes(links.withdraw(chloe.public_id, chloe.email)));
   });
 
   test('again within 24 hours: 409 invite_cooldown with the time it is allowed again', async () => {

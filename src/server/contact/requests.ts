@@ -239,7 +239,7 @@ async function forwardToEmployee(
       answeredUrl: contactLinks.action('answered', request.public_id),
       declineUrl: contactLinks.action('decline', request.public_id),
       pauseUrl: contactLinks.action('pause', request.public_id),
-      withdrawUrl: links.withdraw(person.publicId),
+      withdrawUrl: links.withdraw(person.publicId, person.email),
     },
   });
 }

@@ -274,7 +274,7 @@ describe('withdraw links in e-mails', () => {
       showProfile: true,
       contact: { granted: true, settings: { channels: ['message'], weeklyCap: 3, pausedUntil: null, bookingUrl: null } },
     });
-    const url = new URL(links.withdraw(person.public_id));
+    const url = new URL(links.withdraw(person.public_id, person.email));
     const opened = await app.request(url.pathname + url.search);
     assert.equal(opened.status, 200);
     // Whose consents: the link may have reached someone else (quoted in a reply, forwarded).
@@ -303,7 +303,7 @@ describe('withdraw links in e-mails', () => {
     const person = await newEmployee();
     await recordConsent(db, { personId: person.id, purpose: 'show_profile', granted: true, textVersion: 'v0', source: 'me' });
     const other = await newEmployee();
-    const forged = new URL(links.withdraw(other.public_id));
+    const forged = new URL(links.withdraw(other.public_id, other.email));
     const refused = await app.request(`/me/withdraw?person=${person.public_id}&sig=${forged.searchParams.get('sig')}`, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
@@ -312,7 +312,7 @@ describe('withdraw links in e-mails', () => {
     assert.equal(refused.status, 403);
     assert.ok((await publicNames()).includes(`Person ${counter - 1}.`));
 
-    const url = new URL(links.withdraw(person.public_id));
+    const url = new URL(links.withdraw(person.public_id, person.email));
     const oneClick = await app.request(url.pathname + url.search, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',

@@ -87,16 +87,16 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
 
-  /** The person a withdraw link is for, when its signature holds. */
-  const signedPerson = ({ person, sig }: { person: string; sig: string }) =>
-    links.verifyWithdraw(person, sig)
-      ? db
-          .selectFrom('people as p')
-          .innerJoin('sites as s', 's.id', 'p.site_id')
-          .select(['p.id', 'p.display_name', 's.name as site_name'])
-          .where('p.public_id', '=', person)
-          .executeTakeFirst()
-      : Promise.resolve(undefined);
+  /** The person a withdraw link is for, when its signature holds for their current address. */
+  const signedPerson = async ({ person, sig }: { person: string; sig: string }) => {
+    const found = await db
+      .selectFrom('people as p')
+      .innerJoin('sites as s', 's.id', 'p.site_id')
+      .select(['p.id', 'p.email', 'p.display_name', 's.name as site_name'])
+      .where('p.public_id', '=', person)
+      .executeTakeFirst();
+    return found && links.verifyWithdraw(person, found.email, sig) ? found : undefined;
+  };
 
   // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
@@ -282,7 +282,7 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
         to: person.email,
         template: 'sign_in',
         locale: person.locale ?? person.default_lang,
-        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id) },
+        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
       });
     });
   }
