@@ -33,7 +33,12 @@ async function hallway() {
     },
     // One client address sends everything here, and the candidates' proofs of work are made easy:
     // checking a proof costs the server one hash whatever the difficulty.
-    { contact: { limits: { perIp: [{ max: 1_000_000, windowMs: 600_000 }], perEmail: [{ max: 3, windowMs: 3_600_000 }] }, challengeMaxNumber: 1_000 } },
+    {
+      contact: {
+        limits: { perIp: [{ max: 1_000_000, windowMs: 600_000 }], perEmail: [{ max: 3, windowMs: 3_600_000 }], pendingPerPerson: 1_000_000 },
+        challengeMaxNumber: 1_000,
+      },
+    },
   );
   const { db } = server;
   const seedStart = performance.now();

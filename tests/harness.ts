@@ -24,7 +24,7 @@ export function freePort(): Promise<number> {
 /** The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on. */
 export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
   const port = await freePort();
-  const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>' };
+  const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true };
   return startServer({ ...config, ...overrides }, options);
 }
 

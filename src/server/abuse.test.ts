@@ -21,7 +21,9 @@ import { createApp } from './app.js';
 import { Links } from './auth/links.js';
 import { issueToken } from './auth/tokens.js';
 import { MIN_FILL_MS, issueChallenge } from './contact/challenge.js';
+import { addressGroup } from './contact/rate-limit.js';
 import { findLinks } from './mail/index.js';
+import { signInLinksMade } from './me/routes.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import type { Site } from './store/schema.js';
@@ -44,10 +46,12 @@ const now = () => new Date(Date.now() + clockMs);
 
 /** Reached directly: the socket's address counts (TRUST_PROXY unset). */
 let direct: Served;
-/** Behind a proxy (TRUST_PROXY=1): the first X-Forwarded-For address counts. */
+/** Behind a proxy (TRUST_PROXY=1): the right-most X-Forwarded-For address counts. */
 let proxied: Served;
+/** Behind two proxies (TRUST_PROXY=2). */
+let twoProxies: Served;
 
-async function listen(trustProxy: boolean): Promise<Served> {
+async function listen(trustProxy: boolean | number): Promise<Served> {
   // An easy proof of work: the tests solve hundreds; its difficulty is not what is tested here.
   return serveOnLoopback(createApp({ db, publicUrl: PUBLIC_URL, links, contact: { trustProxy, now, challengeMaxNumber: 2000 } }));
 }
@@ -58,9 +62,10 @@ before(async () => {
   links = new Links(PUBLIC_URL, 'abuse-secret');
   direct = await listen(false);
   proxied = await listen(true);
+  twoProxies = await listen(2);
 });
 after(async () => {
-  for (const served of [direct, proxied]) await served.close();
+  for (const served of [direct, proxied, twoProxies]) await served.close();
   await drop();
 });
 
@@ -150,20 +155,24 @@ async function signIn(personId: number) {
 
 describe('contact floods', () => {
   test('one address, rotating e-mails: 5 accepted, then 429 for the rest of the 10 minutes; 20 attempts a day; nothing more stored', async () => {
-    const ana = await employee();
+    // Spread over four employees, so that none has more than 5 questions awaiting confirmation.
+    const staff = await Promise.all(Array.from({ length: 4 }, () => employee()));
+    let sent = 0;
+    const ask = async () => (await send(staff[sent++ % staff.length]!.public_id, await question())).status;
+    const stored = async () => (await Promise.all(staff.map((person) => storedRequests(person.id)))).reduce((a, b) => a + b, 0);
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await send(ana.public_id, await question())).status);
+    for (let i = 0; i < 8; i++) statuses.push(await ask());
     assert.deepEqual(statuses, [202, 202, 202, 202, 202, 429, 429, 429]);
-    assert.equal(await storedRequests(ana.id), 5);
+    assert.equal(await stored(), 5);
 
     // Each 10-minute window lets 5 more through until the day's 20 attempts (refused ones count) are spent.
     const later: number[] = [];
     for (let window = 1; window <= 4; window++) {
       clockMs += 10 * 60_000;
-      for (let i = 0; i < 5; i++) later.push((await send(ana.public_id, await question())).status);
+      for (let i = 0; i < 5; i++) later.push(await ask());
     }
     assert.deepEqual(later, [...Array(12).fill(202), ...Array(8).fill(429)]);
-    assert.equal(await storedRequests(ana.id), 17, '20 attempts a day from one address, 3 of them refused');
+    assert.equal(await stored(), 17, '20 attempts a day from one address, 3 of them refused');
   });
 
   test('20 questions at once from one address: exactly 5 stored, 15 rate_limited (the count is one atomic upsert)', async () => {
@@ -186,14 +195,48 @@ describe('contact floods', () => {
     assert.equal(own.status, 202, 'the candidate can still ask');
   });
 
-  test('with TRUST_PROXY only the first X-Forwarded-For address counts: appending addresses does not reset the limit', async () => {
+  test('with TRUST_PROXY=1 the address the proxy appended (right-most) counts: addresses the client writes before it change nothing', async () => {
     const ana = await employee();
     const codes: (string | undefined)[] = [];
     for (let i = 0; i < 6; i++) {
-      const ip = `192.0.2.77, 10.0.0.${i + 1}, 10.9.9.${i + 1}`;
+      // What nginx's $proxy_add_x_forwarded_for makes of a client that sent "X-Forwarded-For: 10.0.0.i, 10.9.9.i".
+      const ip = `10.0.0.${i + 1}, 10.9.9.${i + 1}, 192.0.2.77`;
       codes.push((await send(ana.public_id, await question(), { server: proxied, ip })).code);
     }
     assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+    const other = await send((await employee()).public_id, await question(), { server: proxied, ip: '192.0.2.77, 192.0.2.78' });
+    assert.equal(other.status, 202, 'another client behind the same proxy is not held up');
+  });
+
+  test('with TRUST_PROXY=2 the second address from the right counts (the outer proxy appended it, the inner one the outer)', async () => {
+    const ana = await employee();
+    const codes: (string | undefined)[] = [];
+    for (let i = 0; i < 6; i++) {
+      codes.push((await send(ana.public_id, await question(), { server: twoProxies, ip: `198.18.${i}.1, 192.0.2.88, 10.1.1.${i + 1}` })).code);
+    }
+    assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+  });
+
+  test('IPv6 clients count by their /64: rotating through one subscriber block does not reset the limit, another block is apart', async () => {
+    const ana = await employee();
+    const codes: (string | undefined)[] = [];
+    const block = ['2001:db8:a:b::1', '2001:db8:a:b:ffff:1:2:3', '2001:0db8:000a:000b:0:0:0:9', '[2001:db8:a:b::7]', '2001:DB8:A:B::aa', '2001:db8:a:b:1::'];
+    for (const address of block) codes.push((await send(ana.public_id, await question(), { server: proxied, ip: address })).code);
+    assert.deepEqual(codes, [undefined, undefined, undefined, undefined, undefined, 'rate_limited']);
+    assert.equal((await send((await employee()).public_id, await question(), { server: proxied, ip: '2001:db8:a:c::1' })).status, 202);
+  });
+
+  test('address groups: IPv4 as is (also IPv4-mapped), IPv6 by /64 however written', () => {
+    const cases: [string, string][] = [
+      ['192.0.2.1', '192.0.2.1'],
+      ['::ffff:192.0.2.1', '192.0.2.1'],
+      ['::1', '0:0:0:0::/64'],
+      ['2001:db8::1.2.3.4', '2001:db8:0:0::/64'],
+      ['fe80::1%eth0', 'fe80:0:0:0::/64'],
+      ['2001:0DB8:0000:0001:ab:cd:ef:01', '2001:db8:0:1::/64'],
+      ['not an address', 'not an address'],
+    ];
+    for (const [address, group] of cases) assert.equal(addressGroup(address), group, address);
   });
 });
 
@@ -296,7 +339,7 @@ describe('confirmation and one-click links', () => {
 
   test('a withdraw link with one character changed withdraws nothing (403)', async () => {
     const ana = await employee();
-    const link = new URL(links.withdraw(ana.public_id));
+    const link = new URL(links.withdraw(ana.public_id, ana.email));
     const sig = link.searchParams.get('sig')!;
     const before = await snapshot();
     const flipped = `${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
@@ -384,6 +427,7 @@ describe('magic links', () => {
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => askSignIn(i % 2 ? ana.email : ana.email.toUpperCase(), ip)));
     assert.deepEqual(answers.filter((a) => a.status === 202).length, 20, 'the first 20 from one client address');
     // On PostgreSQL, 30 racing requests once sent 6: they take turns on the person now.
+    await signInLinksMade();
     const mails = await db.selectFrom('outbox').select('id').where('to_address', '=', ana.email).execute();
     assert.equal(mails.length, 1);
     const unknown = await askSignIn('nobody@acme.example', '192.0.2.31');
@@ -396,6 +440,7 @@ describe('magic links', () => {
     const statuses: number[] = [];
     for (const person of staff) statuses.push((await askSignIn(person.email, ip)).status);
     assert.deepEqual(statuses, [...Array(20).fill(202), ...Array(5).fill(429)]);
+    await signInLinksMade();
     const mailed = await db.selectFrom('outbox').select('to_address').where('to_address', 'in', staff.map((p) => p.email)).execute();
     assert.equal(mailed.length, 20);
 
@@ -404,6 +449,7 @@ describe('magic links', () => {
     const retryAfter = Number(refused.headers.get('Retry-After'));
     assert.ok(retryAfter > 0 && retryAfter <= 600, `Retry-After: ${retryAfter} s, within the 10 minutes`);
     assert.equal((await askSignIn(staff[24]!.email, '192.0.2.41')).status, 202, 'the same person from elsewhere');
+    await signInLinksMade();
     assert.equal(await db.selectFrom('outbox').select('id').where('to_address', '=', staff[24]!.email).execute().then((rows) => rows.length), 1);
   });
 });

@@ -41,6 +41,8 @@ async function list(query = '') {
   return PeopleList.parse(body);
 }
 
+const forgedCursor = (offset: number) => Buffer.from(JSON.stringify([offset, 'all'])).toString('base64url');
+
 const names = (people: { displayName: string }[]) => people.map((p) => p.displayName);
 
 before(async () => {
@@ -286,6 +288,10 @@ describe('HTTP', () => {
       ['/v1/sites/acme/people?lang=%3Cscript%3E', 400, 'invalid_query', 'lang'],
       [`/v1/sites/acme/people?job=${'x'.repeat(201)}`, 400, 'invalid_query', 'job'],
       ['/v1/sites/acme/people?cursor=not-a-cursor', 400, 'invalid_query', 'cursor'],
+      // Forged offsets past what SQL takes (once a 500 and a logged SQL error).
+      [`/v1/sites/acme/people?cursor=${forgedCursor(1e21)}`, 400, 'invalid_query', 'cursor'],
+      [`/v1/sites/acme/people?cursor=${forgedCursor(2 ** 63)}`, 400, 'invalid_query', 'cursor'],
+      [`/v1/sites/acme/people?cursor=${forgedCursor(1_000_001)}`, 400, 'invalid_query', 'cursor'],
       ['/v1/nothing-here', 404, 'not_found'],
     ];
     for (const [path, status, code, field] of cases) {

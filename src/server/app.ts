@@ -30,7 +30,7 @@ export interface AppOptions {
   publicUrl: string;
   /** Builds and checks the links put in e-mails. */
   links: Links;
-  /** Serve the development outbox at /dev/outbox (when no SMTP server is configured). */
+  /** Serve the development outbox at /dev/outbox (HALLWAY_DEV_OUTBOX=1, checked safe by `checkMailSetup`). */
   devOutbox?: boolean;
   /** Folder with `hallway.js` and its chunks (the built bundle). */
   bundleDir?: string;
@@ -129,6 +129,8 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.get('/v1/sites/:site/testimonials', listRoute('testimonials'));
 
   app.route('/', contactStatsRoutes({ db, publicUrl }));
+  // One person's data, or the admin's: no cache, the browser's or a shared one, may keep a copy.
+  for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
   app.route('/', meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   app.route('/v1/admin', adminRoutes({ db, links }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
@@ -156,6 +158,11 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   });
   return app;
 }
+
+const noStore: MiddlewareHandler = async (c, next) => {
+  await next();
+  c.header('Cache-Control', 'no-store');
+};
 
 function invalidQuery(c: Context, issue: { path: PropertyKey[]; message: string }) {
   const field = String(issue.path[0] ?? 'query');

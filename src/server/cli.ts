@@ -323,13 +323,14 @@ async function peopleImport(command: Command) {
     throw new CliError(`${file} is ${(data.length / 1024 / 1024).toFixed(1)} MB; an import is at most 10 MB: split the file.`, EXIT.refused);
   }
   try {
-    const report = await api.request<{ created: number; updated: number; unchanged: number; total: number }>(
+    const report = await api.request<{ created: number; updated: number; unchanged: number; total: number; emailChanged: number }>(
       'POST',
       `/sites/${path(site)}/people/import`,
       { type, data: uploadStream(data, progress(command.io, `Uploading ${basename(file)}`, data.length)) },
     );
     command.io.stdout.write(
-      `Imported ${basename(file)} into ${site}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged (${report.total} rows).\n`,
+      `Imported ${basename(file)} into ${site}: ${report.created} created, ${report.updated} updated, ${report.unchanged} unchanged (${report.total} rows).\n` +
+        (report.emailChanged ? `${report.emailChanged} e-mail address(es) changed: the links sent to the old addresses and their sessions no longer work.\n` : ''),
     );
   } catch (error) {
     if (!(error instanceof ServerRefused) || !error.error.problems) throw error;

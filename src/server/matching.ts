@@ -253,10 +253,13 @@ function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.offset, cursor.match])).toString('base64url');
 }
 
+/** Far past any site's staff; a larger offset is forged (and would overflow the SQL's bigint). */
+const MAX_OFFSET = 1_000_000;
+
 function decodeCursor(value: string): Cursor {
   try {
     const [offset, match] = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
-    if (Number.isInteger(offset) && offset > 0 && ['job', 'team', 'location', 'all'].includes(match)) {
+    if (Number.isInteger(offset) && offset > 0 && offset <= MAX_OFFSET && ['job', 'team', 'location', 'all'].includes(match)) {
       return { offset, match };
     }
   } catch {

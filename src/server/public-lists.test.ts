@@ -21,7 +21,7 @@ before(async () => {
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
   server = await startServer(
-    { port, host: '127.0.0.1', publicUrl, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>' },
+    { port, host: '127.0.0.1', publicUrl, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true },
     { db: opened.db },
   );
   app = createApp({ db: opened.db, publicUrl, links: new Links(publicUrl, 'unused') });

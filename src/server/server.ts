@@ -6,14 +6,15 @@ import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
-import { DEFAULT_RETENTION_DAYS, purgeContactRequests } from './contact/retention.js';
+import { DEFAULT_RETENTION_DAYS, purgeOldData } from './contact/retention.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
-import type { Config } from './config.js';
+import { checkMailSetup, type Config } from './config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
+import { signInLinksMade } from './me/routes.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -41,6 +42,7 @@ const DAY_MS = 24 * 3600_000;
 
 /** Opens the database, migrates it, seeds the demo into an empty one, and serves the API, bundle and demo. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
+  checkMailSetup(config);
   const db = options.db ?? (await openDatabase(config.databaseUrl));
   await migrate(db);
   const seeded = (await hasAnySite(db)) ? undefined : await seedDemo(db, config.publicUrl);
@@ -49,8 +51,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const purge = () =>
-    purgeContactRequests(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
-      console.error(`contact purge failed: ${error instanceof Error ? error.message : String(error)}`),
+    purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
+      console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`),
     );
   await purge();
   const purger = setInterval(purge, DAY_MS).unref();
@@ -61,14 +63,17 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     publicLists: lists,
     publicUrl: config.publicUrl,
     links,
-    devOutbox: !config.smtpUrl,
+    devOutbox: config.devOutbox ?? false,
     bundleDir: fromRoot('dist/cdn'),
     demoDir: fromRoot('demo'),
-    contact: { trustProxy: config.trustProxy ?? false, ...options.contact },
+    contact: { trustProxy: config.trustProxy ?? 0, ...options.contact },
   });
   // The public lists, the hot path of every careers page, are answered before Hono when they can be.
   const listener = getRequestListener(app.fetch, { hostname: config.host });
+  const https = config.publicUrl.startsWith('https:');
   const server = createServer((request, response) => {
+    // Reached over https (through a proxy that terminates TLS): browsers never fall back to http.
+    if (https) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     if (!lists.fastPath(request, response, () => listener(request, response))) void listener(request, response);
   }).listen(config.port, config.host);
   await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
@@ -79,10 +84,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     db,
     ...(seeded ? { seeded } : {}),
     ...(createdAdminKey ? { createdAdminKey } : {}),
-    drainMail: () => mailer.drain(),
+    drainMail: async () => {
+      await signInLinksMade();
+      return mailer.drain();
+    },
     async close() {
       clearInterval(purger);
       await new Promise((resolve) => server.close(resolve));
+      await signInLinksMade();
       await mailer.stop();
       transport.close();
       if (!options.db) await db.destroy(); // PGlite flushes its files on close

@@ -21,6 +21,7 @@ import { openTestDatabase } from './store/test-database.js';
 import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from './mail/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
+const links = new Links(PUBLIC_URL, 'test-secret');
 const CAREERS = 'https://careers.acme.example';
 const ADMIN_KEY = 'xss-admin-key-0123456789';
 const FROM = 'Hallway <hallway@localhost>';
@@ -45,7 +46,7 @@ before(async () => {
   app = createApp({
     db,
     publicUrl: PUBLIC_URL,
-    links: new Links(PUBLIC_URL, 'test-secret'),
+    links,
     devOutbox: true,
     contact: { limits: { perIp: unlimited, perEmail: unlimited }, now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20 },
   });
@@ -321,7 +322,10 @@ describe('admin: site names and people import, and the invitation e-mail', () =>
       const card = await call('GET', `/v1/sites/${slug}/people/${row2.public_id}`);
       assert.equal(card.status, 200);
       assert.deepEqual([card.body.jobTitle, card.body.team, card.body.location], [kept, kept, kept]);
-      await checkPage(`/me/withdraw?person=${encodeURIComponent(payload.value)}&sig=${encodeURIComponent(payload.value)}`, payload);
+      // The withdraw page names the person and the site: both are the payload here.
+      const withdraw = new URL(links.withdraw(row2.public_id, email));
+      await checkPage(withdraw.pathname + withdraw.search, payload);
+      await checkPage(`/me/withdraw?person=${encodeURIComponent(payload.value)}&sig=${encodeURIComponent(payload.value)}`, payload, [403]);
       await checkPage(`/me/link?token=${encodeURIComponent(payload.value)}`, payload);
     }
   });

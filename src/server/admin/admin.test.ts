@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import { Links } from '../auth/links.js';
-import { hashToken } from '../auth/tokens.js';
+import { consumeToken, hashToken, issueToken } from '../auth/tokens.js';
 import { listPublicPeople } from '../matching.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
@@ -197,7 +197,7 @@ describe('people import', () => {
       ),
     });
     assert.equal(status, 200, text);
-    assert.deepEqual(body, { created: 3, updated: 0, unchanged: 0, total: 3 });
+    assert.deepEqual(body, { created: 3, updated: 0, unchanged: 0, total: 3, emailChanged: 0 });
 
     const marie = await person('acme', 'marie.dupont@acme.example');
     assert.equal(marie.display_name, 'Marie D.');
@@ -219,7 +219,7 @@ describe('people import', () => {
         'chloe@acme.example,Chloé van der Berg,Software Engineer,Tech,Lyon,fr;en,E3,employee',
       ),
     });
-    assert.deepEqual(body, { created: 0, updated: 0, unchanged: 3, total: 3 });
+    assert.deepEqual(body, { created: 0, updated: 0, unchanged: 3, total: 3, emailChanged: 0 });
   });
 
   test('upserts by external id, then by e-mail; HR fields change, what the employee wrote stays', async () => {
@@ -238,7 +238,7 @@ describe('people import', () => {
         'dan@acme.example,Dan Brown,Driver,Logistics,London,en,E4,',
       ),
     });
-    assert.deepEqual(body, { created: 1, updated: 2, unchanged: 1, total: 4 }, text);
+    assert.deepEqual(body, { created: 1, updated: 2, unchanged: 1, total: 4, emailChanged: 1 }, text);
 
     const marie = await person('acme', 'marie.martin@acme.example');
     assert.equal(marie.id, marieBefore.id);
@@ -253,11 +253,38 @@ describe('people import', () => {
     assert.deepEqual([bob.external_id, bob.job_title], ['E2', 'Senior Driver']);
   });
 
+  test('a new e-mail for an external id revokes every link (withdraw links too) and session of that person, and the report says so', async () => {
+    await call('POST', '/sites', { json: { slug: 'moves', name: 'Moves' } });
+    const imported = (rows: string[]) => call('POST', '/sites/moves/people/import', { csv: csv(HEADER, ...rows) });
+    await imported(['kim@moves.example,Kim Lee,Cook,,,,M1,employee', 'sam@moves.example,Sam Roe,Cook,,,,M2,employee']);
+    const [kim, sam] = [await person('moves', 'kim@moves.example'), await person('moves', 'sam@moves.example')];
+    const magicLinks = async (personId: number) => [
+      await issueToken(db, personId, 'invitation'),
+      await issueToken(db, personId, 'sign_in'),
+      await issueToken(db, personId, 'alumni_invitation'),
+    ];
+    const kimLinks = await magicLinks(kim.id);
+    const samLinks = await magicLinks(sam.id);
+    for (const id of [kim.id, sam.id]) {
+      await db.insertInto('sessions').values({ token_hash: `session-of-${id}`, person_id: id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+    }
+
+    // Kim's address now belongs to someone else; Sam's row is unchanged.
+    const { body } = await imported(['kim.lee@moves.example,Kim Lee,Cook,,,,M1,employee', 'sam@moves.example,Sam Roe,Head Cook,,,,M2,employee']);
+    assert.deepEqual(body, { created: 0, updated: 2, unchanged: 0, total: 2, emailChanged: 1 });
+    for (const token of kimLinks) await assert.rejects(consumeToken(db, token), { code: 'token_invalid' });
+    assert.ok(!links.verifyWithdraw(kim.public_id, 'kim.lee@moves.example', new URL(links.withdraw(kim.public_id, kim.email)).searchParams.get('sig')!), 'the old withdraw link too');
+    assert.ok(links.verifyWithdraw(sam.public_id, sam.email, new URL(links.withdraw(sam.public_id, sam.email)).searchParams.get('sig')!));
+    const sessions = await db.selectFrom('sessions').select('person_id').where('person_id', 'in', [kim.id, sam.id]).execute();
+    assert.deepEqual(sessions.map((s) => s.person_id), [sam.id]);
+    assert.equal((await consumeToken(db, samLinks[0]!)).personId, sam.id, "Sam's links still work");
+  });
+
   test('a column the file does not have is left as it is', async () => {
     const { body } = await call('POST', '/sites/acme/people/import', {
       csv: csv('email,full_name,job_title', 'bob@acme.example,Bob Smith,Senior Driver'),
     });
-    assert.deepEqual(body, { created: 0, updated: 0, unchanged: 1, total: 1 });
+    assert.deepEqual(body, { created: 0, updated: 0, unchanged: 1, total: 1, emailChanged: 0 });
     const bob = await person('acme', 'bob@acme.example');
     assert.deepEqual([bob.team, bob.location, bob.languages], ['Logistics', 'London', ['en', 'fr']]);
   });
@@ -340,7 +367,7 @@ describe('people import', () => {
       ],
     });
     assert.equal(status, 200, text);
-    assert.deepEqual(body, { created: 2, updated: 0, unchanged: 0, total: 2 });
+    assert.deepEqual(body, { created: 2, updated: 0, unchanged: 0, total: 2, emailChanged: 0 });
     const lea = await person('other', 'lea@other.example');
     assert.deepEqual([lea.display_name, lea.external_id, lea.languages], ['Léa M.', '101', ['fr', 'en']]);
     assert.equal((await person('other', 'tom@other.example')).display_name, 'Tom');
@@ -381,12 +408,12 @@ describe('people import', () => {
     let started = performance.now();
     const first = await call('POST', '/sites/big/people/import', { csv: file((i) => `Job ${i % 50}`) });
     console.log(`# 10,000-row import (all new): ${Math.round(performance.now() - started)} ms`);
-    assert.deepEqual(first.body, { created: 10_000, updated: 0, unchanged: 0, total: 10_000 });
+    assert.deepEqual(first.body, { created: 10_000, updated: 0, unchanged: 0, total: 10_000, emailChanged: 0 });
 
     started = performance.now();
     const second = await call('POST', '/sites/big/people/import', { csv: file((i) => (i % 2 ? `Senior Job ${i % 50}` : `Job ${i % 50}`)) });
     console.log(`# 10,000-row import (half updated): ${Math.round(performance.now() - started)} ms`);
-    assert.deepEqual(second.body, { created: 0, updated: 5_000, unchanged: 5_000, total: 10_000 });
+    assert.deepEqual(second.body, { created: 0, updated: 5_000, unchanged: 5_000, total: 10_000, emailChanged: 0 });
     assert.equal((await person('big', 'p9999@big.example')).job_title, 'Senior Job 49');
   });
 });
@@ -434,6 +461,15 @@ describe('people list', () => {
     const bad = await call('GET', '/sites/acme/people?status=alumnus');
     assert.equal(bad.status, 400);
     assert.equal(bad.body.error.code, 'invalid_query');
+
+    // Past the largest id SQL's integer holds: once a 500 and a logged SQL error.
+    for (const forged of ['2147483648', '9999999999']) {
+      const answer = await call('GET', `/sites/acme/people?cursor=${forged}`);
+      assert.equal(answer.status, 400, forged);
+      assert.equal(answer.body.error.code, 'invalid_query');
+      assert.equal(answer.body.error.field, 'cursor');
+    }
+    assert.equal((await call('GET', '/sites/acme/people?cursor=2147483647')).status, 200);
   });
 });
 
@@ -458,7 +494,7 @@ describe('invitations', () => {
       [[hashToken(token), 'invitation']],
     );
     assert.ok(!JSON.stringify(tokens).includes(token), 'the raw token is not stored');
-    assert.ok(mail!.text_body.includes(links.withdraw(chloe.public_id)));
+    assert.ok(mail!.text_body.includes(links.withdraw(chloe.public_id, chloe.email)));
   });
 
   test('again within 24 hours: 409 invite_cooldown with the time it is allowed again', async () => {
@@ -565,7 +601,7 @@ describe('status', () => {
 
     await db.updateTable('people').set({ status: 'alumni' }).where('id', '=', bob.id).execute(); // as if Bob accepted on /me
     const again = await call('POST', '/sites/acme/people/import', { csv: csv(HEADER, 'bob@acme.example,Bob Smith,Senior Driver,Logistics,London,en;fr,E2,left') });
-    assert.deepEqual(again.body, { created: 0, updated: 0, unchanged: 1, total: 1 });
+    assert.deepEqual(again.body, { created: 0, updated: 0, unchanged: 1, total: 1, emailChanged: 0 });
     assert.equal((await person('acme', 'bob@acme.example')).status, 'alumni');
   });
 });

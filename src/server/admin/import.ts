@@ -36,6 +36,8 @@ export interface ImportReport {
   updated: number;
   unchanged: number;
   total: number;
+  /** People whose e-mail address changed: every link sent to the old address, and every session, was revoked. */
+  emailChanged: number;
 }
 
 export class ImportRejected extends Error {
@@ -319,8 +321,22 @@ export async function importPeople(db: Db, siteId: number, rows: RawRow[]): Prom
     if (plan.problems.length) throw new ImportRejected(plan.problems);
     for (const batch of batches(plan.creates)) await insertPeople(trx, siteId, batch);
     for (const batch of batches(plan.updates)) await updatePeople(trx, batch);
-    return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length };
+    const oldEmail = new Map(existing.map((person) => [person.id, person.email]));
+    const moved = plan.updates.filter((person) => person.email !== oldEmail.get(person.id)).map((person) => person.id);
+    await revokeLinksAndSessions(trx, moved);
+    return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length, emailChanged: moved.length };
   });
+}
+
+/**
+ * A changed address means the old mailbox may be someone else's now: its invitation and sign-in links,
+ * and the sessions they opened, no longer act for the person.
+ */
+async function revokeLinksAndSessions(db: Db, personIds: number[]) {
+  for (const batch of batches(personIds)) {
+    await db.deleteFrom('tokens').where('person_id', 'in', batch).execute();
+    await db.deleteFrom('sessions').where('person_id', 'in', batch).execute();
+  }
 }
 
 function* batches<T>(items: T[]) {

@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { rmSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { MiddlewareHandler } from 'hono';
 import { apiError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -42,4 +44,25 @@ export function requireAdmin(db: Db): MiddlewareHandler {
     }
     await next();
   };
+}
+
+/** Where a made admin key is written when the output is no terminal (a log file, a service manager). */
+export const ADMIN_KEY_FILE = '.hallway-admin-key';
+
+/**
+ * What to print about a key made on this start. On a terminal, the key itself; otherwise the output
+ * ends up in logs, so the key goes into a file only its owner can read, and the text names the file.
+ */
+export function showAdminKey(key: string, terminal: boolean, file = resolve(ADMIN_KEY_FILE)): string {
+  if (terminal) {
+    return `
+Admin key (shown this once; only its hash is stored):
+  ${key}
+  Use it as HALLWAY_ADMIN_KEY for the CLI: HALLWAY_ADMIN_KEY=${key} npx hallway sites list`;
+  }
+  rmSync(file, { force: true }); // a file left from an earlier database may have other permissions
+  writeFileSync(file, `${key}\n`, { mode: 0o600, flag: 'wx' });
+  return `
+Admin key made on this start and written to ${file} (readable by its owner only; only its hash is stored).
+  Read it once, keep it as HALLWAY_ADMIN_KEY, and delete the file.`;
 }

@@ -43,10 +43,18 @@ const SiteBody = z.strictObject({
   consentTextVersion: z.string().trim().min(1).max(40).optional(),
 });
 
+/** The largest id of an `integer` column: a cursor past it is forged. */
+const MAX_ID = 2_147_483_647;
+
 const PeopleQuery = z.strictObject({
   status: z.enum(['employee', 'left', 'alumni']).optional(),
   limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().regex(/^\d{1,10}$/, 'not a cursor this server returned').transform(Number).optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{1,10}$/, 'not a cursor this server returned')
+    .transform(Number)
+    .refine((id) => id <= MAX_ID, 'not a cursor this server returned')
+    .optional(),
 });
 
 const InvitationBody = z

@@ -27,13 +27,16 @@ export class Links {
     return `${this.publicUrl}/me/link?token=${encodeURIComponent(token)}`;
   }
 
-  /** One-click withdrawal of every consent, without signing in: signed, good for this person only. */
-  withdraw(personPublicId: string) {
-    return `${this.publicUrl}/me/withdraw?person=${encodeURIComponent(personPublicId)}&sig=${this.sign(`withdraw:${personPublicId}`)}`;
+  /**
+   * One-click withdrawal of every consent, without signing in: signed, good for this person only, and
+   * only while their e-mail address is the one it was sent to (a changed address revokes it).
+   */
+  withdraw(personPublicId: string, email: string) {
+    return `${this.publicUrl}/me/withdraw?person=${encodeURIComponent(personPublicId)}&sig=${this.sign(`withdraw:${personPublicId}:${email}`)}`;
   }
 
-  verifyWithdraw(personPublicId: string, signature: string): boolean {
-    const expected = Buffer.from(this.sign(`withdraw:${personPublicId}`));
+  verifyWithdraw(personPublicId: string, email: string, signature: string): boolean {
+    const expected = Buffer.from(this.sign(`withdraw:${personPublicId}:${email}`));
     const given = Buffer.from(signature);
     return given.length === expected.length && timingSafeEqual(given, expected);
   }

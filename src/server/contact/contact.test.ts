@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import { after, afterEach, before, beforeEach, describe, test } from 'node:test';
 import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/contact-schemas.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
-import { issueToken } from '../auth/tokens.js';
+import { hashToken, issueToken } from '../auth/tokens.js';
 import { findLinks, renderMail, type MailTemplate, type MailTemplates } from '../mail/index.js';
 import { withdrawAll } from '../me/profile.js';
 import type { Db } from '../store/database.js';
@@ -14,11 +15,13 @@ import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
 import { serveOnLoopback, type Served } from '../test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
-import { purgeContactRequests } from './retention.js';
+import { MAX_PENDING_PER_DAY } from './requests.js';
+import { purgeOldData } from './retention.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
 const DAY = 24 * 3600_000;
+const HOUR = 3600_000;
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -104,8 +107,8 @@ async function proof(ageMs = MIN_FILL_MS + 1000, server = proxied) {
 }
 
 let ips = 0;
-/** The client's address first, then the proxies': only the first one counts. */
-const freshIp = () => (ips++, `198.18.${Math.floor(ips / 250)}.${(ips % 250) + 1}, 10.0.0.1`);
+/** What the client wrote, then the address the proxy appended: only the last one counts. */
+const freshIp = () => (ips++, `10.0.0.1, 198.18.${Math.floor(ips / 250)}.${(ips % 250) + 1}`);
 let candidates = 0;
 const freshEmail = () => `casey${++candidates}@mail.example`;
 
@@ -141,6 +144,9 @@ async function question(overrides: Record<string, unknown> = {}) {
 
 /** Well-formed, but solves nothing this server issued. */
 const MADE_UP: ChallengeSolution = { algorithm: 'SHA-256', challenge: '0'.repeat(64), salt: 'x?expires=9999999999&', number: 1, signature: '0'.repeat(64) };
+
+/** A question to someone new, as another candidate would ask. */
+const newPersonAsked = async () => send((await newPerson()).public_id, await question());
 
 /** Sends a valid question and expects it accepted. */
 async function ask(personId: string, overrides: Record<string, unknown> = {}) {
@@ -347,6 +353,30 @@ describe('who can be asked', () => {
     }
   });
 
+  test('twelve strangers asking one employee make 5 confirmation mails in their name, then 409 not_contactable until one is confirmed or a day has passed', async () => {
+    const ana = await newPerson({ cap: 10 });
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await send(ana.public_id, await question())); // each from its own address
+    assert.deepEqual(answers.map((a) => a.response.status), [...Array(MAX_PENDING_PER_DAY).fill(202), ...Array(12 - MAX_PENDING_PER_DAY).fill(409)]);
+    const refused = expectError(answers.at(-1)!, 409, 'not_contactable');
+    assert.match(refused.message, /many questions waiting/);
+    const retryAfter = Number(answers.at(-1)!.response.headers.get('Retry-After'));
+    assert.ok(retryAfter > 23 * 3600 && retryAfter <= 24 * 3600, `Retry-After ${retryAfter}`);
+    const stored = await db.selectFrom('contact_requests').select('candidate_email').where('person_id', '=', ana.id).execute();
+    assert.equal(stored.length, MAX_PENDING_PER_DAY);
+    assert.equal((await newPersonAsked()).response.status, 202, 'another employee is not held up');
+
+    assert.equal((await confirm(stored[0]!.candidate_email)).status, 200);
+    await ask(ana.public_id); // a confirmed question no longer waits
+    expectError(await send(ana.public_id, await question()), 409, 'not_contactable');
+    clockOffsetMs += DAY + 60_000;
+    try {
+      await ask(ana.public_id); // the next day
+    } finally {
+      clockOffsetMs -= DAY + 60_000;
+    }
+  });
+
   test('someone who withdraws before the candidate confirms never receives the question', async () => {
     const ana = await newPerson();
     const request = await ask(ana.public_id);
@@ -507,13 +537,43 @@ describe('a question from sending to answer', () => {
   });
 
   test('"Pause for 2 weeks" makes new questions wait', async () => {
-    const link = linkIn(employeeText, '/contact/pause');
+    const cy = await newPerson({ cap: 10 });
+    const request = await ask(cy.public_id);
+    await confirm(request.email);
+    const link = linkIn((await employeeMail(cy.email, request.id)).text_body, '/contact/pause');
     assert.match((await page(link)).text, /Pause questions for two weeks/);
     const paused = await page('/contact/pause', query(link));
     assert.match(paused.text, /Paused until/);
-    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', ana.id).executeTakeFirstOrThrow();
+    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', cy.id).executeTakeFirstOrThrow();
     assert.ok(Math.abs(paused_until!.getTime() - (now().getTime() + 14 * DAY)) < 60_000);
-    expectError(await send(ana.public_id, await question()), 409, 'not_contactable');
+    expectError(await send(cy.public_id, await question()), 409, 'not_contactable');
+  });
+
+  test('decline and pause links expire with the question: two weeks after it was passed on, and pause once it is settled', async () => {
+    const bea = await newPerson({ cap: 10 });
+    const request = await ask(bea.public_id);
+    await confirm(request.email);
+    const text = (await employeeMail(bea.email, request.id)).text_body;
+    const [decline, pause, answered] = ['/contact/decline', '/contact/pause', '/contact/answered'].map((path) => linkIn(text, path));
+    const expired = async (link: string) => {
+      for (const opened of [await page(link), await page(link.split('?')[0]!, query(link))]) {
+        assert.equal(opened.status, 410);
+        assert.match(opened.text, /expired with the question/);
+      }
+    };
+    clockOffsetMs += 14 * DAY;
+    try {
+      await expired(decline!);
+      await expired(pause!);
+      assert.match((await page('/contact/answered', query(answered!))).text, /Marked as answered/, '"I answered" still records');
+    } finally {
+      clockOffsetMs -= 14 * DAY;
+    }
+    await expired(pause!); // answered: the question is settled
+    const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', bea.id).executeTakeFirstOrThrow();
+    assert.equal(paused_until, null);
+    assert.equal((await requestRow(request.id)).status, 'answered');
+    assert.match(text, /These links work for two weeks/);
   });
 
   test('the employee sees their own figures', async () => {
@@ -562,17 +622,49 @@ describe('retention', () => {
         clockOffsetMs -= 89 * DAY;
       }
     })();
-    await db.insertInto('outbox').values({ to_address: 'x@acme.example', template: 'sign_in', locale: 'en', subject: 's', text_body: 't', html_body: 'h' }).execute();
     const before = await db.selectFrom('contact_requests').select('public_id').execute();
     assert.ok(before.length > 10);
 
     // Some tests sent questions up to a week ahead on the server's clock: purge from further ahead.
-    const purged = await purgeContactRequests(db, 90, new Date(Date.now() + 98 * DAY));
+    const purged = await purgeOldData(db, 90, new Date(Date.now() + 98 * DAY));
     assert.equal(purged.requests, before.length - 1);
     assert.deepEqual(await db.selectFrom('contact_requests').select('public_id').execute(), [{ public_id: recent.id }]);
-    assert.deepEqual(await db.selectFrom('outbox').select('template').distinct().execute(), [{ template: 'sign_in' }]);
+    // Mails are stamped by the database's clock, not the flow's: every one is past 90 days from there.
+    assert.deepEqual(await db.selectFrom('outbox').select('template').where('template', 'like', 'contact%').execute(), []);
     assert.deepEqual(await db.selectFrom('used_challenges').selectAll().execute(), []);
     assert.deepEqual(await db.selectFrom('rate_limits').selectAll().execute(), []);
+  });
+
+  test('it also removes sign-in and invitation mails once their links are dead, old testimonial mails, expired links and sessions', async () => {
+    const at = new Date(Date.now() + 200 * DAY); // past everything the other tests made
+    const ago = (ms: number) => new Date(at.getTime() - ms);
+    const mail = async (template: string, createdAt: Date) => {
+      const row = await db
+        .insertInto('outbox')
+        .values({ to_address: `${template}@acme.example`, template, locale: 'en', subject: template, text_body: 't', html_body: 'h' })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await sql`update outbox set created_at = ${createdAt} where id = ${row.id}`.execute(db);
+      return row;
+    };
+    const gone = [await mail('sign_in', ago(15 * DAY)), await mail('invitation', ago(15 * DAY)), await mail('alumni_invitation', ago(15 * DAY)), await mail('testimonial_approved', ago(91 * DAY))];
+    const kept = [await mail('sign_in', ago(13 * DAY)), await mail('invitation', ago(DAY)), await mail('testimonial_rejected', ago(89 * DAY))];
+    const ana = await newPerson();
+    const deadToken = await issueToken(db, ana.id, 'sign_in', ago(HOUR)); // expired half an hour ago
+    const liveToken = await issueToken(db, ana.id, 'invitation', ago(DAY));
+    const session = (expires: Date) => db.insertInto('sessions').values({ token_hash: `s-${expires.getTime()}`, person_id: ana.id, expires_at: expires }).execute();
+    await session(ago(1000));
+    await session(new Date(at.getTime() + HOUR));
+
+    await purgeOldData(db, 90, at);
+    const ids = (await db.selectFrom('outbox').select('id').execute()).map((row) => row.id);
+    for (const row of gone) assert.ok(!ids.includes(row.id));
+    for (const row of kept) assert.ok(ids.includes(row.id));
+    const tokens = await db.selectFrom('tokens').select('token_hash').where('person_id', '=', ana.id).execute();
+    assert.deepEqual(tokens.map((row) => row.token_hash), [hashToken(liveToken)]);
+    assert.notEqual(hashToken(deadToken), hashToken(liveToken));
+    const sessions = await db.selectFrom('sessions').select('expires_at').where('person_id', '=', ana.id).execute();
+    assert.deepEqual(sessions.map((row) => row.expires_at.getTime()), [at.getTime() + HOUR]);
   });
 });
 

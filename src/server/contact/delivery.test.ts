@@ -45,7 +45,10 @@ before(async () => {
     {
       db,
       // Every question comes from 127.0.0.1, and easy proofs keep the 200 solutions quick.
-      contact: { limits: { perIp: [{ max: 10 * TOTAL, windowMs: 600_000 }], perEmail: [{ max: 3, windowMs: 3_600_000 }] }, challengeMaxNumber: 1_000 },
+      contact: {
+        limits: { perIp: [{ max: 10 * TOTAL, windowMs: 600_000 }], perEmail: [{ max: 3, windowMs: 3_600_000 }], pendingPerPerson: TOTAL },
+        challengeMaxNumber: 1_000,
+      },
     },
   );
 });

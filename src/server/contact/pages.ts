@@ -40,6 +40,8 @@ const texts = {
     linkTitle: 'This link cannot be used',
     badLink: 'This link is not valid. Please use the link from the e-mail as it is.',
     gone: 'This question is no longer kept: questions are deleted after a while.',
+    linkExpired:
+      'This link has expired with the question: the decline and pause links of a question work for two weeks, while it is open. You can pause questions on your profile page.',
     toProfile: 'Go to my profile page',
   },
   fr: {
@@ -75,6 +77,8 @@ const texts = {
     linkTitle: 'Ce lien ne peut pas être utilisé',
     badLink: 'Ce lien n’est pas valide. Utilisez le lien de l’e-mail tel quel.',
     gone: 'Cette question n’est plus conservée\u00a0: les questions sont supprimées au bout d’un certain temps.',
+    linkExpired:
+      'Ce lien a expiré avec la question\u00a0: les liens pour décliner ou suspendre fonctionnent deux semaines, tant que la question est ouverte. Vous pouvez suspendre les questions sur votre page de profil.',
     toProfile: 'Aller à ma page de profil',
   },
 } satisfies Record<Lang, Record<string, string | ((value: string) => string)>>;

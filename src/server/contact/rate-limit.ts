@@ -1,4 +1,5 @@
 import { createHmac } from 'node:crypto';
+import { isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { sql } from 'kysely';
@@ -14,6 +15,8 @@ export interface RateLimit {
 export interface ContactLimits {
   perIp: RateLimit[];
   perEmail: RateLimit[];
+  /** Questions of the last day awaiting confirmation per employee (each mails in their name). Default 5. */
+  pendingPerPerson?: number;
 }
 
 const MINUTE = 60_000;
@@ -56,15 +59,37 @@ export async function countAttempt(db: Db, scope: string, key: string, limits: R
   return retryAfter;
 }
 
-/** The client's address: the socket's, or behind a proxy (TRUST_PROXY=1) the first X-Forwarded-For entry. */
-export function clientIp(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('X-Forwarded-For')?.split(',')[0]?.trim() : undefined;
-  if (forwarded) return forwarded;
+/**
+ * The client's address as rate limits count it. Directly reached, the socket's. Behind `trustProxy`
+ * proxies (TRUST_PROXY=N), each of which appends the address it was reached from to X-Forwarded-For,
+ * the N-th entry from the right: whatever stands left of it, the client wrote itself.
+ */
+export function clientIp(c: Context, trustProxy: boolean | number): string {
+  const hops = Number(trustProxy);
+  const forwarded = hops ? (c.req.header('X-Forwarded-For') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean) : [];
+  if (forwarded.length) return addressGroup(forwarded[Math.max(0, forwarded.length - hops)]!);
   try {
-    return getConnInfo(c).remote.address ?? 'unknown';
+    return addressGroup(getConnInfo(c).remote.address ?? 'unknown');
   } catch {
     return 'unknown'; // no socket: a request made in-process (app.request)
   }
+}
+
+/**
+ * IPv4 addresses count one by one; IPv6 ones by their /64, the block one subscriber gets and can
+ * rotate through at will. An IPv4-mapped IPv6 address is its IPv4 address.
+ */
+export function addressGroup(address: string): string {
+  const ip = address.replace(/^\[|\](:\d+)?$/g, '').replace(/%.*$/, '').toLowerCase();
+  const mapped = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
+  if (mapped) return mapped[1]!;
+  if (!isIPv6(ip)) return ip;
+  const [head = '', tail = ''] = ip.split('::');
+  const groups = (part: string) => (part ? part.split(':').flatMap((group) => (group.includes('.') ? ['0', '0'] : [group])) : []);
+  const left = groups(head);
+  const right = ip.includes('::') ? groups(tail) : [];
+  const all = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  return `${all.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
 }
 
 /** Rate limits store this, never the address itself. */

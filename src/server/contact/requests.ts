@@ -15,6 +15,11 @@ export type ContactRequestBody = z.infer<typeof ContactRequest>;
 const DAY_MS = 24 * 3600_000;
 export const CONFIRM_LIFETIME_MS = 2 * DAY_MS;
 export const PAUSE_MS = 14 * DAY_MS;
+/**
+ * A forwarded question is open this long: its decline and pause links then expire with it (quoted in
+ * a reply, they reach the candidate, who must not be able to pause the employee for good).
+ */
+export const QUESTION_OPEN_MS = 14 * DAY_MS;
 /** Statuses of the requests that reached the employee: what the weekly cap counts. */
 const FORWARDED: ContactRequestStatus[] = ['confirmed', 'answered', 'declined'];
 
@@ -82,15 +87,36 @@ export interface Submission {
 }
 
 /**
- * Stores the question, unconfirmed, and the candidate's confirmation mail, in one transaction: once
- * this resolves, the question is kept and the mail will be sent. Resolves with the request's public id.
+ * Questions to one person awaiting their candidates' confirmation, over a day: each sends a mail in
+ * that person's name, so strangers cannot make more than this many (whatever their addresses).
  */
-export async function storeSubmission(db: Db, links: ContactLinks, { site, person, body, origin }: Submission, now: Date) {
+export const MAX_PENDING_PER_DAY = 5;
+
+export type Stored = { ok: true; id: string } | { ok: false; retryAfterSeconds: number };
+
+/**
+ * Stores the question, unconfirmed, and the candidate's confirmation mail, in one transaction: once
+ * this resolves with its public id, the question is kept and the mail will be sent. Refused when the
+ * person already has `maxPending` questions of the last day waiting for confirmation.
+ */
+export async function storeSubmission(
+  db: Db,
+  links: ContactLinks,
+  { site, person, body, origin }: Submission,
+  now: Date,
+  maxPending = MAX_PENDING_PER_DAY,
+): Promise<Stored> {
   const token = newToken();
   const id = newRequestId();
   const lang = body.lang ?? (site.default_lang === 'fr' ? 'fr' : 'en');
   const candidateName = oneLine(body.name);
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Submissions racing each other take turns on the person's row, so the count below holds.
+    await trx.selectFrom('people').select('id').where('id', '=', person.id).forUpdate().execute();
+    const waiting = await pendingToday(trx, person.id, now);
+    if (waiting.length >= maxPending) {
+      return { ok: false, retryAfterSeconds: Math.ceil((waiting[0]!.created_at.getTime() + DAY_MS - now.getTime()) / 1000) };
+    }
     await trx
       .insertInto('contact_requests')
       .values({
@@ -114,8 +140,21 @@ export async function storeSubmission(db: Db, links: ContactLinks, { site, perso
       locale: lang,
       data: { siteName: site.name, candidateName, displayName: person.displayName, link: links.confirm(token) },
     });
+    return { ok: true, id };
   });
-  return id;
+}
+
+/** The person's questions of the last day still waiting for confirmation, oldest first. */
+function pendingToday(db: Db, personId: number, now: Date) {
+  return db
+    .selectFrom('contact_requests')
+    .select('created_at')
+    .where('person_id', '=', personId)
+    .where('status', '=', 'unconfirmed')
+    .where('created_at', '>', new Date(now.getTime() - DAY_MS))
+    .where('confirm_expires_at', '>', now)
+    .orderBy('created_at')
+    .execute();
 }
 
 /** A name goes into mail headers and greetings: one line of text. */
@@ -200,7 +239,7 @@ async function forwardToEmployee(
       answeredUrl: contactLinks.action('answered', request.public_id),
       declineUrl: contactLinks.action('decline', request.public_id),
       pauseUrl: contactLinks.action('pause', request.public_id),
-      withdrawUrl: links.withdraw(person.publicId),
+      withdrawUrl: links.withdraw(person.publicId, person.email),
     },
   });
 }
@@ -221,7 +260,7 @@ export function findForEmployee(db: Db, requestId: string) {
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.id', 'r.status', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
+    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
     .where('r.public_id', '=', requestId)
     .executeTakeFirst();
 }

@@ -1,27 +1,43 @@
+import { TOKEN_LIFETIME_MS } from '../auth/tokens.js';
 import type { Db } from '../store/database.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
+const DAY_MS = 24 * 3600_000;
 /** Every mail of the contact flow holds a candidate's name, address or message. */
 const CONTACT_TEMPLATES = ['contact_confirm', 'contact_request', 'contact_declined', 'contact_cap_reached'];
+/** Mails whose only purpose is a magic link: of no use once the longest-lived link has expired. */
+const LINK_TEMPLATES = ['sign_in', 'invitation', 'alumni_invitation'];
+const LINK_MAIL_DAYS = Math.max(...Object.values(TOKEN_LIFETIME_MS)) / DAY_MS;
+/** They quote a testimonial's author, and a moderator's reason. */
+const TESTIMONIAL_TEMPLATES = ['testimonial_approved', 'testimonial_rejected'];
 
 /**
  * Deletes the contact requests older than `retentionDays`, with the candidates' data they hold and
- * the mails about them, and the spent challenges and rate-limit windows that have run out.
+ * the mails about them; testimonial mails as old; sign-in and invitation mails once their links
+ * have expired (or sooner, with a shorter retention); and the expired links, sessions, spent
+ * challenges and rate-limit windows.
  */
-export async function purgeContactRequests(db: Db, retentionDays = DEFAULT_RETENTION_DAYS, now = new Date()) {
-  const cutoff = new Date(now.getTime() - retentionDays * 24 * 3600_000);
+export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAYS, now = new Date()) {
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
+  const cutoff = before(retentionDays);
   return db.transaction().execute(async (trx) => {
+    const oldMails = (templates: string[], until: Date) =>
+      trx.deleteFrom('outbox').where('template', 'in', templates).where('created_at', '<', until).executeTakeFirst();
     const requests = await trx.deleteFrom('contact_requests').where('created_at', '<', cutoff).executeTakeFirst();
-    const mails = await trx
-      .deleteFrom('outbox')
-      .where('template', 'in', CONTACT_TEMPLATES)
-      .where('created_at', '<', cutoff)
-      .executeTakeFirst();
+    const mails = [
+      await oldMails(CONTACT_TEMPLATES, cutoff),
+      await oldMails(TESTIMONIAL_TEMPLATES, cutoff),
+      await oldMails(LINK_TEMPLATES, before(Math.min(retentionDays, LINK_MAIL_DAYS))),
+    ];
+    const tokens = await trx.deleteFrom('tokens').where('expires_at', '<=', now).executeTakeFirst();
+    const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
     const challenges = await trx.deleteFrom('used_challenges').where('expires_at', '<=', now).executeTakeFirst();
     const limits = await trx.deleteFrom('rate_limits').where('expires_at', '<=', now).executeTakeFirst();
     return {
       requests: Number(requests.numDeletedRows),
-      mails: Number(mails.numDeletedRows),
+      mails: mails.reduce((sum, deleted) => sum + Number(deleted.numDeletedRows), 0),
+      tokens: Number(tokens.numDeletedRows),
+      sessions: Number(sessions.numDeletedRows),
       challenges: Number(challenges.numDeletedRows),
       rateLimits: Number(limits.numDeletedRows),
     };

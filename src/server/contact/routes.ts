@@ -20,6 +20,7 @@ import {
   findForEmployee,
   newRequestId,
   pauseContacts,
+  QUESTION_OPEN_MS,
   reachPerson,
   settleRequest,
   storeSubmission,
@@ -28,8 +29,8 @@ import {
 
 export interface ContactOptions {
   limits: ContactLimits;
-  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1) instead of the socket. */
-  trustProxy: boolean;
+  /** The proxies in front of the server (TRUST_PROXY=N; `true` is one): see `clientIp`. */
+  trustProxy: boolean | number;
   /** The clock; tests move it instead of waiting out the minimum fill time. */
   now: () => Date;
   /** Difficulty of the proof of work; lowered only by tests that need many solutions. */
@@ -96,7 +97,13 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const reach = hasNul(personId) ? { ok: false as const, reason: 'person_not_found' as const } : await reachPerson(db, c.var.site, personId, publicUrl, at);
     if (!reach.ok) return unreachable(c, reach.reason);
     const origin = c.req.header('Origin')!;
-    return accepted(c, await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at));
+    const stored = await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at, limits.pendingPerPerson);
+    if (!stored.ok) {
+      // Not the candidate's doing (strangers may have asked in this person's name): the person is busy.
+      c.header('Retry-After', String(stored.retryAfterSeconds));
+      return apiError(c, 409, 'not_contactable', 'This person has many questions waiting already: try again tomorrow, or ask someone else.');
+    }
+    return accepted(c, stored.id);
   });
 
   app.get('/contact/confirm', async (c) => {
@@ -139,13 +146,25 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const t = contactText(lang);
     if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) return show(c, messagePage(lang, t.linkTitle, t.badLink), 403);
     const found = await findForEmployee(db, fields.request);
-    return found ?? show(c, messagePage(lang, t.linkTitle, t.gone), 410);
+    if (!found) return show(c, messagePage(lang, t.linkTitle, t.gone), 410);
+    if (linkExpired(action, found, now())) {
+      const { linkTitle, linkExpired: expired } = contactText(found.lang);
+      return show(c, messagePage(found.lang, linkTitle, expired), 410);
+    }
+    return found;
   }
 
   return app;
 }
 
 type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>>;
+
+/** "Decline" and "pause" expire with the question: two weeks after it reached the employee, and "pause" once it is settled. */
+function linkExpired(action: ContactAction, { status, confirmed_at }: EmployeeView, now: Date) {
+  if (action === 'answered') return false;
+  const closed = !confirmed_at || now.getTime() - confirmed_at.getTime() >= QUESTION_OPEN_MS;
+  return closed || (action === 'pause' && status !== 'confirmed');
+}
 
 /** Each action may be clicked twice, or after another: the page then says what is already recorded. */
 async function performAction(db: Db, action: ContactAction, request: EmployeeView, at: Date) {

@@ -10,8 +10,8 @@ const WEB_URL = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/gi;
 export const findLinks = (text: string) => text.match(WEB_URL) ?? [];
 
 /**
- * Development only (no SMTP_URL): the mails the server "sent", so a person can follow sign-in and
- * invitation links on one machine. Mount at `/dev`. It shows magic links: never mount it in production.
+ * Development only (HALLWAY_DEV_OUTBOX=1): the mails the server "sent", so a person can follow sign-in
+ * and invitation links on one machine. Mount at `/dev`. It shows magic links: never mount it in production.
  */
 export function devOutboxRoutes(db: Db): Hono {
   const routes = new Hono();
@@ -20,6 +20,7 @@ export function devOutboxRoutes(db: Db): Hono {
     c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     c.header('X-Robots-Tag', 'noindex');
+    c.header('X-Frame-Options', 'DENY'); // no other page may frame it and have a sign-in link clicked
   });
 
   routes.get('/outbox.json', async (c) => {
@@ -28,7 +29,7 @@ export function devOutboxRoutes(db: Db): Hono {
   });
 
   routes.get('/outbox', async (c) => {
-    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+    c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     return c.html(outboxPage(await listOutbox(db, SHOWN)));
   });
   return routes;
@@ -71,7 +72,7 @@ function outboxPage(mails: OutboxMail[]) {
 <style>${STYLE}</style>
 </head>
 <body>
-<p class="banner" role="note">This is the development outbox: it is shown because SMTP_URL is not set, so no mail leaves this machine.</p>
+<p class="banner" role="note">This is the development outbox: it is shown because HALLWAY_DEV_OUTBOX is on, so no mail leaves this machine.</p>
 <h1>Outbox</h1>
 ${list}
 </body>

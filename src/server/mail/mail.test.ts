@@ -337,9 +337,9 @@ describe('dev outbox', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('cache-control'), 'no-store');
     assert.equal(response.headers.get('referrer-policy'), 'no-referrer');
-    assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'");
+    assert.equal(response.headers.get('content-security-policy'), "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     assert.ok(page.includes('<meta name="robots" content="noindex">'));
-    assert.match(page, /development outbox.*SMTP_URL is not set/);
+    assert.match(page, /development outbox.*HALLWAY_DEV_OUTBOX is on/);
     assert.doesNotMatch(page, /<script|<img/);
     assert.ok(page.includes('&lt;script&gt;alert(&quot;subject&quot;)&lt;/script&gt;'));
     const hrefs = [...page.matchAll(/<a href="([^"]*)" rel="noreferrer">/g)].map((match) => match[1]);

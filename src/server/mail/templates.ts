@@ -167,7 +167,7 @@ const english: LocaleCopy = {
       action: { label: 'Confirm my question', url: link },
       note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, withdrawUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
       subject: `${siteName}: a question from ${candidateName}`,
       greeting: `Hello ${name},`,
       paragraphs: [
@@ -176,13 +176,12 @@ const english: LocaleCopy = {
           : `${candidateName} found you on the ${siteName} careers site and would like to ask you:`,
         { quote: message },
         `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
-        'Not a good time? One click is enough, and nobody is told why.',
+        'Not a good time? One click is enough, and nobody is told why. These links work for two weeks, while the question is open.',
       ],
       links: [
         { label: 'I answered', url: answeredUrl },
         { label: 'Decline politely', url: declineUrl },
         { label: 'Pause questions for 2 weeks', url: pauseUrl },
-        { label: 'Stop being shown and contacted', url: withdrawUrl },
       ],
       note: `You get this e-mail because you chose to let candidates write to you. You decide how many questions a week you accept on your profile page.`,
     }),
@@ -275,7 +274,7 @@ const french: LocaleCopy = {
       action: { label: 'Confirmer ma question', url: link },
       note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, withdrawUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
       subject: fr`${siteName} : une question de ${candidateName}`,
       greeting: fr`Bonjour ${name},`,
       paragraphs: [
@@ -284,13 +283,12 @@ const french: LocaleCopy = {
           : fr`${candidateName} vous a découvert(e) sur le site carrières ${siteName} et aimerait vous demander :`,
         { quote: message },
         fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
-        fr`Pas le bon moment ? Un clic suffit, et personne ne saura pourquoi.`,
+        fr`Pas le bon moment ? Un clic suffit, et personne ne saura pourquoi. Ces liens fonctionnent deux semaines, tant que la question est ouverte.`,
       ],
       links: [
         { label: 'J’ai répondu', url: answeredUrl },
         { label: 'Décliner poliment', url: declineUrl },
         { label: 'Suspendre les questions 2 semaines', url: pauseUrl },
-        { label: 'Ne plus être affiché(e) ni contacté(e)', url: withdrawUrl },
       ],
       note: fr`Vous recevez cet e-mail parce que vous avez accepté que des candidats vous écrivent. Vous choisissez combien de questions vous acceptez par semaine sur votre page de profil.`,
     }),
@@ -385,7 +383,8 @@ function renderText(copy: LocaleCopy, content: MailContent, withdrawUrl: string 
     ...(content.action ? [`${content.action.label}${copy.colon}\n${content.action.url}`] : []),
     ...(content.links ?? []).map((link) => `${link.label}${copy.colon}\n${link.url}`),
     content.note,
-    ...(withdrawUrl ? [`${label} (${hint})${copy.colon} ${withdrawUrl}`] : []),
+    // After the signature delimiter, which mail clients leave out of a quoted reply (to the candidate, say).
+    ...(withdrawUrl ? [`-- \n${label} (${hint})${copy.colon} ${withdrawUrl}`] : []),
   ].join('\n\n') + '\n';
 }
 

@@ -10,6 +10,7 @@ import type { Db } from '../store/database.js';
 import { createPerson, recordConsent, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
+import { signInLinksMade } from './routes.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const ORIGIN = { Origin: PUBLIC_URL };
@@ -115,11 +116,13 @@ describe('magic links', () => {
     assert.equal(known.status, 202);
     assert.equal(unknown.status, 202);
     assert.deepEqual(await known.json(), await unknown.json());
+    await signInLinksMade();
     const mails = await db.selectFrom('outbox').select(['text_body', 'template']).where('to_address', '=', person.email).execute();
     assert.equal(mails.length, 1);
     assert.equal(mails[0]!.template, 'sign_in');
     assert.ok(mails[0]!.text_body.includes(`${PUBLIC_URL}/me/link?token=`));
     await ask(person.email);
+    await signInLinksMade();
     const after = await db.selectFrom('outbox').select('id').where('to_address', '=', person.email).execute();
     assert.equal(after.length, 1, 'a second request within a minute sends nothing');
   });
@@ -292,8 +295,16 @@ describe('withdraw links in e-mails', () => {
       showProfile: true,
       contact: { granted: true, settings: { channels: ['message'], weeklyCap: 3, pausedUntil: null, bookingUrl: null } },
     });
-    const url = new URL(links.withdraw(person.public_id));
-    assert.equal((await app.request(url.pathname + url.search)).status, 200);
+    const url = new URL(links.withdraw(person.public_id, person.email));
+    const opened = await app.request(url.pathname + url.search);
+    assert.equal(opened.status, 200);
+    // Whose consents: the link may have reached someone else (quoted in a reply, forwarded).
+    assert.match(await opened.text(), new RegExp(`consents of Person ${counter}\\., on the Acme Logistics careers site`));
+    const french = await app.request(url.pathname + url.search, { headers: { 'Accept-Language': 'fr' } });
+    assert.match(await french.text(), new RegExp(`consentements de Person ${counter}\\., sur le site carrières Acme Logistics`));
+    const forged = await app.request(`/me/withdraw?person=${person.public_id}&sig=${'A'.repeat(43)}`);
+    assert.equal(forged.status, 403);
+    assert.doesNotMatch(await forged.text(), /Person/);
     assert.ok((await publicNames()).includes(`Person ${counter}.`));
 
     const done = await postForm('/me/withdraw', Object.fromEntries(url.searchParams));
@@ -313,7 +324,7 @@ describe('withdraw links in e-mails', () => {
     const person = await newEmployee();
     await recordConsent(db, { personId: person.id, purpose: 'show_profile', granted: true, textVersion: 'v0', source: 'me' });
     const other = await newEmployee();
-    const forged = new URL(links.withdraw(other.public_id));
+    const forged = new URL(links.withdraw(other.public_id, other.email));
     const refused = await app.request(`/me/withdraw?person=${person.public_id}&sig=${forged.searchParams.get('sig')}`, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
@@ -322,7 +333,7 @@ describe('withdraw links in e-mails', () => {
     assert.equal(refused.status, 403);
     assert.ok((await publicNames()).includes(`Person ${counter - 1}.`));
 
-    const url = new URL(links.withdraw(person.public_id));
+    const url = new URL(links.withdraw(person.public_id, person.email));
     const oneClick = await app.request(url.pathname + url.search, {
       method: 'POST',
       body: 'List-Unsubscribe=One-Click',
@@ -356,6 +367,7 @@ describe('my data', () => {
     const cookie = await signIn(person.id);
     await call(cookie, 'PUT', '/v1/me/consent', { showProfile: true });
     await app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: person.email }) });
+    await signInLinksMade();
     const before = (await consentHistory(person.id)).length;
 
     const { response } = await call(cookie, 'DELETE', '/v1/me');

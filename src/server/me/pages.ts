@@ -19,6 +19,7 @@ const texts = {
     withdrawTitle: 'Withdraw all your consents',
     withdrawIntro:
       'Candidates will no longer see your profile or be able to contact you, from the next page load on. You can opt in again at any time.',
+    withdrawWhose: 'These are the consents of {name}, on the {site} careers site. If that is not you, close this page: nothing changes.',
     withdrawButton: 'Withdraw everything',
     withdrawnTitle: 'Done: you are hidden',
     withdrawnIntro: 'Your profile is no longer shown and nobody can contact you through Hallway. You can opt in again at any time.',
@@ -38,6 +39,7 @@ const texts = {
     withdrawTitle: 'Retirer tous vos consentements',
     withdrawIntro:
       'Les candidats ne verront plus votre profil et ne pourront plus vous contacter, dès le prochain chargement de page. Vous pourrez revenir quand vous le souhaitez.',
+    withdrawWhose: 'Il s’agit des consentements de {name}, sur le site carrières {site}. Si ce n’est pas vous, fermez cette page : rien ne change.',
     withdrawButton: 'Tout retirer',
     withdrawnTitle: 'C’est fait : vous êtes masqué(e)',
     withdrawnIntro: 'Votre profil n’est plus affiché et personne ne peut vous contacter via Hallway. Vous pourrez revenir quand vous le souhaitez.',
@@ -76,11 +78,13 @@ export const messagePage = (lang: Lang, title: string, message: string, withProf
 ${withProfileLink ? html`<p><a href="/me">${texts[lang].toProfile}</a></p>` : ''}`,
   );
 
-export const withdrawPage = (lang: Lang, fields: { person: string; sig: string }) =>
+/** The confirmation says whose consents these are: a link forwarded or quoted in a reply reaches other people. */
+export const withdrawPage = (lang: Lang, fields: { person: string; sig: string }, whose: { name: string; site: string }) =>
   page(
     lang,
     texts[lang].withdrawTitle,
     html`<h1>${texts[lang].withdrawTitle}</h1>
+<p><strong>${texts[lang].withdrawWhose.replace('{name}', whose.name).replace('{site}', whose.site)}</strong></p>
 <p>${texts[lang].withdrawIntro}</p>
 <form method="post" action="/me/withdraw">${hiddenFields(fields)}<button type="submit">${texts[lang].withdrawButton}</button></form>`,
   );

@@ -1,3 +1,4 @@
+import { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
@@ -24,8 +25,8 @@ export interface MeDeps {
   links: Links;
   /** Sign-in link requests allowed per client address. */
   signInLimits?: RateLimit[];
-  /** Take the client address from the first `X-Forwarded-For` entry (TRUST_PROXY=1). */
-  trustProxy?: boolean;
+  /** The proxies in front of the server (TRUST_PROXY=N; `true` is one): see `clientIp`. */
+  trustProxy?: boolean | number;
 }
 
 const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320), z.refine((email) => !email.includes('\0'))) });
@@ -68,9 +69,12 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     }
   });
 
-  app.get('/me/withdraw', (c) => {
+  app.get('/me/withdraw', async (c) => {
+    const lang = langOf(c);
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
-    return show(c, withdrawPage(langOf(c), fields));
+    const found = await signedPerson(fields);
+    if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
+    return show(c, withdrawPage(lang, fields, { name: found.display_name, site: found.site_name }));
   });
   // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
   app.post('/me/withdraw', formLimit, async (c) => {
@@ -78,22 +82,31 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
-    const found = links.verifyWithdraw(person, sig)
-      ? await db.selectFrom('people').select('id').where('public_id', '=', person).executeTakeFirst()
-      : undefined;
+    const found = await signedPerson({ person, sig });
     if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
     await withdrawAll(db, found.id, 'email_link');
     return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
 
-  // The same answer whether or not the address is known: it tells nobody who works where.
+  /** The person a withdraw link is for, when its signature holds for their current address. */
+  const signedPerson = async ({ person, sig }: { person: string; sig: string }) => {
+    const found = await db
+      .selectFrom('people as p')
+      .innerJoin('sites as s', 's.id', 'p.site_id')
+      .select(['p.id', 'p.email', 'p.display_name', 's.name as site_name'])
+      .where('p.public_id', '=', person)
+      .executeTakeFirst();
+    return found && links.verifyWithdraw(person, found.email, sig) ? found : undefined;
+  };
+
+  // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
   app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
     const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
     if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
     const address = keyed((await keys()).signInRateLimit, clientIp(c, trustProxy));
     const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
     if (wait) return rateLimited(c, wait, 'Too many sign-in links asked for from this network');
-    await sendSignInLinks(db, links, body.data.email.toLowerCase());
+    afterAnswer(c, () => sendSignInLinks(db, links, body.data.email.toLowerCase()));
     return c.json({ status: 'sent_if_known' }, 202);
   });
 
@@ -156,7 +169,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   });
   me.get('/export', async (c) => {
     c.header('Content-Disposition', 'attachment; filename="hallway-my-data.json"');
-    c.header('Cache-Control', 'no-store');
     return c.json(await exportMyData(db, c.var.personId));
   });
   me.delete('/session', async (c) => {
@@ -210,6 +222,35 @@ function fromOwnPage(c: Context, publicOrigin: string): boolean {
   return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
 }
 
+/**
+ * Sign-in links being made after their request was answered: a known address's token and mail take
+ * milliseconds that an unknown one's do not, and the answer must not wait for them.
+ */
+const makingLinks = new Set<Promise<void>>();
+const AFTER_ANSWER_MS = 10;
+
+/**
+ * Runs `work` once the answer is out: after node's response finished (a request made in-process has
+ * none), and a few milliseconds more, so that the work competes for the CPU neither with the last of
+ * the writing (PGlite's queries hold the event loop) nor with whoever reads the answer on this
+ * machine (a reverse proxy, say).
+ */
+function afterAnswer(c: Context, work: () => Promise<void>) {
+  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
+  const sent = outgoing instanceof ServerResponse ? new Promise((resolve) => outgoing.once('finish', resolve).once('close', resolve)) : Promise.resolve();
+  const tracked = sent
+    .then(() => new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS)))
+    .then(work)
+    .catch((error: unknown) => console.error(`sign-in link not sent: ${error instanceof Error ? error.message : String(error)}`))
+    .finally(() => makingLinks.delete(tracked));
+  makingLinks.add(tracked);
+}
+
+/** Resolves once the sign-in links asked for so far are in the outbox (for `drainMail`, `close` and tests). */
+export async function signInLinksMade(): Promise<void> {
+  await Promise.all(makingLinks);
+}
+
 /** At most one sign-in link a minute per person, so the form cannot be used to flood an inbox. */
 const SIGN_IN_INTERVAL_MS = 60_000;
 
@@ -250,7 +291,7 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
         to: person.email,
         template: 'sign_in',
         locale: person.locale ?? person.default_lang,
-        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id) },
+        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
       });
     });
   }

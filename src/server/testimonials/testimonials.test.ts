@@ -201,7 +201,7 @@ describe('moderation', () => {
     );
     assert.match(mails[2]!.text_body, /Please leave out the manager’s name\./);
     for (const mail of mails) {
-      assert.ok(mail.text_body.includes(links.withdraw(author.public_id)), 'every author mail ends with the withdraw link');
+      assert.ok(mail.text_body.includes(links.withdraw(author.public_id, author.email)), 'every author mail ends with the withdraw link');
       assert.ok(mail.headers['List-Unsubscribe']);
     }
 
@@ -267,7 +267,7 @@ describe('consent', () => {
 
   test('the withdraw link of any e-mail unpublishes at once', async () => {
     const { site, author } = await approvedTestimonial();
-    const url = new URL(links.withdraw(author.public_id));
+    const url = new URL(links.withdraw(author.public_id, author.email));
     const done = await app.request('/me/withdraw', { method: 'POST', body: url.searchParams, headers: ORIGIN });
     assert.equal(done.status, 200);
     assert.equal((await publicList(site.slug)).items.length, 0);
