@@ -229,7 +229,7 @@ describe('the employee decides', () => {
     const initials = await call(cookie, 'GET', before.photoUrl.replace(PUBLIC_URL, ''));
     assert.equal(initials.response.status, 200);
     assert.equal(initials.response.headers.get('content-type'), 'image/svg+xml; charset=utf-8');
-    assert.equal(initials.response.headers.get('cache-control'), 'private, no-cache');
+    assert.equal(initials.response.headers.get('cache-control'), 'no-store', 'like all of /v1/me');
     assert.match(initials.body, new RegExp(`>P${counter}</text>`));
     assert.equal((await app.request('/v1/me/photo')).status, 401, 'for the signed-in person alone');
 

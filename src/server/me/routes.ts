@@ -158,7 +158,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   // The person's own photo or initials: also before they are listed, when the public ones answer 404.
   me.get('/photo', async (c) => {
     const own = await myPhoto(db, c.var.personId);
-    c.header('Cache-Control', 'private, no-cache');
     if (own.data && own.content_type) return c.body(new Uint8Array(own.data), 200, { 'Content-Type': own.content_type });
     c.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
     return c.body(avatarSvg(own.display_name, own.public_id), 200, { 'Content-Type': 'image/svg+xml; charset=utf-8' });
