@@ -68,7 +68,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @csspart dialog - The `<dialog>` box.
  * @csspart heading - "Ask Ada Lovelace about this job".
- * @csspart close - The Close button.
+ * @csspart close - The Close button (an icon named Close).
  * @csspart person - The name and job title of the person asked.
  * @csspart choice - Each person to choose from, when the dialog offers several.
  * @csspart input - The name, e-mail and message fields.
@@ -81,8 +81,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart error - Why the question was not sent, and what to do.
  * @csspart success - "Check your inbox…".
  *
- * @cssprop --hw-dialog-background - Default: the theme's surface, else `Canvas` (the page's colour scheme).
- * @cssprop --hw-dialog-color - Default: the theme's text colour, else `CanvasText`.
+ * @cssprop --hw-dialog-background - Default: `--hw-card-background`, else the theme's surface, else `Canvas` (the page's colour scheme).
+ * @cssprop --hw-dialog-color - Default: `--hw-card-color`, else the theme's text colour, else `CanvasText`.
  * @cssprop --hw-dialog-width - Default `34rem`.
  * @cssprop --hw-dialog-padding - Default `1.25rem`.
  * @cssprop --hw-font - Font family. Default: the page's.
