@@ -222,7 +222,7 @@ export default css`
   .alert {
     padding: 0.5rem 0.75rem;
     border-inline-start: 4px solid var(--hw-danger-color);
-    border-radius: 0.25rem;
+    border-radius: min(0.25rem, var(--_radius));
     background: color-mix(in srgb, var(--hw-danger-color) 10%, transparent);
   }
 

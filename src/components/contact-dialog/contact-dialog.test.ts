@@ -544,7 +544,13 @@ describe('hw-contact-dialog', () => {
     after(() => setViewport({ width: 800, height: 600 }));
 
     /** The dialog brought to each of its states (at the default 800×600 viewport). */
+    const crowd = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton', 'Radia Perlman', 'Frances Allen', 'Barbara Liskov', 'Hedy Lamarr'];
     const states: Record<string, (options: Options) => Promise<HwContactDialog>> = {
+      'choosing among several people': async (options) => {
+        serve();
+        const people = crowd.map((displayName, index) => aPerson({ id: `p${index}`, displayName }));
+        return (await openDialog({ ...options, people })).el;
+      },
       form: async (options) => {
         serve();
         return (await openDialog(options)).el;
@@ -605,21 +611,22 @@ describe('hw-contact-dialog', () => {
         it(`${state} (${lang})`, async () => {
           const el = await reach({ lang, person: aPerson({ displayName: 'Maximilienne de La Tour-Saint-Ygest' }) });
           const sent = state === 'sent';
+          const choosing = state.startsWith('choosing');
           for (const [width, height] of SCREENS) {
             const screen = `${width}×${height}`;
             await setViewport({ width, height });
             expectSeen(el, 'h2', screen);
             expectSeen(el, '[part="close"]', screen);
-            expectSeen(el, sent ? '[part="success"]' : '[part="submit"]', screen);
+            if (!choosing) expectSeen(el, sent ? '[part="success"]' : '[part="submit"]', screen);
             if (alerts(el).length > 0) expectSeen(el, '[role="alert"]', screen);
             if (statuses(el).length > 0) expectSeen(el, '[part="status"]', screen);
             if (sent) continue;
             // What the short screen hides is under the heading, above the actions: scrolling the body reaches it all.
             const body = $(el, '.body');
             body.scrollTop = body.scrollHeight;
-            expectSeen(el, '[part="privacy"]', screen);
+            expectSeen(el, choosing ? 'li:last-child [part="choice"]' : '[part="privacy"]', screen);
             body.scrollTop = 0;
-            expectSeen(el, '[part="person"]', screen);
+            expectSeen(el, choosing ? '#choose' : '[part="person"]', screen);
           }
           await expect(el).to.be.accessible();
         });

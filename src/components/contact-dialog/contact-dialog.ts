@@ -192,18 +192,18 @@ export class HwContactDialog extends HallwayElement {
   private renderChooser() {
     return html`
       <div class="body">
-        <p id="choose">${this.text.choose}</p>
+        <p id="choose" class="intro">${this.text.choose}</p>
         <ul class="people" role="list" aria-labelledby="choose">
-        ${this.people.map(
-          (person) => html`
-            <li>
-              <button part="choice" class="choice" type="button" @click=${() => this.choose(person)}>
-                <span class="name">${person.displayName}</span>
-                <span class="title">${person.jobTitle}</span>
-              </button>
-            </li>
-          `,
-        )}
+          ${this.people.map(
+            (person) => html`
+              <li>
+                <button part="choice" class="choice" type="button" @click=${() => this.choose(person)}>
+                  <span class="name">${person.displayName}</span>
+                  <span class="title">${person.jobTitle}</span>
+                </button>
+              </li>
+            `,
+          )}
         </ul>
       </div>
     `;
