@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+// (Comments here, not in the CSS: they would ship.) The dialog is a column: the header and the
+// actions keep their height, the body between them takes what is left and scrolls. The page's card
+// tokens dress it when the page sets them, as they do its cards. Close is an icon (named Close for
+// assistive technology) so that the heading keeps the width; the person asked fits one line; a hint
+// sits close to its label, the control a little apart; on a phone, Send spans the bar.
+
 export default css`
   :host {
     display: contents; /* nothing of it takes space in the page: the dialog shows in the top layer */
@@ -10,10 +16,6 @@ export default css`
     --_line: var(--_surface-border);
   }
 
-  /*
-   * A column: the header and the actions keep their height, the body between them takes what is left
-   * and scrolls. The page's card tokens dress it when the page sets them, like its cards.
-   */
   dialog {
     width: min(var(--hw-dialog-width, 34rem), 100vw - 2rem);
     max-width: none;
@@ -108,7 +110,6 @@ export default css`
     color: inherit;
   }
 
-  /* An icon, named "Close" for assistive technology: the heading keeps the width. */
   button.close {
     display: grid;
     place-items: center;
@@ -141,7 +142,6 @@ export default css`
     text-decoration: underline;
   }
 
-  /* Whom the question goes to, on one line when it fits. */
   .person {
     display: flex;
     flex-wrap: wrap;
@@ -169,7 +169,6 @@ export default css`
     gap: 0.375rem;
   }
 
-  /* Label, then hint, then the control: the hint sits close to its label, the control a little apart. */
   .field > .hint:not(.count) {
     margin-block: -0.25rem 0.125rem;
   }
@@ -289,7 +288,6 @@ export default css`
     font-weight: normal;
   }
 
-  /* A phone: the main button across the bar, easy to reach with a thumb. */
   @media (max-width: 30rem) {
     .send button {
       flex: 1 1 100%;
