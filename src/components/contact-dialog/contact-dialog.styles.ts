@@ -1,22 +1,39 @@
 import { css } from 'lit';
 
+// (Comments here, not in the CSS: they would ship.) The dialog is a column: the header and the
+// actions keep their height, the body between them takes what is left and scrolls. The page's card
+// tokens dress it when the page sets them, as they do its cards. Close is an icon (named Close for
+// assistive technology) so that the heading keeps the width; the person asked fits one line; a hint
+// sits close to its label, the control a little apart; on a phone, Send spans the bar.
+
 export default css`
   :host {
     display: contents; /* nothing of it takes space in the page: the dialog shows in the top layer */
     --hw-muted: var(--_muted);
     --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
     --hw-danger-color: var(--_danger);
+    --_pad: var(--hw-dialog-padding, 1.25rem);
+    --_line: var(--_surface-border);
   }
 
   dialog {
     width: min(var(--hw-dialog-width, 34rem), 100vw - 2rem);
+    max-width: none;
     max-height: calc(100dvh - 2rem);
-    padding: var(--hw-dialog-padding, 1.25rem);
-    border: 1px solid var(--hw-border);
+    padding: 0;
+    overflow: hidden;
+    border: 1px solid var(--_line);
     border-radius: var(--_radius);
-    background: var(--hw-dialog-background, var(--_scheme-surface, Canvas));
-    color: var(--hw-dialog-color, var(--_scheme-text, CanvasText));
+    background: var(--hw-dialog-background, var(--hw-card-background, var(--_scheme-surface, Canvas)));
+    color: var(--hw-dialog-color, var(--hw-card-color, var(--_scheme-text, CanvasText)));
     font: inherit;
+    line-height: 1.5;
+    box-shadow: 0 1.5rem 3rem rgb(0 0 0 / 25%);
+  }
+
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
   }
 
   dialog::backdrop {
@@ -29,40 +46,110 @@ export default css`
 
   .header {
     display: flex;
+    flex: none;
     gap: 1rem;
     align-items: flex-start;
     justify-content: space-between;
-    margin-block-end: 1rem;
+    padding: var(--_pad) var(--_pad) 0.75rem;
   }
 
   h2 {
     margin: 0;
     font-size: 1.25em;
+    line-height: 1.3;
+    overflow-wrap: break-word;
+  }
+
+  form {
+    display: flex;
+    flex: 1 1 auto;
+    flex-direction: column;
+    min-height: 0;
+  }
+
+  .body {
+    display: grid;
+    flex: 1 1 auto;
+    gap: 1rem;
+    align-content: start;
+    min-height: 0;
+    padding: 0.25rem var(--_pad) var(--_pad);
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+
+  .actions {
+    display: grid;
+    flex: none;
+    gap: 0.75rem;
+    padding: 0.875rem var(--_pad);
+    border-block-start: 1px solid var(--_line);
+    background: color-mix(in srgb, currentColor 3%, transparent);
+  }
+
+  .send {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+  }
+
+  button {
+    min-height: 2.75rem;
+    font-weight: 600;
+  }
+
+  .send button:hover:not([aria-disabled]) {
+    background: color-mix(in srgb, var(--_accent) 88%, black);
   }
 
   button.close,
   button.link {
     flex: none;
-    padding: 0.25em 0.75em;
     background: transparent;
     color: inherit;
-    box-shadow: inset 0 0 0 1px var(--hw-border);
+  }
+
+  button.close {
+    display: grid;
+    place-items: center;
+    width: 2.75rem;
+    padding: 0;
+    margin-block-start: -0.5rem;
+    margin-inline-end: -0.75rem;
+  }
+
+  button.close:hover {
+    background: color-mix(in srgb, currentColor 8%, transparent);
+  }
+
+  svg {
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+
+  .close svg {
+    width: 1.5rem;
   }
 
   button.link {
-    justify-self: start;
+    min-height: 0;
     padding: 0;
-    box-shadow: none;
+    font-weight: normal;
     text-decoration: underline;
   }
 
   .person {
-    display: grid;
-    gap: 0.125rem;
-    margin-block-end: 1rem;
-    padding: 0.75rem 1rem;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.125rem 0.75rem;
+    align-items: baseline;
+    padding: 0.625rem 0.875rem;
     border-radius: calc(var(--_radius) / 2);
-    background: color-mix(in srgb, currentColor 5%, transparent);
+    background: color-mix(in srgb, currentColor 6%, transparent);
   }
 
   .name {
@@ -73,12 +160,8 @@ export default css`
   .hint,
   .status {
     font-size: 0.875em;
+    line-height: 1.45;
     color: var(--hw-muted);
-  }
-
-  form {
-    display: grid;
-    gap: 1rem;
   }
 
   .field {
@@ -86,8 +169,16 @@ export default css`
     gap: 0.375rem;
   }
 
+  .field > .hint:not(.count) {
+    margin-block: -0.25rem 0.125rem;
+  }
+
   label {
     font-weight: 600;
+  }
+
+  [part~='input'] {
+    padding: 0.625em 0.75em;
   }
 
   [readonly] {
@@ -96,19 +187,21 @@ export default css`
 
   .count {
     justify-self: end;
+    margin-block-start: -0.125rem;
+    font-variant-numeric: tabular-nums;
   }
 
   .consent {
     display: flex;
-    gap: 0.5rem;
+    gap: 0.625rem;
     align-items: flex-start;
     font-weight: normal;
   }
 
   input[type='checkbox'] {
     flex: none;
-    width: 1.125em;
-    height: 1.125em;
+    width: 1.25em;
+    height: 1.25em;
     margin: 0.125em 0 0;
     accent-color: var(--_accent);
   }
@@ -120,14 +213,16 @@ export default css`
 
   .error,
   .alert {
+    font-size: 0.875em;
     font-weight: 600;
     color: var(--hw-danger-color);
   }
 
   .alert {
-    padding: 0.75rem 1rem;
+    padding: 0.5rem 0.75rem;
     border-inline-start: 4px solid var(--hw-danger-color);
-    background: color-mix(in srgb, var(--hw-danger-color) 8%, transparent);
+    border-radius: min(0.25rem, var(--_radius));
+    background: color-mix(in srgb, var(--hw-danger-color) 10%, transparent);
   }
 
   /* Off-screen for people, hidden from assistive technology by aria-hidden, out of the tab order. */
@@ -139,24 +234,31 @@ export default css`
     overflow: hidden;
   }
 
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.75rem;
-    align-items: center;
-  }
-
   button[aria-disabled='true'] {
     cursor: progress;
     opacity: 0.7;
   }
 
-  .success {
-    font-size: 1.125em;
+  .done {
+    display: grid;
+    justify-items: center;
+    gap: 0.75rem;
+    padding: 1.5rem 0.5rem 0.5rem;
+    text-align: center;
   }
 
-  .intro {
-    margin-block-end: 0.75rem;
+  .done svg {
+    width: 3rem;
+    height: 3rem;
+    padding: 0.625rem;
+    border-radius: 50%;
+    background: color-mix(in srgb, var(--_accent) 15%, transparent);
+    stroke-width: 2.5;
+  }
+
+  .success {
+    max-width: 26rem;
+    font-size: 1.125em;
   }
 
   .people {
@@ -176,5 +278,19 @@ export default css`
     background: transparent;
     color: inherit;
     box-shadow: inset 0 0 0 1px var(--hw-border);
+  }
+
+  .choice .name {
+    font-weight: 600;
+  }
+
+  .choice .title {
+    font-weight: normal;
+  }
+
+  @media (max-width: 30rem) {
+    .send button {
+      flex: 1 1 100%;
+    }
   }
 `;

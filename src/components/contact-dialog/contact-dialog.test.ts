@@ -1,5 +1,5 @@
 import { expect, fixtureSync, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { PublicPerson } from '../../sdk/index.js';
@@ -264,6 +264,78 @@ describe('hw-contact-dialog', () => {
     expect(deepActive()).to.equal(field(el, 'consent'));
   });
 
+  it('clears each field’s error as soon as the field is right, as the candidate types, and the summary follows', async () => {
+    serve();
+    const { el } = await openDialog();
+    const name = field(el, 'name');
+    const email = field(el, 'email');
+    await sendKeys({ press: 'Enter' }); // in the name field: sends the form
+    await el.updateComplete;
+    expect(alerts(el)).to.deep.equal(['Check these fields: Your name, Your e-mail address, Your question, and Your agreement.']);
+    expect(deepActive()).to.equal(name);
+
+    await sendKeys({ type: 'G' });
+    await el.updateComplete;
+    expect(name.hasAttribute('aria-invalid'), 'right after one letter').to.be.false;
+    expect(description(el, name)).to.equal('');
+    expect(alerts(el)).to.deep.equal(['Check these fields: Your e-mail address, Your question, and Your agreement.']);
+
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'grace@' });
+    await el.updateComplete;
+    expect(email.getAttribute('aria-invalid'), 'not an address yet').to.equal('true');
+    expect(description(el, email)).to.equal('Ada replies to this address. Enter your e-mail address, like name@example.com.');
+    await sendKeys({ type: 'example.com' });
+    await el.updateComplete;
+    expect(email.hasAttribute('aria-invalid')).to.be.false;
+    expect(description(el, email)).to.equal('Ada replies to this address.');
+    expect(alerts(el)).to.deep.equal(['Check these fields: Your question and Your agreement.']);
+
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ type: 'Hello' });
+    await el.updateComplete;
+    expect(field(el, 'message').hasAttribute('aria-invalid')).to.be.false;
+    expect(alerts(el)).to.deep.equal(['Check this field: Your agreement.']);
+    await expect(el).to.be.accessible();
+
+    await sendKeys({ press: 'Tab' });
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(field(el, 'consent').hasAttribute('aria-invalid')).to.be.false;
+    expect(description(el, field(el, 'consent'))).to.equal('');
+    expect(alerts(el), 'nothing left to check').to.deep.equal([]);
+    expect(el.shadowRoot!.querySelectorAll('[part="field-error"]')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    // Emptied again: no error while typing (it would scold mid-word); the next send says it.
+    await sendKeys({ down: 'Shift' });
+    for (let press = 0; press < 3; press++) await sendKeys({ press: 'Tab' });
+    await sendKeys({ up: 'Shift' });
+    expect(deepActive()).to.equal(name);
+    await sendKeys({ press: 'Backspace' });
+    await el.updateComplete;
+    expect(name.hasAttribute('aria-invalid')).to.be.false;
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(name.getAttribute('aria-invalid')).to.equal('true');
+    expect(alerts(el)).to.deep.equal(['Check this field: Your name.']);
+    expect(server.requests).to.deep.equal([]);
+  });
+
+  it('clears the error the server found on a field once the candidate corrects it', async () => {
+    serve({ answer: () => HttpResponse.json({ error: { code: 'invalid_body', message: 'email: Invalid email', field: 'email' } }, { status: 400 }) });
+    const { el } = await openDialog();
+    await fillIn(el, { ...TYPED, email: 'grace@example.c' });
+    await send(el);
+    await until('error shown', () => alerts(el).length > 0);
+    expect(deepActive()).to.equal(field(el, 'email'));
+
+    await sendKeys({ type: 'om' });
+    await el.updateComplete;
+    expect(field(el, 'email').hasAttribute('aria-invalid')).to.be.false;
+    expect(alerts(el)).to.deep.equal([]);
+  });
+
   it('sends exactly what was typed, with the job, consent, language and a proof that solves the challenge', async () => {
     serve();
     const { el } = await openDialog();
@@ -459,6 +531,107 @@ describe('hw-contact-dialog', () => {
     );
     expect(server.requests[0]!.body.lang).to.equal('fr');
     await expect(el).to.be.accessible();
+  });
+
+  describe('on common screens, the heading and the actions always in view', () => {
+    const SCREENS = [
+      [1280, 800],
+      [1366, 768],
+      [1440, 900],
+      [390, 844],
+      [360, 640],
+    ] as const;
+    after(() => setViewport({ width: 800, height: 600 }));
+
+    /** The dialog brought to each of its states (at the default 800×600 viewport). */
+    const crowd = ['Ada Lovelace', 'Grace Hopper', 'Katherine Johnson', 'Margaret Hamilton', 'Radia Perlman', 'Frances Allen', 'Barbara Liskov', 'Hedy Lamarr'];
+    const states: Record<string, (options: Options) => Promise<HwContactDialog>> = {
+      'choosing among several people': async (options) => {
+        serve();
+        const people = crowd.map((displayName, index) => aPerson({ id: `p${index}`, displayName }));
+        return (await openDialog({ ...options, people })).el;
+      },
+      form: async (options) => {
+        serve();
+        return (await openDialog(options)).el;
+      },
+      'field errors': async (options) => {
+        serve();
+        const { el } = await openDialog(options);
+        await send(el);
+        return el;
+      },
+      'proof of work running': async (options) => {
+        serve({ challengeWait: gate().opened });
+        const { el } = await openDialog(options);
+        await fillIn(el);
+        await send(el);
+        await until('checking', () => statuses(el).length > 0);
+        return el;
+      },
+      sent: async (options) => {
+        serve();
+        const { el } = await openDialog(options);
+        await fillIn(el);
+        await send(el);
+        await until('sent', () => el.shadowRoot!.querySelector('[part="success"]'));
+        return el;
+      },
+      'server error': async (options) => {
+        serve({ answer: () => errorResponse(429, 'cap_reached') });
+        const { el } = await openDialog(options);
+        await fillIn(el);
+        await send(el);
+        await until('error shown', () => alerts(el).length > 0);
+        return el;
+      },
+    };
+
+    /** Why a person could not see or click all of `node`: off the screen, or covered by something else. */
+    function unseen(el: HwContactDialog, node: Element): string[] {
+      const box = node.getBoundingClientRect();
+      if (box.top < 0 || box.left < 0 || box.bottom > innerHeight || box.right > innerWidth) return [`off the screen at ${JSON.stringify(box)}`];
+      const points = [
+        [box.left + box.width / 2, box.top + box.height / 2],
+        [box.left + box.width / 4, box.top + box.height / 4],
+        [box.right - box.width / 4, box.bottom - box.height / 4],
+      ];
+      return points.flatMap(([x, y]) => {
+        const top = el.shadowRoot!.elementFromPoint(x!, y!);
+        return top && node.contains(top) ? [] : [`covered at ${x},${y} by ${top?.outerHTML.slice(0, 60)}`];
+      });
+    }
+
+    function expectSeen(el: HwContactDialog, selector: string, screen: string) {
+      expect(unseen(el, $(el, selector)), `${selector} at ${screen}`).to.deep.equal([]);
+    }
+
+    for (const lang of ['en', 'fr']) {
+      for (const [state, reach] of Object.entries(states)) {
+        it(`${state} (${lang})`, async () => {
+          const el = await reach({ lang, person: aPerson({ displayName: 'Maximilienne de La Tour-Saint-Ygest' }) });
+          const sent = state === 'sent';
+          const choosing = state.startsWith('choosing');
+          for (const [width, height] of SCREENS) {
+            const screen = `${width}×${height}`;
+            await setViewport({ width, height });
+            expectSeen(el, 'h2', screen);
+            expectSeen(el, '[part="close"]', screen);
+            if (!choosing) expectSeen(el, sent ? '[part="success"]' : '[part="submit"]', screen);
+            if (alerts(el).length > 0) expectSeen(el, '[role="alert"]', screen);
+            if (statuses(el).length > 0) expectSeen(el, '[part="status"]', screen);
+            if (sent) continue;
+            // What the short screen hides is under the heading, above the actions: scrolling the body reaches it all.
+            const body = $(el, '.body');
+            body.scrollTop = body.scrollHeight;
+            expectSeen(el, choosing ? 'li:last-child [part="choice"]' : '[part="privacy"]', screen);
+            body.scrollTop = 0;
+            expectSeen(el, choosing ? '#choose' : '[part="person"]', screen);
+          }
+          await expect(el).to.be.accessible();
+        });
+      }
+    }
   });
 
   describe('with several people to choose from', () => {

@@ -68,7 +68,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  *
  * @csspart dialog - The `<dialog>` box.
  * @csspart heading - "Ask Ada Lovelace about this job".
- * @csspart close - The Close button.
+ * @csspart close - The Close button (an icon named Close).
  * @csspart person - The name and job title of the person asked.
  * @csspart choice - Each person to choose from, when the dialog offers several.
  * @csspart input - The name, e-mail and message fields.
@@ -81,8 +81,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @csspart error - Why the question was not sent, and what to do.
  * @csspart success - "Check your inbox…".
  *
- * @cssprop --hw-dialog-background - Default: the theme's surface, else `Canvas` (the page's colour scheme).
- * @cssprop --hw-dialog-color - Default: the theme's text colour, else `CanvasText`.
+ * @cssprop --hw-dialog-background - Default: `--hw-card-background`, else the theme's surface, else `Canvas` (the page's colour scheme).
+ * @cssprop --hw-dialog-color - Default: `--hw-card-color`, else the theme's text colour, else `CanvasText`.
  * @cssprop --hw-dialog-width - Default `34rem`.
  * @cssprop --hw-dialog-padding - Default `1.25rem`.
  * @cssprop --hw-font - Font family. Default: the page's.
@@ -117,6 +117,8 @@ export class HwContactDialog extends HallwayElement {
   @state() private draft: Draft = EMPTY_DRAFT;
   @state() private fieldErrors: Partial<Record<Field, string>> = {};
   @state() private alert?: string;
+  /** The alert is the summary of the field errors, and follows them as they are corrected. */
+  private alertSummarizes = false;
   /** A new alert element for each alert, so that the same message twice is announced twice. */
   @state() private alertCount = 0;
 
@@ -169,13 +171,16 @@ export class HwContactDialog extends HallwayElement {
     this.focusTarget = undefined;
   }
 
+  // The header and the actions stay in view; only the body between them scrolls when the screen is short.
   protected override render() {
     const person = this.target;
     return html`
       <dialog part="dialog" aria-labelledby="heading" @cancel=${this.onEscape} @close=${this.onClose}>
         <div class="header">
           <h2 id="heading" part="heading">${this.heading(person)}</h2>
-          <button part="close" class="close" type="button" @click=${this.close}>${this.text.close}</button>
+          <button part="close" class="close" type="button" @click=${this.close}>
+            <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18" /></svg><span class="visually-hidden">${this.text.close}</span>
+          </button>
         </div>
         ${!person ? this.renderChooser() : this.phase === 'sent' ? this.renderSent(person) : this.renderForm(person)}
       </dialog>
@@ -186,19 +191,21 @@ export class HwContactDialog extends HallwayElement {
 
   private renderChooser() {
     return html`
-      <p id="choose" class="intro">${this.text.choose}</p>
-      <ul class="people" role="list" aria-labelledby="choose">
-        ${this.people.map(
-          (person) => html`
-            <li>
-              <button part="choice" class="choice" type="button" @click=${() => this.choose(person)}>
-                <span class="name">${person.displayName}</span>
-                <span class="title">${person.jobTitle}</span>
-              </button>
-            </li>
-          `,
-        )}
-      </ul>
+      <div class="body">
+        <p id="choose" class="intro">${this.text.choose}</p>
+        <ul class="people" role="list" aria-labelledby="choose">
+          ${this.people.map(
+            (person) => html`
+              <li>
+                <button part="choice" class="choice" type="button" @click=${() => this.choose(person)}>
+                  <span class="name">${person.displayName}</span>
+                  <span class="title">${person.jobTitle}</span>
+                </button>
+              </li>
+            `,
+          )}
+        </ul>
+      </div>
     `;
   }
 
@@ -206,28 +213,32 @@ export class HwContactDialog extends HallwayElement {
     const { text } = this;
     const first = firstName(person);
     return html`
-      ${this.renderPerson(person)}
       <form novalidate aria-busy=${this.busy} @input=${this.edit} @submit=${this.submit}>
-        ${this.textField('name', 'text', { autocomplete: 'name', maxlength: 100 })}
-        ${this.textField('email', 'email', { autocomplete: 'email', maxlength: 254, hint: text.emailHint(first) })}
-        ${this.renderMessage()}
-        <div class="field">
-          <label part="consent" class="consent">
-            <input type="checkbox" id="consent" name="consent" required .checked=${live(this.draft.consent)} @click=${this.keepWhileBusy}
-              aria-invalid=${this.invalid('consent')} aria-describedby=${this.describedBy('consent')} />
-            <span>${text.consent(person.displayName)}</span>
-          </label>
-          ${this.fieldError('consent')}
+        <div class="body">
+          ${this.renderPerson(person)}
+          ${this.textField('name', 'text', { autocomplete: 'name', maxlength: 100 })}
+          ${this.textField('email', 'email', { autocomplete: 'email', maxlength: 254, hint: text.emailHint(first) })}
+          ${this.renderMessage()}
+          <div class="field">
+            <label part="consent" class="consent">
+              <input type="checkbox" id="consent" name="consent" required .checked=${live(this.draft.consent)} @click=${this.keepWhileBusy}
+                aria-invalid=${this.invalid('consent')} aria-describedby=${this.describedBy('consent')} />
+              <span>${text.consent(person.displayName)}</span>
+            </label>
+            ${this.fieldError('consent')}
+          </div>
+          <p part="privacy" class="hint">${text.privacy(first)}</p>
+          <div class="honeypot" aria-hidden="true">
+            <label for="website">${text.honeypot}</label>
+            <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
+          </div>
         </div>
-        <p part="privacy" class="hint">${text.privacy(first)}</p>
-        <div class="honeypot" aria-hidden="true">
-          <label for="website">${text.honeypot}</label>
-          <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
-        </div>
-        ${this.alert ? keyed(this.alertCount, html`<p part="error" class="alert" role="alert">${this.alert}</p>`) : nothing}
         <div class="actions">
-          <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${text.send}</button>
-          <p part="status" class="status" role="status">${this.statusText()}</p>
+          ${this.alert ? keyed(this.alertCount, html`<p part="error" class="alert" role="alert">${this.alert}</p>`) : nothing}
+          <div class="send">
+            <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${text.send}</button>
+            <p part="status" class="status" role="status">${this.statusText()}</p>
+          </div>
         </div>
       </form>
     `;
@@ -266,7 +277,7 @@ export class HwContactDialog extends HallwayElement {
     return html`
       <div class="field">
         <label for="message">${text.message}</label>
-        <textarea part="input" id="message" name="message" rows="5" required maxlength=${MESSAGE_MAX} ?readonly=${this.busy}
+        <textarea part="input" id="message" name="message" rows="4" required maxlength=${MESSAGE_MAX} ?readonly=${this.busy}
           .value=${live(this.draft.message)} aria-invalid=${this.invalid('message')}
           aria-describedby=${this.describedBy('message', 'message-count')}></textarea>
         <p id="message-count" part="count" class="hint count">${text.count(count, MESSAGE_MAX)}</p>
@@ -278,8 +289,13 @@ export class HwContactDialog extends HallwayElement {
 
   private renderSent(person: PublicPerson) {
     return html`
-      ${this.renderPerson(person)}
-      <p id="sent" part="success" class="success" tabindex="-1">${this.text.sent(firstName(person))}</p>
+      <div class="body">
+        ${this.renderPerson(person)}
+        <div class="done">
+          <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>
+          <p id="sent" part="success" class="success" tabindex="-1">${this.text.sent(firstName(person))}</p>
+        </div>
+      </div>
     `;
   }
 
@@ -333,6 +349,16 @@ export class HwContactDialog extends HallwayElement {
       message: control('message').value,
       consent: control('consent').checked,
     };
+    this.clearIfCorrected((event.target as HTMLInputElement).name);
+  }
+
+  /** A field's error goes as soon as the field is right, not at the next send; it never comes back while typing. */
+  private clearIfCorrected(name: string): void {
+    const person = this.target;
+    if (!isField(name) || !this.fieldErrors[name] || !person || this.validate(person)[name]) return;
+    const left = Object.fromEntries(Object.entries(this.fieldErrors).filter(([field]) => field !== name));
+    this.fieldErrors = left;
+    if (this.alertSummarizes) this.alert = Object.keys(left).length > 0 ? this.summary(left) : undefined;
   }
 
   /** A checkbox has no `readonly`: while sending, a click does not change it. */
@@ -401,15 +427,20 @@ export class HwContactDialog extends HallwayElement {
 
   /** Each field says what is wrong; the summary (an alert) names them; the first one gets the focus. */
   private showInvalid(invalid: Partial<Record<Field, string>>): void {
-    const fields = Object.keys(invalid) as Field[];
-    const labels = this.localize.list(fields.map((field) => this.text[FIELD_LABELS[field]]));
     this.fieldErrors = invalid;
-    this.showAlert(this.text.checkFields(fields.length, labels));
-    this.focusTarget = `#${fields[0]}`;
+    this.showAlert(this.summary(invalid), true);
+    this.focusTarget = `#${Object.keys(invalid)[0]}`;
   }
 
-  private showAlert(text: string): void {
+  /** "Check these fields: Your name and Your question." */
+  private summary(invalid: Partial<Record<Field, string>>): string {
+    const fields = Object.keys(invalid) as Field[];
+    return this.text.checkFields(fields.length, this.localize.list(fields.map((field) => this.text[FIELD_LABELS[field]])));
+  }
+
+  private showAlert(text: string, summarizes = false): void {
     this.alert = text;
+    this.alertSummarizes = summarizes;
     this.alertCount++;
   }
 
