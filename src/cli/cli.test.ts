@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { adminRoutes } from './admin/routes.js';
-import { ensureAdminKey } from './admin/keys.js';
-import { Links } from './auth/links.js';
-import type { Db } from './store/database.js';
-import { openTestDatabase } from './store/test-database.js';
+import { adminRoutes } from '../server/admin/routes.js';
+import { ensureAdminKey } from '../server/admin/keys.js';
+import { Links } from '../server/auth/links.js';
+import type { Db } from '../server/store/database.js';
+import { openTestDatabase } from '../server/store/test-database.js';
 
 const KEY = 'cli-test-admin-key-0123456789';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +48,7 @@ interface Run {
 }
 
 async function hallway(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, HALLWAY_URL: url, HALLWAY_ADMIN_KEY: KEY, HALLWAY_SITE: undefined, ...env },
   });
