@@ -34,8 +34,19 @@ export {
   ContactStats,
   BIO_MAX,
   WEEKLY_CAP_MAX,
+  PROFILE_MAX,
+  PHOTO_MAX_BYTES,
+  PHOTO_TYPES,
 } from './me-schemas.js';
-export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX } from './contact-schemas.js';
+export {
+  Challenge,
+  ChallengeSolution,
+  ContactRequest,
+  ContactAccepted,
+  MESSAGE_MAX,
+  CANDIDATE_NAME_MAX,
+  CANDIDATE_EMAIL_MAX,
+} from './contact-schemas.js';
 export {
   PublicTestimonial,
   TestimonialList,
