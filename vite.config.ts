@@ -59,16 +59,17 @@ const lib: UserConfig = {
 };
 
 /**
- * dist/cli/cli.js: the `hallway` admin CLI for the npm package, compiled from src/server/cli.ts and
- * whatever it imports; packages stay external (so they must be `dependencies`).
+ * dist/cli/cli.js: the `hallway` admin CLI for the npm package, compiled from src/cli and whatever it
+ * imports (the SDK's admin client); packages stay external (so they must be `dependencies`).
  */
 const cli: UserConfig = {
   build: {
-    ssr: 'src/server/cli.ts',
+    ssr: true,
     outDir: 'dist/cli',
     target: 'node20',
     minify: false,
     emptyOutDir: true,
+    rollupOptions: { input: { cli: 'src/cli/main.ts' } },
   },
 };
 

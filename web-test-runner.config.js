@@ -22,7 +22,7 @@ const mswWorkerPlugin = {
 };
 
 export default {
-  files: ['src/**/*.test.ts', '!src/server/**'],
+  files: ['src/**/*.test.ts', '!src/server/**', '!src/cli/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: 'tsconfig.json', target: 'es2022' }), mswWorkerPlugin],
   browsers: [

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { main } from '../src/server/cli.js';
-import { allows } from '../src/server/doctor.js';
+import { main } from '../src/cli/main.js';
+import { allows } from '../src/cli/doctor.js';
 import type { RunningServer } from '../src/server/server.js';
 import { ADMIN_KEY, allowOrigin, freePort, startCareersSite, startTestServer, type CareersSite } from './harness.js';
 

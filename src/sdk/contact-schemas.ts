@@ -5,6 +5,9 @@ import * as z from 'zod/mini';
 import { noNul } from './schemas.js';
 
 export const MESSAGE_MAX = 1000;
+export const CANDIDATE_NAME_MAX = 100;
+/** The longest address SMTP carries (RFC 5321's path limit). */
+export const CANDIDATE_EMAIL_MAX = 254;
 
 /**
  * A proof-of-work challenge in ALTCHA's format: find `number` in [0, maxnumber] such that
@@ -28,8 +31,8 @@ export const ChallengeSolution = z.object({
 });
 
 export const ContactRequest = z.object({
-  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100), noNul()),
-  email: z.email().check(z.maxLength(254)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(CANDIDATE_NAME_MAX), noNul()),
+  email: z.email().check(z.maxLength(CANDIDATE_EMAIL_MAX)),
   message: z.string().check(z.trim(), z.minLength(1), z.maxLength(MESSAGE_MAX), noNul()),
   /** The job the candidate was looking at, for the employee's context. */
   job: z.optional(z.string().check(z.trim(), z.maxLength(200), noNul())),

@@ -34,8 +34,19 @@ export {
   ContactStats,
   BIO_MAX,
   WEEKLY_CAP_MAX,
+  PROFILE_MAX,
+  PHOTO_MAX_BYTES,
+  PHOTO_TYPES,
 } from './me-schemas.js';
-export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX } from './contact-schemas.js';
+export {
+  Challenge,
+  ChallengeSolution,
+  ContactRequest,
+  ContactAccepted,
+  MESSAGE_MAX,
+  CANDIDATE_NAME_MAX,
+  CANDIDATE_EMAIL_MAX,
+} from './contact-schemas.js';
 export {
   PublicTestimonial,
   TestimonialList,
@@ -47,3 +58,39 @@ export {
   TESTIMONIAL_MAX,
   DEFAULT_TESTIMONIAL_LIMIT,
 } from './testimonial-schemas.js';
+export { createAdminClient, ImportRefusedError } from './admin-client.js';
+export type { AdminClient, AdminClientOptions, PeopleFile, PeoplePageQuery } from './admin-client.js';
+export {
+  AdminSite,
+  AdminSiteList,
+  SiteCreate,
+  SiteUpdate,
+  PersonStatus,
+  AdminPeopleQuery,
+  AdminPerson,
+  AdminPeopleList,
+  ImportReport,
+  ImportProblem,
+  ImportRefusal,
+  InvitationRequest,
+  InvitationResult,
+  StatusChange,
+  StatusChanged,
+  ModerationQuery,
+  Approval,
+  Rejection,
+  ModeratedTestimonial,
+  ModerationList,
+  Moderated,
+  isAllowedOrigin,
+  IMPORT_MAX_BYTES,
+  ADMIN_BODY_MAX_BYTES,
+  IMPORT_TEXT_MAX,
+  EMAIL_PATTERN,
+  EMAIL_MAX,
+  SITE_NAME_MAX,
+  SITE_ORIGINS_MAX,
+  CONSENT_VERSION_MAX,
+  ADMIN_PAGE_MAX,
+  REJECTION_REASON_MAX,
+} from './admin-schemas.js';

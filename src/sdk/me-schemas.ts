@@ -7,6 +7,11 @@ import { MyTestimonial, NameStyle } from './testimonial-schemas.js';
 
 export const BIO_MAX = 300;
 export const WEEKLY_CAP_MAX = 10;
+/** The longest value of each one-line profile field, and the most languages. */
+export const PROFILE_MAX = { displayName: 80, jobTitle: 120, team: 80, location: 80, languages: 10 } as const;
+/** A profile photo upload (`PUT /v1/me/photo`, the file as the body); the server re-encodes it as WebP. */
+export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
+export const PHOTO_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp'];
 
 const https = z.url({ protocol: /^https$/, hostname: z.regexes.domain });
 const languageCode = z.string().check(z.regex(/^[a-z]{2,3}$/));
@@ -22,11 +27,11 @@ export const ConsentState = z.object({
 
 /** What the employee edits; every field is shown to candidates only once they opt in. */
 export const ProfileUpdate = z.object({
-  displayName: line(80),
-  jobTitle: line(120),
-  team: optionalLine(80),
-  location: optionalLine(80),
-  languages: z.array(languageCode).check(z.maxLength(10)),
+  displayName: line(PROFILE_MAX.displayName),
+  jobTitle: line(PROFILE_MAX.jobTitle),
+  team: optionalLine(PROFILE_MAX.team),
+  location: optionalLine(PROFILE_MAX.location),
+  languages: z.array(languageCode).check(z.maxLength(PROFILE_MAX.languages)),
   bio: optionalLine(BIO_MAX),
   linkedinUrl: z.nullable(https),
 });

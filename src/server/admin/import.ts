@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
+import { EMAIL_PATTERN, IMPORT_TEXT_MAX } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { Person } from '../store/schema.js';
@@ -14,7 +15,6 @@ export const IMPORT_COLUMNS = ['email', 'full_name', 'job_title', 'team', 'locat
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 const REQUIRED_COLUMNS: ImportColumn[] = ['email', 'full_name', 'job_title'];
 
-const MAX_TEXT = 200;
 /** A real row is well under 2 KB; a longer one is an unclosed quote, read on (slowly) to the file's end. */
 const MAX_RECORD_CHARS = 16 * 1024;
 const BATCH_SIZE = 1000;
@@ -166,7 +166,6 @@ function jsonCell(key: string, value: unknown): string | undefined {
 
 // ---- validating ----
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const LANGUAGE = /^([a-z]{2,3})(-[a-z0-9]{2,8})*$/i;
 
 function validateRows(rows: RawRow[]): { people: PersonRow[]; problems: ImportProblem[] } {
@@ -194,12 +193,12 @@ function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, rea
       if (REQUIRED_COLUMNS.includes(column)) problem(column, 'required');
       return value === undefined ? undefined : null;
     }
-    if (value.length > MAX_TEXT) problem(column, `longer than ${MAX_TEXT} characters`);
+    if (value.length > IMPORT_TEXT_MAX) problem(column, `longer than ${IMPORT_TEXT_MAX} characters`);
     if (value.includes('\0')) problem(column, 'contains a NUL character');
     return value;
   };
   const email = (text('email') ?? '').toLowerCase();
-  if (email && !EMAIL.test(email)) problem('email', 'not an e-mail address');
+  if (email && !EMAIL_PATTERN.test(email)) problem('email', 'not an e-mail address');
   return {
     line,
     email,

@@ -1,24 +1,8 @@
 import { sql } from 'kysely';
+import type { AdminPerson } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import { latestConsentGranted } from '../store/people.js';
 import type { PersonStatus } from '../store/schema.js';
-
-/** What an admin sees of a person: HR data, e-mail included, and the consent state (read only). */
-export interface AdminPerson {
-  id: string;
-  externalId: string | null;
-  email: string;
-  fullName: string;
-  displayName: string;
-  jobTitle: string;
-  team: string | null;
-  location: string | null;
-  languages: string[];
-  status: PersonStatus;
-  invitedAt: string | null;
-  showProfile: boolean;
-  contact: boolean;
-}
 
 export interface AdminPeopleQuery {
   status?: PersonStatus;

@@ -1,6 +1,18 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import {
+  ADMIN_BODY_MAX_BYTES,
+  AdminPeopleQuery,
+  Approval,
+  IMPORT_MAX_BYTES,
+  InvitationRequest,
+  ModerationQuery,
+  Rejection,
+  SiteCreate,
+  SiteUpdate,
+  StatusChange,
+} from '../../sdk/admin-schemas.js';
 import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { hasNul, nulField } from '../nul.js';
@@ -22,61 +34,8 @@ export interface AdminDeps {
 
 type Env = { Variables: { site: Site } };
 
-export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
-const JSON_MAX_BYTES = 64 * 1024;
-
-const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-function isAllowedOrigin(value: string) {
-  if (!URL.canParse(value)) return false;
-  const url = new URL(value);
-  return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
-}
-
-const Origin = z.string().refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)');
-
-const SiteBody = z.strictObject({
-  slug: z.string().regex(/^[a-z0-9-]{2,40}$/, '2 to 40 characters among a-z, 0-9 and -'),
-  name: z.string().trim().min(1).max(200),
-  allowedOrigins: z.array(Origin).max(50).optional(),
-  defaultLang: z.enum(['en', 'fr']).optional(),
-  consentTextVersion: z.string().trim().min(1).max(40).optional(),
-});
-
-/** The largest id of an `integer` column: a cursor past it is forged. */
-const MAX_ID = 2_147_483_647;
-
-const PeopleQuery = z.strictObject({
-  status: z.enum(['employee', 'left', 'alumni']).optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z
-    .string()
-    .regex(/^\d{1,10}$/, 'not a cursor this server returned')
-    .transform(Number)
-    .refine((id) => id <= MAX_ID, 'not a cursor this server returned')
-    .optional(),
-});
-
-const InvitationBody = z
-  .strictObject({ person: z.string().trim().min(1).max(320).optional(), all: z.literal(true).optional() })
-  .refine((body) => (body.person === undefined) !== (body.all === undefined), {
-    message: 'give either "person" (a public id, external id or e-mail) or "all": true',
-    path: ['person'],
-  });
-
-const StatusBody = z
-  .strictObject({
-    status: z.enum(['employee', 'left'], {
-      error: 'must be "employee" or "left" (people become alumni only by accepting an alumni invitation themselves)',
-    }),
-    inviteAlumni: z.boolean().optional(),
-  })
-  .refine((body) => !body.inviteAlumni || body.status === 'left', { message: 'only with status "left"', path: ['inviteAlumni'] });
-
-const TestimonialsQuery = z.strictObject({ status: z.enum(['pending', 'approved', 'rejected']).optional() });
-/** Moderation decides approval only: no key for consent, nor for the text (only the author writes either). */
-const ApproveBody = z.strictObject({});
-const RejectBody = z.strictObject({ reason: z.string().trim().min(1).max(500) });
+// zod/mini loads no locale: the messages admins read are English.
+z.config(z.locales.en());
 
 /** The admin API, mounted at `/v1/admin`. Every route needs the admin key; none can record consent. */
 export function adminRoutes({ db, links }: AdminDeps) {
@@ -87,7 +46,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   admin.get('/sites', async (c) => c.json({ items: (await listSites(db)).map(toAdminSite) }));
 
   admin.post('/sites', jsonLimit, async (c) => {
-    const body = await readBody(c, SiteBody);
+    const body = await readBody(c, SiteCreate);
     if (!body.ok) return body.response;
     try {
       return c.json(toAdminSite(await insertSite(db, body.data)), 201);
@@ -98,7 +57,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   });
 
   admin.patch('/sites/:site', jsonLimit, async (c) => {
-    const body = await readBody(c, SiteBody.partial());
+    const body = await readBody(c, SiteUpdate);
     if (!body.ok) return body.response;
     try {
       const slug = c.req.param('site');
@@ -111,7 +70,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   });
 
   admin.get('/sites/:site/people', async (c) => {
-    const query = PeopleQuery.safeParse(c.req.query());
+    const query = AdminPeopleQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
       return apiError(c, 400, 'invalid_query', message, field);
@@ -139,7 +98,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   );
 
   admin.post('/sites/:site/invitations', jsonLimit, async (c) => {
-    const body = await readBody(c, InvitationBody);
+    const body = await readBody(c, InvitationRequest);
     if (!body.ok) return body.response;
     const site = c.var.site;
     if (body.data.all) return c.json(await inviteAll(db, links, site), 202);
@@ -157,7 +116,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   });
 
   admin.post('/sites/:site/people/:ref/status', jsonLimit, async (c) => {
-    const body = await readBody(c, StatusBody);
+    const body = await readBody(c, StatusChange);
     if (!body.ok) return body.response;
     const site = c.var.site;
     const ref = c.req.param('ref');
@@ -172,7 +131,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   });
 
   admin.get('/sites/:site/testimonials', async (c) => {
-    const query = TestimonialsQuery.safeParse(c.req.query());
+    const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
       return apiError(c, 400, 'invalid_query', message, field);
@@ -182,13 +141,13 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post('/sites/:site/testimonials/:id/approve', jsonLimit, async (c) => {
     // No body, or an empty object: anything more (say `consent`) is refused.
-    const body = (await c.req.text()).trim() ? await readBody(c, ApproveBody) : { ok: true as const, data: {} };
+    const body = (await c.req.text()).trim() ? await readBody(c, Approval) : { ok: true as const, data: {} };
     if (!body.ok) return body.response;
     return decide(c, { status: 'approved' });
   });
 
   admin.post('/sites/:site/testimonials/:id/reject', jsonLimit, async (c) => {
-    const body = await readBody(c, RejectBody);
+    const body = await readBody(c, Rejection);
     if (!body.ok) return body.response;
     return decide(c, { status: 'rejected', reason: body.data.reason });
   });
@@ -214,8 +173,8 @@ function loadSite(db: Db): MiddlewareHandler<Env> {
 }
 
 const jsonLimit = bodyLimit({
-  maxSize: JSON_MAX_BYTES,
-  onError: (c) => apiError(c, 413, 'payload_too_large', `The body is limited to ${JSON_MAX_BYTES / 1024} KB.`),
+  maxSize: ADMIN_BODY_MAX_BYTES,
+  onError: (c) => apiError(c, 413, 'payload_too_large', `The body is limited to ${ADMIN_BODY_MAX_BYTES / 1024} KB.`),
 });
 
 /** The import's rows, or undefined for a content type we don't read. */
@@ -234,7 +193,7 @@ async function readImport(c: Context): Promise<RawRow[] | undefined> {
 
 type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
 
-async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<BodyResult<T>> {
+async function readBody<T>(c: Context, schema: z.ZodMiniType<T, unknown>): Promise<BodyResult<T>> {
   let value: unknown;
   try {
     value = await c.req.json();
@@ -249,7 +208,7 @@ async function readBody<T>(c: Context, schema: z.ZodType<T>): Promise<BodyResult
   return { ok: false, response: apiError(c, 400, 'invalid_body', message, field) };
 }
 
-function describeIssue(error: z.ZodError) {
+function describeIssue(error: z.core.$ZodError) {
   const issue = error.issues[0]!;
   // An unknown key (say `showProfile`) is named as the field: it is the one to remove.
   const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.') || 'body';

@@ -1,29 +1,13 @@
 import type { Updateable } from 'kysely';
+import type { AdminSite, SiteCreate, SiteUpdate } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import type { Site, SitesTable } from '../store/schema.js';
-
-export interface SiteFields {
-  slug: string;
-  name: string;
-  allowedOrigins?: string[] | undefined;
-  defaultLang?: 'en' | 'fr' | undefined;
-  consentTextVersion?: string | undefined;
-}
-
-export interface AdminSite {
-  slug: string;
-  name: string;
-  allowedOrigins: string[];
-  defaultLang: string;
-  consentTextVersion: string;
-  createdAt: string;
-}
 
 export class SlugTakenError extends Error {}
 
 export const listSites = (db: Db) => db.selectFrom('sites').selectAll().orderBy('slug').execute();
 
-export async function insertSite(db: Db, fields: SiteFields): Promise<Site> {
+export async function insertSite(db: Db, fields: SiteCreate): Promise<Site> {
   const values = {
     slug: fields.slug,
     name: fields.name,
@@ -34,13 +18,13 @@ export async function insertSite(db: Db, fields: SiteFields): Promise<Site> {
   return uniqueSlug(() => db.insertInto('sites').values(values).returningAll().executeTakeFirstOrThrow());
 }
 
-export async function updateSite(db: Db, slug: string, fields: Partial<SiteFields>): Promise<Site | undefined> {
+export async function updateSite(db: Db, slug: string, fields: SiteUpdate): Promise<Site | undefined> {
   const columns = changedColumns(fields);
   if (Object.keys(columns).length === 0) return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
   return uniqueSlug(() => db.updateTable('sites').set(columns).where('slug', '=', slug).returningAll().executeTakeFirst());
 }
 
-function changedColumns(fields: Partial<SiteFields>): Updateable<SitesTable> {
+function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
   return {
     ...(fields.slug !== undefined && { slug: fields.slug }),
     ...(fields.name !== undefined && { name: fields.name }),

@@ -2,8 +2,7 @@ import { randomBytes } from 'node:crypto';
 import sharp from 'sharp';
 import type { Db } from '../store/database.js';
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+export { PHOTO_MAX_BYTES, PHOTO_TYPES } from '../../sdk/me-schemas.js';
 const PHOTO_SIZE = 384;
 
 export class PhotoError extends Error {}

@@ -2,6 +2,7 @@ import { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
+import { EMAIL_MAX } from '../../sdk/admin-schemas.js';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
@@ -29,7 +30,7 @@ export interface MeDeps {
   trustProxy?: boolean | number;
 }
 
-const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(320), z.refine((email) => !email.includes('\0'))) });
+const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(EMAIL_MAX), z.refine((email) => !email.includes('\0'))) });
 /** Forms carry a token or a signed link's two values: a few hundred bytes. */
 const FORM_MAX_BYTES = 4096;
 /** The profile and consent bodies: a few short fields. */

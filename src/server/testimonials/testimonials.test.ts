@@ -11,7 +11,7 @@ import { ensureAdminKey } from '../admin/keys.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
 import { issueToken } from '../auth/tokens.js';
-import { main } from '../cli.js';
+import { main } from '../../cli/main.js';
 import { openApiDocument } from '../openapi.js';
 import type { Db } from '../store/database.js';
 import { createPerson, setStatus } from '../store/people.js';

@@ -10,11 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { adminRoutes } from './admin/routes.js';
-import { ensureAdminKey } from './admin/keys.js';
-import { Links } from './auth/links.js';
-import type { Db } from './store/database.js';
-import { openTestDatabase } from './store/test-database.js';
+import { adminRoutes } from '../server/admin/routes.js';
+import { ensureAdminKey } from '../server/admin/keys.js';
+import { Links } from '../server/auth/links.js';
+import type { Db } from '../server/store/database.js';
+import { openTestDatabase } from '../server/store/test-database.js';
 
 const KEY = 'cli-test-admin-key-0123456789';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -48,7 +48,7 @@ interface Run {
 }
 
 async function hallway(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
     cwd: ROOT,
     env: { ...process.env, HALLWAY_URL: url, HALLWAY_ADMIN_KEY: KEY, HALLWAY_SITE: undefined, ...env },
   });
@@ -117,6 +117,17 @@ test('a bad file: each problem with its line, exit 1', async () => {
   assert.match(stderr, /nothing was imported/);
 });
 
+test('a file with 120 problems: the first 100 listed, then how many more', async () => {
+  const rows = Array.from({ length: 120 }, (_, index) => `not-an-email-${index},X,Driver`);
+  const csv = await file('many.csv', `email,full_name,job_title\n${rows.join('\n')}\n`);
+  const { code, stderr } = await hallway(['people', 'import', csv, '--site', 'acme']);
+  assert.equal(code, 1);
+  assert.match(stderr, /^many\.csv was refused: 120 problems in the file; nothing was imported\.$/m);
+  assert.match(stderr, /^ {2}line 101: email: not an e-mail address$/m);
+  assert.doesNotMatch(stderr, /line 102:/);
+  assert.match(stderr, /^ {2}… and 20 more$/m);
+});
+
 test('invite, cooldown, leave with an alumni invitation', async () => {
   const env = { HALLWAY_SITE: 'acme' };
   const invited = await hallway(['invite', 'marie@acme.example'], env);
@@ -154,6 +165,20 @@ test('an unreachable server: exit 3 naming the URL', async () => {
   const { code, stderr } = await hallway(['sites', 'list', '--url', deadUrl]);
   assert.equal(code, 3);
   assert.ok(stderr.includes(`Cannot reach the Hallway server at ${deadUrl}`), stderr);
+});
+
+test('a web server that is not Hallway: exit 1 saying so', async () => {
+  const other = createServer((_request, response) => response.writeHead(404, { 'Content-Type': 'text/html' }).end('<h1>Not found</h1>'));
+  other.listen(0, '127.0.0.1');
+  await once(other, 'listening');
+  const otherUrl = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  try {
+    const { code, stderr } = await hallway(['sites', 'list', '--url', otherUrl]);
+    assert.equal(code, 1);
+    assert.equal(stderr, `Error: HTTP 404 from ${otherUrl}, which does not look like a Hallway server.\n`);
+  } finally {
+    await new Promise((resolve) => other.close(resolve));
+  }
 });
 
 test('usage errors: exit 2 with the usage', async () => {

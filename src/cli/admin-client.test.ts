@@ -1,0 +1,113 @@
+/**
+ * The SDK's admin client, which the CLI speaks through, against the real admin routes: answers come
+ * back checked against the contract, and every failure as one of the SDK's typed errors.
+ */
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { after, before, test } from 'node:test';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { ImportRefusedError, createAdminClient, type AdminClient } from '../sdk/admin-client.js';
+import { HttpError, NetworkError, SchemaError } from '../sdk/errors.js';
+import { ensureAdminKey } from '../server/admin/keys.js';
+import { adminRoutes } from '../server/admin/routes.js';
+import { Links } from '../server/auth/links.js';
+import type { Db } from '../server/store/database.js';
+import { openTestDatabase } from '../server/store/test-database.js';
+
+const KEY = 'admin-client-test-key-0123456789';
+
+let db: Db;
+let drop: () => Promise<void>;
+const servers: Server[] = [];
+let admin: AdminClient;
+
+async function listen(fetch: (request: Request) => Response | Promise<Response>): Promise<string> {
+  const server = serve({ fetch, port: 0, hostname: '127.0.0.1' }) as Server;
+  await once(server, 'listening');
+  servers.push(server);
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+before(async () => {
+  ({ db, drop } = await openTestDatabase());
+  await ensureAdminKey(db, KEY);
+  const app = new Hono().route('/v1/admin', adminRoutes({ db, links: new Links('https://hallway.test', 'secret') }));
+  admin = createAdminClient({ baseUrl: await listen(app.fetch), key: KEY });
+});
+
+after(async () => {
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  await drop();
+});
+
+test('a site, an import and every page of people, as the contract says', async () => {
+  const site = await admin.sites.create({ slug: 'acme', name: ' Acme ', allowedOrigins: ['https://careers.acme.example'] });
+  assert.equal(site.name, 'Acme');
+  assert.equal(site.defaultLang, 'en');
+  assert.deepEqual((await admin.sites.list()).items.map((s) => [s.slug, s.allowedOrigins]), [['acme', ['https://careers.acme.example']]]);
+  const csv = 'email,full_name,job_title,external_id\na@acme.example,Ann Lee,Driver,E1\nb@acme.example,Bo Ek,Driver,E2\nc@acme.example,Cy Ma,Chef,E3\n';
+  assert.deepEqual(await admin.people.import('acme', { type: 'text/csv', body: csv }), { created: 3, updated: 0, unchanged: 0, total: 3, emailChanged: 0 });
+
+  const emails: string[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await admin.people.list('acme', { limit: 2, ...(cursor && { cursor }) });
+    emails.push(...page.items.map((person) => person.email));
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  assert.deepEqual(emails, ['a@acme.example', 'b@acme.example', 'c@acme.example']);
+
+  const { person, alumniInvited } = await admin.people.setStatus('acme', 'E2', { status: 'left' });
+  assert.equal(person.status, 'left');
+  assert.equal(alumniInvited, false);
+  assert.deepEqual((await admin.people.list('acme', { status: 'left' })).items.map((p) => p.externalId), ['E2']);
+});
+
+test('a refused import: ImportRefusedError with the first 100 problems and how many there are', async () => {
+  const rows = Array.from({ length: 120 }, (_, index) => `not-an-email-${index},X,Driver`);
+  const error = await admin.people.import('acme', { type: 'text/csv', body: `email,full_name,job_title\n${rows.join('\n')}\n` }).catch((caught: unknown) => caught);
+  assert.ok(error instanceof ImportRefusedError, String(error));
+  assert.ok(error instanceof HttpError);
+  assert.equal(error.status, 422);
+  assert.equal(error.code, 'invalid_import');
+  assert.equal(error.problems.length, 100);
+  assert.equal(error.problemCount, 120);
+  assert.deepEqual(error.problems[0], { line: 2, field: 'email', reason: 'not an e-mail address' });
+});
+
+test("the server's refusals: HttpError with its code and message", async () => {
+  await assert.rejects(admin.invite('acme', { person: 'nobody' }), { name: 'HttpError', status: 404, code: 'person_not_found' });
+  await admin.invite('acme', { person: 'E1' });
+  await assert.rejects(admin.invite('acme', { person: 'E1' }), (error: HttpError) => error.code === 'invite_cooldown' && /allowed again at/.test(error.message));
+  await assert.rejects(admin.testimonials.approve('acme', 'nope'), { status: 404, code: 'not_found' });
+  const stranger = createAdminClient({ baseUrl: admin.baseUrl, key: 'not-the-key-0123456789' });
+  await assert.rejects(stranger.sites.list(), { name: 'HttpError', status: 401, code: 'unauthorized', message: 'Admin key required.' });
+});
+
+test('a server that is not a Hallway server: SchemaError for answers off the contract, HttpError http_<status> for bare errors', async () => {
+  const impostor = await listen((request) => {
+    const path = new URL(request.url).pathname;
+    if (path === '/v1/admin/sites') return Response.json({ items: [{ slug: 'acme' }] });
+    if (path === '/v1/admin/sites/acme/testimonials') return new Response('<h1>Welcome</h1>', { headers: { 'Content-Type': 'text/html' } });
+    return new Response('Not here', { status: 404 });
+  });
+  const client = createAdminClient({ baseUrl: impostor, key: KEY });
+  const offContract = await client.sites.list().catch((caught: unknown) => caught);
+  assert.ok(offContract instanceof SchemaError, String(offContract));
+  assert.ok(offContract.issues.some((issue) => issue.path.join('.') === 'items.0.name'), offContract.message);
+  await assert.rejects(client.testimonials.list('acme'), (error) => error instanceof SchemaError && /not JSON/.test(error.message));
+  await assert.rejects(client.people.list('acme'), { name: 'HttpError', status: 404, code: 'http_404' });
+});
+
+test('nobody listening: NetworkError, the connection error as its cause', async () => {
+  const closed = createServer().listen(0, '127.0.0.1');
+  await once(closed, 'listening');
+  const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
+  await new Promise((resolve) => closed.close(resolve));
+  const error = await createAdminClient({ baseUrl: url, key: KEY }).sites.list().catch((caught: unknown) => caught);
+  assert.ok(error instanceof NetworkError, String(error));
+  assert.equal((error.cause as { cause?: { code?: string } }).cause?.code, 'ECONNREFUSED');
+});

@@ -1,0 +1,149 @@
+import ky, { type KyInstance, type KyResponse } from 'ky';
+import {
+  AdminPeopleList,
+  AdminSite,
+  AdminSiteList,
+  ImportRefusal,
+  ImportReport,
+  InvitationResult,
+  Moderated,
+  ModerationList,
+  StatusChanged,
+  type ImportProblem,
+  type InvitationRequest,
+  type PersonStatus,
+  type SiteCreate,
+  type SiteUpdate,
+  type StatusChange,
+} from './admin-schemas.js';
+import { HttpError, SchemaError } from './errors.js';
+import { request, type Schema } from './http.js';
+import type { TestimonialStatus } from './testimonial-schemas.js';
+
+export interface AdminClientOptions {
+  /** The Hallway server, e.g. `https://hallway.example.com`. */
+  baseUrl: string | URL;
+  /** The admin key (`HALLWAY_ADMIN_KEY`, or the one the server printed on its first start). */
+  key: string;
+  /** Milliseconds before a request fails with `TimeoutError`, or `false` to wait as long as it takes. Default `10000`. */
+  timeout?: number | false;
+  fetch?: typeof fetch;
+}
+
+/** The refusal of a whole import: nothing was imported; `problems` lists the first ones, with their line. */
+export class ImportRefusedError extends HttpError {
+  readonly problems: ImportProblem[];
+  /** How many problems the file has in all (`problems` holds at most 100). */
+  readonly problemCount: number;
+  constructor(status: number, error: ImportRefusal['error']) {
+    super(status, error.code, error.message);
+    this.problems = error.problems;
+    this.problemCount = error.problemCount;
+  }
+}
+
+export interface PeoplePageQuery {
+  status?: PersonStatus;
+  /** 1 to 500; default 100. */
+  limit?: number;
+  /** The previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+/** A people file: its content type says how the server reads it. */
+export interface PeopleFile {
+  type: 'text/csv' | 'application/json';
+  body: BodyInit;
+}
+
+/**
+ * The admin API (`/v1/admin`), as the `hallway` CLI and the HR workspace use it. Every answer is
+ * validated against the contract; every failure is a typed `HallwayError`. `site` is a site's slug;
+ * `ref` a person's public id, external id or e-mail address.
+ */
+export interface AdminClient {
+  readonly baseUrl: string;
+  sites: {
+    list(): Promise<AdminSiteList>;
+    create(site: SiteCreate): Promise<AdminSite>;
+    update(slug: string, fields: SiteUpdate): Promise<AdminSite>;
+  };
+  people: {
+    /** One page of the site's people, e-mails and consent state included. */
+    list(site: string, query?: PeoplePageQuery): Promise<AdminPeopleList>;
+    /** Upserts by external id, then e-mail; all or nothing (`ImportRefusedError` lists the problems). */
+    import(site: string, file: PeopleFile): Promise<ImportReport>;
+    setStatus(site: string, ref: string, change: StatusChange): Promise<StatusChanged>;
+  };
+  /** Invites one employee, or every employee not invited yet (`{ all: true }`). */
+  invite(site: string, who: InvitationRequest): Promise<InvitationResult>;
+  testimonials: {
+    list(site: string, query?: { status?: TestimonialStatus }): Promise<ModerationList>;
+    /** Approves it: candidates see it while its author's consent to publish stands. The author is e-mailed. */
+    approve(site: string, id: string): Promise<Moderated>;
+    /** Rejects it; the author is e-mailed the reason. */
+    reject(site: string, id: string, reason: string): Promise<Moderated>;
+  };
+}
+
+export function createAdminClient(options: AdminClientOptions): AdminClient {
+  const timeout = options.timeout ?? 10_000;
+  const baseUrl = String(options.baseUrl).replace(/\/+$/, '');
+  const api = ky.create({
+    prefixUrl: `${baseUrl}/v1/admin`,
+    timeout,
+    retry: 0,
+    headers: { Authorization: `Bearer ${options.key}` },
+    // A 2xx that is not JSON is not a Hallway answer: a SchemaError, like any other answer off the contract.
+    parseJson: (text) => {
+      try {
+        return JSON.parse(text);
+      } catch {
+        throw new SchemaError([{ path: [], message: 'not JSON' }]);
+      }
+    },
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  });
+  const call = <T>(response: ReturnType<KyInstance['get']>, schema: Schema<T>) => request(response, schema, timeout || 0);
+  const site = (slug: string, ...path: string[]) => ['sites', slug, ...path].map(encodeURIComponent).join('/');
+
+  return {
+    baseUrl,
+    sites: {
+      list: () => call(api.get('sites'), AdminSiteList),
+      create: (json) => call(api.post('sites', { json }), AdminSite),
+      update: (slug, json) => call(api.patch(site(slug), { json }), AdminSite),
+    },
+    people: {
+      list: (slug, query = {}) => call(api.get(site(slug, 'people'), { searchParams: definedOnly(query) }), AdminPeopleList),
+      import: (slug, file) =>
+        call(
+          api.post(site(slug, 'people', 'import'), {
+            body: file.body,
+            headers: { 'Content-Type': file.type },
+            hooks: { afterResponse: [throwImportRefusal] },
+          }),
+          ImportReport,
+        ),
+      setStatus: (slug, ref, json) => call(api.post(site(slug, 'people', ref, 'status'), { json }), StatusChanged),
+    },
+    invite: (slug, json) => call(api.post(site(slug, 'invitations'), { json }), InvitationResult),
+    testimonials: {
+      list: (slug, query = {}) => call(api.get(site(slug, 'testimonials'), { searchParams: definedOnly(query) }), ModerationList),
+      approve: (slug, id) => call(api.post(site(slug, 'testimonials', id, 'approve'), { json: {} }), Moderated),
+      reject: (slug, id, reason) => call(api.post(site(slug, 'testimonials', id, 'reject'), { json: { reason } }), Moderated),
+    },
+  };
+}
+
+/** The query's given values, in the caller's order. */
+function definedOnly(query: object): Record<string, string> {
+  return Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+}
+
+/** A refused import carries its problems, which the generic error mapping would drop. */
+async function throwImportRefusal(_request: Request, _options: unknown, response: KyResponse) {
+  if (response.ok) return;
+  const refusal = ImportRefusal.safeParse(await response.clone().json().catch(() => null));
+  if (refusal.success) throw new ImportRefusedError(response.status, refusal.data.error);
+}

@@ -1,0 +1,201 @@
+/**
+ * The admin side of the contract: `/v1/admin`, reached with `Authorization: Bearer <admin key>`.
+ * The server validates every request with these schemas; the admin client (and so the CLI) validates
+ * every answer with them. Nothing here reaches the careers-page bundle: the elements never import it.
+ */
+import * as z from 'zod/mini';
+import { TestimonialStatus } from './testimonial-schemas.js';
+
+/** A people import (CSV or JSON) is at most this large; bigger files are split. */
+export const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
+/** Every other admin request body. */
+export const ADMIN_BODY_MAX_BYTES = 64 * 1024;
+/** The longest value of an import cell (name, job title, team, …). */
+export const IMPORT_TEXT_MAX = 200;
+/** What an import takes for an e-mail address: no spaces, one `@`, a dot in the domain. */
+export const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+/** The longest e-mail address (64 + 1 + 255); also the longest person reference, which may be one. */
+export const EMAIL_MAX = 320;
+export const SITE_NAME_MAX = 200;
+export const SITE_ORIGINS_MAX = 50;
+export const CONSENT_VERSION_MAX = 40;
+/** The largest page of `GET /v1/admin/sites/:site/people`. */
+export const ADMIN_PAGE_MAX = 500;
+export const REJECTION_REASON_MAX = 500;
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** An https origin, or http on this machine only (a web team's local copy of its careers site). */
+export function isAllowedOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
+}
+
+const Origin = z.string().check(z.refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)'));
+const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+/** `POST /v1/admin/sites`. */
+export const SiteCreate = z.strictObject({
+  slug: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, '2 to 40 characters among a-z, 0-9 and -')),
+  name: line(SITE_NAME_MAX),
+  /** Origins whose pages may send questions to the site's people. */
+  allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(SITE_ORIGINS_MAX))),
+  defaultLang: z.optional(z.enum(['en', 'fr'])),
+  consentTextVersion: z.optional(line(CONSENT_VERSION_MAX)),
+});
+
+/** `PATCH /v1/admin/sites/:site`: only the fields given change. */
+export const SiteUpdate = z.partial(SiteCreate);
+
+export const AdminSite = z.object({
+  slug: z.string(),
+  name: z.string(),
+  allowedOrigins: z.array(z.string()),
+  defaultLang: z.string(),
+  consentTextVersion: z.string(),
+  createdAt: z.iso.datetime(),
+});
+
+export const AdminSiteList = z.object({ items: z.array(AdminSite) });
+
+export const PersonStatus = z.enum(['employee', 'left', 'alumni']);
+
+/** The largest id of an `integer` column: a cursor past it is forged. */
+const MAX_ID = 2_147_483_647;
+const NOT_A_CURSOR = 'not a cursor this server returned';
+
+/** Query of `GET /v1/admin/sites/:site/people`. */
+export const AdminPeopleQuery = z.strictObject({
+  status: z.optional(PersonStatus),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.optional(
+    z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR)),
+  ),
+});
+
+/** What an admin sees of a person: HR data, e-mail included, and the consent state (read only). */
+export const AdminPerson = z.object({
+  /** The public id. */
+  id: z.string(),
+  externalId: z.nullable(z.string()),
+  email: z.string(),
+  fullName: z.string(),
+  displayName: z.string(),
+  jobTitle: z.string(),
+  team: z.nullable(z.string()),
+  location: z.nullable(z.string()),
+  languages: z.array(z.string()),
+  status: PersonStatus,
+  invitedAt: z.nullable(z.iso.datetime()),
+  showProfile: z.boolean(),
+  contact: z.boolean(),
+});
+
+export const AdminPeopleList = z.object({
+  items: z.array(AdminPerson),
+  /** Pass it back as `cursor` for the next page; `null` on the last one. */
+  nextCursor: z.nullable(z.string()),
+});
+
+/** The answer to a people import (`text/csv` or `application/json` body). */
+export const ImportReport = z.object({
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  total: z.number(),
+  /** People whose e-mail address changed: the links sent to the old address and their sessions were revoked. */
+  emailChanged: z.number(),
+});
+
+/** One reason a file was refused. CSV: `line` in the file (header = 1); JSON: position in the array (first = 1). */
+export const ImportProblem = z.object({ line: z.number(), field: z.string(), reason: z.string() });
+
+/** The 422 answer to an import refused as a whole (nothing was imported). */
+export const ImportRefusal = z.object({
+  error: z.object({
+    code: z.literal('invalid_import'),
+    message: z.string(),
+    /** The first problems (at most 100); `problemCount` says how many there are in all. */
+    problems: z.array(ImportProblem),
+    problemCount: z.number(),
+  }),
+});
+
+/** `POST /v1/admin/sites/:site/invitations`: one person (public id, external id or e-mail), or every employee not yet invited. */
+export const InvitationRequest = z
+  .strictObject({ person: z.optional(line(EMAIL_MAX)), all: z.optional(z.literal(true)) })
+  .check(
+    z.refine((body) => (body.person === undefined) !== (body.all === undefined), {
+      message: 'give either "person" (a public id, external id or e-mail) or "all": true',
+      path: ['person'],
+    }),
+  );
+
+export const InvitationResult = z.object({
+  invited: z.number(),
+  /** With `all`: people already invited, or not current employees. */
+  skipped: z.optional(z.number()),
+});
+
+/** `POST /v1/admin/sites/:site/people/:ref/status`. */
+export const StatusChange = z
+  .strictObject({
+    status: z.enum(['employee', 'left'], {
+      error: 'must be "employee" or "left" (people become alumni only by accepting an alumni invitation themselves)',
+    }),
+    /** E-mail the person an invitation to stay visible as alumni. */
+    inviteAlumni: z.optional(z.boolean()),
+  })
+  .check(z.refine((body) => !body.inviteAlumni || body.status === 'left', { message: 'only with status "left"', path: ['inviteAlumni'] }));
+
+export const StatusChanged = z.object({ person: AdminPerson, alumniInvited: z.boolean() });
+
+/** Query of `GET /v1/admin/sites/:site/testimonials`. */
+export const ModerationQuery = z.strictObject({ status: z.optional(TestimonialStatus) });
+
+/** Moderation decides approval only: no key for consent, nor for the text (only the author writes either). */
+export const Approval = z.strictObject({});
+export const Rejection = z.strictObject({ reason: line(REJECTION_REASON_MAX) });
+
+/** A testimonial as its moderators see it: the author's full name and e-mail included. */
+export const ModeratedTestimonial = z.object({
+  id: z.string(),
+  author: z.string(),
+  email: z.string(),
+  quote: z.string(),
+  roles: z.array(z.string()),
+  fromYear: z.number(),
+  toYear: z.nullable(z.number()),
+  currentRole: z.nullable(z.string()),
+  status: TestimonialStatus,
+  rejectionReason: z.nullable(z.string()),
+  /** The author's publish consent (read only: only the author decides it). */
+  consent: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+
+export const ModerationList = z.object({ items: z.array(ModeratedTestimonial) });
+export const Moderated = z.object({ testimonial: ModeratedTestimonial });
+
+export type SiteCreate = z.infer<typeof SiteCreate>;
+export type SiteUpdate = z.infer<typeof SiteUpdate>;
+export type AdminSite = z.infer<typeof AdminSite>;
+export type AdminSiteList = z.infer<typeof AdminSiteList>;
+export type PersonStatus = z.infer<typeof PersonStatus>;
+export type AdminPeopleQuery = z.input<typeof AdminPeopleQuery>;
+export type AdminPerson = z.infer<typeof AdminPerson>;
+export type AdminPeopleList = z.infer<typeof AdminPeopleList>;
+export type ImportReport = z.infer<typeof ImportReport>;
+export type ImportProblem = z.infer<typeof ImportProblem>;
+export type ImportRefusal = z.infer<typeof ImportRefusal>;
+export type InvitationRequest = z.infer<typeof InvitationRequest>;
+export type InvitationResult = z.infer<typeof InvitationResult>;
+export type StatusChange = z.infer<typeof StatusChange>;
+export type StatusChanged = z.infer<typeof StatusChanged>;
+export type ModerationQuery = z.infer<typeof ModerationQuery>;
+export type Rejection = z.infer<typeof Rejection>;
+export type ModeratedTestimonial = z.infer<typeof ModeratedTestimonial>;
+export type ModerationList = z.infer<typeof ModerationList>;
+export type Moderated = z.infer<typeof Moderated>;
