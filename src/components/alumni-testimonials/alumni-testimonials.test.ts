@@ -25,6 +25,7 @@ function aTestimonial(overrides: Partial<PublicTestimonial> = {}): PublicTestimo
     toYear: 2019,
     currentRole: 'Hotel Manager',
     kind: 'alumni',
+    lang: 'en',
     ...overrides,
   };
 }

@@ -720,6 +720,7 @@ describe('hw-profile-editor', () => {
         toYear: 2020,
         currentRole: 'Hotel Manager',
         nameStyle: 'first_initial',
+        lang: 'en',
         publish: true,
         status: 'pending',
         rejectionReason: null,
