@@ -193,14 +193,13 @@ export class HwAlumniTestimonials extends HallwayElement {
   /** Loads the carousel's code with the first `layout="carousel"`; its failure leaves a list. */
   private loadCarousel(): Promise<void> | undefined {
     if (this.layout !== 'carousel') return undefined;
-    return (this.carouselLoading ??= import('./carousel.js').then(
-      ({ Carousel }) => {
+    return (this.carouselLoading ??= import('./carousel.js')
+      .then(({ Carousel }) => {
         const parts = { localize: this.localize, renderQuote: (item: PublicTestimonial) => this.renderQuote(item), emit: (event: Event) => this.emitAfterRender(event) };
         this.carousel = new Carousel(this, parts);
         this.requestUpdate();
-      },
-      (error: unknown) => console.error('Hallway: the carousel could not be loaded.', error),
-    ));
+      })
+      .catch((error: unknown) => console.error('Hallway: the carousel could not be loaded.', error)));
   }
 
   private retry(): void {
