@@ -429,6 +429,8 @@ export interface DemoTestimonial {
   toYear: number | null;
   currentRole: string | null;
   nameStyle: 'full' | 'first_initial' | 'initials';
+  /** The language the quote is written in. */
+  lang: 'en' | 'fr';
   status: 'approved' | 'pending';
 }
 
@@ -447,6 +449,7 @@ export const demoTestimonials: DemoTestimonial[] = [
     toYear: 2023,
     currentRole: 'Product Specialist, hotel software',
     nameStyle: 'full',
+    lang: 'en',
     status: 'approved',
   },
   {
@@ -458,6 +461,7 @@ export const demoTestimonials: DemoTestimonial[] = [
     toYear: 2023,
     currentRole: 'Étudiante en master de management hôtelier',
     nameStyle: 'first_initial',
+    lang: 'fr',
     status: 'approved',
   },
   {
@@ -469,6 +473,7 @@ export const demoTestimonials: DemoTestimonial[] = [
     toYear: null,
     currentRole: 'Front Desk Agent and new-starter trainer',
     nameStyle: 'first_initial',
+    lang: 'en',
     status: 'approved',
   },
   {
@@ -480,6 +485,7 @@ export const demoTestimonials: DemoTestimonial[] = [
     toYear: null,
     currentRole: 'Responsable revenue management',
     nameStyle: 'initials',
+    lang: 'fr',
     status: 'pending',
   },
 ];

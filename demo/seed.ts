@@ -45,6 +45,7 @@ export async function seedDemo(db: Db, publicUrl?: string) {
           to_year: t.toYear,
           current_role: t.currentRole,
           name_style: t.nameStyle,
+          lang: t.lang,
           status: t.status,
           // Listed most recently approved first: in the order of the seed data.
           moderated_at: t.status === 'approved' ? new Date(now - (index + 1) * 86_400_000) : null,

@@ -66,3 +66,24 @@ test('an alumnus writes a testimonial, an admin approves it with the CLI, candid
 
   assert.ok((await quotesOnHomePage()).includes(QUOTE), 'shown once approved');
 });
+
+test('the French careers page shows the French quote first, marked lang="fr", in a carousel whose bar works', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/fr/`);
+  const testimonials = page.locator('hw-alumni-testimonials');
+  const count = testimonials.locator('[part="count"]');
+  const shown = testimonials.locator('[aria-roledescription="slide"]:not([hidden]) blockquote');
+  await count.waitFor();
+
+  assert.equal(await testimonials.locator('h2').textContent(), 'Ce qu’en disent nos collègues d’hier et d’aujourd’hui', 'alumni and employees');
+  assert.equal(await shown.getAttribute('lang'), 'fr');
+  assert.match((await shown.textContent())!, /^Six ans à la réception/);
+  assert.equal(await count.textContent(), '1 / 3');
+
+  await testimonials.getByRole('button', { name: 'Suivant' }).click();
+  assert.equal(await count.textContent(), '2 / 3');
+  assert.equal(await shown.getAttribute('lang'), 'en');
+  await testimonials.getByRole('button', { name: 'Diapositive 1' }).click();
+  assert.equal(await shown.getAttribute('lang'), 'fr');
+  await page.close();
+});

@@ -3,7 +3,7 @@
  * only while their "publish my testimonial" consent stands.
  */
 import * as z from 'zod/mini';
-import { DEFAULT_LIMIT, MAX_LIMIT, Match, noNul } from './schemas.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, Match, PeopleQuery, noNul } from './schemas.js';
 
 export const TESTIMONIAL_MAX = 600;
 
@@ -11,6 +11,9 @@ export const TESTIMONIAL_MAX = 600;
 export const NameStyle = z.enum(['full', 'first_initial', 'initials']);
 
 const year = z.number().check(z.int(), z.minimum(1950), z.maximum(2100));
+
+/** A BCP 47 language code such as `en` or `fr-CA`, as the people list takes it. */
+const lang = PeopleQuery.def.shape.lang.def.innerType;
 
 /** A published testimonial, as candidates see it. */
 export const PublicTestimonial = z.object({
@@ -25,6 +28,8 @@ export const PublicTestimonial = z.object({
   toYear: z.nullable(year),
   currentRole: z.nullable(z.string()),
   kind: z.enum(['employee', 'alumni']),
+  /** The quote's language, as its author chose it on /me (the site's default language until then). */
+  lang: z.string(),
 });
 
 export const TestimonialList = z.object({
@@ -36,6 +41,8 @@ export const TestimonialQuery = z.object({
   job: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), noNul())),
   team: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(200), noNul())),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT))),
+  /** The page's language: quotes written in it come first among equals. */
+  lang: z.optional(lang),
 });
 
 /** What the author writes on /me (`PUT /v1/me/testimonial`). Saving sends it (back) to moderation. */
@@ -46,6 +53,8 @@ export const TestimonialDraft = z.object({
   toYear: z.nullable(year),
   currentRole: z.nullable(z.string().check(z.trim(), z.maxLength(120))),
   nameStyle: NameStyle,
+  /** The language the quote is written in. Default: as saved before, else the site's default language. */
+  lang: z.optional(lang.check(z.maxLength(35))),
   /** The author's consent to publish it once approved; false keeps it unpublished. */
   publish: z.boolean(),
 });
@@ -55,6 +64,7 @@ export const TestimonialStatus = z.enum(['pending', 'approved', 'rejected']);
 /** The author's own view of their testimonial. */
 export const MyTestimonial = z.object({
   ...TestimonialDraft.def.shape,
+  lang: z.string(),
   status: TestimonialStatus,
   /** Set when rejected: the moderator's reason, shown to the author. */
   rejectionReason: z.nullable(z.string()),

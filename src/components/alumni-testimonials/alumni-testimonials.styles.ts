@@ -68,32 +68,13 @@ export default css`
     color: var(--_accent-contrast);
   }
 
+  /* The carousel's control bar, under the slide; its room is kept while loading. */
   .controls {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem;
     align-items: center;
-    min-height: 2.5em;
-    margin-bottom: 0.75rem;
-  }
-
-  .picker {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.25rem;
-  }
-
-  .picker button {
-    padding: 0.25em 0.6em;
-    background: transparent;
-    color: inherit;
-    box-shadow: inset 0 0 0 1px currentColor;
-  }
-
-  .picker button[aria-current='true'] {
-    background: var(--_accent);
-    color: var(--_accent-contrast);
-    box-shadow: none;
+    min-height: 2.75rem;
+    margin-top: 0.75rem;
   }
 
   .message {

@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -25,6 +25,7 @@ function aTestimonial(overrides: Partial<PublicTestimonial> = {}): PublicTestimo
     toYear: 2019,
     currentRole: 'Hotel Manager',
     kind: 'alumni',
+    lang: 'en',
     ...overrides,
   };
 }
@@ -104,7 +105,7 @@ describe('hw-alumni-testimonials', () => {
     });
     const el = await testimonials({ job: 'Receptionist', limit: 4 });
 
-    expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({ job: 'Receptionist', limit: '4' });
+    expect(Object.fromEntries(requests[0]!.searchParams)).to.deep.equal({ job: 'Receptionist', lang: 'en', limit: '4' });
     const figures = [...shadow(el).querySelectorAll('ul[role="list"] > li > figure')];
     expect(figures).to.have.length(2);
     expect(text(figures[0]!.querySelector('blockquote'))).to.equal('The best team I have worked with.');
@@ -128,20 +129,56 @@ describe('hw-alumni-testimonials', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("asks for quotes in the page's language first, and marks each quote with its own language", async () => {
+    serve({ items: [aTestimonial({ lang: 'fr', quote: 'Une équipe en or.' }), aTestimonial({ id: 't2', lang: 'en' })], match: 'all' });
+    const wrapper = fixtureSync(html`<div lang="fr-CA"><hw-alumni-testimonials api=${API} site="acme"></hw-alumni-testimonials></div>`);
+    const el = wrapper.querySelector('hw-alumni-testimonials')!;
+    await loaded(el);
+
+    expect(requests[0]!.searchParams.get('lang')).to.equal('fr');
+    const quotes = [...shadow(el).querySelectorAll('blockquote')];
+    expect(quotes.map((quote) => [quote.getAttribute('lang'), text(quote)])).to.deep.equal([
+      ['fr', 'Une équipe en or.'],
+      ['en', 'The best team I have worked with.'],
+    ]);
+    expect(shadow(el).querySelector('figcaption')!.closest('[lang]'), 'the caption is in the page’s language').to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
   const headings = [
     { match: 'job', lang: 'en', expected: 'What former colleagues say about working as Receptionist' },
     { match: 'job', lang: 'fr', expected: 'Ce que d’anciens collègues disent du métier de Receptionist' },
     { match: 'team', lang: 'en', expected: 'What former colleagues say' },
     { match: 'all', lang: 'en', expected: 'What former colleagues say' },
+    { match: 'all', lang: 'en', kinds: ['employee', 'employee'], expected: 'What our people say' },
+    { match: 'job', lang: 'en', kinds: ['employee'], expected: 'What our people say about working as Receptionist' },
+    { match: 'all', lang: 'fr', kinds: ['employee'], expected: 'Ce qu’en disent nos équipes' },
+    { match: 'job', lang: 'fr', kinds: ['employee'], expected: 'Ce que nos équipes disent du métier de Receptionist' },
+    { match: 'team', lang: 'en', kinds: ['alumni', 'employee'], expected: 'What colleagues past and present say' },
+    { match: 'job', lang: 'en', kinds: ['employee', 'alumni'], expected: 'What colleagues past and present say about working as Receptionist' },
+    { match: 'all', lang: 'fr', kinds: ['alumni', 'employee'], expected: 'Ce qu’en disent nos collègues d’hier et d’aujourd’hui' },
+    {
+      match: 'job',
+      lang: 'fr',
+      kinds: ['alumni', 'employee'],
+      expected: 'Ce que nos collègues d’hier et d’aujourd’hui disent du métier de Receptionist',
+    },
   ] as const;
 
-  for (const { match, lang, expected } of headings) {
-    it(`names a "${match}" match in its heading (${lang})`, async () => {
-      serve(aList(1, match));
+  for (const { match, lang, expected, ...rest } of headings) {
+    const kinds: readonly PublicTestimonial['kind'][] = 'kinds' in rest ? rest.kinds : ['alumni'];
+    it(`says who speaks (${kinds.join(', ')}) and names a "${match}" match in its heading (${lang})`, async () => {
+      serve({ items: kinds.map((kind, index) => aTestimonial({ id: `t${index}`, kind })), match });
       const el = await testimonials({ job: 'Receptionist', lang });
       expect(heading(el)).to.equal(expected);
     });
   }
+
+  it('names the carousel by its heading: current employees are not "former colleagues"', async () => {
+    serve({ items: [aTestimonial({ kind: 'employee' }), aTestimonial({ id: 't2', kind: 'employee' })], match: 'all' });
+    const el = await carousel();
+    expect(shadow(el).querySelector('section')!.getAttribute('aria-label')).to.equal('What our people say');
+  });
 
   it('uses the `heading` attribute instead of the computed heading', async () => {
     serve();
@@ -315,6 +352,78 @@ describe('hw-alumni-testimonials', () => {
       document.removeEventListener('hw-testimonial-view', onView);
     });
 
+    it('has a control bar under the slide: round icon buttons, a dot per slide with the current one marked, and "n / N"', async () => {
+      serve(aList(3));
+      const el = await carousel();
+      const controls = part<HTMLElement>(el, 'controls');
+      const count = part<HTMLElement>(el, 'count');
+
+      expect(controls.getBoundingClientRect().top, 'under the slide').to.be.at.least(shadow(el).querySelector('#slides')!.getBoundingClientRect().bottom);
+      for (const [name, label] of [['previous', 'Previous'], ['next', 'Next']]) {
+        const button = part(el, name);
+        expect(text(button), 'named by its text, for screen readers and voice control').to.equal(label);
+        expect(button.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
+        expect(button.querySelector('span')!.checkVisibility() && button.querySelector('span')!.getBoundingClientRect().width, 'the name is not shown').to.be.below(2);
+        const { width, height } = button.getBoundingClientRect();
+        expect([width, height], 'an icon button, 44 px').to.deep.equal([44, 44]);
+      }
+      const dotWidth = (dot: Element) => parseFloat(getComputedStyle(dot, '::before').width);
+      expect(pickers(el).map(dotWidth), 'the current dot is a longer bar, not only another colour').to.deep.equal([22, 12, 12]);
+      expect(pickers(el).every((dot) => dot.getBoundingClientRect().width >= 24 && dot.getBoundingClientRect().height >= 24), 'targets of 24 px at least').to.be
+        .true;
+      expect(text(count)).to.equal('1 / 3');
+      expect(count.getAttribute('aria-hidden'), 'the slides already say "1 of 3"').to.equal('true');
+      await expect(el).to.be.accessible();
+
+      await click(el, part(el, 'next'));
+      expect(text(count)).to.equal('2 / 3');
+      expect(pickers(el).map(dotWidth)).to.deep.equal([12, 22, 12]);
+      expect(pickers(el).map((dot) => dot.getAttribute('aria-current'))).to.deep.equal(['false', 'true', 'false']);
+      await expect(el).to.be.accessible();
+    });
+
+    for (const theme of ['light', 'dark'] as const) {
+      it(`paints its buttons in the ${theme} theme, the dots and count in the page's colours, and is accessible`, async () => {
+        serve(aList(2));
+        const el = await carousel({ theme, autoplay: true });
+        const style = (target: Element) => getComputedStyle(target);
+        expect([style(part(el, 'next')).color, style(part(el, 'next')).backgroundColor]).to.deep.equal(
+          theme === 'light' ? ['rgb(31, 35, 40)', 'rgb(255, 255, 255)'] : ['rgb(230, 232, 235)', 'rgb(29, 33, 39)'],
+        );
+        expect(style(pickers(el)[0]!).color, 'the current dot: the page’s text').to.equal('rgb(0, 0, 0)');
+        await expect(el).to.be.accessible();
+
+        el.style.setProperty('--hw-accent', 'rgb(160, 20, 60)');
+        expect(style(pickers(el)[0]!).color, 'or its accent').to.equal('rgb(160, 20, 60)');
+        expect(style(part(el, 'next')).color, 'the buttons keep the theme').to.equal(theme === 'light' ? 'rgb(31, 35, 40)' : 'rgb(230, 232, 235)');
+      });
+    }
+
+    it('works from the keyboard: Enter on Next, Space on Previous, Tab to the current dot, then arrows; accessible in each state', async () => {
+      serve(aList(3));
+      const el = await carousel();
+      const count = () => text(part(el, 'count'));
+
+      part(el, 'next').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect([count(), visible(el)[0]]).to.deep.equal(['2 / 3', 'Author 2']);
+      await expect(el).to.be.accessible();
+
+      part(el, 'previous').focus();
+      await sendKeys({ press: 'Space' });
+      await el.updateComplete;
+      expect([count(), visible(el)[0]]).to.deep.equal(['1 / 3', 'Author 1']);
+
+      part(el, 'next').focus();
+      await sendKeys({ press: 'Tab' });
+      expect(shadow(el).activeElement, 'the current dot, the only one in the tab order').to.equal(pickers(el)[0]);
+      await sendKeys({ press: 'End' });
+      await el.updateComplete;
+      expect([count(), visible(el)[0], shadow(el).activeElement === pickers(el)[2]]).to.deep.equal(['3 / 3', 'Author 3', true]);
+      await expect(el).to.be.accessible();
+    });
+
     it('tabs through Pause, Previous, Next, then the current slide button', async () => {
       serve(aList(3));
       const el = await carousel({ autoplay: true });
@@ -343,9 +452,12 @@ describe('hw-alumni-testimonials', () => {
       await expect(el).to.be.accessible();
       await waitUntil(() => visible(el)[0] === 'Author 2', 'never rotated');
 
+      expect(part(el, 'rotation').querySelector('svg path')!.getAttribute('d'), 'two bars').to.equal('M5 3v10m6-10v10');
       await click(el, part(el, 'rotation'));
       expect(text(part(el, 'rotation'))).to.equal('Play');
+      expect(part(el, 'rotation').querySelector('svg path')!.getAttribute('d'), 'a triangle').to.equal('M5 2.5v11L13.5 8z');
       expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
+      await expect(el).to.be.accessible();
       const shown = visible(el);
       await aTimeout(150);
       expect(visible(el), 'paused').to.deep.equal(shown);

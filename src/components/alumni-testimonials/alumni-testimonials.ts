@@ -1,40 +1,40 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { HwLoadEvent, HwTestimonialViewEvent } from '../shared/events.js';
+import { HwLoadEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listHeadingStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
 import { Loader, LoadStatus } from '../shared/loader.js';
+import type { Carousel } from './carousel.js';
 
 const DEFAULT_LIMIT = 6;
 
-/** Whether the visitor asked for less motion; a function, so that tests can stub `matchMedia`. */
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-
 /**
  * @tagname hw-alumni-testimonials
- * @summary What former colleagues say: approved testimonials, those about the job on the page first,
- * as a list or as a carousel (the WAI-ARIA APG pattern, rotating only with `autoplay`).
+ * @summary What former (and current) colleagues say: approved testimonials, those about the job on the
+ * page first, then those in the page's language, as a list or as a carousel (the WAI-ARIA APG
+ * pattern, rotating only with `autoplay`). Each quote carries its language (`lang`).
  *
- * @csspart heading - The heading (says whom the testimonials are about).
+ * @csspart heading - The heading (says who speaks, and about which job).
  * @csspart list - The list of quotes (`layout="list"`).
  * @csspart carousel - The carousel (`layout="carousel"`).
  * @csspart slide - Each slide of the carousel.
  * @csspart quote - Each `figure`: the quote and its caption.
- * @csspart text - The quote's `blockquote`.
+ * @csspart text - The quote's `blockquote`, with the `lang` its author chose.
  * @csspart caption - The `figcaption`: author, roles, years, current role.
  * @csspart author - The author's name, as they chose to show it.
  * @csspart badge - The "Alumni" label.
- * @csspart controls - The carousel's buttons.
- * @csspart rotation - The Pause/Play button (with `autoplay`).
- * @csspart previous - The "Previous" button.
- * @csspart next - The "Next" button.
- * @csspart picker - The group of "Slide n" buttons; each is a `picker-button`.
+ * @csspart controls - The carousel's control bar, under the slide.
+ * @csspart rotation - The Pause/Play icon button (with `autoplay`).
+ * @csspart previous - The "Previous" icon button.
+ * @csspart next - The "Next" icon button.
+ * @csspart picker - The group of slide dots; each is a `picker-button` (named "Slide n"; the current one has `aria-current="true"`).
+ * @csspart count - The "2 / 4" count.
  * @csspart empty - The message shown when there is no testimonial.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The "Try again" button.
@@ -51,7 +51,7 @@ const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').match
  * @cssprop --hw-card-shadow - Default `none`.
  * @cssprop --hw-badge-radius - Default `1em`.
  * @cssprop --hw-font - Font family. Default: the page's.
- * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`.
+ * @cssprop --hw-button-radius - Corner radius of the buttons. Default: `--hw-radius`; the carousel's icon buttons: round.
  * @cssprop --hw-button-padding - Default `0.5em 1em`.
  * @cssprop --hw-muted-color - The caption. Default: the text colour at 75%.
  * @cssprop --hw-slide-min-height - The carousel's height, so that slides of different lengths don't move the page. Default `9em`.
@@ -73,13 +73,13 @@ export class HwAlumniTestimonials extends HallwayElement {
   /** How many testimonials to show at most, 1 to 50. Default `6`. */
   @property({ type: Number }) limit: number = DEFAULT_LIMIT;
 
-  /** `list` (default): every quote; `carousel`: one at a time, with Previous, Next and a slide picker. */
+  /** `list` (default): every quote; `carousel`: one at a time, with Previous, Next, a dot per slide and "2 / 4" (its code loads with the first carousel). */
   @property() layout: 'list' | 'carousel' = 'list';
 
   /** Rotates the carousel's slides, with a Pause button; never when the visitor asked for reduced motion. */
   @property({ type: Boolean }) autoplay = false;
 
-  /** Replaces the computed heading ("What former colleagues say"). */
+  /** Replaces the computed heading, which says who speaks: "What former colleagues say" (alumni only), "What our people say" (employees only), "What colleagues past and present say". */
   @property() heading?: string;
 
   /** Hides the element entirely when there is no testimonial to show. */
@@ -88,52 +88,34 @@ export class HwAlumniTestimonials extends HallwayElement {
   /** Milliseconds between two slides with `autoplay`. */
   rotationMs = 7000;
 
-  /** The carousel's slide on screen. */
-  @state() private current = 0;
-  /** Rotation stopped by the Pause button, by focus inside, or by reduced motion, until Play. */
-  @state() private paused = false;
-  @state() private hovered = false;
-  @state() private focused = false;
-
   protected override readonly page = new PageJob(this);
   private focusAfterRetry = false;
-  private focusPicker = false;
-  private timer?: ReturnType<typeof setInterval>;
+  /** The carousel layout, once its code is here; undefined (a list) if it could not load. */
+  private carousel?: Carousel;
+  private carouselLoading?: Promise<void>;
 
   private readonly testimonials = new Loader(this, {
-    task: async ([client, job, team, limit], { signal }): Promise<TestimonialList> => {
+    task: async ([client, job, team, limit, lang], { signal }): Promise<TestimonialList> => {
       if (!client) {
         reportMissingSite();
         return { items: [], match: 'all' };
       }
-      return client.testimonials.list({ job, team, limit, signal });
+      // Shown at once, in one piece: the carousel's code comes with the data.
+      const [list] = await Promise.all([client.testimonials.list({ job, team, limit, lang, signal }), this.loadCarousel()]);
+      return list;
     },
-    args: () => [this.client(), this.job || this.page.value.job, this.team || this.page.value.team, this.shownLimit()] as const,
-    onComplete: ({ items, match }) => {
-      this.current = 0;
-      this.emitAfterRender(new HwLoadEvent({ count: items.length, match }));
-    },
+    args: () =>
+      [this.client(), this.job || this.page.value.job, this.team || this.page.value.team, this.shownLimit(), this.localize.lang] as const,
+    onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
     onError: (error) => this.loadFailed(error),
   });
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.paused = reducedMotion();
-    this.requestUpdate(); // restarts the rotation after a move in the page
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.rotate(false);
+  protected override willUpdate(): void {
+    void this.loadCarousel();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
-    this.rotate(this.rotating());
-    if (this.focusPicker) {
-      this.focusPicker = false;
-      this.renderRoot.querySelector<HTMLElement>('[part~="picker-button"][aria-current="true"]')?.focus();
-    }
     if (this.focusAfterRetry && this.testimonials.status !== LoadStatus.PENDING) {
       this.focusAfterRetry = false;
       this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
@@ -160,10 +142,10 @@ export class HwAlumniTestimonials extends HallwayElement {
     return html`
       <div aria-busy="true">
         <div part="heading" class="heading" aria-hidden="true"><span class="placeholder"></span></div>
-        ${carousel ? html`<div class="controls"></div>` : nothing}
         <ul class=${carousel ? 'slides' : 'list'} role="list" aria-hidden="true">
           ${Array.from({ length: carousel ? 1 : this.shownLimit() }, () => block)}
         </ul>
+        ${carousel ? html`<div class="controls"></div>` : nothing}
       </div>
     `;
   }
@@ -172,52 +154,18 @@ export class HwAlumniTestimonials extends HallwayElement {
     const heading = this.heading || this.computedHeading(list);
     return html`
       <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${heading}</h2>
-      ${this.layout === 'carousel'
-        ? this.renderCarousel(list.items, heading)
+      ${this.layout === 'carousel' && this.carousel
+        ? this.carousel.render(list.items, heading)
         : html`<ul part="list" class="list" role="list">${list.items.map((item) => html`<li>${this.renderQuote(item)}</li>`)}</ul>`}
     `;
   }
 
-  private renderCarousel(items: PublicTestimonial[], label: string) {
-    const { localize } = this;
-    const total = items.length;
-    const current = this.current % total;
-    const rotating = this.rotating();
-    return html`
-      <section part="carousel" aria-roledescription="carousel" aria-label=${label}
-        @focusin=${this.onFocusIn} @focusout=${() => (this.focused = false)} @mouseenter=${() => (this.hovered = true)} @mouseleave=${() => (this.hovered = false)}>
-        <div part="controls" class="controls">
-          ${this.autoplay
-            ? html`<button part="rotation" @click=${() => (this.paused = !this.paused)}>
-${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
-            : nothing}
-          <button part="previous" aria-controls="slides" @click=${() => this.select(current - 1)}>${localize.term('tPrevious')}</button>
-          <button part="next" aria-controls="slides" @click=${() => this.select(current + 1)}>${localize.term('tNext')}</button>
-          <div part="picker" class="picker" role="group" aria-label=${localize.term('tSlides')} @keydown=${this.onPickerKey}>
-            ${items.map(
-              (_, index) =>
-                html`<button part="picker-button" aria-controls="slide-${index}" aria-current=${index === current ? 'true' : 'false'}
-                  tabindex=${index === current ? 0 : -1} @click=${() => this.select(index)}>${localize.term('tSlideN', index + 1)}</button>`,
-            )}
-          </div>
-        </div>
-        <div id="slides" class="slides" aria-live=${rotating ? 'off' : 'polite'}>
-          ${items.map(
-            (item, index) =>
-              html`<div part="slide" id="slide-${index}" role="group" aria-roledescription="slide"
-                aria-label=${localize.term('tSlide', index + 1, total)} ?hidden=${index !== current}>${this.renderQuote(item)}</div>`,
-          )}
-        </div>
-      </section>
-    `;
-  }
-
-  private renderQuote({ quote, author, roles, fromYear, toYear, currentRole, kind }: PublicTestimonial) {
+  private renderQuote({ quote, author, roles, fromYear, toYear, currentRole, kind, lang }: PublicTestimonial) {
     const { localize } = this;
     const years = toYear === null ? localize.term('tSince', fromYear) : fromYear === toYear ? fromYear : `${fromYear}–${toYear}`;
     return html`
       <figure part="quote" class="quote">
-        <blockquote part="text"><p>${quote}</p></blockquote>
+        <blockquote part="text" lang=${lang}><p>${quote}</p></blockquote>
         <figcaption part="caption">
           <span part="author" class="author">${author}</span> — ${roles.join(', ')} (${years})${currentRole
             ? html`, ${localize.term('tNow', currentRole)}`
@@ -242,42 +190,16 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
     `;
   }
 
-  /** Shows slide `index`, wrapping around at both ends; `byCandidate` tells the page (autoplay does not). */
-  private select(index: number, byCandidate = true): void {
-    const items = this.testimonials.value?.items ?? [];
-    this.current = (index + items.length) % (items.length || 1);
-    const shown = items[this.current];
-    if (byCandidate && shown) this.emitAfterRender(new HwTestimonialViewEvent({ testimonialId: shown.id, index: this.current }));
-  }
-
-  private onPickerKey(event: KeyboardEvent): void {
-    const moves: Record<string, number> = { ArrowLeft: this.current - 1, ArrowRight: this.current + 1, ArrowUp: this.current - 1, ArrowDown: this.current + 1, Home: 0, End: -1 };
-    const next = moves[event.key];
-    if (next === undefined) return;
-    event.preventDefault();
-    this.select(next);
-    this.focusPicker = true;
-  }
-
-  /**
-   * APG: focus inside stops the rotation, and a keyboard focus stops it until the visitor presses Play.
-   * Not on the Pause/Play button itself, so that pressing it does what it says.
-   */
-  private onFocusIn(event: FocusEvent): void {
-    const target = event.target as HTMLElement;
-    this.focused = target.getAttribute('part') !== 'rotation';
-    if (this.focused && target.matches(':focus-visible')) this.paused = true;
-  }
-
-  private rotating(): boolean {
-    const count = this.testimonials.status === LoadStatus.COMPLETE ? (this.testimonials.value?.items.length ?? 0) : 0;
-    return this.autoplay && this.layout === 'carousel' && count > 1 && !this.paused && !this.hovered && !this.focused && this.isConnected;
-  }
-
-  private rotate(on: boolean): void {
-    if (on === !!this.timer) return;
-    clearInterval(this.timer);
-    this.timer = on ? setInterval(() => this.select(this.current + 1, false), this.rotationMs) : undefined;
+  /** Loads the carousel's code with the first `layout="carousel"`; its failure leaves a list. */
+  private loadCarousel(): Promise<void> | undefined {
+    if (this.layout !== 'carousel') return undefined;
+    return (this.carouselLoading ??= import('./carousel.js')
+      .then(({ Carousel }) => {
+        const parts = { localize: this.localize, renderQuote: (item: PublicTestimonial) => this.renderQuote(item), emit: (event: Event) => this.emitAfterRender(event) };
+        this.carousel = new Carousel(this, parts);
+        this.requestUpdate();
+      })
+      .catch((error: unknown) => console.error('Hallway: the carousel could not be loaded.', error)));
   }
 
   private retry(): void {
@@ -285,9 +207,14 @@ ${localize.term(this.paused ? 'tPlay' : 'tPause')}</button>`
     void this.testimonials.run();
   }
 
-  private computedHeading({ match }: TestimonialList): string {
+  /** Says who speaks: former colleagues, current ones, or both; and the job when they match it. */
+  private computedHeading({ match, items }: TestimonialList): string {
+    const { localize } = this;
     const job = this.job || this.page.value.job;
-    return match === 'job' && job ? this.localize.term('tHeadingJob', job) : this.localize.term('tHeading');
+    const about = match === 'job' && job ? job : undefined;
+    const alumni = items.filter((item) => item.kind === 'alumni').length;
+    if (alumni === items.length) return about ? localize.term('tHeadingJob', about) : localize.term('tHeading');
+    return localize.term(alumni ? 'tHeadingBoth' : 'tHeadingOurs', about);
   }
 
   private isEmpty(): boolean {

@@ -33,6 +33,9 @@ const en = {
   contactNobody: 'Nobody is available to answer questions right now.',
   contactRefused: 'Questions can’t be sent from this page yet.',
   contactLoadFailed: 'Questions can’t be sent right now.',
+  // hw-alumni-testimonials: who speaks, when not only former colleagues
+  tHeadingOurs: (job?: string) => `What our people say${job ? ` about working as ${job}` : ''}`,
+  tHeadingBoth: (job?: string) => `What colleagues past and present say${job ? ` about working as ${job}` : ''}`,
 };
 
 /** Every string the elements show or announce. Entries with parameters are functions. */

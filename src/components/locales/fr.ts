@@ -36,6 +36,10 @@ const fr = {
   contactNobody: 'Personne n’est disponible pour répondre aux questions en ce moment.',
   contactRefused: 'Les questions ne peuvent pas encore être envoyées depuis cette page.',
   contactLoadFailed: 'Impossible d’envoyer des questions pour le moment.',
+  // hw-alumni-testimonials : qui parle, quand ce ne sont pas que d’anciens collègues
+  tHeadingOurs: (job?: string) => (job ? `Ce que nos équipes disent du métier de ${job}` : 'Ce qu’en disent nos équipes'),
+  tHeadingBoth: (job?: string) =>
+    job ? `Ce que nos collègues d’hier et d’aujourd’hui disent du métier de ${job}` : 'Ce qu’en disent nos collègues d’hier et d’aujourd’hui',
 } satisfies Translation;
 
 /** "de Paris", but "d’Amsterdam". */

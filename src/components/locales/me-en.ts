@@ -131,6 +131,9 @@ const en = {
   meRolesInvalid: 'Enter from 1 to 5 roles, separated by commas.',
   meYearsInvalid: 'Enter years like 2019, the first one no later than the second.',
   // hw-contact-button and the card's contact action (the dialog's own strings load with it: contact-en.ts)
+  // Your testimonial: its language
+  meQuoteLang: 'Language of your testimonial',
+  meQuoteLangHint: 'Pages in this language show it first, and screen readers read it in this language.',
 };
 
 export type MeTranslation = typeof en;

@@ -136,6 +136,9 @@ const fr: MeTranslation = {
   meRolesInvalid: 'Indiquez de 1 à 5 postes, séparés par des virgules.',
   meYearsInvalid: 'Indiquez des années comme 2019, la première au plus tard égale à la seconde.',
   // hw-contact-button et le bouton de contact des cartes (les textes du formulaire sont dans contact-fr.ts)
+  // Votre témoignage : sa langue
+  meQuoteLang: 'Langue de votre témoignage',
+  meQuoteLangHint: 'Les pages dans cette langue l’affichent en premier, et les lecteurs d’écran le lisent dans cette langue.',
 };
 
 export default fr;

@@ -1,4 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
@@ -720,6 +721,7 @@ describe('hw-profile-editor', () => {
         toYear: 2020,
         currentRole: 'Hotel Manager',
         nameStyle: 'first_initial',
+        lang: 'en',
         publish: true,
         status: 'pending',
         rejectionReason: null,
@@ -782,6 +784,7 @@ describe('hw-profile-editor', () => {
             toYear: 2020,
             currentRole: 'Hotel Manager',
             nameStyle: 'initials',
+            lang: 'en',
             publish: true,
           },
         },
@@ -819,8 +822,55 @@ describe('hw-profile-editor', () => {
         toYear: null,
         currentRole: null,
         nameStyle: 'first_initial',
+        lang: 'en',
         publish: false,
       });
+    });
+
+    it('asks the language of the quote: this page’s by default, else the saved one; sends the choice', async () => {
+      const choices = (el: HwProfileEditor) =>
+        [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="lang"]')].map((radio) => [
+          radio.value,
+          radio.checked,
+          radio.labels![0]!.textContent!.trim(),
+          radio.labels![0]!.querySelector('span')!.lang,
+        ]);
+      serveMe();
+      serveTestimonial();
+      const french = await editor('fr');
+      expect(choices(french), 'each language in its own words and lang').to.deep.equal([
+        ['en', false, 'English', 'en'],
+        ['fr', true, 'Français', 'fr'],
+      ]);
+      expect(texts(french, 'legend')).to.include('Langue de votre témoignage');
+      await expect(french).to.be.accessible();
+
+      const el = await editor();
+      expect(choices(el).map(([lang, checked]) => [lang, checked])).to.deep.equal([
+        ['en', true],
+        ['fr', false],
+      ]);
+      await type(el, 'quote', 'Des collègues formidables.');
+      await type(el, 'roles', 'Réceptionniste');
+      await type(el, 'fromYear', '2019');
+      box(el, 'lang', 'en').focus();
+      await sendKeys({ press: 'ArrowRight' }); // a radio group: the arrows choose
+      await el.updateComplete;
+      await click(el, button(el, 'Save my testimonial'));
+      await until('saved', () => received.length === 1);
+      expect(received[0]!.body).to.include({ lang: 'fr' });
+      expect(choices(el).map(([lang, checked]) => [lang, checked]), 'the saved choice').to.deep.equal([
+        ['en', false],
+        ['fr', true],
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps a language saved through the API that this page does not offer', async () => {
+      serveMe(aMyProfile({ testimonial: aMyTestimonial({ lang: 'de' }) }));
+      const el = await editor();
+      expect(texts(el, 'label:has(input[name="lang"])')).to.deep.equal(['English', 'Français', 'Deutsch']);
+      expect(box(el, 'lang', 'de').checked).to.be.true;
     });
 
     const statusCases = [

@@ -18,6 +18,8 @@ import { Fields, unsavedNote, type Feedback } from './fields.js';
 const QUOTE_NEAR_LIMIT = TESTIMONIAL_MAX - 50;
 const NAME_STYLES = ['full', 'first_initial', 'initials'] as const satisfies readonly NameStyle[];
 const NAME_LABELS = { full: 'meNameFull', first_initial: 'meNameFirstInitial', initials: 'meNameInitials' } as const;
+/** The languages a quote may be written in: those the widgets speak. */
+const QUOTE_LANGS = ['en', 'fr'];
 /** The controls a server error's `field` may name, with their label. */
 const FIELD_LABELS = { quote: 'meQuote', roles: 'meRoles', fromYear: 'meFromYear', toYear: 'meToYear', currentRole: 'meCurrentRole' } as const;
 
@@ -40,6 +42,7 @@ export interface TestimonialForm {
   toYear: string;
   currentRole: string;
   nameStyle: NameStyle;
+  lang: string;
   publish: boolean;
 }
 
@@ -59,7 +62,8 @@ export interface TestimonialHost {
  * each save. Keeps its own form and message; the editor renders it after "Your choices".
  */
 export class TestimonialSection implements ReactiveController {
-  private form = formFrom(null);
+  // Replaced by `load` with the profile, before the first render of the form.
+  private form = formFrom(null, 'en');
   private feedback?: Feedback;
   private busy = false;
 
@@ -74,13 +78,18 @@ export class TestimonialSection implements ReactiveController {
 
   /** Starts over from the saved testimonial (or an empty form). */
   load(saved: MyTestimonial | null): void {
-    this.form = formFrom(saved);
+    this.form = this.formFrom(saved);
     this.feedback = undefined;
   }
 
   /** Whether the form differs from the saved testimonial (or from an empty one). */
   unsaved(me: MyProfile): boolean {
-    return JSON.stringify(this.form) !== JSON.stringify(formFrom(me.testimonial));
+    return JSON.stringify(this.form) !== JSON.stringify(this.formFrom(me.testimonial));
+  }
+
+  /** The saved testimonial's values; a new one is in the language of this page (the author's, else the site's). */
+  private formFrom(saved: MyTestimonial | null): TestimonialForm {
+    return formFrom(saved, this.options.localize.lang);
   }
 
   render(me: MyProfile) {
@@ -132,6 +141,20 @@ export class TestimonialSection implements ReactiveController {
               )}
             </div>
           </fieldset>
+          <fieldset class="field">
+            <legend>${localize.term('meQuoteLang')}</legend>
+            <div class="choices">
+              ${[...new Set([...QUOTE_LANGS, form.lang])].map(
+                (lang) => html`
+                  <label class="choice">
+                    <input type="radio" name="lang" value=${lang} .checked=${live(form.lang === lang)} aria-describedby="lang-hint" />
+                    <span lang=${lang}>${autonym(lang)}</span>
+                  </label>
+                `,
+              )}
+            </div>
+            <p id="lang-hint" class="hint">${localize.term('meQuoteLangHint')}</p>
+          </fieldset>
           <fieldset class="purpose">
             <legend>${localize.term('mePublishLegend', site)}</legend>
             <label class="consent">
@@ -175,6 +198,7 @@ export class TestimonialSection implements ReactiveController {
       toYear: value('toYear'),
       currentRole: value('currentRole'),
       nameStyle: (value('nameStyle') || 'full') as NameStyle,
+      lang: value('lang'),
       publish: (form.namedItem('publish') as HTMLInputElement).checked,
     };
     this.host.requestUpdate();
@@ -190,7 +214,7 @@ export class TestimonialSection implements ReactiveController {
     }
     const me = await this.send((client) => client.saveTestimonial(toDraft(this.form, this.host)));
     if (!me) return;
-    this.form = formFrom(me.testimonial);
+    this.form = this.formFrom(me.testimonial);
     this.say('meTestimonialSent');
     this.options.onSaved(me);
   };
@@ -198,7 +222,7 @@ export class TestimonialSection implements ReactiveController {
   private readonly delete = async (): Promise<void> => {
     const me = await this.send((client) => client.deleteTestimonial());
     if (!me) return;
-    this.form = formFrom(null);
+    this.form = this.formFrom(null);
     this.say('meTestimonialDeleted');
     this.options.onSaved(me);
     // The Delete button is gone: the focus goes to the empty testimonial.
@@ -249,7 +273,7 @@ export class TestimonialSection implements ReactiveController {
   }
 }
 
-function formFrom(saved: MyTestimonial | null): TestimonialForm {
+function formFrom(saved: MyTestimonial | null, lang: string): TestimonialForm {
   return {
     quote: saved?.quote ?? '',
     roles: saved?.roles.join(', ') ?? '',
@@ -257,6 +281,7 @@ function formFrom(saved: MyTestimonial | null): TestimonialForm {
     toYear: saved?.toYear ? String(saved.toYear) : '',
     currentRole: saved?.currentRole ?? '',
     nameStyle: saved?.nameStyle ?? 'first_initial',
+    lang: saved?.lang ?? lang,
     publish: saved?.publish ?? false,
   };
 }
@@ -287,8 +312,20 @@ function toDraft(form: TestimonialForm, host: HTMLElement): TestimonialDraft {
     toYear: form.toYear.trim() ? Number(form.toYear) : null,
     currentRole: currentRole || null,
     nameStyle: form.nameStyle,
+    lang: form.lang,
     publish: form.publish,
   };
+}
+
+/** "English", "Français": a language in its own words, as language pickers show them. */
+function autonym(code: string): string {
+  let name = code;
+  try {
+    name = new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    // An invalid code shows as is.
+  }
+  return name.charAt(0).toLocaleUpperCase(code) + name.slice(1);
 }
 
 function statusText(localize: LocalizeController<EditorTranslation>, { status, published, rejectionReason }: MyTestimonial): string {

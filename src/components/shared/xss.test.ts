@@ -104,6 +104,7 @@ describe('XSS corpus in the elements', () => {
       toYear: 2019,
       currentRole: value,
       kind: 'alumni',
+      lang: 'en',
     });
     for (const payload of XSS_PAYLOADS) {
       it(`shows "${payload.name}" as text`, async () => {
@@ -154,6 +155,7 @@ describe('XSS corpus in the elements', () => {
         toYear: null,
         currentRole: value,
         nameStyle: 'full',
+        lang: 'en',
         publish: true,
         status: 'rejected',
         rejectionReason: value,

@@ -340,6 +340,14 @@ const migrations: Record<string, Migration> = {
       await sql`create index people_listed_location on people (site_id, hw_fold(location)) where listed`.execute(db);
     },
   },
+  '0007_testimonial_lang': {
+    async up(db) {
+      // The quote's language, chosen by its author; those written before were in the site's default language.
+      await sql`alter table testimonials add column lang text`.execute(db);
+      await sql`update testimonials t set lang = s.default_lang from people p join sites s on s.id = p.site_id where p.id = t.person_id`.execute(db);
+      await sql`alter table testimonials alter column lang set not null`.execute(db);
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

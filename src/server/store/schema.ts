@@ -181,6 +181,8 @@ export interface TestimonialsTable {
   to_year: number | null;
   current_role: string | null;
   name_style: TestimonialNameStyle;
+  /** The quote's language (BCP 47), as the author chose it. */
+  lang: string;
   status: Generated<TestimonialStatus>;
   /** The moderator's reason, shown to the author; set only while rejected. */
   rejection_reason: string | null;

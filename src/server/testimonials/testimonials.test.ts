@@ -38,10 +38,10 @@ after(() => drop());
 
 let counter = 0;
 
-async function newSite() {
+async function newSite(defaultLang?: string) {
   counter++;
   const slug = `site-${counter}`;
-  const site = await createSite(db, { slug, name: `Company ${counter}` });
+  const site = await createSite(db, { slug, name: `Company ${counter}`, ...(defaultLang ? { defaultLang } : {}) });
   return { slug, id: site.id };
 }
 
@@ -356,7 +356,7 @@ describe('public list', () => {
     const row = await db.selectFrom('testimonials').select(['id', 'public_id']).where('person_id', '=', author.id).executeTakeFirstOrThrow();
     assert.equal(items[0]!.id, row.public_id);
     assert.notEqual(items[0]!.id, String(row.id));
-    assert.deepEqual(Object.keys(JSON.parse(text).items[0]).sort(), ['author', 'currentRole', 'fromYear', 'id', 'kind', 'quote', 'roles', 'toYear']);
+    assert.deepEqual(Object.keys(JSON.parse(text).items[0]).sort(), ['author', 'currentRole', 'fromYear', 'id', 'kind', 'lang', 'quote', 'roles', 'toYear']);
     assert.equal(headers.get('cache-control'), 'public, max-age=60, stale-while-revalidate=600');
     assert.equal(headers.get('access-control-allow-origin'), '*');
     const etag = headers.get('etag')!;
@@ -364,6 +364,42 @@ describe('public list', () => {
     const again = await app.request(`/v1/sites/${site.slug}/testimonials`, { headers: { 'If-None-Match': etag } });
     assert.equal(again.status, 304);
     assert.ok('/v1/sites/{site}/testimonials' in openApiDocument.paths);
+  });
+
+  test("each quote says its language, the author's choice else the site's; `lang` ranks the page's first", async () => {
+    const site = await newSite('fr');
+    const write = async (quote: string, lang?: string) => {
+      const author = await newPerson(site);
+      const profile = await me(author.cookie, 'PUT', '/testimonial', draft({ quote, ...(lang ? { lang } : {}) }));
+      await admin('POST', `/sites/${site.slug}/testimonials/${await testimonialId(site.slug, author.email)}/approve`);
+      return { author, profile };
+    };
+    const { author, profile } = await write('Une équipe formidable.');
+    assert.equal(profile.testimonial?.lang, 'fr', "unchosen: the site's default language");
+    await write('Great people.', 'en');
+    await write('Kind managers.', 'en-GB');
+
+    const quotes = async (query: string) => (await publicList(site.slug, query)).items.map((t) => `${t.lang} ${t.quote}`);
+    assert.deepEqual(await quotes(''), ['en-GB Kind managers.', 'en Great people.', 'fr Une équipe formidable.'], 'newest approval first');
+    assert.deepEqual(await quotes('?lang=fr'), ['fr Une équipe formidable.', 'en-GB Kind managers.', 'en Great people.']);
+    assert.deepEqual(await quotes('?lang=fr-CA'), await quotes('?lang=fr'), 'the primary subtag counts');
+    assert.deepEqual(await quotes('?lang=en'), await quotes(''));
+    assert.deepEqual(await quotes('?lang=fr&limit=1'), ['fr Une équipe formidable.'], 'before the limit');
+    assert.equal((await app.request(`/v1/sites/${site.slug}/testimonials?lang=French!`)).status, 400);
+
+    // Relabelling is not rewording: the quote stays approved and public.
+    let mine = await me(author.cookie, 'PUT', '/testimonial', draft({ quote: 'Une équipe formidable.', lang: 'en' }));
+    assert.deepEqual([mine.testimonial?.lang, mine.testimonial?.status, mine.testimonial?.published], ['en', 'approved', true]);
+    assert.deepEqual(await quotes('?lang=fr&limit=1'), ['en-GB Kind managers.'], 'the cached answer changed too');
+    mine = await me(author.cookie, 'PUT', '/testimonial', draft({ quote: 'Une équipe formidable !' }));
+    assert.equal(mine.testimonial?.lang, 'en', 'a draft without `lang` keeps the chosen one');
+
+    const invalid = await app.request('/v1/me/testimonial', {
+      method: 'PUT',
+      headers: { Cookie: author.cookie, ...ORIGIN, 'Content-Type': 'application/json' },
+      body: JSON.stringify(draft({ lang: 'fr"><script>' })),
+    });
+    assert.equal(invalid.status, 400);
   });
 });
 
@@ -464,13 +500,14 @@ describe('demo seed', () => {
     await seedDemo(db);
     const list = await publicList('beaumont', '?limit=50');
     assert.deepEqual(
-      list.items.map((t) => [t.author, t.kind]),
+      list.items.map((t) => [t.author, t.kind, t.lang]),
       [
-        ['James Porter', 'alumni'],
-        ['Nathalie R.', 'alumni'],
-        ['Tomasz N.', 'employee'],
+        ['James Porter', 'alumni', 'en'],
+        ['Nathalie R.', 'alumni', 'fr'],
+        ['Tomasz N.', 'employee', 'en'],
       ],
     );
+    assert.equal((await publicList('beaumont', '?lang=fr')).items[0]!.author, 'Nathalie R.', 'a French page reads the French quote first');
     assert.ok(!list.text.includes('HIDDEN-CANARY'));
     const pending = await admin('GET', '/sites/beaumont/testimonials?status=pending');
     assert.equal(pending.body.items.length, 1);

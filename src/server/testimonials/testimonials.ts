@@ -27,15 +27,16 @@ async function publishConsent(db: Db, personId: number): Promise<boolean> {
   return row?.granted ?? false;
 }
 
-async function textVersionOf(db: Db, personId: number) {
-  const row = await db
+async function siteOf(db: Db, personId: number) {
+  return db
     .selectFrom('people as p')
     .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select('s.consent_text_version')
+    .select(['s.consent_text_version', 's.default_lang'])
     .where('p.id', '=', personId)
     .executeTakeFirstOrThrow();
-  return row.consent_text_version;
 }
+
+const textVersionOf = async (db: Db, personId: number) => (await siteOf(db, personId)).consent_text_version;
 
 /** The author's own view; `published` says whether candidates see it right now. */
 export async function loadMyTestimonial(db: Db, personId: number): Promise<MyTestimonial | null> {
@@ -54,6 +55,7 @@ export async function loadMyTestimonial(db: Db, personId: number): Promise<MyTes
     toYear: row.to_year,
     currentRole: row.current_role,
     nameStyle: row.name_style,
+    lang: row.lang,
     publish: row.consent,
     status: row.status,
     rejectionReason: row.rejection_reason,
@@ -64,6 +66,7 @@ export async function loadMyTestimonial(db: Db, personId: number): Promise<MyTes
 /**
  * Saves the author's testimonial. Any change to what candidates would read sends it (back) to
  * moderation, hidden until approved again; `publish` is the author's consent, recorded when it changes.
+ * The language alone is not what candidates read: changing it only relabels the quote.
  */
 export async function saveMyTestimonial(db: Db, personId: number, draft: TestimonialDraft) {
   await db.transaction().execute(async (trx) => {
@@ -76,6 +79,7 @@ export async function saveMyTestimonial(db: Db, personId: number, draft: Testimo
       name_style: draft.nameStyle,
     };
     const existing = await trx.selectFrom('testimonials').selectAll().where('person_id', '=', personId).forUpdate().executeTakeFirst();
+    const lang = draft.lang ?? existing?.lang ?? (await siteOf(trx, personId)).default_lang;
     const unchanged =
       existing !== undefined &&
       existing.quote === values.quote &&
@@ -85,13 +89,15 @@ export async function saveMyTestimonial(db: Db, personId: number, draft: Testimo
       existing.current_role === values.current_role &&
       existing.name_style === values.name_style;
     if (!existing) {
-      await trx.insertInto('testimonials').values({ ...values, public_id: newPublicId(), person_id: personId }).execute();
+      await trx.insertInto('testimonials').values({ ...values, lang, public_id: newPublicId(), person_id: personId }).execute();
     } else if (!unchanged) {
       await trx
         .updateTable('testimonials')
-        .set({ ...values, status: 'pending', rejection_reason: null, updated_at: new Date() })
+        .set({ ...values, lang, status: 'pending', rejection_reason: null, updated_at: new Date() })
         .where('id', '=', existing.id)
         .execute();
+    } else if (existing.lang !== lang) {
+      await trx.updateTable('testimonials').set({ lang }).where('id', '=', existing.id).execute();
     }
     if (draft.publish !== (await publishConsent(trx, personId))) {
       await recordConsent(trx, {
@@ -152,7 +158,7 @@ function criteriaOf(query: { job?: string | undefined; team?: string | undefined
 export async function listPublicTestimonials(
   db: Db,
   siteId: number,
-  query: { job?: string | undefined; team?: string | undefined; limit?: number | undefined },
+  query: { job?: string | undefined; team?: string | undefined; limit?: number | undefined; lang?: string | undefined },
 ): Promise<{ items: PublicTestimonial[]; match: Match }> {
   const criteria = criteriaOf(query);
   const asked = (['job', 'team'] as const).filter((name) => criteria[name] !== undefined);
@@ -164,9 +170,12 @@ export async function listPublicTestimonials(
     match = asked.find((name) => (found as Record<string, boolean>)[name]) ?? 'all';
   }
   const condition = match === 'all' ? sql<boolean>`true` : criteria[match as 'job' | 'team']!;
+  // Only the primary subtag counts, as for people: an `fr-CA` page reads `fr` quotes first.
+  const language = query.lang?.split('-')[0]!.toLowerCase() ?? '';
   const rows = await publicTestimonials(db, siteId)
     .where(condition)
-    .select(['t.public_id', 't.quote', 't.roles', 't.from_year', 't.to_year', 't.current_role', 't.name_style', 'p.full_name', 'p.status'])
+    .select(['t.public_id', 't.quote', 't.roles', 't.from_year', 't.to_year', 't.current_role', 't.name_style', 't.lang', 'p.full_name', 'p.status'])
+    .orderBy(sql`lower(split_part(t.lang, '-', 1)) = ${language}`, 'desc')
     .orderBy('t.moderated_at', 'desc')
     .orderBy('t.id', 'desc')
     .limit(query.limit ?? DEFAULT_TESTIMONIAL_LIMIT)
@@ -181,6 +190,7 @@ export async function listPublicTestimonials(
       toYear: row.to_year,
       currentRole: row.current_role,
       kind: row.status === 'alumni' ? 'alumni' : 'employee',
+      lang: row.lang,
     })),
     match,
   };
