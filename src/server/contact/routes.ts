@@ -199,7 +199,9 @@ function candidateProblem(lang: string, brand: Brand | undefined, problem: Token
   const t = contactText(lang);
   const back = toCareers(lang, brand);
   const next = back && problem === 'token_expired' ? { ...back, label: t.askAgain } : back;
-  return contactPage(lang, { brand, tone: problem === 'token_used' ? 'done' : 'problem', title: problem === 'token_used' ? t.confirmedTitle : t.confirmTitle, message: t[problem], next });
+  // A used link means the question is confirmed: good news, said as such.
+  const used = problem === 'token_used';
+  return contactPage(lang, { brand, tone: used ? 'done' : 'problem', title: used ? t.confirmedTitle : t.linkTitle, message: t[problem], next });
 }
 
 /**

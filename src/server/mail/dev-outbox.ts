@@ -58,7 +58,7 @@ const STYLE = `
   .parts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; margin-top: .75rem; }
   .parts > section { min-width: 0; }
   pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0; }
-  iframe { display: block; box-sizing: border-box; width: 100%; height: 32rem; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
+  iframe { display: block; box-sizing: border-box; width: 100%; height: 26rem; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
   @media (prefers-color-scheme: dark) {
     body { color: #e6edf3; background: #0d1117; } .meta, h3 { color: #8d96a0; } a { color: #58a6ff; }
     article, iframe { border-color: #30363d; } .banner { background: #3b2e00; border-color: #9e6a03; }

@@ -70,7 +70,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     // Login CSRF: another site must not sign a visitor in as someone else (say, with its own token).
     if (!fromOwnPage(c, publicOrigin)) {
       const lang = langOf(c);
-      return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkTitle'), pageText(lang, 'foreignForm')), 403);
+      return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkProblem'), pageText(lang, 'foreignForm')), 403);
     }
     const token = String((await parseForm(c)).token ?? '');
     try {
@@ -80,13 +80,13 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
       const { lang, brand } = await landing(c, token);
-      return show(c, messagePage(lang, brand, 'problem', pageText(lang, 'linkTitle'), pageText(lang, error.code), toProfile(lang, 'newLink')), 410);
+      return show(c, messagePage(lang, brand, 'problem', pageText(lang, 'linkProblem'), pageText(lang, error.code), toProfile(lang, 'newLink')), 410);
     }
   });
 
   const badWithdrawLink = (c: Context) => {
     const lang = langOf(c);
-    return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
+    return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkProblem'), pageText(lang, 'badLink')), 403);
   };
   app.get('/me/withdraw', async (c) => {
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
