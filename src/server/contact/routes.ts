@@ -126,9 +126,11 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
     if (!result.ok) return show(c, candidateProblem(lang, brand, result.problem), 410);
-    const next = toCareers(lang, brand);
-    if (result.status === 'confirmed') return show(c, contactPage(lang, { brand, tone: 'done', title: t.confirmedTitle, message: t.confirmed(result.displayName), next }));
-    return show(c, contactPage(lang, { brand, tone: 'problem', title: t.notSentTitle, message: t[result.status](result.displayName), next }));
+    const outcome =
+      result.status === 'confirmed'
+        ? { tone: 'done' as const, title: t.confirmedTitle, message: t.confirmed(result.displayName) }
+        : { tone: 'problem' as const, title: t.notSentTitle, message: t[result.status](result.displayName) };
+    return show(c, contactPage(lang, { brand, ...outcome, next: toCareers(lang, brand) }));
   });
 
   for (const action of CONTACT_ACTIONS) {
@@ -151,7 +153,9 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const browserLang = preferredLang(c.req.header('Accept-Language'));
     const problem = (lang: string, message: string, brand?: Brand) =>
       contactPage(lang, { brand, tone: 'problem', title: contactText(lang).linkTitle, message, next: toProfile(lang) });
-    if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) return show(c, problem(browserLang, contactText(browserLang).badLink), 403);
+    if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) {
+      return show(c, problem(browserLang, contactText(browserLang).badLink), 403);
+    }
     const found = await findForEmployee(db, fields.request);
     if (!found) return show(c, problem(browserLang, contactText(browserLang).gone), 410);
     const lang = found.locale ?? preferredLang(c.req.header('Accept-Language'), pageLang(found.default_lang));
