@@ -12,7 +12,7 @@ import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, typ
 import { apiError } from '../errors.js';
 import { nulField } from '../nul.js';
 import { PAGE_HEADERS, PAGE_STYLE, preferredLang, type Brand, type Lang } from '../html.js';
-import { enqueueMail, forgetMailsTo } from '../mail/index.js';
+import { enqueueMail, forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
 import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
@@ -55,7 +55,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
 
   /** The person's stored language, else their browser's, else their site's. */
   const theirLang = (c: Context, person: { locale: string | null; default_lang: string }): Lang =>
-    person.locale ? langTag(person.locale) : preferredLang(c.req.header('Accept-Language'), langTag(person.default_lang));
+    person.locale ? mailLocale(person.locale) : preferredLang(c.req.header('Accept-Language'), mailLocale(person.default_lang));
   const landing = async (c: Context, token: string) => {
     const owner = await linkOwner(db, token);
     return { lang: owner ? theirLang(c, owner) : langOf(c), brand: owner && brandOf(owner) };
@@ -218,7 +218,6 @@ async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
   return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
 }
 
-const langTag = (tag: string): Lang => (tag.toLowerCase().startsWith('fr') ? 'fr' : 'en');
 const brandOf = (site: { site_name: string; allowed_origins: string[] }): Brand => ({ name: site.site_name, careersUrl: site.allowed_origins[0] });
 
 /** Whose a magic link is, used or not (opening it changes nothing): their language and their site. */
@@ -239,7 +238,7 @@ async function personLang(db: Db, personId: number): Promise<Lang> {
     .select(['p.locale', 's.default_lang'])
     .where('p.id', '=', personId)
     .executeTakeFirstOrThrow();
-  return langTag(row.locale ?? row.default_lang);
+  return mailLocale(row.locale ?? row.default_lang);
 }
 
 /**
