@@ -50,8 +50,13 @@ export const PAGE_HEADERS = {
   'X-Frame-Options': 'DENY',
 };
 
+/** The shell of the /me page: the profile editor's. */
+export const page = (lang: Lang, title: string, body: Html, scripts: string[] = []) => shell(lang, title, html`<main>
+${body}
+</main>`, scripts);
+
 /** The shell of every page the server renders itself (/me, magic links, contact confirmations). */
-export function page(lang: Lang, title: string, body: Html, scripts: string[] = []) {
+function shell(lang: Lang, title: string, body: Html, scripts: string[], bodyClass?: string) {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -63,14 +68,131 @@ export function page(lang: Lang, title: string, body: Html, scripts: string[] = 
 <link rel="stylesheet" href="/me/style.css">
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
-<body>
-<main>
+<body${bodyClass ? html` class="${bodyClass}"` : ''}>
 ${body}
-</main>
 </body>
 </html>`.value;
+}
+
+/** Whose page it is: the site's name in the header, and the way back to its careers site. */
+export interface Brand {
+  name: string;
+  /** The careers site (an allowed origin, or the page a question came from); linked only when http(s). */
+  careersUrl?: string | null | undefined;
+}
+
+/** A page's one primary action: a link, or a form that posts the link's values back to `action`. */
+export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string> };
+
+export interface Landing {
+  /** Unknown when a link is not valid: the page then speaks for Hallway, with no way back to a site. */
+  brand?: Brand | undefined;
+  title: string;
+  message: string;
+  /** A line above the message that must not be missed (whose consents a withdraw link is for). */
+  lead?: string | undefined;
+  /** `done` and `problem` show a mark above the title; a question (a form) shows none. */
+  tone?: 'done' | 'problem' | undefined;
+  next?: NextStep | undefined;
+}
+
+export const LANDING_TEXTS = {
+  en: { backTo: (site: string) => `Back to the ${site} careers site` },
+  fr: { backTo: (site: string) => `Retour au site carrières ${site}` },
+} satisfies Record<Lang, Record<string, unknown>>;
+
+/** Drawn by the stylesheet: pages carry no SVG (no active markup at all). */
+const MARKS = {
+  done: html`<span class="mark" aria-hidden="true"></span>`,
+  problem: html`<span class="mark problem" aria-hidden="true"></span>`,
+};
+
+/** A careers URL only when it is a web address: it comes from the database, and goes into an href. */
+export const careersLink = (brand: Brand | undefined) =>
+  brand?.careersUrl && /^https?:\/\//i.test(brand.careersUrl) ? brand.careersUrl : undefined;
+
+/** "Back to the careers site" as a page's primary action, when the site has one. */
+export function backToCareers(lang: Lang, brand: Brand | undefined): NextStep | undefined {
+  const href = careersLink(brand);
+  return href ? { label: LANDING_TEXTS[lang].backTo(brand!.name), href } : undefined;
+}
+
+function nextStep(step: NextStep) {
+  if ('href' in step) return html`<p class="next"><a class="button" href="${step.href}">${step.label}</a></p>`;
+  return html`<form method="post" action="${step.action}">${hiddenFields(step.fields)}<button type="submit">${step.label}</button></form>`;
+}
+
+/**
+ * The pages people land on from a mail (confirmations, one-click answers, sign-in and withdraw links,
+ * and their errors): the site's name, a title, one sentence, one primary action and the way back to
+ * the careers site. Styled only by the served stylesheet, so the strict CSP holds.
+ */
+export function landingPage(lang: Lang, { brand, title, message, lead, tone, next }: Landing) {
+  const t = LANDING_TEXTS[lang];
+  const careers = careersLink(brand);
+  const siteName = brand?.name ?? 'Hallway';
+  const back = careers && !(next && 'href' in next && next.href === careers);
+  const body = html`<header class="site">${careers ? html`<a href="${careers}">${siteName}</a>` : html`<span>${siteName}</span>`}</header>
+<main>
+${tone ? MARKS[tone] : ''}<h1>${title}</h1>
+${lead ? html`<p class="lead">${lead}</p>` : ''}
+${tone ? html`<p role="status">${message}</p>` : html`<p>${message}</p>`}
+${next ? nextStep(next) : ''}
+</main>
+${back ? html`<footer class="site"><a href="${careers}">${t.backTo(siteName)}</a></footer>` : ''}`;
+  return shell(lang, `${title} · ${siteName}`, body, [], 'landing');
 }
 
 /** Hidden fields carry the values of a link into the POST that acts on them. */
 export const hiddenFields = (fields: Record<string, string>) =>
   Object.entries(fields).map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`);
+
+/**
+ * The stylesheet of every server-rendered page, served at /me/style.css (the CSP allows no inline
+ * style). No site stores theme colours yet: the accent is Hallway's own, the mails' blue.
+ */
+export const PAGE_STYLE = `
+:root {
+  color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5;
+  --accent: #1f5f99; --on-accent: #fff; --page: #f6f6f4; --card: #fff; --text: #1f2328; --muted: #57606a; --line: #d0d7de;
+  --done: #1a7f37; --problem: #b45309;
+}
+@media (prefers-color-scheme: dark) {
+  :root { --accent: #8cc4f5; --on-accent: #0d1117; --page: #0d1117; --card: #161b22; --text: #e6edf3; --muted: #9da7b3; --line: #30363d; --done: #3fb950; --problem: #f0b35a; }
+}
+body { margin: 0; background: Canvas; color: CanvasText; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
+h1 { font-size: 1.75rem; margin: 0 0 0.5rem; }
+.intro { margin: 0 0 2rem; max-width: 40rem; }
+button, .button {
+  display: inline-block; box-sizing: border-box; min-height: 2.75rem; padding: 0.6rem 1.25rem; border: 0; border-radius: 0.5rem;
+  background: var(--accent); color: var(--on-accent); font: inherit; font-weight: 600; text-align: center; text-decoration: none; cursor: pointer;
+}
+button:hover, .button:hover { filter: brightness(1.1); }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 3px; }
+
+body.landing {
+  box-sizing: border-box; min-height: 100vh; display: flex; flex-direction: column; align-items: center; padding: 0 1rem;
+  background: var(--page); color: var(--text); overflow-wrap: anywhere;
+}
+.landing .site, .landing main { box-sizing: border-box; width: 100%; max-width: 34rem; }
+.landing header.site { padding: 2rem 0.25rem 1rem; font-size: 1.125rem; font-weight: 700; }
+.landing header.site a { color: inherit; text-decoration: none; }
+.landing header.site a:hover { text-decoration: underline; }
+.landing main { margin: 0; padding: 2rem 1.75rem; background: var(--card); border: 1px solid var(--line); border-radius: 0.75rem; box-shadow: 0 1px 3px rgb(0 0 0 / 0.06); }
+.landing h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 0.75rem; }
+.landing p { margin: 0 0 1rem; }
+.landing .lead { font-weight: 600; }
+.landing .mark { display: grid; place-items: center; width: 2.5rem; height: 2.5rem; margin-bottom: 1rem; border-radius: 50%; background: var(--done); }
+.landing .mark::before { content: ''; width: 0.55rem; height: 1.05rem; margin-top: -0.2rem; border: solid var(--card); border-width: 0 0.2rem 0.2rem 0; transform: rotate(45deg); }
+.landing .mark.problem { background: var(--problem); }
+.landing .mark.problem::before { content: '!'; width: auto; height: auto; margin: 0; border: 0; transform: none; color: var(--card); font-size: 1.5rem; font-weight: 800; line-height: 1; }
+.landing .next, .landing form { margin: 1.5rem 0 0; }
+.landing footer.site { padding: 1.25rem 0.25rem 2.5rem; }
+.landing footer.site a { color: var(--muted); }
+@media (max-width: 30rem) {
+  .landing header.site { padding-top: 1.25rem; }
+  .landing main { padding: 1.5rem 1.25rem; }
+  .landing .next > .button, .landing form > button { width: 100%; }
+}
+`;

@@ -121,13 +121,17 @@ const decoded = (value: string) =>
  * inline or foreign script, frame, object, base, script or data URL, nor CSS expression. Escaped
  * text is not markup, so only real tags are read.
  */
-function assertNoActiveMarkup(markup: string, where: string, { svgRoot = false } = {}) {
+function assertNoActiveMarkup(markup: string, where: string, { svgRoot = false, sandboxedFrames = false } = {}) {
   for (const [tag, rawName, attributes] of markup.matchAll(TAG)) {
     const name = rawName!.toLowerCase();
+    const attrs = [...attributes!.matchAll(ATTRIBUTE)].map(([, key, ...values]) => [key!.toLowerCase(), values.find((v) => v !== undefined) ?? ''] as const);
+    if (sandboxedFrames && name === 'iframe' && isSandboxedSrcdoc(attrs)) {
+      assertNoActiveMarkup(srcdocOf(attrs), `a frame in ${where}`);
+      continue;
+    }
     if (!(svgRoot && ['svg', 'title', 'rect', 'text', 'circle'].includes(name))) {
       assert.ok(!FORBIDDEN_TAGS.has(name), `a <${name}> in ${where}: ${tag}`);
     }
-    const attrs = [...attributes!.matchAll(ATTRIBUTE)].map(([, key, ...values]) => [key!.toLowerCase(), values.find((v) => v !== undefined) ?? ''] as const);
     if (name === 'script') assert.ok(attrs.some(([key, value]) => key === 'src' && /^\/[\w./-]+$/.test(value)), `an inline or foreign script in ${where}: ${tag}`);
     if (name === 'meta') assert.ok(!attrs.some(([key]) => key === 'http-equiv'), `a meta refresh in ${where}`);
     for (const [key, value] of attrs) {
@@ -138,6 +142,20 @@ function assertNoActiveMarkup(markup: string, where: string, { svgRoot = false }
   }
   for (const [, css] of markup.matchAll(/<style[^>]*>([^<]*)<\/style>/gi)) assert.doesNotMatch(css!, /expression\(|javascript:|@import/i, `CSS in ${where}`);
 }
+
+/** A frame sandboxed of everything (no script, form, navigation or same origin), its document given inline. */
+const isSandboxedSrcdoc = (attrs: (readonly [string, string])[]) =>
+  attrs.some(([key, value]) => key === 'sandbox' && value === '') && !attrs.some(([key]) => key === 'src') && attrs.some(([key]) => key === 'srcdoc');
+
+/** The document of a srcdoc attribute, as the browser reads it. */
+const srcdocOf = (attrs: (readonly [string, string])[]) =>
+  attrs
+    .find(([key]) => key === 'srcdoc')![1]
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Markup that shows `text` shows it escaped, never as markup of its own. */
 function assertEscaped(markup: string, text: string, where: string) {
@@ -459,7 +477,12 @@ describe('development outbox', () => {
   test('every mail above shows only escaped in /dev/outbox', async () => {
     const outbox = await call('GET', '/dev/outbox');
     counts.pages++;
-    assertNoActiveMarkup(outbox.text, '/dev/outbox');
-    for (const payload of XSS_PAYLOADS) assertEscaped(outbox.text, payload.value.trim(), `/dev/outbox (${payload.name})`);
+    // Each mail's HTML part is shown in a frame sandboxed of everything: its document is checked as the mail itself.
+    assertNoActiveMarkup(outbox.text, '/dev/outbox', { sandboxedFrames: true });
+    const frames = [...outbox.text.matchAll(/<iframe [^>]*srcdoc="([^"]*)"/g)].map(([, srcdoc]) => srcdocOf([['srcdoc', srcdoc!]]));
+    assert.ok(frames.length > 0, 'the HTML parts are shown');
+    for (const markup of [outbox.text, ...frames]) {
+      for (const payload of XSS_PAYLOADS) assertEscaped(markup, payload.value.trim(), `/dev/outbox (${payload.name})`);
+    }
   });
 });

@@ -611,6 +611,110 @@ describe('in French', () => {
   });
 });
 
+describe('the pages people land on', () => {
+  /** What a person sees: the page's language, the site named in its header, its link back, its primary action. */
+  async function open(path: string, { acceptLanguage, form }: { acceptLanguage?: string; form?: Record<string, string> } = {}) {
+    const headers = acceptLanguage ? { 'Accept-Language': acceptLanguage } : undefined;
+    const response = await fetch(`${proxied.url}${path}`, form ? { method: 'POST', body: new URLSearchParams(form), headers } : { headers });
+    const text = await response.text();
+    responseBodies.push(text);
+    return {
+      status: response.status,
+      text,
+      lang: text.match(/<html lang="(\w+)">/)?.[1],
+      header: text.match(/<header class="site">(?:<a href="([^"]*)">)?(?:<span>)?([^<]*)</)?.slice(1),
+      footerLink: text.match(/<footer class="site"><a href="([^"]*)">([^<]*)<\/a>/)?.slice(1),
+      action: text.match(/<p class="next"><a class="button" href="([^"]*)">([^<]*)<\/a>/)?.slice(1) ?? text.match(/<button type="submit">([^<]*)</)?.[1],
+    };
+  }
+  const confirmLink = async (candidateEmail: string) => linkIn((await mailsTo(candidateEmail))[0]!.text_body, '/contact/confirm');
+
+  test('the candidate’s confirmation names the site, and the way on is back to the careers page they asked from', async () => {
+    const request = await ask((await newPerson()).public_id);
+    const link = await confirmLink(request.email);
+    const asked = await open(link, { acceptLanguage: 'fr' });
+    assert.equal(asked.lang, 'en', 'the language the candidate wrote in');
+    assert.deepEqual(asked.header, [CAREERS, 'Acme Logistics']);
+    assert.equal(asked.action, 'Send my question');
+    assert.deepEqual(asked.footerLink, [CAREERS, 'Back to the Acme Logistics careers site']);
+
+    const sent = await open('/contact/confirm', { form: query(link) });
+    assert.match(sent.text, /<h1>Your question is on its way<\/h1>/);
+    assert.deepEqual(sent.action, [CAREERS, 'Back to the Acme Logistics careers site']);
+    assert.equal(sent.footerLink, undefined, 'the way back is the primary action, not said twice');
+  });
+
+  test('a used or expired confirmation link says so on opening, and leads back to the careers site to ask again', async () => {
+    const used = await ask((await newPerson()).public_id, { lang: 'fr' });
+    const usedLink = await confirmLink(used.email);
+    await open('/contact/confirm', { form: query(usedLink) });
+    const again = await open(usedLink);
+    assert.equal(again.status, 410);
+    assert.equal(again.lang, 'fr');
+    assert.match(again.text, /Ce lien a déjà servi/);
+    assert.doesNotMatch(again.text, /<form/, 'no button that cannot work');
+    assert.deepEqual(again.action, [CAREERS, 'Retour au site carrières Acme Logistics']);
+
+    const late = await ask((await newPerson()).public_id);
+    const lateLink = await confirmLink(late.email);
+    clockOffsetMs += 2 * DAY + HOUR;
+    try {
+      for (const expired of [await open(lateLink), await open('/contact/confirm', { form: query(lateLink) })]) {
+        assert.equal(expired.status, 410);
+        assert.match(expired.text, /This link has expired: it works for 48 hours/);
+        assert.deepEqual(expired.action, [CAREERS, 'Ask your question again']);
+        assert.deepEqual(expired.header, [CAREERS, 'Acme Logistics']);
+      }
+    } finally {
+      clockOffsetMs -= 2 * DAY + HOUR;
+    }
+    assert.equal((await requestRow(late.id)).status, 'unconfirmed');
+  });
+
+  test('a made-up confirmation link names no site, in the browser’s language', async () => {
+    const page = await open('/contact/confirm?token=made-up', { acceptLanguage: 'fr-CH, en;q=0.8' });
+    assert.equal(page.status, 410);
+    assert.equal(page.lang, 'fr');
+    assert.deepEqual(page.header, [undefined, 'Hallway']);
+    assert.match(page.text, /Ce lien n’est pas valide/);
+  });
+
+  test('the employee’s pages follow their language, else their browser’s, else the site’s, and lead to their profile', async () => {
+    const unsaid = await newPerson({ cap: 10 });
+    const request = await ask(unsaid.public_id);
+    await confirm(request.email);
+    const text = (await employeeMail(unsaid.email, request.id)).text_body;
+    const pause = linkIn(text, '/contact/pause');
+    const asked = await open(pause, { acceptLanguage: 'fr-FR,fr;q=0.9' });
+    assert.equal(asked.lang, 'fr', 'no language of their own: the browser’s');
+    assert.equal(asked.action, 'Suspendre deux semaines');
+    assert.deepEqual(asked.header, [CAREERS, 'Acme Logistics']);
+    assert.equal((await open(pause)).lang, 'en', 'nor the browser’s: the site’s');
+
+    const done = await open('/contact/answered', { form: query(linkIn(text, '/contact/answered')), acceptLanguage: 'fr' });
+    assert.match(done.text, /<h1>Merci d’avoir répondu<\/h1>/);
+    assert.deepEqual(done.action, ['/me', 'Aller à ma page de profil']);
+    assert.deepEqual(done.footerLink, [CAREERS, 'Retour au site carrières Acme Logistics']);
+
+    const english = await newPerson({ cap: 10, locale: 'en' });
+    const second = await ask(english.public_id);
+    await confirm(second.email);
+    const decline = linkIn((await employeeMail(english.email, second.id)).text_body, '/contact/decline');
+    assert.equal((await open(decline, { acceptLanguage: 'fr' })).lang, 'en', 'their own language first');
+    const declined = await open('/contact/decline', { form: query(decline), acceptLanguage: 'fr' });
+    assert.match(declined.text, /<h1>Question declined<\/h1>/);
+    assert.deepEqual(declined.action, ['/me', 'Go to my profile page']);
+  });
+
+  test('a forged action link names no site and leads to the profile page', async () => {
+    const page = await open('/contact/decline?request=x&sig=y', { acceptLanguage: 'fr' });
+    assert.equal(page.status, 403);
+    assert.equal(page.lang, 'fr');
+    assert.deepEqual(page.header, [undefined, 'Hallway']);
+    assert.deepEqual(page.action, ['/me', 'Aller à ma page de profil']);
+  });
+});
+
 describe('retention', () => {
   test('requests older than the retention period go, with their mails, spent challenges and rate-limit windows', async () => {
     const ana = await newPerson({ cap: 10 });

@@ -1,4 +1,4 @@
-import { hiddenFields, html, page, type Html, type Lang } from '../html.js';
+import { backToCareers, landingPage, type Brand, type Landing, type Lang, type NextStep } from '../html.js';
 import { mailLocale } from '../mail/index.js';
 import type { ContactAction } from './links.js';
 
@@ -22,18 +22,22 @@ const texts = {
     token_invalid: 'This link is not valid. Please copy the whole link from the e-mail, or send your question again.',
     token_expired: 'This link has expired: it works for 48 hours. Please send your question again.',
     token_used: 'This link was already used: your question is confirmed, there is nothing more to do.',
+    askAgain: 'Ask your question again',
     answeredTitle: 'Mark this question as answered',
     answeredIntro: (name: string) => `Let us know you answered ${name}. It only counts in your own figures on your profile page.`,
     answeredButton: 'I answered',
+    answeredDoneTitle: 'Thank you for answering',
     answeredDone: 'Marked as answered. Thank you for taking the time.',
     declineTitle: 'Decline this question politely',
     declineIntro: (name: string) =>
       `${name} will receive a short, kind e-mail saying you are not available. Nothing else is shared, and your address stays private.`,
     declineButton: 'Decline politely',
+    declineDoneTitle: 'Question declined',
     declineDone: (name: string) => `Declined: ${name} has been told, kindly.`,
     pauseTitle: 'Pause questions for two weeks',
     pauseIntro: 'For two weeks candidates see you as busy and cannot send you questions. Your profile stays visible.',
     pauseButton: 'Pause for two weeks',
+    pauseDoneTitle: 'Questions paused',
     pauseDone: (until: string) => `Paused until ${until}. You can change this on your profile page.`,
     alreadyAnswered: 'You already marked this question as answered.',
     alreadyDeclined: 'You already declined this question.',
@@ -59,18 +63,22 @@ const texts = {
     token_invalid: 'Ce lien n’est pas valide. Copiez le lien complet depuis l’e-mail, ou envoyez à nouveau votre question.',
     token_expired: 'Ce lien a expiré\u00a0: il fonctionne pendant 48\u00a0heures. Merci d’envoyer à nouveau votre question.',
     token_used: 'Ce lien a déjà servi\u00a0: votre question est confirmée, vous n’avez rien d’autre à faire.',
+    askAgain: 'Poser à nouveau ma question',
     answeredTitle: 'Indiquer que vous avez répondu',
     answeredIntro: (name: string) => `Indiquez que vous avez répondu à ${name}. Cela ne compte que dans vos propres chiffres, sur votre page de profil.`,
     answeredButton: 'J’ai répondu',
+    answeredDoneTitle: 'Merci d’avoir répondu',
     answeredDone: 'C’est noté. Merci d’avoir pris le temps de répondre.',
     declineTitle: 'Décliner poliment cette question',
     declineIntro: (name: string) =>
       `${name} recevra un court e-mail bienveillant indiquant que vous n’êtes pas disponible. Rien d’autre n’est transmis et votre adresse reste privée.`,
     declineButton: 'Décliner poliment',
+    declineDoneTitle: 'Question déclinée',
     declineDone: (name: string) => `C’est fait\u00a0: ${name} a été prévenu(e), avec délicatesse.`,
     pauseTitle: 'Suspendre les questions deux semaines',
     pauseIntro: 'Pendant deux semaines, les candidats vous voient indisponible et ne peuvent pas vous écrire. Votre profil reste visible.',
     pauseButton: 'Suspendre deux semaines',
+    pauseDoneTitle: 'Questions suspendues',
     pauseDone: (until: string) => `Questions suspendues jusqu’au ${until}. Vous pouvez modifier cela sur votre page de profil.`,
     alreadyAnswered: 'Vous avez déjà indiqué avoir répondu à cette question.',
     alreadyDeclined: 'Vous avez déjà décliné cette question.',
@@ -85,41 +93,32 @@ const texts = {
 
 export type ContactTexts = (typeof texts)['en'];
 /** Pages speak the language of the mail that linked to them (`fr-CA` → `fr`). */
-const pageLang = (lang: string | undefined): Lang => mailLocale(lang);
+export const pageLang = (lang: string | undefined): Lang => mailLocale(lang);
 export const contactText = (lang: string | undefined): ContactTexts => texts[pageLang(lang)];
 
-const contactPage = (lang: string | undefined, title: string, body: Html) =>
-  page(pageLang(lang), title, html`<h1>${title}</h1>
-${body}`);
+/** A page of the contact flow, for its site, in the language of the mail that linked to it. */
+export const contactPage = (lang: string | undefined, landing: Landing) => landingPage(pageLang(lang), landing);
+
+/** The employee's way to everything a link could not do: their profile page (signing in if need be). */
+export const toProfile = (lang: string | undefined): NextStep => ({ label: contactText(lang).toProfile, href: '/me' });
+
+/** The candidate's way back to the careers site they asked from. */
+export const toCareers = (lang: string | undefined, brand: Brand | undefined) => backToCareers(pageLang(lang), brand);
 
 /** A question and one button that POSTs the link's values back to the same path. */
-export function formPage(lang: string | undefined, action: string, fields: Record<string, string>, copy: { title: string; intro: string; button: string }) {
-  return contactPage(
-    lang,
-    copy.title,
-    html`<p>${copy.intro}</p>
-<form method="post" action="${action}">${hiddenFields(fields)}<button type="submit">${copy.button}</button></form>`,
-  );
-}
-
-export function messagePage(lang: string | undefined, title: string, message: string, profileLink = false) {
-  return contactPage(
-    lang,
-    title,
-    html`<p role="status">${message}</p>
-${profileLink ? html`<p><a href="/me">${contactText(lang).toProfile}</a></p>` : ''}`,
-  );
+export function formPage(lang: string | undefined, brand: Brand, action: string, fields: Record<string, string>, copy: { title: string; intro: string; button: string }) {
+  return contactPage(lang, { brand, title: copy.title, message: copy.intro, next: { label: copy.button, action, fields } });
 }
 
 /** The form of an employee's action link. */
-export function actionPage(lang: string, action: ContactAction, fields: Record<string, string>, candidateName: string) {
+export function actionPage(lang: string, brand: Brand, action: ContactAction, fields: Record<string, string>, candidateName: string) {
   const t = contactText(lang);
   const copy = {
     answered: { title: t.answeredTitle, intro: t.answeredIntro(candidateName), button: t.answeredButton },
     decline: { title: t.declineTitle, intro: t.declineIntro(candidateName), button: t.declineButton },
     pause: { title: t.pauseTitle, intro: t.pauseIntro, button: t.pauseButton },
   }[action];
-  return formPage(lang, `/contact/${action}`, fields, copy);
+  return formPage(lang, brand, `/contact/${action}`, fields, copy);
 }
 
 export const formatDay = (lang: string, date: Date) =>

@@ -244,23 +244,24 @@ async function forwardToEmployee(
   });
 }
 
-/** What the confirmation page shows before the candidate clicks: nothing changes. */
+/** What the confirmation page shows before the candidate clicks (nothing changes), and the site it is for. */
 export function findByToken(db: Db, token: string) {
   return db
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
-    .select(['r.lang', 'p.display_name'])
+    .innerJoin('sites as s', 's.id', 'r.site_id')
+    .select(['r.lang', 'r.status', 'r.confirm_expires_at', 'r.page_origin', 'p.display_name', 's.name as site_name'])
     .where('r.confirm_token_hash', '=', hashToken(token))
     .executeTakeFirst();
 }
 
-/** What an action page shows of a request, in the employee's language. */
+/** What an action page shows of a request, with the employee's language and their site. */
 export function findForEmployee(db: Db, requestId: string) {
   return db
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', sql<string>`coalesce(p.locale, s.default_lang)`.as('lang')])
+    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
     .where('r.public_id', '=', requestId)
     .executeTakeFirst();
 }

@@ -5,14 +5,13 @@ import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.
 import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { hasNul } from '../nul.js';
-import { preferredLang } from '../html.js';
-import { PAGE_HEADERS } from '../html.js';
+import type { TokenProblem } from '../auth/tokens.js';
+import { PAGE_HEADERS, preferredLang, type Brand } from '../html.js';
 import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
-import type { ContactRequestStatus } from '../store/schema.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
 import { CONTACT_ACTIONS, lazyKeys, type ContactAction } from './links.js';
-import { actionPage, contactText, formatDay, formPage, messagePage, type ContactTexts } from './pages.js';
+import { actionPage, contactPage, contactText, formatDay, formPage, pageLang, toCareers, toProfile, type ContactTexts } from './pages.js';
 import { DEFAULT_CONTACT_LIMITS, clientIp, countAttempt, keyed, rateLimited, type ContactLimits } from './rate-limit.js';
 import {
   confirmRequest,
@@ -110,19 +109,28 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const token = c.req.query('token') ?? '';
     const request = token ? await findByToken(db, token) : undefined;
     const lang = request?.lang ?? preferredLang(c.req.header('Accept-Language'));
+    if (!request) return show(c, candidateProblem(lang, undefined, 'token_invalid'), 410);
+    const brand = { name: request.site_name, careersUrl: request.page_origin };
+    // Said at once rather than after a click that cannot work.
+    if (request.status !== 'unconfirmed') return show(c, candidateProblem(lang, brand, 'token_used'), 410);
+    if (request.confirm_expires_at <= now()) return show(c, candidateProblem(lang, brand, 'token_expired'), 410);
     const t = contactText(lang);
-    if (!request) return show(c, messagePage(lang, t.confirmTitle, t.token_invalid), 410);
     const copy = { title: t.confirmTitle, intro: t.confirmIntro(request.display_name), button: t.confirmButton };
-    return show(c, formPage(lang, '/contact/confirm', { token }, copy));
+    return show(c, formPage(lang, brand, '/contact/confirm', { token }, copy));
   });
   app.post('/contact/confirm', formLimit, async (c) => {
     const token = String((await parseForm(c)).token ?? '');
+    const request = token ? await findByToken(db, token) : undefined;
+    const brand = request && { name: request.site_name, careersUrl: request.page_origin };
     const result = await confirmRequest({ db, links, contactLinks: (await keys()).contactLinks }, token, now());
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
-    if (!result.ok) return show(c, messagePage(lang, t.confirmTitle, t[result.problem]), 410);
-    if (result.status === 'confirmed') return show(c, messagePage(lang, t.confirmedTitle, t.confirmed(result.displayName)));
-    return show(c, messagePage(lang, t.notSentTitle, t[result.status](result.displayName)));
+    if (!result.ok) return show(c, candidateProblem(lang, brand, result.problem), 410);
+    const outcome =
+      result.status === 'confirmed'
+        ? { tone: 'done' as const, title: t.confirmedTitle, message: t.confirmed(result.displayName) }
+        : { tone: 'problem' as const, title: t.notSentTitle, message: t[result.status](result.displayName) };
+    return show(c, contactPage(lang, { brand, ...outcome, next: toCareers(lang, brand) }));
   });
 
   for (const action of CONTACT_ACTIONS) {
@@ -130,7 +138,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
       const fields = { request: c.req.query('request') ?? '', sig: c.req.query('sig') ?? '' };
       const found = await signedRequest(c, action, fields);
       if (found instanceof Response) return found;
-      return show(c, actionPage(found.lang, action, fields, found.candidate_name));
+      return show(c, actionPage(found.lang, found.brand, action, fields, found.candidate_name));
     });
     app.post(`/contact/${action}`, formLimit, async (c) => {
       const form = await parseForm(c);
@@ -140,24 +148,26 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     });
   }
 
-  /** The request a signed action link is about, or the page saying why there is none. */
+  /** The request a signed action link is about, in its employee's language, or the page saying why there is none. */
   async function signedRequest(c: Context, action: ContactAction, fields: { request: string; sig: string }) {
-    const lang = preferredLang(c.req.header('Accept-Language'));
-    const t = contactText(lang);
-    if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) return show(c, messagePage(lang, t.linkTitle, t.badLink), 403);
-    const found = await findForEmployee(db, fields.request);
-    if (!found) return show(c, messagePage(lang, t.linkTitle, t.gone), 410);
-    if (linkExpired(action, found, now())) {
-      const { linkTitle, linkExpired: expired } = contactText(found.lang);
-      return show(c, messagePage(found.lang, linkTitle, expired), 410);
+    const browserLang = preferredLang(c.req.header('Accept-Language'));
+    const problem = (lang: string, message: string, brand?: Brand) =>
+      contactPage(lang, { brand, tone: 'problem', title: contactText(lang).linkTitle, message, next: toProfile(lang) });
+    if (!(await keys()).contactLinks.verify(action, fields.request, fields.sig)) {
+      return show(c, problem(browserLang, contactText(browserLang).badLink), 403);
     }
-    return found;
+    const found = await findForEmployee(db, fields.request);
+    if (!found) return show(c, problem(browserLang, contactText(browserLang).gone), 410);
+    const lang = found.locale ?? preferredLang(c.req.header('Accept-Language'), pageLang(found.default_lang));
+    const request = { ...found, lang, brand: { name: found.site_name, careersUrl: found.allowed_origins[0] } };
+    if (linkExpired(action, request, now())) return show(c, problem(lang, contactText(lang).linkExpired, request.brand), 410);
+    return request;
   }
 
   return app;
 }
 
-type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>>;
+type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>> & { lang: string; brand: Brand };
 
 /** "Decline" and "pause" expire with the question: two weeks after it reached the employee, and "pause" once it is settled. */
 function linkExpired(action: ContactAction, { status, confirmed_at }: EmployeeView, now: Date) {
@@ -169,21 +179,33 @@ function linkExpired(action: ContactAction, { status, confirmed_at }: EmployeeVi
 /** Each action may be clicked twice, or after another: the page then says what is already recorded. */
 async function performAction(db: Db, action: ContactAction, request: EmployeeView, at: Date) {
   const t = contactText(request.lang);
+  const done = { brand: request.brand, tone: 'done' as const, next: toProfile(request.lang) };
   if (action === 'pause') {
     const until = await pauseContacts(db, request.person_id, at);
-    return messagePage(request.lang, t.pauseTitle, t.pauseDone(formatDay(request.lang, until)), true);
+    return contactPage(request.lang, { ...done, title: t.pauseDoneTitle, message: t.pauseDone(formatDay(request.lang, until)) });
   }
   const status = await settleRequest(db, request.id, action === 'answered' ? 'answered' : 'declined', at);
-  const title = action === 'answered' ? t.answeredTitle : t.declineTitle;
-  return messagePage(request.lang, title, settledMessage(t, action, status, request.candidate_name), true);
+  if (status === 'answered' || status === 'declined') {
+    const title = status === 'answered' ? t.answeredDoneTitle : t.declineDoneTitle;
+    return contactPage(request.lang, { ...done, title, message: settledMessage(t, action, status, request.candidate_name) });
+  }
+  return contactPage(request.lang, { ...done, tone: 'problem', title: t.linkTitle, message: t.badLink });
 }
 
-function settledMessage(t: ContactTexts, action: 'answered' | 'decline', status: ContactRequestStatus, candidateName: string) {
+function settledMessage(t: ContactTexts, action: 'answered' | 'decline', status: 'answered' | 'declined', candidateName: string) {
   if (action === 'answered' && status === 'answered') return t.answeredDone;
   if (action === 'decline' && status === 'declined') return t.declineDone(candidateName);
-  if (status === 'answered') return t.alreadyAnswered;
-  if (status === 'declined') return t.alreadyDeclined;
-  return t.badLink;
+  return status === 'answered' ? t.alreadyAnswered : t.alreadyDeclined;
+}
+
+/** The candidate's link did not work: why, and the way back to the careers site to ask again. */
+function candidateProblem(lang: string, brand: Brand | undefined, problem: TokenProblem) {
+  const t = contactText(lang);
+  const back = toCareers(lang, brand);
+  const next = back && problem === 'token_expired' ? { ...back, label: t.askAgain } : back;
+  // A used link means the question is confirmed: good news, said as such.
+  const used = problem === 'token_used';
+  return contactPage(lang, { brand, tone: used ? 'done' : 'problem', title: used ? t.confirmedTitle : t.linkTitle, message: t[problem], next });
 }
 
 /**

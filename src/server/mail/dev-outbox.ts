@@ -49,15 +49,19 @@ const toItem = (mail: OutboxMail) => ({
 });
 
 const STYLE = `
-  body { margin: 0 auto; max-width: 52rem; padding: 1.5rem; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; }
+  body { margin: 0 auto; max-width: 80rem; padding: 1.5rem; font: 16px/1.5 system-ui, sans-serif; color: #1f2328; background: #fff; }
   .banner { padding: .5rem .75rem; border-radius: 6px; background: #fff8c5; border: 1px solid #d4a72c; }
   article { margin: 1.5rem 0; padding: 1rem; border: 1px solid #d0d7de; border-radius: 8px; }
   h2 { margin: 0 0 .25rem; font-size: 1.1rem; }
+  h3 { margin: 0 0 .25rem; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; color: #57606a; }
   .meta { margin: 0; color: #57606a; font-size: .9rem; }
-  pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: .75rem 0 0; }
+  .parts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr)); gap: 1rem; margin-top: .75rem; }
+  .parts > section { min-width: 0; }
+  pre { white-space: pre-wrap; overflow-wrap: anywhere; font: inherit; margin: 0; }
+  iframe { display: block; box-sizing: border-box; width: 100%; height: 26rem; border: 1px solid #d0d7de; border-radius: 6px; background: #fff; }
   @media (prefers-color-scheme: dark) {
-    body { color: #e6edf3; background: #0d1117; } .meta { color: #8d96a0; } a { color: #58a6ff; }
-    article { border-color: #30363d; } .banner { background: #3b2e00; border-color: #9e6a03; }
+    body { color: #e6edf3; background: #0d1117; } .meta, h3 { color: #8d96a0; } a { color: #58a6ff; }
+    article, iframe { border-color: #30363d; } .banner { background: #3b2e00; border-color: #9e6a03; }
   }`;
 
 function outboxPage(mails: OutboxMail[]) {
@@ -80,12 +84,19 @@ ${list}
 `;
 }
 
+/**
+ * The text part, with its links to follow, beside the HTML part as a mail client shows it: in a frame
+ * sandboxed of everything (no script, no form, no navigation), under this page's CSP.
+ */
 function mailArticle(mail: OutboxMail) {
   const time = mail.createdAt.toISOString();
   return `<article>
 <h2>${escapeHtml(mail.subject)}</h2>
 <p class="meta">To ${escapeHtml(mail.to)} · <time datetime="${time}">${time.slice(0, 19).replace('T', ' ')} UTC</time> · ${escapeHtml(mail.status)}</p>
-<pre>${linkify(mail.text)}</pre>
+<div class="parts">
+<section><h3>Text</h3><pre>${linkify(mail.text)}</pre></section>
+<section><h3>HTML</h3><iframe sandbox="" srcdoc="${escapeHtml(mail.html)}" title="HTML part: ${escapeHtml(mail.subject)}" loading="lazy"></iframe></section>
+</div>
 </article>`;
 }
 

@@ -387,3 +387,109 @@ describe('my data', () => {
     assert.equal((await db.selectFrom('tokens').select('id').where('person_id', '=', person.id).execute()).length, 0);
   });
 });
+
+describe('the pages people land on', () => {
+  const CAREERS = 'https://careers.bistro.example';
+  let bistro: number;
+  before(async () => {
+    bistro = (await createSite(db, { slug: 'bistro', name: 'Bistro Lune', allowedOrigins: [CAREERS], defaultLang: 'fr' })).id;
+  });
+
+  /** Someone on the Bistro Lune site (French by default), with or without a language of their own. */
+  async function bistroEmployee(locale: string | null) {
+    counter++;
+    const email = `person${counter}@bistro.example`;
+    const person = await createPerson(db, { siteId: bistro, email, fullName: `Léa Martin${counter}`, displayName: `Léa M${counter}.`, jobTitle: 'Cheffe' });
+    await db.updateTable('people').set({ locale }).where('id', '=', person.id).execute();
+    return { ...person, email };
+  }
+
+  /** What a person sees: the page's language, the site named in its header, its link back, its primary action. */
+  async function open(path: string, { acceptLanguage, form }: { acceptLanguage?: string; form?: Record<string, string> } = {}) {
+    const headers = { ...ORIGIN, ...(acceptLanguage ? { 'Accept-Language': acceptLanguage } : {}) };
+    const response = await app.request(path, form ? { method: 'POST', body: new URLSearchParams(form), headers } : { headers });
+    const text = await response.text();
+    return {
+      status: response.status,
+      text,
+      lang: text.match(/<html lang="(\w+)">/)?.[1],
+      header: text.match(/<header class="site">(?:<a href="([^"]*)">)?(?:<span>)?([^<]*)</)?.slice(1),
+      footerLink: text.match(/<footer class="site"><a href="([^"]*)">([^<]*)<\/a>/)?.slice(1),
+      action: text.match(/<p class="next"><a class="button" href="([^"]*)">([^<]*)<\/a>/)?.slice(1) ?? text.match(/<button type="submit">([^<]*)</)?.[1],
+    };
+  }
+
+  test('a sign-in link opens in the person’s language, else their browser’s, else their site’s', async () => {
+    const french = await bistroEmployee('fr');
+    const page = await open(`/me/link?token=${await issueToken(db, french.id, 'sign_in')}`, { acceptLanguage: 'en-GB,en;q=0.9' });
+    assert.equal(page.status, 200);
+    assert.equal(page.lang, 'fr', 'a French employee with an English browser');
+    assert.match(page.text, /<h1>Connexion à votre profil Hallway<\/h1>/);
+    assert.equal(page.action, 'Continuer vers mon profil');
+    assert.deepEqual(page.header, [CAREERS, 'Bistro Lune']);
+    assert.deepEqual(page.footerLink, [CAREERS, 'Retour au site carrières Bistro Lune']);
+
+    const unsaid = await bistroEmployee(null);
+    const token = await issueToken(db, unsaid.id, 'sign_in');
+    assert.equal((await open(`/me/link?token=${token}`, { acceptLanguage: 'en-US,fr;q=0.5' })).lang, 'en', 'the browser’s');
+    const siteDefault = await open(`/me/link?token=${token}`);
+    assert.equal(siteDefault.lang, 'fr', 'the site’s');
+    assert.deepEqual(siteDefault.header, [CAREERS, 'Bistro Lune']);
+  });
+
+  test('an expired or used sign-in link says how to get a new one, in the person’s language', async () => {
+    const person = await bistroEmployee('fr');
+    const expired = await issueToken(db, person.id, 'sign_in', new Date(Date.now() - 31 * 60_000));
+    const page = await open('/me/link', { form: { token: expired }, acceptLanguage: 'en' });
+    assert.equal(page.status, 410);
+    assert.equal(page.lang, 'fr');
+    assert.match(page.text, /Ce lien a expiré\. Pour en recevoir un nouveau, ouvrez votre page de profil/);
+    assert.deepEqual(page.action, ['/me', 'Recevoir un nouveau lien de connexion']);
+    assert.deepEqual(page.header, [CAREERS, 'Bistro Lune']);
+
+    const english = await bistroEmployee('en');
+    const token = await issueToken(db, english.id, 'invitation');
+    assert.equal((await open('/me/link', { form: { token } })).status, 303);
+    const used = await open('/me/link', { form: { token }, acceptLanguage: 'fr' });
+    assert.equal(used.lang, 'en');
+    assert.match(used.text, /already used\. To get a new one, open your profile page and enter your work e-mail address/);
+    assert.deepEqual(used.action, ['/me', 'Get a new sign-in link']);
+  });
+
+  test('a made-up link names no site and still leads on, in the browser’s language', async () => {
+    const page = await open('/me/link', { form: { token: 'A'.repeat(43) }, acceptLanguage: 'fr-FR' });
+    assert.equal(page.status, 410);
+    assert.equal(page.lang, 'fr');
+    assert.deepEqual(page.header, [undefined, 'Hallway']);
+    assert.equal(page.footerLink, undefined, 'no careers site to go back to');
+    assert.deepEqual(page.action, ['/me', 'Recevoir un nouveau lien de connexion']);
+    const forged = await open('/me/withdraw?person=x&sig=y', { acceptLanguage: 'en' });
+    assert.equal(forged.status, 403);
+    assert.deepEqual(forged.action, ['/me', 'Go to my profile page']);
+  });
+
+  test('withdrawing from a mail: the question and the outcome name the site, in the person’s language', async () => {
+    const person = await bistroEmployee('fr-CA');
+    const url = new URL(links.withdraw(person.public_id, person.email));
+    const asked = await open(`${url.pathname}${url.search}`, { acceptLanguage: 'en' });
+    assert.equal(asked.lang, 'fr');
+    assert.equal(asked.action, 'Tout retirer');
+    assert.match(asked.text, /<p class="lead">Il s’agit des consentements de Léa M\d+\., sur le site carrières Bistro Lune\./);
+    assert.deepEqual(asked.header, [CAREERS, 'Bistro Lune']);
+    const done = await open('/me/withdraw', { form: Object.fromEntries(url.searchParams), acceptLanguage: 'en' });
+    assert.equal(done.lang, 'fr');
+    assert.match(done.text, /<h1>C’est fait : vous êtes masqué\(e\)<\/h1>/);
+    assert.deepEqual(done.action, ['/me', 'Aller à ma page de profil']);
+    assert.deepEqual(done.footerLink, [CAREERS, 'Retour au site carrières Bistro Lune']);
+  });
+
+  test('the pages’ stylesheet is served from here and has a dark scheme; the pages carry no inline style or script', async () => {
+    const css = await app.request('/me/style.css');
+    assert.equal(css.headers.get('content-type'), 'text/css; charset=utf-8');
+    assert.match(await css.text(), /@media \(prefers-color-scheme: dark\)/);
+    const person = await bistroEmployee('fr');
+    const page = await open(`/me/link?token=${await issueToken(db, person.id, 'sign_in')}`);
+    assert.doesNotMatch(page.text, /<style|style=|<script/);
+    assert.match(page.text, /<link rel="stylesheet" href="\/me\/style.css">/);
+  });
+});

@@ -1,4 +1,4 @@
-import { hiddenFields, html, page, type Lang } from '../html.js';
+import { html, landingPage, page, type Brand, type Lang, type NextStep } from '../html.js';
 
 /**
  * The employee's pages around the editor: the shell of /me, the magic-link and withdraw confirmations.
@@ -11,9 +11,11 @@ const texts = {
     linkTitle: 'Sign in to your Hallway profile',
     linkIntro: 'This link signs you in on this browser for two hours. Nothing is shared until you choose to.',
     linkButton: 'Continue to my profile',
-    token_invalid: 'This link is not valid. Ask for a new one from your profile page.',
-    token_expired: 'This link has expired. Ask for a new one from your profile page.',
-    token_used: 'This link was already used. Ask for a new one from your profile page.',
+    token_invalid: 'This link is not valid. To get a new one, open your profile page and enter your work e-mail address.',
+    token_expired: 'This link has expired. To get a new one, open your profile page and enter your work e-mail address.',
+    token_used: 'This link was already used. To get a new one, open your profile page and enter your work e-mail address.',
+    newLink: 'Get a new sign-in link',
+    linkProblem: 'This link cannot be used',
     foreignForm: 'This sign-in was sent from another website. To sign in, open the link in your e-mail.',
     toProfile: 'Go to my profile page',
     withdrawTitle: 'Withdraw all your consents',
@@ -31,9 +33,11 @@ const texts = {
     linkTitle: 'Connexion à votre profil Hallway',
     linkIntro: 'Ce lien vous connecte sur ce navigateur pour deux heures. Rien n’est partagé tant que vous ne l’avez pas choisi.',
     linkButton: 'Continuer vers mon profil',
-    token_invalid: 'Ce lien n’est pas valide. Demandez-en un nouveau depuis votre page de profil.',
-    token_expired: 'Ce lien a expiré. Demandez-en un nouveau depuis votre page de profil.',
-    token_used: 'Ce lien a déjà servi. Demandez-en un nouveau depuis votre page de profil.',
+    token_invalid: 'Ce lien n’est pas valide. Pour en recevoir un nouveau, ouvrez votre page de profil et saisissez votre adresse e-mail professionnelle.',
+    token_expired: 'Ce lien a expiré. Pour en recevoir un nouveau, ouvrez votre page de profil et saisissez votre adresse e-mail professionnelle.',
+    token_used: 'Ce lien a déjà servi. Pour en recevoir un nouveau, ouvrez votre page de profil et saisissez votre adresse e-mail professionnelle.',
+    newLink: 'Recevoir un nouveau lien de connexion',
+    linkProblem: 'Ce lien ne peut pas être utilisé',
     foreignForm: 'Cette connexion a été envoyée depuis un autre site. Pour vous connecter, ouvrez le lien de votre e-mail.',
     toProfile: 'Aller à ma page de profil',
     withdrawTitle: 'Retirer tous vos consentements',
@@ -60,41 +64,27 @@ export const mePage = (lang: Lang) =>
     ['/me.js'],
   );
 
-export const linkPage = (lang: Lang, token: string) =>
-  page(
-    lang,
-    texts[lang].linkTitle,
-    html`<h1>${texts[lang].linkTitle}</h1>
-<p>${texts[lang].linkIntro}</p>
-<form method="post" action="/me/link">${hiddenFields({ token })}<button type="submit">${texts[lang].linkButton}</button></form>`,
-  );
+/** The profile page, where a signed-out person asks for a new sign-in link. */
+export const toProfile = (lang: Lang, key: 'toProfile' | 'newLink' = 'toProfile'): NextStep => ({ label: texts[lang][key], href: '/me' });
 
-export const messagePage = (lang: Lang, title: string, message: string, withProfileLink = true) =>
-  page(
-    lang,
-    title,
-    html`<h1>${title}</h1>
-<p role="status">${message}</p>
-${withProfileLink ? html`<p><a href="/me">${texts[lang].toProfile}</a></p>` : ''}`,
-  );
+export const linkPage = (lang: Lang, brand: Brand | undefined, token: string) =>
+  landingPage(lang, {
+    brand,
+    title: texts[lang].linkTitle,
+    message: texts[lang].linkIntro,
+    next: { label: texts[lang].linkButton, action: '/me/link', fields: { token } },
+  });
+
+/** A link that did not work, or a step done: what happened, and the way on from there. */
+export const messagePage = (lang: Lang, brand: Brand | undefined, tone: 'done' | 'problem', title: string, message: string, next = toProfile(lang)) =>
+  landingPage(lang, { brand, tone, title, message, next });
 
 /** The confirmation says whose consents these are: a link forwarded or quoted in a reply reaches other people. */
-export const withdrawPage = (lang: Lang, fields: { person: string; sig: string }, whose: { name: string; site: string }) =>
-  page(
-    lang,
-    texts[lang].withdrawTitle,
-    html`<h1>${texts[lang].withdrawTitle}</h1>
-<p><strong>${texts[lang].withdrawWhose.replace('{name}', whose.name).replace('{site}', whose.site)}</strong></p>
-<p>${texts[lang].withdrawIntro}</p>
-<form method="post" action="/me/withdraw">${hiddenFields(fields)}<button type="submit">${texts[lang].withdrawButton}</button></form>`,
-  );
-
-export const PAGE_STYLE = `
-:root { color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5; }
-body { margin: 0; background: Canvas; color: CanvasText; }
-main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
-h1 { font-size: 1.75rem; margin: 0 0 0.5rem; }
-.intro { margin: 0 0 2rem; max-width: 40rem; }
-button { font: inherit; padding: 0.6rem 1.2rem; border-radius: 0.5rem; border: 1px solid currentColor; background: #1d4ed8; color: #fff; cursor: pointer; }
-button:focus-visible, a:focus-visible { outline: 3px solid #f59e0b; outline-offset: 2px; }
-`;
+export const withdrawPage = (lang: Lang, brand: Brand, fields: { person: string; sig: string }, name: string) =>
+  landingPage(lang, {
+    brand,
+    title: texts[lang].withdrawTitle,
+    lead: texts[lang].withdrawWhose.replace('{name}', name).replace('{site}', brand.name),
+    message: texts[lang].withdrawIntro,
+    next: { label: texts[lang].withdrawButton, action: '/me/withdraw', fields },
+  });

@@ -7,15 +7,15 @@ import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
-import { TokenError, consumeToken, issueToken } from '../auth/tokens.js';
+import { TokenError, consumeToken, hashToken, issueToken } from '../auth/tokens.js';
 import { lazyKeys } from '../contact/links.js';
 import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, type RateLimit } from '../contact/rate-limit.js';
 import { apiError } from '../errors.js';
 import { nulField } from '../nul.js';
-import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
-import { enqueueMail, forgetMailsTo } from '../mail/index.js';
+import { PAGE_HEADERS, PAGE_STYLE, preferredLang, type Brand, type Lang } from '../html.js';
+import { enqueueMail, forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
-import { PAGE_STYLE, linkPage, mePage, messagePage, pageText, withdrawPage } from './pages.js';
+import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, myPhoto, removePhoto, savePhoto } from './photo.js';
 import { avatarSvg } from '../avatar.js';
@@ -54,11 +54,25 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     return show(c, mePage(lang));
   });
 
-  app.get('/me/link', (c) => show(c, linkPage(langOf(c), c.req.query('token') ?? '')));
+  /** The person's stored language, else their browser's, else their site's. */
+  const theirLang = (c: Context, person: { locale: string | null; default_lang: string }): Lang =>
+    person.locale ? mailLocale(person.locale) : preferredLang(c.req.header('Accept-Language'), mailLocale(person.default_lang));
+  const landing = async (c: Context, token: string) => {
+    const owner = await linkOwner(db, token);
+    return { lang: owner ? theirLang(c, owner) : langOf(c), brand: owner && brandOf(owner) };
+  };
+
+  app.get('/me/link', async (c) => {
+    const token = c.req.query('token') ?? '';
+    const { lang, brand } = await landing(c, token);
+    return show(c, linkPage(lang, brand, token));
+  });
   app.post('/me/link', formLimit, async (c) => {
-    const lang = langOf(c);
     // Login CSRF: another site must not sign a visitor in as someone else (say, with its own token).
-    if (!fromOwnPage(c, publicOrigin)) return show(c, messagePage(lang, pageText(lang, 'linkTitle'), pageText(lang, 'foreignForm')), 403);
+    if (!fromOwnPage(c, publicOrigin)) {
+      const lang = langOf(c);
+      return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkProblem'), pageText(lang, 'foreignForm')), 403);
+    }
     const token = String((await parseForm(c)).token ?? '');
     try {
       const { personId } = await consumeToken(db, token);
@@ -66,27 +80,31 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
       return c.redirect('/me', 303);
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
-      return show(c, messagePage(lang, pageText(lang, 'linkTitle'), pageText(lang, error.code)), 410);
+      const { lang, brand } = await landing(c, token);
+      return show(c, messagePage(lang, brand, 'problem', pageText(lang, 'linkProblem'), pageText(lang, error.code), toProfile(lang, 'newLink')), 410);
     }
   });
 
-  app.get('/me/withdraw', async (c) => {
+  const badWithdrawLink = (c: Context) => {
     const lang = langOf(c);
+    return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkProblem'), pageText(lang, 'badLink')), 403);
+  };
+  app.get('/me/withdraw', async (c) => {
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
     const found = await signedPerson(fields);
-    if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
-    return show(c, withdrawPage(lang, fields, { name: found.display_name, site: found.site_name }));
+    if (!found) return badWithdrawLink(c);
+    return show(c, withdrawPage(theirLang(c, found), brandOf(found), fields, found.display_name));
   });
   // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
   app.post('/me/withdraw', formLimit, async (c) => {
-    const lang = langOf(c);
     const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
     const found = await signedPerson({ person, sig });
-    if (!found) return show(c, messagePage(lang, pageText(lang, 'withdrawTitle'), pageText(lang, 'badLink')), 403);
+    if (!found) return badWithdrawLink(c);
     await withdrawAll(db, found.id, 'email_link');
-    return show(c, messagePage(lang, pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
+    const lang = theirLang(c, found);
+    return show(c, messagePage(lang, brandOf(found), 'done', pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
 
   /** The person a withdraw link is for, when its signature holds for their current address. */
@@ -94,7 +112,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const found = await db
       .selectFrom('people as p')
       .innerJoin('sites as s', 's.id', 'p.site_id')
-      .select(['p.id', 'p.email', 'p.display_name', 's.name as site_name'])
+      .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
       .where('p.public_id', '=', person)
       .executeTakeFirst();
     return found && links.verifyWithdraw(person, found.email, sig) ? found : undefined;
@@ -201,6 +219,19 @@ async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
   return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
 }
 
+const brandOf = (site: { site_name: string; allowed_origins: string[] }): Brand => ({ name: site.site_name, careersUrl: site.allowed_origins[0] });
+
+/** Whose a magic link is, used or not (opening it changes nothing): their language and their site. */
+function linkOwner(db: Db, token: string) {
+  return db
+    .selectFrom('tokens as t')
+    .innerJoin('people as p', 'p.id', 't.person_id')
+    .innerJoin('sites as s', 's.id', 'p.site_id')
+    .select(['p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
+    .where('t.token_hash', '=', hashToken(token))
+    .executeTakeFirst();
+}
+
 async function personLang(db: Db, personId: number): Promise<Lang> {
   const row = await db
     .selectFrom('people as p')
@@ -208,7 +239,7 @@ async function personLang(db: Db, personId: number): Promise<Lang> {
     .select(['p.locale', 's.default_lang'])
     .where('p.id', '=', personId)
     .executeTakeFirstOrThrow();
-  return (row.locale ?? row.default_lang) === 'fr' ? 'fr' : 'en';
+  return mailLocale(row.locale ?? row.default_lang);
 }
 
 /**
