@@ -24,7 +24,7 @@ export const PublicPerson = z.object({
   /** `busy` while the person paused contacts or reached their weekly cap. */
   availability: z.enum(['open', 'busy']),
   /** While the person paused contacts: the day (`YYYY-MM-DD`, UTC) they take questions again; else `null` (also at the weekly cap). */
-  availableFrom: z.nullable(z.iso.date()),
+  availableFrom: z.nullable(z.string()),
   kind: z.enum(['employee', 'alumni']),
 });
 
