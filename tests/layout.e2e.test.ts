@@ -173,6 +173,13 @@ describe('cards', () => {
   }
 });
 
+/** What axe finds against WCAG 2.2 AA (contrast included), as `rule: targets`. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'] })
+    .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
+}
+
 describe('the home pages\' dark-mode switch', () => {
   for (const [path, label] of [['/index.html', 'Dark mode'], ['/fr/index.html', 'Mode sombre']] as const) {
     test(`${path}: "${label}" darkens the page and its theme="auto" elements live, and is remembered`, async () => {
@@ -192,6 +199,7 @@ describe('the home pages\' dark-mode switch', () => {
         assert.equal(await page.evaluate(() => document.documentElement.className), 'dark');
         await until(page, `document.querySelector('hw-people-grid').matches(':state(dark)')`);
         assert.notEqual(await cardBackground(), light, 'the cards follow at once');
+        assert.deepEqual(await axeViolations(page), [], 'dark, the page and its elements pass axe (contrast included)');
         if (SHOTS) await shoot(page, shotName(path, 1280, '-dark'));
 
         await page.reload();
