@@ -26,6 +26,9 @@
  *
  * Alumni who opted in again (shown with kind 'alumni'): "James Porter" (Front Desk Agent, London)
  * and "Nathalie Roux" (Réceptionniste, Lyon).
+ *
+ * Paused (shown, but not taking questions for a few days from the seeding, as a holiday would):
+ * "Kwame Mensah" (Head Chef, London) and "Léa Fontaine" (Réceptionniste, Lyon).
  */
 
 export interface DemoPerson {
@@ -41,6 +44,8 @@ export interface DemoPerson {
   status: 'employee' | 'left' | 'alumni';
   showProfile: boolean;
   contactChannels: ('message' | 'booking')[];
+  /** Not taking questions for this many days after the seeding. */
+  pausedForDays?: number;
 }
 
 export const demoSite: { slug: string; name: string; defaultLang: 'en' | 'fr'; allowedOrigins: string[] } = {
@@ -71,6 +76,7 @@ interface Row {
   status?: DemoPerson['status'];
   showProfile?: boolean;
   contactChannels?: DemoPerson['contactChannels'];
+  pausedForDays?: number;
 }
 
 const rows: Row[] = [
@@ -171,6 +177,7 @@ const rows: Row[] = [
     location: 'London',
     languages: ['en'],
     bio: 'Banqueting and events: two hundred covers on a Saturday is my idea of fun. I mentor young chefs coming out of college.',
+    pausedForDays: 10,
   },
   {
     fullName: 'Ignatius Fairweather',
@@ -271,6 +278,7 @@ const rows: Row[] = [
     location: 'Lyon',
     languages: ['fr', 'es'],
     bio: "Avant, j'étais en boutique. Ici j'apprends tous les jours, et l'équipe m'a fait confiance dès la première semaine.",
+    pausedForDays: 12,
   },
   {
     fullName: 'Julien Morel',
@@ -407,6 +415,7 @@ export const demoPeople: DemoPerson[] = rows.map((row, index) => ({
   status: row.status ?? 'employee',
   showProfile: row.showProfile ?? true,
   contactChannels: row.contactChannels ?? ['message'],
+  ...(row.pausedForDays ? { pausedForDays: row.pausedForDays } : {}),
 }));
 
 /**

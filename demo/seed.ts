@@ -30,6 +30,11 @@ export async function seedDemo(db: Db, publicUrl?: string) {
         });
       }
       if (person.status === 'alumni') await recordConsent(trx, { ...consent, purpose: 'alumni', granted: true });
+      if (person.pausedForDays) {
+        // Until midnight UTC, as a pause set on the /me page.
+        const until = new Date(new Date().setUTCHours(0, 0, 0, 0) + person.pausedForDays * 86_400_000);
+        await trx.updateTable('people').set({ paused_until: until }).where('id', '=', id).execute();
+      }
     }
     const now = Date.now();
     for (const [index, t] of demoTestimonials.entries()) {

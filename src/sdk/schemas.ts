@@ -23,6 +23,8 @@ export const PublicPerson = z.object({
   channels: z.array(Channel),
   /** `busy` while the person paused contacts or reached their weekly cap. */
   availability: z.enum(['open', 'busy']),
+  /** While the person paused contacts: the day (`YYYY-MM-DD`, UTC) they take questions again; else `null` (also at the weekly cap). */
+  availableFrom: z.nullable(z.string()),
   kind: z.enum(['employee', 'alumni']),
 });
 

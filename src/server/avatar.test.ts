@@ -10,15 +10,15 @@ function textOf(svg: string): string {
 }
 
 function fillOf(svg: string): string {
-  const match = /<circle [^>]*fill="(#[0-9a-f]{6})"/.exec(svg);
-  assert.ok(match, `no circle fill in ${svg}`);
+  const match = /<rect [^>]*fill="(#[0-9a-f]{6})"/.exec(svg);
+  assert.ok(match, `no background fill in ${svg}`);
   return match[1]!;
 }
 
 /** Every tag in the document is one of ours: no markup smuggled in through the name. */
 function assertOnlyOurTags(svg: string): void {
   const tags = [...svg.matchAll(/<\/?([^\s/>]+)/g)].map((m) => m[1]);
-  assert.deepEqual(tags, ['svg', 'circle', 'text', 'text', 'svg']);
+  assert.deepEqual(tags, ['svg', 'rect', 'text', 'text', 'svg']);
   // No raw quote or bracket can have closed an attribute or the text node early.
   assert.equal(svg.match(/</g)?.length, 5);
   assert.equal(svg.match(/>/g)?.length, 5);

@@ -1,7 +1,8 @@
 /**
  * Deterministic initials avatars, served for people without a photo.
  *
- * The output is a small standalone SVG document (96×96, a filled circle with white initials).
+ * The output is a small standalone SVG document (96×96, a filled square with white initials): the page
+ * shapes it like its photos (`--hw-photo-radius`, round by default).
  * The display name is user data: every piece of text written into the SVG is XML-escaped, and the
  * seed only picks a colour (it is hashed, never written out).
  */
@@ -93,7 +94,7 @@ export function avatarSvg(displayName: string, seed: string): string {
   const fill = avatarColor(seed);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 96 96" width="96" height="96">` +
-    `<circle cx="48" cy="48" r="48" fill="${fill}"/>` +
+    `<rect width="96" height="96" fill="${fill}"/>` +
     `<text x="48" y="48" dominant-baseline="central" text-anchor="middle" fill="#ffffff" ` +
     `font-family="system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif" ` +
     `font-size="36" font-weight="600">${initials}</text>` +

@@ -232,6 +232,7 @@ type PublicRow = {
 /** The only way a person leaves the server: field by field, nothing else. */
 function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now = new Date()): PublicPerson {
   const personUrl = `${photoBase}/v1/sites/${encodeURIComponent(siteSlug)}/people/${row.public_id}`;
+  const pausedUntil = row.paused_until && row.paused_until > now ? row.paused_until : null;
   return {
     id: row.public_id,
     displayName: row.display_name,
@@ -244,7 +245,8 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now
       ? `${personUrl}/photo.webp?v=${row.photo_version}`
       : (row.photo_url ?? `${personUrl}/avatar.svg`),
     channels: row.channels ?? [],
-    availability: row.at_cap || (row.paused_until && row.paused_until > now) ? 'busy' : 'open',
+    availability: row.at_cap || pausedUntil ? 'busy' : 'open',
+    availableFrom: pausedUntil && pausedUntil.toISOString().slice(0, 10),
     kind: row.status === 'alumni' ? 'alumni' : 'employee',
   };
 }

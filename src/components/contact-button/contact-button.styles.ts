@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-// The row is one button high in every state, so nothing moves when the people arrive.
+// The row is one button high in every state, so nothing moves when the people arrive. The placeholder
+// has a flex basis, not a width: in a narrow column it shrinks rather than widen the page.
 export default css`
   .row {
     display: flex;
@@ -11,8 +12,7 @@ export default css`
   }
 
   .row .placeholder {
-    width: 16em;
-    max-width: 100%;
+    flex: 0 1 16em;
     height: calc(1lh + 1em);
     border-radius: var(--_radius);
   }

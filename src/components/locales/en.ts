@@ -10,6 +10,8 @@ const en = {
   personUnavailable: 'This profile can’t be shown right now.',
   speaks: (languages: string) => `Speaks ${languages}`,
   alumni: 'Alumni',
+  busyUntil: (date: string) => `Not taking questions until ${date}`,
+  busyWeek: 'Not taking new questions this week',
   // hw-alumni-testimonials
   tLoading: 'Loading testimonials…',
   tHeading: 'What former colleagues say',

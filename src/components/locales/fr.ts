@@ -13,6 +13,8 @@ const fr = {
   personUnavailable: 'Ce profil ne peut pas être affiché pour le moment.',
   speaks: (languages: string) => `Parle ${languages}`,
   alumni: 'Ex-collègue',
+  busyUntil: (date: string) => `Ne répond pas aux questions avant le ${date}`,
+  busyWeek: 'Ne prend pas de nouvelles questions cette semaine',
   // hw-alumni-testimonials
   tLoading: 'Chargement des témoignages…',
   tHeading: 'Ce qu’en disent d’anciens collègues',

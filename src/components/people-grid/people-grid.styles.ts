@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-// Grid items never wider than their column, whatever text the page makes unbreakable (white-space: pre…).
+// Grid items never wider than their column, whatever text the page makes unbreakable (white-space: pre…),
+// and as tall as their row: a card whose button label wraps makes its neighbours grow with it.
 export default css`
   .list {
     display: grid;
@@ -13,6 +14,10 @@ export default css`
 
   .list > li {
     min-width: 0;
+  }
+
+  .list hw-person-card {
+    height: 100%;
   }
 
   .message {

@@ -96,6 +96,26 @@ describe('hw-people-grid', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a 320 px phone inside a page\'s grid column, even with a heading of one very long word (en, fr)', async () => {
+    serve({ items: [aPerson({ id: 'a' })], match: 'job', nextCursor: null });
+    const job = 'Rechtsanwaltsfachangestelltenausbildungsleiterin';
+    // A page's layout grid sizes its column to its content (min-content): nothing must be wider than the phone.
+    const page = fixtureSync<HTMLElement>(html`<div style="display: grid; width: 288px">
+      <hw-people-grid api=${API} site="acme" job=${job}></hw-people-grid>
+      <hw-people-grid api=${API} site="acme" job=${job} lang="fr"></hw-people-grid>
+    </div>`);
+    const grids = [...page.querySelectorAll('hw-people-grid')];
+    for (const el of grids) await loaded(el);
+    await waitUntil(() => grids.every((el) => cardNames(el).length === 1));
+    for (const el of grids) {
+      const h2 = shadow(el).querySelector('h2')!;
+      expect(h2.textContent).to.contain(job);
+      expect(el.getBoundingClientRect().width, 'the element').to.be.at.most(288);
+      expect(h2.scrollWidth, h2.textContent!).to.be.at.most(h2.clientWidth);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('shows the people as a list of cards and asks for the job, limit and language', async () => {
     serve(aList(['Ada Lovelace', 'Grace Hopper']));
     const el = await fixture<HwPeopleGrid>(html`<hw-people-grid api=${API} site="acme" job="Engineer" limit="2"></hw-people-grid>`);

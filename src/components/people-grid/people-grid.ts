@@ -14,7 +14,7 @@ import styles from './people-grid.styles.js';
 import { Loader, LoadStatus } from '../shared/loader.js';
 
 const DEFAULT_LIMIT = 6;
-const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact, button, dialog';
+const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact, availability, button, dialog';
 
 /**
  * @tagname hw-people-grid
@@ -25,7 +25,7 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @csspart empty - The message shown when there is no one to show.
  * @csspart error - The message shown when loading failed.
  * @csspart retry - The "Try again" button.
- * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`, `actions`, `contact`, `button`: see `hw-person-card`).
+ * @csspart card - Each card (and `photo`, `name`, `title`, `meta`, `languages`, `bio`, `badge`, `actions`, `contact`, `availability`, `button`: see `hw-person-card`).
  * @csspart dialog - The contact dialog's box (see `hw-contact-dialog`).
  *
  * @cssprop --hw-gap - Space between the cards and below the heading. Default `1rem`.

@@ -1,9 +1,9 @@
 import { css } from 'lit';
 
 // Every row has a fixed height (in lines of its own font) and clips its text, so a card has the same
-// height whatever the person wrote, and the placeholder card reserves that space; only a long name
-// or job title takes another line.
-// The actions row is one button high (in the button's font size), with or without a button.
+// height whatever the person wrote, and the placeholder card reserves that space. A name, a job title
+// or the actions (a button label, "Not taking questions until…") wrap instead, never cut: a candidate
+// must read whom they ask. The actions row is at least one button high (in the button's font size).
 export default css`
   .card {
     position: relative;
@@ -17,6 +17,7 @@ export default css`
     background: var(--_surface);
     color: var(--_surface-color);
     box-shadow: var(--hw-card-shadow, none);
+    overflow-wrap: anywhere;
   }
 
   .photo {
@@ -39,18 +40,16 @@ export default css`
     text-overflow: ellipsis;
   }
 
+  .name,
+  .title {
+    flex: none;
+    min-height: 1lh;
+    margin: 0;
+  }
+
   .name {
     font-size: 1.125em;
     font-weight: 600;
-  }
-
-  /* A name or a job title wraps rather than hiding its last words. */
-  .name,
-  .title {
-    height: auto;
-    min-height: 1lh;
-    white-space: normal;
-    overflow-wrap: break-word;
   }
 
   .meta,
@@ -81,16 +80,10 @@ export default css`
 
   .actions {
     flex: none;
-    height: calc(1lh + 1em);
+    min-height: calc(1lh + 1em);
     margin-block-start: auto;
     font-size: 0.875em;
-  }
-
-  .actions button {
-    max-width: 100%;
-    overflow: hidden;
-    white-space: nowrap;
-    text-overflow: ellipsis;
+    color: var(--_muted);
   }
 
   .badge {

@@ -64,15 +64,14 @@ describe('hw-person-card', () => {
     });
   }
 
-  it('has the same height whatever the person wrote, with or without a contact button, and so does its placeholder, unless the name or the job title takes two lines', async () => {
+  it('has the same height whatever the person wrote, with or without a contact button, and so does its placeholder, unless the name, the job title or the actions take two lines', async () => {
     // fixtureSync: a plain <div> fixture waits for an animation frame, which a background test page may never get.
     const wrapper = fixtureSync(html`
       <div style="width: 16rem">
         <hw-person-card></hw-person-card>
         <hw-person-card .person=${aPerson()}></hw-person-card>
         <hw-person-card api=${API} site="acme" .person=${aPerson()}></hw-person-card>
-        <hw-person-card api=${API} site="acme" lang="fr" .person=${aPerson({ displayName: 'Bartholomew L.' })}></hw-person-card>
-        <hw-person-card api=${API} site="acme" .person=${aPerson({ availability: 'busy' })}></hw-person-card>
+        <hw-person-card api=${API} site="acme" .person=${aPerson({ availability: 'busy', channels: ['booking'] })}></hw-person-card>
         <hw-person-card .person=${aPerson({ bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
         <hw-person-card .person=${aPerson({ team: null, location: null, bio: null, languages: [] })}></hw-person-card>
       </div>
@@ -95,6 +94,31 @@ describe('hw-person-card', () => {
     }
     expect(long.getBoundingClientRect().height).to.be.greaterThan(heights[0]!);
   });
+
+  // The narrowest column a grid makes (--hw-column-min-width, 14rem), the longest strings of each language.
+  for (const lang of ['en', 'fr']) {
+    it(`wraps, never cuts, a long name, job title, "Ask" button and "Not taking questions" note (${lang})`, async () => {
+      const long = { displayName: 'Bartholomew-Alexander Longname', jobTitle: 'Responsable revenue management et distribution' };
+      const wrapper = fixtureSync(html`
+        <div style="width: 14rem" lang=${lang}>
+          <hw-person-card api=${API} site="acme" .person=${aPerson(long)}></hw-person-card>
+          <hw-person-card api=${API} site="acme" .person=${aPerson({ ...long, availability: 'busy', availableFrom: '2026-12-14' })}></hw-person-card>
+          <hw-person-card api=${API} site="acme" .person=${aPerson({ ...long, availability: 'busy' })}></hw-person-card>
+        </div>
+      `);
+      const cards = [...wrapper.querySelectorAll<HwPersonCard>('hw-person-card')];
+      await waitUntil(() => part(cards[0]!, 'contact'), 'a card with a button');
+      const shown = cards.flatMap((el) => ['name', 'title', 'contact', 'availability'].map((name) => part(el, name)).filter((e) => e !== null));
+      expect(shown, "3 names, 3 titles, 1 button, 2 notes").to.have.length(9);
+      for (const element of shown) {
+        const { scrollWidth, clientWidth, scrollHeight, clientHeight } = element;
+        expect([scrollWidth <= clientWidth, scrollHeight <= clientHeight + 1], `${element.textContent!.trim()}: ${scrollWidth}×${scrollHeight} in ${clientWidth}×${clientHeight}`).to.deep.equal([true, true]);
+        expect(getComputedStyle(element).textOverflow).to.equal('clip');
+        expect(element.getBoundingClientRect().right).to.be.at.most(cards[0]!.getBoundingClientRect().right);
+      }
+      for (const el of cards) await expect(el).to.be.accessible();
+    });
+  }
 
   it('offers no "Ask" when the site does not take questions from this page, and says how to fix it on the console once', async () => {
     worker.use(http.get(`${API}/v1/sites/refusing`, () => HttpResponse.json({ slug: 'refusing', name: 'R', contactOrigins: ['https://careers.example.com'] })));
@@ -232,6 +256,26 @@ describe('hw-person-card', () => {
         await expect(el).to.be.accessible();
       });
     }
+
+    it('says until when a paused person takes no questions, as a date of the element\'s language', async () => {
+      const paused = aPerson({ availability: 'busy', availableFrom: '2026-12-14' });
+      const en = await contactable(paused);
+      expect(text(en, 'availability')).to.equal('Not taking questions until Dec 14, 2026');
+      await expect(en).to.be.accessible();
+      const fr = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" api=${API} site="acme" .person=${paused}></hw-person-card>`);
+      expect(text(fr, 'availability')).to.equal('Ne répond pas aux questions avant le 14 déc. 2026');
+      await expect(fr).to.be.accessible();
+    });
+
+    it('says a person at their weekly cap takes no new questions this week, and nothing for one who takes no messages', async () => {
+      const atCap = await contactable(aPerson({ availability: 'busy' }));
+      expect(text(atCap, 'availability')).to.equal('Not taking new questions this week');
+      await expect(atCap).to.be.accessible();
+      const fr = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" api=${API} site="acme" .person=${aPerson({ availability: 'busy' })}></hw-person-card>`);
+      expect(text(fr, 'availability')).to.equal('Ne prend pas de nouvelles questions cette semaine');
+      const bookingsOnly = await contactable(aPerson({ availability: 'busy', availableFrom: '2026-12-14', channels: ['booking'] }));
+      expect(part(bookingsOnly, 'availability')).to.be.null;
+    });
 
     it('offers nothing without a site to send to (the /me preview)', async () => {
       const el = await card(aPerson());

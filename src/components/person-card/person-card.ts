@@ -26,6 +26,7 @@ import { Loader } from '../shared/loader.js';
  * @csspart badge - The "Alumni" badge.
  * @csspart actions - The row of the contact button, reserved (empty) when the person can't be asked.
  * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now, from this page's origin.
+ * @csspart availability - "Not taking questions until Dec 14, 2026" (paused) or "… this week" (at their weekly cap), instead of the button.
  * @csspart button - The same button: `button` names the main button of every element.
  * @csspart retry - The "Try again" button, when loading by `person-id` failed.
  * @csspart dialog - The contact dialog (and its other parts: see `hw-contact-dialog`).
@@ -101,8 +102,8 @@ export class HwPersonCard extends HallwayElement {
     return html`
       <article part="card" class="card">
         <img part="photo" class="photo" src=${ifDefined(webUrl(person.photoUrl))} width="96" height="96" loading="lazy" decoding="async" alt="" />
-        <h3 part="name" class="line name">${person.displayName}</h3>
-        <p part="title" class="line title">${person.jobTitle}</p>
+        <h3 part="name" class="name">${person.displayName}</h3>
+        <p part="title" class="title">${person.jobTitle}</p>
         <p part="meta" class="line meta">${[person.team, person.location].filter(Boolean).join(' · ')}</p>
         <p part="languages" class="line languages">${languages ? localize.term('speaks', languages) : ''}</p>
         <p part="bio" class="bio">${person.bio ?? ''}</p>
@@ -113,8 +114,12 @@ export class HwPersonCard extends HallwayElement {
     `;
   }
 
-  /** Only with a site that takes questions from this page: the /me page's preview card has none. */
+  /**
+   * "Ask" only with a site that takes questions from this page (the /me page's preview card has none);
+   * a person who takes messages but is busy says until when instead.
+   */
   private renderContact(person: PublicPerson) {
+    if (person.channels.includes('message') && person.availability === 'busy') return html`<span part="availability">${this.busyNote(person.availableFrom)}</span>`;
     if (!canBeAsked(person) || this.refused.value !== false) return nothing;
     return html`
       <button part="contact button" type="button" aria-haspopup="dialog" @click=${(event: Event) => this.contact.open(event.currentTarget as HTMLElement)}>
@@ -123,14 +128,21 @@ export class HwPersonCard extends HallwayElement {
     `;
   }
 
+  /** "Not taking questions until Dec 14, 2026" (paused), else "… this week" (at the weekly cap). */
+  private busyNote(day: string | null) {
+    const { localize } = this;
+    if (!day) return localize.term('busyWeek');
+    return localize.term('busyUntil', new Date(day).toLocaleDateString(localize.lang, { dateStyle: 'medium', timeZone: 'UTC' }));
+  }
+
   /** The same rows as a card, with bars instead of text: the same parts, so the same height. */
   private renderPlaceholder() {
     const bar = (extra = '') => html`<span class="placeholder ${extra}"></span>`;
     return html`
       <div part="card" class="card" aria-hidden="true">
         <div part="photo" class="photo placeholder"></div>
-        <div part="name" class="line name">${bar('short')}</div>
-        <div part="title" class="line title">${bar()}</div>
+        <div part="name" class="name">${bar('short')}</div>
+        <div part="title" class="title">${bar()}</div>
         <div part="meta" class="line meta">${bar('short')}</div>
         <div part="languages" class="line languages">${bar('short')}</div>
         <div part="bio" class="bio">${bar()}${bar()}${bar('short')}</div>

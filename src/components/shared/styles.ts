@@ -120,7 +120,8 @@ export const baseStyles = css`
 
 /**
  * A list's heading: its placeholder reserves one line while loading; a long job name wraps rather
- * than being cut (the heading is the one place that says whom the people match).
+ * than being cut (the heading is the one place that says whom the people match), even one long
+ * word in a page's grid column sized to its content (`anywhere`, not `break-word`).
  */
 export const listHeadingStyles = css`
   .heading {
@@ -128,7 +129,7 @@ export const listHeadingStyles = css`
     margin: 0 0 var(--hw-gap, 1rem);
     font-size: var(--hw-heading-size, 1.5em);
     font-weight: 700;
-    overflow-wrap: break-word;
+    overflow-wrap: anywhere;
   }
 
   .heading .placeholder {

@@ -31,6 +31,7 @@ export function aPerson(overrides: Partial<PublicPerson> = {}): PublicPerson {
     photoUrl: 'https://img.test/ada.svg',
     channels: ['message'],
     availability: 'open',
+    availableFrom: null,
     kind: 'employee',
     ...overrides,
   };

@@ -337,6 +337,7 @@ describe('who can be asked', () => {
     assert.match(error.message, /as many questions as they can answer this week/);
     const card = await (await fetch(`${direct.url}/v1/sites/acme/people/${ana.public_id}`)).json();
     assert.equal(card.availability, 'busy', 'candidates see them as busy until the week has room again');
+    assert.equal(card.availableFrom, null, 'no date: the week is rolling, not paused');
 
     // The one still unconfirmed is refused when confirmed, and the candidate is told kindly.
     const late = await confirm(unconfirmed.email);

@@ -185,6 +185,7 @@ describe('the employee decides', () => {
     assert.deepEqual(profile.contact, settings);
     assert.deepEqual(profile.preview.channels, ['message', 'booking']);
     assert.equal(profile.preview.availability, 'busy', 'paused');
+    assert.equal(profile.preview.availableFrom, '2099-01-31', 'the card says until when');
     const bad = await call(cookie, 'PUT', '/v1/me/consent', { contact: { granted: true, settings: { ...settings, weeklyCap: 11 } } });
     assert.equal(bad.response.status, 400);
     assert.equal(bad.body.error.field, 'contact.settings.weeklyCap');
