@@ -14,6 +14,7 @@ import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
+import { siteReader } from './site.js';
 import { signInLinksMade } from './me/routes.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -36,6 +37,8 @@ export interface ServerOptions {
   db?: Db;
   /** Overrides of the contact flow's settings, e.g. higher rate limits for a load test. */
   contact?: Partial<ContactOptions>;
+  /** Requests that may wait for the next read of the sites before more are shed (503). Default 2000. */
+  maxWaiting?: number;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -57,6 +60,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   await purge();
   const purger = setInterval(purge, DAY_MS).unref();
 
+  siteReader(db, options.maxWaiting);
   const lists = publicLists(db, config.publicUrl);
   const app = createApp({
     db,
