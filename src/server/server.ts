@@ -6,7 +6,7 @@ import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
-import { DEFAULT_RETENTION_DAYS, purgeOldData } from './contact/retention.js';
+import { DEFAULT_RETENTION_DAYS, EXPIRED_PURGE_INTERVAL_MS, purgeExpired, purgeOldData } from './contact/retention.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
 import { checkMailSetup, type Config } from './config.js';
@@ -53,12 +53,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const links = new Links(config.publicUrl, await loadLinkSecret(db));
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
-  const purge = () =>
-    purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
-      console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
+  const logFailure = (error: unknown) => console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
+  const purge = () => purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch(logFailure);
   await purge();
   const purger = setInterval(purge, DAY_MS).unref();
+  const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
   siteReader(db, options.maxWaiting);
   const lists = publicLists(db, config.publicUrl);
@@ -94,6 +93,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     async close() {
       clearInterval(purger);
+      clearInterval(expiredPurger);
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();
       await mailer.stop();
