@@ -55,7 +55,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const logFailure = (error: unknown) => console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
   const purge = () => purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch(logFailure);
-  await purge();
+  // Not awaited: serving does not wait for the purge, and nothing served depends on it.
+  const firstPurge = purge();
   const purger = setInterval(purge, DAY_MS).unref();
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
@@ -94,6 +95,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       clearInterval(purger);
       clearInterval(expiredPurger);
+      await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();
       await mailer.stop();
