@@ -9,7 +9,7 @@ export interface MailWorkerOptions {
   from: string;
   /** Pause between the end of one poll and the start of the next (none after a full batch). Default 1000 ms. */
   intervalMs?: number;
-  /** At most this many mails claimed (in one statement) and sent per poll. Default 50. */
+  /** At most this many mails claimed (in one statement) and sent per poll. Default 20. */
   batchSize?: number;
   /** Mails sent at once, one per SMTP connection of the transport's pool. Default 4. */
   connections?: number;
@@ -25,7 +25,7 @@ export interface MailWorker {
   drain(): Promise<number>;
 }
 
-const DEFAULT_BATCH = 50;
+const DEFAULT_BATCH = 20;
 /** A send is begun only while it is sure to end before the claim's lease does: no other worker can take the mail meanwhile. */
 const SEND_WINDOW_MS = CLAIM_LEASE_MS - MAX_SEND_MS;
 
