@@ -93,8 +93,10 @@ async function sendDueMails({
       log(`mail worker: mail ${mail.id} not sent (attempt ${mail.attempts}, ${nextStep(mail.attempts)}): ${describe(error)}`);
       return false;
     }
-    sent.add(mail.id);
-    return true;
+    // The lane's next mail waits for this one's record: a crash then resends at most one mail per lane.
+    if (await sent.add(mail.id)) return true;
+    failed = true; // not recorded: the database failed, and the poll reports it
+    return false;
   };
   const lane = async () => {
     while (!failed && next < mails.length && Date.now() < stopAt) await sendNext();
@@ -126,9 +128,13 @@ function sentMarker(db: Db, now: () => Date) {
     );
   };
   return {
-    add(id: number) {
+    /** Resolves once the update holding this id is over: true if it was recorded. */
+    async add(id: number) {
       waiting.push(id);
+      // The first id waiting starts the next update; the others join it before it begins.
       if (waiting.length === 1) writing = writing.then(write);
+      await writing;
+      return error === undefined;
     },
     /** Resolves with how many were recorded, once all are; rejects if one record failed. */
     async flush() {
