@@ -89,6 +89,7 @@ export const ErrorCode = z.enum([
   'challenge_failed',
   'internal',
   'unavailable',
+  'overloaded',
 ]);
 
 export const ErrorBody = z.object({

@@ -7,7 +7,7 @@ import { sql } from 'kysely';
 import { config as zodConfig, locales } from 'zod';
 import { avatarSvg } from './avatar.js';
 import { PACKAGE_VERSION, bundleRoutes } from './bundle.js';
-import { apiError, isDatabaseUnavailable } from './errors.js';
+import { OverloadedError, apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
@@ -148,6 +148,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.notFound((c) => c.text('Not found', 404));
   app.onError((error, c) => {
     if (isDatabaseUnavailable(error)) return apiError(c, 503, 'unavailable', 'The database is unavailable; try again shortly.');
+    if (error instanceof OverloadedError) return apiError(c, 503, 'overloaded', 'The server is busy; try again shortly.');
     if (isUnstorableText(error)) {
       return c.req.method === 'GET'
         ? apiError(c, 400, 'invalid_query', 'The request holds text that cannot be stored (a NUL character).')

@@ -12,6 +12,17 @@ export function apiError(c: Context, status: ContentfulStatusCode, code: ErrorCo
   return c.json(body, status);
 }
 
+/**
+ * Thrown instead of queueing more work than the server can catch up on (a bounded waiting list is
+ * full): the request is answered 503 `overloaded` with `Retry-After` at once rather than late.
+ */
+export class OverloadedError extends Error {
+  override readonly name = 'OverloadedError';
+  constructor(what: string) {
+    super(`${what} is full`);
+  }
+}
+
 /** SQLSTATEs and socket errors of a database that is down, restarting or unreachable. */
 const UNAVAILABLE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 /** What `pg` throws, with no code, on a connection PostgreSQL dropped (e.g. a rollback after a restart). */

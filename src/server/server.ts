@@ -6,7 +6,7 @@ import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
-import { DEFAULT_RETENTION_DAYS, purgeOldData } from './contact/retention.js';
+import { DEFAULT_RETENTION_DAYS, EXPIRED_PURGE_INTERVAL_MS, purgeExpired, purgeOldData } from './contact/retention.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
 import { checkMailSetup, type Config } from './config.js';
@@ -14,6 +14,7 @@ import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
+import { siteReader } from './site.js';
 import { signInLinksMade } from './me/routes.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
@@ -36,6 +37,8 @@ export interface ServerOptions {
   db?: Db;
   /** Overrides of the contact flow's settings, e.g. higher rate limits for a load test. */
   contact?: Partial<ContactOptions>;
+  /** Requests that may wait for the next read of the sites before more are shed (503). Default 2000. */
+  maxWaiting?: number;
 }
 
 const DAY_MS = 24 * 3600_000;
@@ -50,13 +53,14 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const links = new Links(config.publicUrl, await loadLinkSecret(db));
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
-  const purge = () =>
-    purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch((error: unknown) =>
-      console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`),
-    );
-  await purge();
+  const logFailure = (error: unknown) => console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
+  const purge = () => purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch(logFailure);
+  // Not awaited: serving does not wait for the purge, and nothing served depends on it.
+  const firstPurge = purge();
   const purger = setInterval(purge, DAY_MS).unref();
+  const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
+  siteReader(db, options.maxWaiting);
   const lists = publicLists(db, config.publicUrl);
   const app = createApp({
     db,
@@ -90,6 +94,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     },
     async close() {
       clearInterval(purger);
+      clearInterval(expiredPurger);
+      await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();
       await mailer.stop();

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { SiteReader } from './site.js';
+import { startTestServer } from '../../tests/harness.js';
+import { OverloadedError } from './errors.js';
+import { SiteReader, siteReader } from './site.js';
 import type { Db } from './store/database.js';
 import { createSite } from './store/sites.js';
 import { openTestDatabase } from './store/test-database.js';
@@ -67,3 +69,58 @@ test('a failed read fails every request waiting on it, and the next read works a
   fail = false;
   assert.equal((await reader.read('north'))?.site.name, 'North');
 });
+
+test('beyond its bound, a request fails at once instead of waiting', { timeout: 20_000 }, async () => {
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  const slow = db.withPlugin({ transformQuery: (args) => args.node, transformResult: async (args) => (await gate, args.result) });
+  const reader = new SiteReader(slow, 3);
+  const first = reader.read('north'); // its read starts, and hangs
+  await until(() => reader.reading);
+  const waiting = [reader.read('north'), reader.read('south'), reader.read('north')];
+  await assert.rejects(reader.read('south'), OverloadedError);
+  open();
+  assert.deepEqual((await Promise.all([first, ...waiting])).map((found) => found?.site.slug), ['north', 'north', 'south', 'north']);
+  assert.equal((await reader.read('south'))?.site.slug, 'south', 'the waiting list is free again');
+});
+
+test('a flood beyond the bound gets 503 overloaded with Retry-After, and the server answers again after', { timeout: 30_000 }, async () => {
+  const server = await startTestServer({}, { db, maxWaiting: 20 });
+  let open!: () => void;
+  const gate = new Promise<void>((resolve) => (open = resolve));
+  let locked!: () => void;
+  const lockTaken = new Promise<void>((resolve) => (locked = resolve));
+  // Stalls every read of the sites (PostgreSQL waits for the lock; PGlite for its one connection).
+  const held = db.transaction().execute(async (trx) => {
+    await sql`lock table sites in access exclusive mode`.execute(trx);
+    locked();
+    await gate;
+  });
+  try {
+    await lockTaken;
+    const get = () => fetch(`${server.url}/v1/sites/north/people`);
+    const first = get();
+    await until(() => siteReader(db).reading);
+    const answered: Response[] = [];
+    const flood = Array.from({ length: 30 }, () => get().then((response) => (answered.push(response), response)));
+    await until(() => answered.length === 10);
+    for (const response of answered) {
+      assert.equal(response.status, 503);
+      assert.ok(Number(response.headers.get('retry-after')) > 0, 'Retry-After says when to come back');
+      assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'overloaded');
+    }
+    open();
+    await held;
+    const statuses = (await Promise.all([first, ...flood])).map((response) => response.status);
+    assert.deepEqual(statuses.sort(), [...Array(21).fill(200), ...Array(10).fill(503)]);
+    assert.equal((await get()).status, 200, 'responsive afterwards');
+  } finally {
+    open();
+    await held;
+    await server.close();
+  }
+});
+
+async function until(condition: () => boolean) {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
+}

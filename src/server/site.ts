@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
-import { apiError } from './errors.js';
+import { OverloadedError, apiError } from './errors.js';
 import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
@@ -13,19 +13,34 @@ interface Found {
   publicVersion: string;
 }
 
+/** Requests that may wait for the next read of the sites; more are shed (503 `overloaded`). */
+export const MAX_WAITING_REQUESTS = 2_000;
+
 /**
  * Reads sites with their public version, fresh for every request yet at most one query at a time:
  * a request waits for a read that begins after it arrived (so it sees every write finished before
  * it), and all requests that arrive while one read runs share the next. Under load, one small query
- * serves dozens of requests; alone, a request pays one query, as before.
+ * serves dozens of requests; alone, a request pays one query, as before. While the database is slow,
+ * at most `maxWaiting` requests wait: the next ones fail at once with `OverloadedError`.
  */
 export class SiteReader {
   private waiting = new Map<string, ((found: Found | undefined | Error) => void)[]>();
+  private waitingCount = 0;
   private running = false;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxWaiting = MAX_WAITING_REQUESTS,
+  ) {}
+
+  /** Whether a read is running now (the requests arriving meanwhile wait for the next). */
+  get reading(): boolean {
+    return this.running;
+  }
 
   read(slug: string): Promise<Found | undefined> {
+    if (this.waitingCount >= this.maxWaiting) return Promise.reject(new OverloadedError("The site reader's waiting list"));
+    this.waitingCount++;
     return new Promise((resolve, reject) => {
       const callbacks = this.waiting.get(slug) ?? [];
       callbacks.push((found) => (found instanceof Error ? reject(found) : resolve(found)));
@@ -41,6 +56,7 @@ export class SiteReader {
     while (this.waiting.size > 0) {
       const batch = this.waiting;
       this.waiting = new Map();
+      this.waitingCount = 0;
       const answer = await this.query([...batch.keys()]).catch((error: Error) => error);
       for (const [slug, callbacks] of batch) {
         const found = answer instanceof Error ? answer : answer.get(slug);
@@ -64,9 +80,9 @@ export class SiteReader {
 
 const readers = new WeakMap<Db, SiteReader>();
 
-/** One reader per database, so that all its requests share reads. */
-export function siteReader(db: Db): SiteReader {
-  const reader = readers.get(db) ?? new SiteReader(db);
+/** One reader per database, so that all its requests share reads; `maxWaiting` applies when it is made. */
+export function siteReader(db: Db, maxWaiting?: number): SiteReader {
+  const reader = readers.get(db) ?? new SiteReader(db, maxWaiting);
   readers.set(db, reader);
   return reader;
 }

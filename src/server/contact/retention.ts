@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { TOKEN_LIFETIME_MS } from '../auth/tokens.js';
 import type { Db } from '../store/database.js';
 
@@ -42,4 +43,26 @@ export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAY
       rateLimits: Number(limits.numDeletedRows),
     };
   });
+}
+
+/** How often `purgeExpired` runs: an attack makes many rate-limit windows and spent challenges. */
+export const EXPIRED_PURGE_INTERVAL_MS = 5 * 60_000;
+const EXPIRED_BATCH = 1_000;
+
+/**
+ * Deletes the expired spent challenges and rate-limit windows, `batch` rows per statement so that no
+ * statement holds the database (PGlite's one connection) for long, until none is left.
+ */
+export async function purgeExpired(db: Db, now = new Date(), batch = EXPIRED_BATCH) {
+  const purge = async (table: 'used_challenges' | 'rate_limits', key: 'challenge' | 'bucket') => {
+    let total = 0;
+    for (;;) {
+      const { numAffectedRows } = await sql`delete from ${sql.table(table)} where ${sql.ref(key)} in
+        (select ${sql.ref(key)} from ${sql.table(table)} where expires_at <= ${now} limit ${batch})`.execute(db);
+      const deleted = Number(numAffectedRows ?? 0);
+      total += deleted;
+      if (deleted < batch) return total;
+    }
+  };
+  return { challenges: await purge('used_challenges', 'challenge'), rateLimits: await purge('rate_limits', 'bucket') };
 }

@@ -8,6 +8,7 @@ export {
   listOutbox,
   markFailed,
   markSent,
+  releaseMails,
   retryDelayMs,
   type MailRequest,
   type OutboxMail,

@@ -197,11 +197,11 @@ describe('outbox and worker over SMTP', () => {
     }
   });
 
-  test('two workers draining 30 mails at once deliver each exactly once', async () => {
+  test('two workers draining 30 mails at once, in batches of 10, deliver each exactly once', async () => {
     const addresses = Array.from({ length: 30 }, (_, i) => `person${i}@acme.example`);
     for (const to of addresses) await enqueueInvitation(to);
-    const first = testWorker(smtp.url);
-    const second = testWorker(smtp.url);
+    const first = testWorker(smtp.url, { batchSize: 10 });
+    const second = testWorker(smtp.url, { batchSize: 10 });
 
     const [a, b] = await Promise.all([first.drain(), second.drain()]);
     let total = a + b;
@@ -212,6 +212,74 @@ describe('outbox and worker over SMTP', () => {
     assert.equal(total, 30);
     const delivered = smtp.received.flatMap((mail) => mail.envelopeTo).sort();
     assert.deepEqual(delivered, [...addresses].sort());
+    const statuses = await db.selectFrom('outbox').select('status').distinct().execute();
+    assert.deepEqual(statuses, [{ status: 'sent' }]);
+  });
+
+  test('a batch goes out over a few pooled connections, each mail once', async () => {
+    const addresses = Array.from({ length: 40 }, (_, i) => `pool${i}@acme.example`);
+    for (const to of addresses) await enqueueInvitation(to);
+    const connectionsBefore = smtp.connections;
+    const worker = testWorker(smtp.url, { batchSize: 40, connections: 4 });
+    assert.equal(await worker.drain(), 40, 'one poll sends the whole batch');
+    assert.equal(await worker.drain(), 0);
+    await worker.stop();
+    assert.deepEqual(smtp.received.flatMap((mail) => mail.envelopeTo).sort(), [...addresses].sort());
+    const opened = smtp.connections - connectionsBefore;
+    assert.ok(opened >= 1 && opened <= 4, `${opened} SMTP connections for 40 mails`);
+    const rows = await db.selectFrom('outbox').select(['status', 'attempts']).distinct().execute();
+    assert.deepEqual(rows, [{ status: 'sent', attempts: 1 }]);
+  });
+
+  test('a failure in the middle of a batch: sent mails stay sent, the failed one waits, the untried ones are due at once', async () => {
+    const addresses = Array.from({ length: 10 }, (_, i) => `batch${i}@acme.example`);
+    const ids: number[] = [];
+    for (const to of addresses) ids.push(await enqueueInvitation(to));
+    smtp.refused.add('batch4@acme.example');
+    const worker = testWorker(smtp.url, { batchSize: 10, connections: 1 });
+    try {
+      assert.equal(await worker.drain(), 4);
+      assert.deepEqual(smtp.received.flatMap((mail) => mail.envelopeTo), addresses.slice(0, 4));
+      const refused = await outboxRow(ids[4]!);
+      assert.equal(refused.status, 'pending');
+      assert.equal(refused.attempts, 1);
+      assert.match(refused.last_error ?? '', /busy, try again later/);
+      assert.ok(refused.next_attempt_at > now(), 'retried later');
+      for (const id of ids.slice(5)) {
+        const untried = await outboxRow(id);
+        assert.equal(untried.attempts, 0, 'an untried mail does not lose an attempt');
+        assert.ok(untried.next_attempt_at <= now(), 'and is due again at once');
+      }
+      assert.match(logs.join('\n'), new RegExp(`mail ${ids[4]} not sent \\(attempt 1, next try in 2 s\\)`));
+
+      assert.equal(await worker.drain(), 5, 'the next poll sends the untried ones');
+      smtp.refused.clear();
+      clockOffsetMs += 3_600_000;
+      assert.equal(await worker.drain(), 1, 'and the refused one when it is due');
+    } finally {
+      await worker.stop();
+    }
+    const delivered = smtp.received.flatMap((mail) => mail.envelopeTo);
+    assert.deepEqual([...delivered].sort(), [...addresses].sort(), 'each mail delivered exactly once');
+    assert.equal((await outboxRow(ids[4]!)).attempts, 2);
+  });
+
+  test('with several connections, failures in a batch lose no mail and send none twice', async () => {
+    const addresses = Array.from({ length: 30 }, (_, i) => `mixed${i}@acme.example`);
+    for (const to of addresses) await enqueueInvitation(to);
+    for (const i of [3, 11, 12, 27]) smtp.refused.add(`mixed${i}@acme.example`);
+    const worker = testWorker(smtp.url, { batchSize: 30, connections: 4 });
+    try {
+      for (let round = 0; round < 20 && smtp.received.length < 30; round++) {
+        while ((await worker.drain()) > 0);
+        smtp.refused.clear();
+        clockOffsetMs += 3_600_000;
+      }
+    } finally {
+      await worker.stop();
+    }
+    const delivered = smtp.received.flatMap((mail) => mail.envelopeTo);
+    assert.deepEqual([...delivered].sort(), [...addresses].sort());
     const statuses = await db.selectFrom('outbox').select('status').distinct().execute();
     assert.deepEqual(statuses, [{ status: 'sent' }]);
   });

@@ -88,8 +88,22 @@ export async function claimDueMails(db: Db, limit: number, now = new Date(), lea
   return rows.map(toOutboxMail).sort((a, b) => a.id - b.id);
 }
 
-export async function markSent(db: Db, id: number, now = new Date()) {
-  await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', '=', id).execute();
+/** Records these claimed mails as sent, in one statement. */
+export async function markSent(db: Db, ids: number | number[], now = new Date()) {
+  const list = Array.isArray(ids) ? ids : [ids];
+  if (list.length === 0) return;
+  await db.updateTable('outbox').set({ status: 'sent', sent_at: now, last_error: null }).where('id', 'in', list).execute();
+}
+
+/** Gives back claimed mails that were never tried: due again at once, their claim not counted as an attempt. */
+export async function releaseMails(db: Db, ids: number[], now = new Date()) {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('outbox')
+    .set({ attempts: sql`attempts - 1`, next_attempt_at: now })
+    .where('id', 'in', ids)
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Schedules the next attempt after `attempts` failures, or gives up after MAX_ATTEMPTS. */

@@ -78,16 +78,30 @@ export const header = (headers: SmtpMail['headers'], name: string) => headers.fi
 export interface SmtpServerForTests {
   url: string;
   received: SmtpMail[];
+  /** Recipients answered `450` (try again later) while they are in the set. */
+  refused: Set<string>;
+  /** Client connections opened so far. */
+  connections: number;
   close(): Promise<void>;
 }
 
 /** A real SMTP server on loopback (`port` 0: any free one) keeping every mail it receives. */
 export async function startSmtpServer(port = 0): Promise<SmtpServerForTests> {
   const received: SmtpMail[] = [];
+  const refused = new Set<string>();
+  let connections = 0;
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onConnect(_session, callback) {
+      connections++;
+      callback();
+    },
+    onRcptTo({ address }, _session, callback) {
+      if (!refused.has(address)) return callback();
+      callback(Object.assign(new Error(`Mailbox ${address} busy, try again later`), { responseCode: 450 }));
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -103,7 +117,15 @@ export async function startSmtpServer(port = 0): Promise<SmtpServerForTests> {
     server.listen(port, '127.0.0.1', resolve);
   });
   const { port: listening } = server.server.address() as AddressInfo;
-  return { url: `smtp://127.0.0.1:${listening}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `smtp://127.0.0.1:${listening}`,
+    received,
+    refused,
+    get connections() {
+      return connections;
+    },
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 function parseMultipart(raw: string) {

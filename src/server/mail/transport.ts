@@ -19,18 +19,27 @@ export interface MailTransport {
 
 /** Short enough that a dead or silent SMTP server fails an attempt fast instead of holding the worker. */
 const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000, dnsTimeout: 5_000 };
+/** The longest one send can take before a timeout fails it (DNS, connection, greeting, then a silent socket). */
+export const MAX_SEND_MS = 30_000;
+/** SMTP connections kept open by default: mails go out this many at a time. */
+export const DEFAULT_SMTP_CONNECTIONS = 4;
 
 /**
- * SMTP when `smtpUrl` is given (`smtp://user:pass@host:587`, `smtps://…`); otherwise the development
- * transport, which only logs one line per mail (the mail itself stays readable in the dev outbox).
+ * SMTP when `smtpUrl` is given (`smtp://user:pass@host:587`, `smtps://…`), over a pool of `connections`
+ * kept open; otherwise the development transport, which only logs one line per mail (the mail itself
+ * stays readable in the dev outbox).
  */
-export function createTransport(smtpUrl?: string, log: (line: string) => void = console.log): MailTransport {
-  return smtpUrl ? smtpTransport(smtpUrl) : devTransport(log);
+export function createTransport(
+  smtpUrl?: string,
+  log: (line: string) => void = console.log,
+  connections = DEFAULT_SMTP_CONNECTIONS,
+): MailTransport {
+  return smtpUrl ? smtpTransport(smtpUrl, connections) : devTransport(log);
 }
 
-function smtpTransport(url: string): MailTransport {
-  // A pooled connection: one SMTP handshake for a whole batch, not one per mail.
-  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections: 1, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
+function smtpTransport(url: string, maxConnections: number): MailTransport {
+  // Pooled connections: one SMTP handshake per connection for many mails, not one per mail.
+  const transporter = nodemailer.createTransport({ url, pool: true, maxConnections, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
   return {
     async send({ to, ...message }) {
       await transporter.sendMail({ ...message, to: { name: '', address: to } });

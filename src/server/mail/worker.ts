@@ -1,6 +1,6 @@
 import type { Db } from '../store/database.js';
-import { MAX_ATTEMPTS, claimDueMails, markFailed, markSent, retryDelayMs, type OutboxMail } from './outbox.js';
-import { messageIdFor, type MailTransport } from './transport.js';
+import { CLAIM_LEASE_MS, MAX_ATTEMPTS, claimDueMails, markFailed, markSent, releaseMails, retryDelayMs, type OutboxMail } from './outbox.js';
+import { DEFAULT_SMTP_CONNECTIONS, MAX_SEND_MS, messageIdFor, type MailTransport } from './transport.js';
 
 export interface MailWorkerOptions {
   db: Db;
@@ -9,8 +9,10 @@ export interface MailWorkerOptions {
   from: string;
   /** Pause between the end of one poll and the start of the next (none after a full batch). Default 1000 ms. */
   intervalMs?: number;
-  /** At most this many mails sent per poll. Default 20. */
+  /** At most this many mails claimed (in one statement) and sent per poll. Default 20. */
   batchSize?: number;
+  /** Mails sent at once, one per SMTP connection of the transport's pool. Default 4. */
+  connections?: number;
   /** The clock; tests move it forward instead of waiting. */
   now?: () => Date;
   log?: (line: string) => void;
@@ -24,6 +26,8 @@ export interface MailWorker {
 }
 
 const DEFAULT_BATCH = 20;
+/** A send is begun only while it is sure to end before the claim's lease does: no other worker can take the mail meanwhile. */
+const SEND_WINDOW_MS = CLAIM_LEASE_MS - MAX_SEND_MS;
 
 /** Sends the outbox's due mails in the background, one poll at a time. */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
@@ -61,25 +65,84 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
 }
 
 /**
- * Claims one mail at a time, so each claim's lease only has to cover one SMTP send. A failure ends the
- * poll: while the SMTP server is down, each poll costs one attempt rather than a batch of timeouts.
+ * Claims a batch of due mails in one statement and sends them `connections` at a time. The first mail
+ * goes alone: while the SMTP server is down, a poll costs one attempt, not a batch of timeouts. A
+ * failure stops the poll (sends in flight end); the mails never tried are given back, due at once.
  */
-async function sendDueMails({ db, transport, from, batchSize = DEFAULT_BATCH, now = () => new Date(), log = console.error }: MailWorkerOptions) {
-  let sent = 0;
-  while (sent < batchSize) {
-    const [mail] = await claimDueMails(db, 1, now());
-    if (!mail) break;
+async function sendDueMails({
+  db,
+  transport,
+  from,
+  batchSize = DEFAULT_BATCH,
+  connections = DEFAULT_SMTP_CONNECTIONS,
+  now = () => new Date(),
+  log = console.error,
+}: MailWorkerOptions) {
+  const mails = await claimDueMails(db, batchSize, now());
+  const stopAt = Date.now() + SEND_WINDOW_MS;
+  const sent = sentMarker(db, now);
+  let next = 0;
+  let failed = false;
+  const sendNext = async () => {
+    const mail = mails[next++]!;
     try {
       await transport.send(toMessage(mail, from));
     } catch (error) {
+      failed = true;
       await markFailed(db, mail.id, describe(error), mail.attempts, now());
       log(`mail worker: mail ${mail.id} not sent (attempt ${mail.attempts}, ${nextStep(mail.attempts)}): ${describe(error)}`);
-      break;
+      return false;
     }
-    await markSent(db, mail.id, now());
-    sent++;
+    // The lane's next mail waits for this one's record: a crash then resends at most one mail per lane.
+    if (await sent.add(mail.id)) return true;
+    failed = true; // not recorded: the database failed, and the poll reports it
+    return false;
+  };
+  const lane = async () => {
+    while (!failed && next < mails.length && Date.now() < stopAt) await sendNext();
+  };
+  try {
+    if (mails.length > 0 && (await sendNext())) await Promise.all(Array.from({ length: connections }, lane));
+    return await sent.flush();
+  } finally {
+    await releaseMails(db, mails.slice(next).map((mail) => mail.id), now());
   }
-  return sent;
+}
+
+/**
+ * Records sent mails as soon as it can, in groups: the ids accepted while one update runs go in the
+ * next. A crash between a send and its record re-sends that mail later (same Message-ID), so the
+ * record must not wait for the whole batch.
+ */
+function sentMarker(db: Db, now: () => Date) {
+  let waiting: number[] = [];
+  let writing = Promise.resolve();
+  let count = 0;
+  let error: unknown;
+  const write = async () => {
+    const ids = waiting;
+    waiting = [];
+    await markSent(db, ids, now()).then(
+      () => (count += ids.length),
+      (cause: unknown) => (error ??= cause),
+    );
+  };
+  return {
+    /** Resolves once the update holding this id is over: true if it was recorded. */
+    async add(id: number) {
+      waiting.push(id);
+      // The first id waiting starts the next update; the others join it before it begins.
+      if (waiting.length === 1) writing = writing.then(write);
+      await writing;
+      return error === undefined;
+    },
+    /** Resolves with how many were recorded, once all are; rejects if one record failed. */
+    async flush() {
+      await writing;
+      if (error) throw error;
+      return count;
+    },
+  };
 }
 
 const toMessage = (mail: OutboxMail, from: string) => ({

@@ -10,11 +10,16 @@ export type Db = Kysely<Database>;
 
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
+export interface DatabaseOptions {
+  /** PGlite: queries that may wait for its one connection before the next fail (503). Default 1000. */
+  maxQueued?: number;
+}
+
 /**
  * `postgres://…` opens PostgreSQL; anything else is a PGlite data directory
  * (`memory://` for a throw-away in-memory database).
  */
-export async function openDatabase(location: string): Promise<Db> {
+export async function openDatabase(location: string, { maxQueued }: DatabaseOptions = {}): Promise<Db> {
   if (isPostgresUrl(location)) {
     const pool = new pg.Pool({ connectionString: location });
     // A dropped connection must fail its queries (503), not the process: pg emits 'error' on the pool
@@ -27,5 +32,5 @@ export async function openDatabase(location: string): Promise<Db> {
     ...(location === 'memory://' ? {} : { dataDir: location }),
     extensions: { pg_trgm, unaccent },
   });
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite, maxQueued) });
 }

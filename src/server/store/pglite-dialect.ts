@@ -10,12 +10,22 @@ import {
   type Kysely,
   type QueryResult,
 } from 'kysely';
+import { OverloadedError } from '../errors.js';
 
-/** Kysely over PGlite: one embedded connection, lent to one query or transaction at a time. */
+/** Queries and transactions that may wait for PGlite's one connection; more fail at once (503 `overloaded`). */
+export const MAX_QUEUED_QUERIES = 1_000;
+
+/**
+ * Kysely over PGlite: one embedded connection, lent to one query or transaction at a time; at most
+ * `maxQueued` wait for it.
+ */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly maxQueued = MAX_QUEUED_QUERIES,
+  ) {}
   createAdapter = () => new PostgresAdapter();
-  createDriver = (): Driver => new PGliteDriver(this.pglite);
+  createDriver = (): Driver => new PGliteDriver(this.pglite, this.maxQueued);
   createIntrospector = (db: Kysely<any>) => new PostgresIntrospector(db);
   createQueryCompiler = () => new PostgresQueryCompiler();
 }
@@ -23,18 +33,24 @@ export class PGliteDialect implements Dialect {
 class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly maxQueued: number,
+  ) {
     this.connection = new PGliteConnection(pglite);
   }
 
   async init() {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
+    if (this.queued >= this.maxQueued) throw new OverloadedError("PGlite's queue");
     let release!: () => void;
     const previous = this.queue;
     this.queue = new Promise((resolve) => (release = resolve));
-    await previous;
+    this.queued++;
+    await previous.finally(() => this.queued--);
     this.connection.release = release;
     return this.connection;
   }
