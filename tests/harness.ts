@@ -8,7 +8,9 @@ import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 import type { Config } from '../src/server/config.js';
-import { startServer, type RunningServer, type ServerOptions } from '../src/server/server.js';
+import { fileURLToPath } from 'node:url';
+import { seedDemo } from '../demo/seed.js';
+import { startServer, type Demo, type RunningServer, type ServerOptions } from '../src/server/server.js';
 
 /** A port nobody listens on right now, for a server started by a test. */
 export function freePort(): Promise<number> {
@@ -21,11 +23,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** The demo careers site, as `npm start` seeds and serves it. */
+export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../demo', import.meta.url)) };
+
 /** The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on. */
 export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
   const port = await freePort();
   const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true };
-  return startServer({ ...config, ...overrides }, options);
+  return startServer({ ...config, ...overrides }, { demo, ...options });
 }
 
 /** Debian's Chromium, headless, with nothing reaching out to the network on its own. */

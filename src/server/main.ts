@@ -1,6 +1,12 @@
 import { loadConfig } from './config.js';
 import { showAdminKey } from './admin/keys.js';
 import { startServer } from './server.js';
+import { fileURLToPath } from 'node:url';
+import { seedDemo } from '../../demo/seed.js';
+
+// The demo careers site is the deployment's choice, not the server's: seeded into an empty database
+// and served at `/`. (This file runs from src/server or, compiled by `npm start`, from dist/server.)
+const demo = { seed: seedDemo, dir: fileURLToPath(new URL('../../demo', import.meta.url)) };
 
 let config;
 try {
@@ -10,7 +16,7 @@ try {
   console.error(`Hallway cannot start: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const server = await startServer(config);
+const server = await startServer(config, { demo });
 if (server.seeded) console.log(`Seeded the demo site "${server.seeded.slug}" with ${server.seeded.people} people.`);
 if (server.createdAdminKey) console.log(showAdminKey(server.createdAdminKey, Boolean(process.stdout.isTTY)));
 console.log(`

@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from './server.js';
 import { openTestDatabase } from './store/test-database.js';
 import { setStatus } from './store/people.js';
 import { publicLists } from './public-lists.js';
-import { freePort } from '../../tests/harness.js';
+import { demo, freePort } from '../../tests/harness.js';
 
 // The server answers the public lists straight from node:http when it can (the fast path) and through
 // Hono otherwise: a client must not be able to tell which one answered.
@@ -22,7 +22,7 @@ before(async () => {
   const publicUrl = `http://127.0.0.1:${port}`;
   server = await startServer(
     { port, host: '127.0.0.1', publicUrl, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true },
-    { db: opened.db },
+    { db: opened.db, demo },
   );
   app = createApp({ db: opened.db, publicUrl, links: new Links(publicUrl, 'unused') });
 });

@@ -2,7 +2,6 @@ import { createServer } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '../../demo/seed.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
@@ -32,7 +31,16 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** A sample careers site: seeded into an empty database, its pages served at `/` (`npm start`, tests). */
+export interface Demo {
+  seed(db: Db, publicUrl: string): Promise<{ slug: string; people: number }>;
+  /** Folder of its static pages. */
+  dir: string;
+}
+
 export interface ServerOptions {
+  /** The demo to seed and serve; the server itself knows none (`main.ts` passes `demo/`). */
+  demo?: Demo;
   /** A database opened by the caller (tests), used instead of `config.databaseUrl` and left open on close. */
   db?: Db;
   /** Overrides of the contact flow's settings, e.g. higher rate limits for a load test. */
@@ -43,12 +51,12 @@ export interface ServerOptions {
 
 const DAY_MS = 24 * 3600_000;
 
-/** Opens the database, migrates it, seeds the demo into an empty one, and serves the API, bundle and demo. */
+/** Opens the database, migrates it, seeds the demo (if given) into an empty one, and serves the API, bundle and demo. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   checkMailSetup(config);
   const db = options.db ?? (await openDatabase(config.databaseUrl));
   await migrate(db);
-  const seeded = (await hasAnySite(db)) ? undefined : await seedDemo(db, config.publicUrl);
+  const seeded = options.demo && !(await hasAnySite(db)) ? await options.demo.seed(db, config.publicUrl) : undefined;
   const { created: createdAdminKey } = await ensureAdminKey(db, config.adminKey);
   const links = new Links(config.publicUrl, await loadLinkSecret(db));
   const transport = createTransport(config.smtpUrl);
@@ -69,7 +77,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     links,
     devOutbox: config.devOutbox ?? false,
     bundleDir: fromRoot('dist/cdn'),
-    demoDir: fromRoot('demo'),
+    ...(options.demo ? { demoDir: options.demo.dir } : {}),
     contact: { trustProxy: config.trustProxy ?? 0, ...options.contact },
   });
   // The public lists, the hot path of every careers page, are answered before Hono when they can be.

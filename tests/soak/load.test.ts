@@ -5,6 +5,7 @@ import { Challenge, ContactAccepted, type ChallengeSolution } from '../../src/sd
 import { ErrorBody } from '../../src/sdk/schemas.js';
 import { MIN_FILL_MS } from '../../src/server/contact/challenge.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
+import { demo } from '../harness.js';
 import { openDatabase, type Db } from '../../src/server/store/database.js';
 import { migrate } from '../../src/server/store/migrations.js';
 import { createPerson, recordConsent } from '../../src/server/store/people.js';
@@ -68,7 +69,7 @@ for (const [name, open] of Object.entries(backends)) {
     const port = await freePort();
     const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'unused', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: MAIL_FROM, trustProxy: 1 };
     // Easy proofs: the test is about the server under load, not about solving 1,000 of them.
-    const server = await startServer(config, { db, contact: { limits: LIMITS, challengeMaxNumber: 1_000 } });
+    const server = await startServer(config, { db, demo, contact: { limits: LIMITS, challengeMaxNumber: 1_000 } });
     const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
     try {
       const people = await addPeople(db, 100);
