@@ -19,6 +19,8 @@ import { reachPerson, storeSubmission } from '../src/server/contact/requests.js'
 import type { RunningServer } from '../src/server/server.js';
 import type { Site } from '../src/server/store/schema.js';
 import { createPerson, recordConsent } from '../src/server/store/people.js';
+import { DEMO_ACCENT } from '../demo/seed.js';
+import { accentScheme } from '../src/server/accent.js';
 import { ADMIN_KEY, launchChromium, startTestServer } from './harness.js';
 
 const SITE_NAME = 'Beaumont Hotels';
@@ -49,12 +51,12 @@ after(async () => {
 
 let counter = 0;
 
-/** Someone new on the demo site, shown and open to messages, who reads `lang`. */
-async function newEmployee(lang: Lang) {
+/** Someone new on the demo site (or `on`), shown and open to messages, who reads `lang`. */
+async function newEmployee(lang: Lang, on = site) {
   const email = `landing-${++counter}@beaumont-hotels.example`;
-  const person = await createPerson(server.db, { siteId: site.id, email, fullName: `Jeanne Moreau${counter}`, displayName: `Jeanne M${counter}.`, jobTitle: 'Concierge' });
+  const person = await createPerson(server.db, { siteId: on.id, email, fullName: `Jeanne Moreau${counter}`, displayName: `Jeanne M${counter}.`, jobTitle: 'Concierge' });
   await server.db.updateTable('people').set({ locale: lang }).where('id', '=', person.id).execute();
-  const consent = { personId: person.id, textVersion: site.consent_text_version, source: 'me' as const, granted: true };
+  const consent = { personId: person.id, textVersion: on.consent_text_version, source: 'me' as const, granted: true };
   await recordConsent(server.db, { ...consent, purpose: 'show_profile' });
   await recordConsent(server.db, { ...consent, purpose: 'contact', details: { channels: ['message'] } });
   return { ...person, email };
@@ -67,13 +69,13 @@ async function mailLinks(to: string, path: string) {
 }
 
 /** A candidate's question in `lang` to someone new, stored as the contact form's 202 stores it: its confirmation link. */
-async function question(lang: Lang) {
-  const employee = await newEmployee(lang);
-  const reach = await reachPerson(server.db, site, employee.public_id, server.url, new Date());
+async function question(lang: Lang, on = site) {
+  const employee = await newEmployee(lang, on);
+  const reach = await reachPerson(server.db, on, employee.public_id, server.url, new Date());
   assert.ok(reach.ok);
   const email = `candidate-${++counter}@candidates.example`;
   const body = { name: 'Casey Candidate', email, message: 'What is a typical day like?', job: 'Concierge', consent: true, lang } as ContactRequestBody;
-  await storeSubmission(server.db, (await keys()).contactLinks, { site, person: reach.person, body, origin: server.url }, new Date());
+  await storeSubmission(server.db, (await keys()).contactLinks, { site: on, person: reach.person, body, origin: server.url }, new Date());
   const [confirm] = await mailLinks(email, '/contact/confirm');
   return { employee, confirm: confirm!, candidate: email };
 }
@@ -208,10 +210,70 @@ test('under the pages’ own CSP the stylesheet applies and nothing is refused',
     const landing = await LANDINGS[name]!('en');
     await page.goto(landing.url);
     if (landing.press) await Promise.all([page.waitForNavigation(), primaryAction(page).click()]);
-    assert.equal(await primaryAction(page).evaluate((element) => getComputedStyle(element).backgroundColor), 'rgb(31, 95, 153)', name);
+    // The demo site's burgundy; Hallway's blue where a link is too broken to tell its site.
+    const accent = landing.unknownSite ? '#1f5f99' : DEMO_ACCENT;
+    assert.equal(await primaryAction(page).evaluate((element) => getComputedStyle(element).backgroundColor), rgb(accent), name);
   }
   assert.deepEqual(refused, []);
   await context.close();
+});
+
+/** `#rrggbb` as getComputedStyle writes it. */
+const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+
+test('sites’ own accent and careers URL: the button in the accent or its readable fallback, axe clean, the way back to the careers site', async () => {
+  const YELLOW_CAREERS = 'https://careers.soleil.example/jobs';
+  const created = await fetch(`${server.url}/v1/admin/sites`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ slug: 'soleil', name: 'Soleil', accentColor: '#FFE000', careersUrl: YELLOW_CAREERS }),
+  });
+  assert.equal(created.status, 201, await created.text());
+  const yellow = await server.db.selectFrom('sites').selectAll().where('slug', '=', 'soleil').executeTakeFirstOrThrow();
+  const sites = [
+    { site: yellow, accent: '#ffe000', careers: YELLOW_CAREERS },
+    { site, accent: DEMO_ACCENT, careers: `${server.url}/` },
+  ];
+  for (const { site: on, accent, careers } of sites) {
+    for (const [view, lang] of [[VIEWS[0], 'en'], [VIEWS[1], 'fr'], [{ ...VIEWS[1], colorScheme: 'dark' }, 'en'], [{ ...VIEWS[0], colorScheme: 'dark' }, 'fr']] as const) {
+      const viewport = { width: view.width, height: view.height };
+      const context = await browser.newContext({ viewport, colorScheme: view.colorScheme, locale: LOCALES[lang], bypassCSP: true });
+      const page = await context.newPage();
+      const where = `${on.slug} (${lang}, ${view.width} px, ${view.colorScheme})`;
+      const expected = accentScheme(accent)[view.colorScheme];
+      const { confirm, candidate } = await question(lang, on);
+      await page.goto(confirm);
+      const button = primaryAction(page);
+      assert.deepEqual(await button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color]), [rgb(expected.background), rgb(expected.text)], where);
+      if (view.colorScheme === 'light') assert.equal(expected.background, accent, `${where}: the accent itself`);
+      assert.deepEqual(await axeViolations(page), [], where);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/brand-${on.slug}-confirm-${lang}-${view.width}-${view.colorScheme}.png`, fullPage: true });
+
+      await button.focus();
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      assert.equal(await primaryAction(page).getAttribute('href'), careers, `${where}: the way back`);
+      assert.equal(await page.locator('header a').getAttribute('href'), careers, where);
+      assert.equal(await page.locator('.mark').evaluate((element) => getComputedStyle(element).backgroundColor), rgb(expected.background), `${where}: the mark`);
+      assert.deepEqual(await axeViolations(page), [], `${where}: confirmed`);
+      if (SHOTS) await page.screenshot({ path: `${SHOTS}/brand-${on.slug}-confirmed-${lang}-${view.width}-${view.colorScheme}.png`, fullPage: true });
+
+      const withdraw = await newEmployee(lang, on);
+      await page.goto(links.withdraw(withdraw.public_id, withdraw.email));
+      await Promise.all([page.waitForNavigation(), primaryAction(page).click()]);
+      const back = page.locator('footer a');
+      assert.equal(await back.getAttribute('href'), careers, `${where}: the footer's way back`);
+      assert.equal(await back.evaluate((element) => getComputedStyle(element).color), rgb(expected.link), `${where}: a link in the accent`);
+      assert.deepEqual(await axeViolations(page), [], `${where}: withdrawn`);
+
+      if (SHOTS) {
+        // The candidate's mail as the outbox holds it, whole (the dev outbox frames it at a fixed height).
+        const mail = await server.db.selectFrom('outbox').select('html_body').where('to_address', '=', candidate).executeTakeFirstOrThrow();
+        await page.setContent(mail.html_body);
+        await page.screenshot({ path: `${SHOTS}/brand-${on.slug}-mail-${lang}-${view.width}-${view.colorScheme}.png`, fullPage: true });
+      }
+      await context.close();
+    }
+  }
 });
 
 test('the development outbox shows each mail’s HTML part beside its text, in a frame where nothing runs', async () => {

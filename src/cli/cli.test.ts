@@ -88,6 +88,27 @@ test('sites update --add-origin adds to the allowed origins, as the elements\' c
   assert.deepEqual(sites.items[0]!.allowedOrigins, ['https://careers.acme.example', 'http://localhost:4200']);
 });
 
+test('sites update --accent and --careers-url set the landing pages\' brand; none clears them', async () => {
+  const site = async () => {
+    const { items } = (await (await fetch(`${url}/v1/admin/sites`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as {
+      items: { slug: string; accentColor: string | null; careersUrl: string | null }[];
+    };
+    const { accentColor, careersUrl } = items.find((item) => item.slug === 'acme')!;
+    return { accentColor, careersUrl };
+  };
+  const set = await hallway(['sites', 'update', 'acme', '--accent', '#8A2F3C', '--careers-url', 'https://careers.acme.example/jobs']);
+  assert.equal(set.code, 0, set.stderr);
+  assert.deepEqual(await site(), { accentColor: '#8a2f3c', careersUrl: 'https://careers.acme.example/jobs' });
+
+  const refused = await hallway(['sites', 'update', 'acme', '--careers-url', 'http://careers.acme.example/jobs']);
+  assert.equal(refused.code, 1);
+  assert.match(refused.stderr, /careersUrl: must be a web address .*http only for localhost/);
+
+  const cleared = await hallway(['sites', 'update', 'acme', '--accent', 'none', '--careers-url', 'none']);
+  assert.equal(cleared.code, 0, cleared.stderr);
+  assert.deepEqual(await site(), { accentColor: null, careersUrl: null });
+});
+
 test('people import: the report, then the people list', async () => {
   const csv = await file(
     'people.csv',

@@ -7,8 +7,10 @@ export const USAGE = `Usage: hallway <command> [options]
 Commands:
   sites list
   sites create <slug> --name "Acme" [--origin https://careers.acme.com]... [--lang en|fr]
+               [--accent '#8a2f3c'] [--careers-url https://careers.acme.com/jobs]
   sites update <slug> [--name "…"] [--slug new-slug] [--origin …]... [--add-origin …]... [--lang en|fr]
-    (--origin replaces the allowed origins; --add-origin adds to them)
+               [--accent '#8a2f3c'|none] [--careers-url https://…|none]
+    (--origin replaces the allowed origins; --add-origin adds to them; none clears a setting)
   people list --site <slug> [--status employee|left|alumni]
   people import <file.csv|file.json> --site <slug>
   people leave <ref> --site <slug> [--invite-alumni]
@@ -39,6 +41,8 @@ export const OPTIONS = {
   origin: { type: 'string', multiple: true },
   'add-origin': { type: 'string', multiple: true },
   lang: { type: 'string' },
+  accent: { type: 'string' },
+  'careers-url': { type: 'string' },
   status: { type: 'string' },
   all: { type: 'boolean' },
   'invite-alumni': { type: 'boolean' },

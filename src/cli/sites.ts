@@ -2,13 +2,18 @@ import type { SiteUpdate } from '../sdk/admin-schemas.js';
 import { oneArg, usageError, type Command, type Values } from './command.js';
 import { count, table } from './output.js';
 
-/** The site fields the options give; `--lang` is checked by the server, which names the allowed values. */
+/** `none` clears an optional setting. */
+const orNull = (value: string) => (value === 'none' ? null : value);
+
+/** The site fields the options give; the server checks the values (`--lang`, `--accent`, …) and names what it takes. */
 function siteFields(values: Values): SiteUpdate {
   return {
     ...(values.name !== undefined && { name: values.name }),
     ...(values.slug !== undefined && { slug: values.slug }),
     ...(values.origin !== undefined && { allowedOrigins: values.origin }),
     ...(values.lang !== undefined && { defaultLang: values.lang as SiteUpdate['defaultLang'] }),
+    ...(values.accent !== undefined && { accentColor: orNull(values.accent) }),
+    ...(values['careers-url'] !== undefined && { careersUrl: orNull(values['careers-url']) }),
   };
 }
 
@@ -30,7 +35,7 @@ export async function sitesUpdate(command: Command) {
   const slug = oneArg(command, 'site slug');
   const fields = siteFields(command.values);
   const added = command.values['add-origin'];
-  if (Object.keys(fields).length === 0 && !added) throw usageError('Nothing to update: give --name, --slug, --origin, --add-origin or --lang.');
+  if (Object.keys(fields).length === 0 && !added) throw usageError('Nothing to update: give --name, --slug, --origin, --add-origin, --lang, --accent or --careers-url.');
   const api = command.api();
   if (added) {
     const current = fields.allowedOrigins ?? (await api.sites.list()).items.find((site) => site.slug === slug)?.allowedOrigins ?? [];

@@ -32,6 +32,25 @@ export function isAllowedOrigin(value: string): boolean {
   return url.origin === value && (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
 }
 
+/** A careers page: https, or http on this machine only, like the allowed origins. */
+export function isCareersUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return !url.username && !url.password && (url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname)));
+}
+
+export const CAREERS_URL_MAX = 2000;
+
+/** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
+const AccentColor = z.pipe(
+  z.string().check(z.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex colour such as #8a2f3c')),
+  z.transform((hex) => (hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (digit) => digit + digit) : hex).toLowerCase()),
+);
+const CareersUrl = z.string().check(
+  z.maxLength(CAREERS_URL_MAX),
+  z.refine(isCareersUrl, 'must be a web address such as https://careers.example.com/jobs (http only for localhost)'),
+);
+
 const Origin = z.string().check(z.refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)'));
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -43,6 +62,10 @@ export const SiteCreate = z.strictObject({
   allowedOrigins: z.optional(z.array(Origin).check(z.maxLength(SITE_ORIGINS_MAX))),
   defaultLang: z.optional(z.enum(['en', 'fr'])),
   consentTextVersion: z.optional(line(CONSENT_VERSION_MAX)),
+  /** The brand colour of the pages people land on from a mail, and of the mails' buttons; `null` clears it. */
+  accentColor: z.optional(z.nullable(AccentColor)),
+  /** Where those pages lead back to; without it, the page a question came from or the first allowed origin. `null` clears it. */
+  careersUrl: z.optional(z.nullable(CareersUrl)),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -54,6 +77,8 @@ export const AdminSite = z.object({
   allowedOrigins: z.array(z.string()),
   defaultLang: z.string(),
   consentTextVersion: z.string(),
+  accentColor: z.nullable(z.string()),
+  careersUrl: z.nullable(z.string()),
   createdAt: z.iso.datetime(),
 });
 

@@ -53,10 +53,10 @@ export const PAGE_HEADERS = {
 /** The shell of the /me page: the profile editor's. */
 export const page = (lang: Lang, title: string, body: Html, scripts: string[] = []) => shell(lang, title, html`<main>
 ${body}
-</main>`, scripts);
+</main>`, scripts, STYLESHEET);
 
 /** The shell of every page the server renders itself (/me, magic links, contact confirmations). */
-function shell(lang: Lang, title: string, body: Html, scripts: string[], bodyClass?: string) {
+function shell(lang: Lang, title: string, body: Html, scripts: string[], stylesheet: string, bodyClass?: string) {
   return html`<!doctype html>
 <html lang="${lang}">
 <head>
@@ -65,7 +65,7 @@ function shell(lang: Lang, title: string, body: Html, scripts: string[], bodyCla
 <meta name="robots" content="noindex">
 <title>${title}</title>
 <link rel="icon" href="data:,">
-<link rel="stylesheet" href="/me/style.css">
+<link rel="stylesheet" href="${stylesheet}">
 ${scripts.map((src) => html`<script type="module" src="${src}"></script>`)}
 </head>
 <body${bodyClass ? html` class="${bodyClass}"` : ''}>
@@ -74,12 +74,34 @@ ${body}
 </html>`.value;
 }
 
-/** Whose page it is: the site's name in the header, and the way back to its careers site. */
+/** Whose page it is: the site's name in the header, its accent colour, and the way back to its careers site. */
 export interface Brand {
   name: string;
-  /** The careers site (an allowed origin, or the page a question came from); linked only when http(s). */
+  /** The careers site (the site's setting, else an allowed origin or the page a question came from); linked only when http(s). */
   careersUrl?: string | null | undefined;
+  /** `#rrggbb`; Hallway's blue without it. */
+  accentColor?: string | null | undefined;
 }
+
+export const STYLESHEET = '/me/style.css';
+/** What `/me/style.css?accent=` takes: a stored accent without its `#`. */
+export const ACCENT_QUERY = /^[0-9a-f]{6}$/;
+
+/** The pages' stylesheet, with the site's accent when it has one (the CSP allows no inline style). */
+const stylesheetOf = (brand: Brand | undefined) => {
+  const accent = brand?.accentColor?.slice(1);
+  return accent && ACCENT_QUERY.test(accent) ? `${STYLESHEET}?accent=${accent}` : STYLESHEET;
+};
+
+/**
+ * The site's own settings, falling back to what a page knew before sites had them: `fallbackUrl` is
+ * the page a question came from, or the site's first allowed origin.
+ */
+export const siteBrand = (site: { site_name: string; accent_color: string | null; careers_url: string | null }, fallbackUrl: string | null | undefined): Brand => ({
+  name: site.site_name,
+  accentColor: site.accent_color,
+  careersUrl: site.careers_url ?? fallbackUrl,
+});
 
 /** A page's one primary action: a link, or a form that posts the link's values back to `action`. */
 export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string> };
@@ -140,7 +162,7 @@ ${tone ? html`<p role="status">${message}</p>` : html`<p>${message}</p>`}
 ${next ? nextStep(next) : ''}
 </main>
 ${back ? html`<footer class="site"><a href="${careers}">${t.backTo(siteName)}</a></footer>` : ''}`;
-  return shell(lang, `${title} · ${siteName}`, body, [], 'landing');
+  return shell(lang, `${title} · ${siteName}`, body, [], stylesheetOf(brand), 'landing');
 }
 
 /** Hidden fields carry the values of a link into the POST that acts on them. */
@@ -149,16 +171,16 @@ export const hiddenFields = (fields: Record<string, string>) =>
 
 /**
  * The stylesheet of every server-rendered page, served at /me/style.css (the CSP allows no inline
- * style). No site stores theme colours yet: the accent is Hallway's own, the mails' blue.
+ * style). The accent is Hallway's own, the mails' blue; `?accent=` appends a site's (accent.ts).
  */
 export const PAGE_STYLE = `
 :root {
   color-scheme: light dark; font-family: system-ui, sans-serif; line-height: 1.5;
-  --accent: #1f5f99; --on-accent: #fff; --page: #f6f6f4; --card: #fff; --text: #1f2328; --muted: #57606a; --line: #d0d7de;
-  --done: #1a7f37; --problem: #b45309;
+  --accent: #1f5f99; --on-accent: #fff; --link: #1f5f99; --page: #f6f6f4; --card: #fff; --text: #1f2328; --muted: #57606a; --line: #d0d7de;
+  --problem: #b45309;
 }
 @media (prefers-color-scheme: dark) {
-  :root { --accent: #8cc4f5; --on-accent: #0d1117; --page: #0d1117; --card: #161b22; --text: #e6edf3; --muted: #9da7b3; --line: #30363d; --done: #3fb950; --problem: #f0b35a; }
+  :root { --accent: #8cc4f5; --on-accent: #0d1117; --link: #8cc4f5; --page: #0d1117; --card: #161b22; --text: #e6edf3; --muted: #9da7b3; --line: #30363d; --problem: #f0b35a; }
 }
 body { margin: 0; background: Canvas; color: CanvasText; }
 main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 4rem; }
@@ -169,7 +191,7 @@ button, .button {
   background: var(--accent); color: var(--on-accent); font: inherit; font-weight: 600; text-align: center; text-decoration: none; cursor: pointer;
 }
 button:hover, .button:hover { filter: brightness(1.1); }
-:focus-visible { outline: 3px solid var(--accent); outline-offset: 3px; }
+:focus-visible { outline: 3px solid var(--link); outline-offset: 3px; }
 
 body.landing {
   box-sizing: border-box; min-height: 100vh; display: flex; flex-direction: column; align-items: center; padding: 0 1rem;
@@ -183,13 +205,13 @@ body.landing {
 .landing h1 { font-size: 1.5rem; line-height: 1.3; margin: 0 0 0.75rem; }
 .landing p { margin: 0 0 1rem; }
 .landing .lead { font-weight: 600; }
-.landing .mark { display: grid; place-items: center; width: 2.5rem; height: 2.5rem; margin-bottom: 1rem; border-radius: 50%; background: var(--done); }
-.landing .mark::before { content: ''; width: 0.55rem; height: 1.05rem; margin-top: -0.2rem; border: solid var(--card); border-width: 0 0.2rem 0.2rem 0; transform: rotate(45deg); }
+.landing .mark { display: grid; place-items: center; width: 2.5rem; height: 2.5rem; margin-bottom: 1rem; border-radius: 50%; background: var(--accent); }
+.landing .mark::before { content: ''; width: 0.55rem; height: 1.05rem; margin-top: -0.2rem; border: solid var(--on-accent); border-width: 0 0.2rem 0.2rem 0; transform: rotate(45deg); }
 .landing .mark.problem { background: var(--problem); }
 .landing .mark.problem::before { content: '!'; width: auto; height: auto; margin: 0; border: 0; transform: none; color: var(--card); font-size: 1.5rem; font-weight: 800; line-height: 1; }
 .landing .next, .landing form { margin: 1.5rem 0 0; }
 .landing footer.site { padding: 1.25rem 0.25rem 2.5rem; }
-.landing footer.site a { color: var(--muted); }
+.landing footer.site a { color: var(--link); }
 @media (max-width: 30rem) {
   .landing header.site { padding-top: 1.25rem; }
   .landing main { padding: 1.5rem 1.25rem; }

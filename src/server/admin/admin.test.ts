@@ -138,6 +138,8 @@ describe('sites', () => {
       allowedOrigins: ['https://careers.acme.example', 'http://localhost:8080'],
       defaultLang: 'en',
       consentTextVersion: '2026-11',
+      accentColor: null,
+      careersUrl: null,
       createdAt: undefined,
     });
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);
@@ -173,6 +175,11 @@ describe('sites', () => {
       [{ slug: 'good-slug', name: 'x', allowedOrigins: ['https://ok.example', 'http://careers.example.com'] }, 'allowedOrigins.1'],
       [{ slug: 'good-slug', name: 'x', defaultLang: 'de' }, 'defaultLang'],
       [{ slug: 'good-slug', name: 'x', consent: true }, 'consent'],
+      [{ slug: 'good-slug', name: 'x', accentColor: 'red' }, 'accentColor'],
+      [{ slug: 'good-slug', name: 'x', accentColor: '#12345' }, 'accentColor'],
+      [{ slug: 'good-slug', name: 'x', careersUrl: 'http://careers.example.com/jobs' }, 'careersUrl'],
+      [{ slug: 'good-slug', name: 'x', careersUrl: 'javascript:alert(1)' }, 'careersUrl'],
+      [{ slug: 'good-slug', name: 'x', careersUrl: '/jobs' }, 'careersUrl'],
     ];
     for (const [json, field] of cases) {
       const { status, body } = await call('POST', '/sites', { json });
@@ -183,6 +190,29 @@ describe('sites', () => {
     const notJson = await call('POST', '/sites', { raw: { type: 'application/json', body: '{oops' } });
     assert.equal(notJson.status, 400);
     assert.equal(notJson.body.error.code, 'invalid_body');
+  });
+});
+
+describe('site brand', () => {
+  test('accent colour and careers URL: set on create, normalised, changed, cleared with null, kept when not given', async () => {
+    const created = await call('POST', '/sites', {
+      json: { slug: 'brand', name: 'Brand', accentColor: '#8A2F3C', careersUrl: 'https://careers.brand.example/jobs?lang=en' },
+    });
+    assert.equal(created.status, 201, created.text);
+    assert.equal(created.body.accentColor, '#8a2f3c');
+    assert.equal(created.body.careersUrl, 'https://careers.brand.example/jobs?lang=en');
+    const stored = await site('brand');
+    assert.deepEqual([stored.accent_color, stored.careers_url], ['#8a2f3c', 'https://careers.brand.example/jobs?lang=en']);
+
+    const short = await call('PATCH', '/sites/brand', { json: { accentColor: '#FE0', careersUrl: 'http://localhost:8080/careers' } });
+    assert.equal(short.status, 200, short.text);
+    assert.deepEqual([short.body.accentColor, short.body.careersUrl], ['#ffee00', 'http://localhost:8080/careers']);
+    assert.equal((await call('PATCH', '/sites/brand', { json: { name: 'Brand Co' } })).body.accentColor, '#ffee00');
+
+    const cleared = await call('PATCH', '/sites/brand', { json: { accentColor: null, careersUrl: null } });
+    assert.deepEqual([cleared.body.accentColor, cleared.body.careersUrl], [null, null]);
+    const row = await site('brand');
+    assert.deepEqual([row.accent_color, row.careers_url], [null, null]);
   });
 });
 

@@ -14,6 +14,8 @@ export async function insertSite(db: Db, fields: SiteCreate): Promise<Site> {
     allowed_origins: fields.allowedOrigins ?? [],
     default_lang: fields.defaultLang ?? 'en',
     ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
+    accent_color: fields.accentColor ?? null,
+    careers_url: fields.careersUrl ?? null,
   };
   return uniqueSlug(() => db.insertInto('sites').values(values).returningAll().executeTakeFirstOrThrow());
 }
@@ -31,6 +33,8 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.allowedOrigins !== undefined && { allowed_origins: fields.allowedOrigins }),
     ...(fields.defaultLang !== undefined && { default_lang: fields.defaultLang }),
     ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
+    ...(fields.accentColor !== undefined && { accent_color: fields.accentColor }),
+    ...(fields.careersUrl !== undefined && { careers_url: fields.careersUrl }),
   };
 }
 
@@ -51,6 +55,8 @@ export function toAdminSite(site: Site): AdminSite {
     allowedOrigins: site.allowed_origins,
     defaultLang: site.default_lang,
     consentTextVersion: site.consent_text_version,
+    accentColor: site.accent_color,
+    careersUrl: site.careers_url,
     createdAt: new Date(site.created_at).toISOString(),
   };
 }

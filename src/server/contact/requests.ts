@@ -138,7 +138,7 @@ export async function storeSubmission(
       to: body.email,
       template: 'contact_confirm',
       locale: lang,
-      data: { siteName: site.name, candidateName, displayName: person.displayName, link: links.confirm(token) },
+      data: { siteName: site.name, accentColor: site.accent_color, candidateName, displayName: person.displayName, link: links.confirm(token) },
     });
     return { ok: true, id };
   });
@@ -198,7 +198,7 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
     const status = reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
     await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
 
-    const candidate = { siteName: site.name, candidateName: request.candidate_name, displayName: display_name, careersUrl: request.page_origin };
+    const candidate = { siteName: site.name, accentColor: site.accent_color, candidateName: request.candidate_name, displayName: display_name, careersUrl: site.careers_url ?? request.page_origin };
     if (reach.ok) {
       await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
     } else {
@@ -232,6 +232,7 @@ async function forwardToEmployee(
     headers: { 'Reply-To': request.candidate_email },
     data: {
       siteName: site.name,
+      accentColor: site.accent_color,
       name: person.fullName,
       candidateName: request.candidate_name,
       message: request.message,
@@ -250,7 +251,7 @@ export function findByToken(db: Db, token: string) {
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.lang', 'r.status', 'r.confirm_expires_at', 'r.page_origin', 'p.display_name', 's.name as site_name'])
+    .select(['r.lang', 'r.status', 'r.confirm_expires_at', 'r.page_origin', 'p.display_name', 's.name as site_name', 's.accent_color', 's.careers_url'])
     .where('r.confirm_token_hash', '=', hashToken(token))
     .executeTakeFirst();
 }
@@ -261,7 +262,7 @@ export function findForEmployee(db: Db, requestId: string) {
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
+    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
     .where('r.public_id', '=', requestId)
     .executeTakeFirst();
 }
@@ -285,17 +286,23 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
       return current.status;
     }
     if (outcome === 'declined') {
-      const { site_name, display_name } = await trx
+      const { site_name, accent_color, careers_url, display_name } = await trx
         .selectFrom('people as p')
         .innerJoin('sites as s', 's.id', 'p.site_id')
-        .select(['s.name as site_name', 'p.display_name'])
+        .select(['s.name as site_name', 's.accent_color', 's.careers_url', 'p.display_name'])
         .where('p.id', '=', settled.person_id)
         .executeTakeFirstOrThrow();
       await enqueueMail(trx, {
         to: settled.candidate_email,
         template: 'contact_declined',
         locale: settled.lang,
-        data: { siteName: site_name, candidateName: settled.candidate_name, displayName: display_name, careersUrl: settled.page_origin },
+        data: {
+          siteName: site_name,
+          accentColor: accent_color,
+          candidateName: settled.candidate_name,
+          displayName: display_name,
+          careersUrl: careers_url ?? settled.page_origin,
+        },
       });
     }
     return settled.status;

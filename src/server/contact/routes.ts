@@ -6,7 +6,7 @@ import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
 import { hasNul } from '../nul.js';
 import type { TokenProblem } from '../auth/tokens.js';
-import { PAGE_HEADERS, preferredLang, type Brand } from '../html.js';
+import { PAGE_HEADERS, preferredLang, siteBrand, type Brand } from '../html.js';
 import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
@@ -110,7 +110,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const request = token ? await findByToken(db, token) : undefined;
     const lang = request?.lang ?? preferredLang(c.req.header('Accept-Language'));
     if (!request) return show(c, candidateProblem(lang, undefined, 'token_invalid'), 410);
-    const brand = { name: request.site_name, careersUrl: request.page_origin };
+    const brand = siteBrand(request, request.page_origin);
     // Said at once rather than after a click that cannot work.
     if (request.status !== 'unconfirmed') return show(c, candidateProblem(lang, brand, 'token_used'), 410);
     if (request.confirm_expires_at <= now()) return show(c, candidateProblem(lang, brand, 'token_expired'), 410);
@@ -121,7 +121,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
   app.post('/contact/confirm', formLimit, async (c) => {
     const token = String((await parseForm(c)).token ?? '');
     const request = token ? await findByToken(db, token) : undefined;
-    const brand = request && { name: request.site_name, careersUrl: request.page_origin };
+    const brand = request && siteBrand(request, request.page_origin);
     const result = await confirmRequest({ db, links, contactLinks: (await keys()).contactLinks }, token, now());
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
@@ -159,7 +159,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const found = await findForEmployee(db, fields.request);
     if (!found) return show(c, problem(browserLang, contactText(browserLang).gone), 410);
     const lang = found.locale ?? preferredLang(c.req.header('Accept-Language'), pageLang(found.default_lang));
-    const request = { ...found, lang, brand: { name: found.site_name, careersUrl: found.allowed_origins[0] } };
+    const request = { ...found, lang, brand: siteBrand(found, found.allowed_origins[0]) };
     if (linkExpired(action, request, now())) return show(c, problem(lang, contactText(lang).linkExpired, request.brand), 410);
     return request;
   }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Hono } from 'hono';
+import { contrast } from '../accent.js';
 import type { Db } from '../store/database.js';
 import { openTestDatabase } from '../store/test-database.js';
 import {
@@ -122,6 +123,17 @@ describe('templates', () => {
     assert.throws(() => renderMail('sign_in', 'en', { siteName: 'Acme', link: 'https://h.example/"><script>', withdrawUrl: WITHDRAW }));
     assert.throws(() => renderMail('sign_in', 'en', { siteName: 'Acme', link: 'javascript:alert(1)', withdrawUrl: WITHDRAW }));
     assert.throws(() => renderMail('sign_in', 'en', { siteName: 'Acme', link: LINK, withdrawUrl: '/me/withdraw' }));
+  });
+
+  test('the button and the links take the site’s accent, with a label that reads on it; Hallway’s blue without one', () => {
+    const button = (html: string) => html.match(/style="display:inline-block;[^"]*background:(#\w{6});color:(#\w{6})/)!.slice(1);
+    assert.deepEqual(button(renderMail('invitation', 'en', invitation()).html), ['#1f5f99', '#ffffff']);
+    assert.deepEqual(button(renderMail('invitation', 'fr', { ...invitation(), accentColor: '#8a2f3c' }).html), ['#8a2f3c', '#ffffff']);
+    assert.deepEqual(button(renderMail('invitation', 'en', { ...invitation(), accentColor: '#ffe000' }).html), ['#ffe000', '#0d1117']);
+    const links = { siteName: 'Acme', accentColor: '#ffe000', name: 'Ana', candidateName: 'Casey', message: 'Hi', job: null, answeredUrl: LINK, declineUrl: LINK, pauseUrl: LINK, withdrawUrl: WITHDRAW };
+    const linkColors = [...renderMail('contact_request', 'en', links).html.matchAll(/<li><a [^>]*style="color:(#\w{6})/g)].map((match) => match[1]!);
+    assert.equal(linkColors.length, 3);
+    for (const color of linkColors) assert.ok(contrast(color, '#f6f6f4') >= 4.5, `${color} on the mail's background`);
   });
 
   test('a stored language preference picks a supported mail language', () => {

@@ -1,7 +1,14 @@
+import { buttonColors, readableOn } from '../accent.js';
 import { escapeHtml } from '../html.js';
 
-export interface InvitationData {
+/** What every mail knows of its site. */
+interface SiteMail {
   siteName: string;
+  /** The site's accent (`#rrggbb`) for the button and links, made readable; Hallway's blue without it. */
+  accentColor?: string | null | undefined;
+}
+
+export interface InvitationData extends SiteMail {
   name: string;
   /** Magic link to the person's page. */
   link: string;
@@ -9,15 +16,13 @@ export interface InvitationData {
   withdrawUrl: string;
 }
 
-export interface SignInData {
-  siteName: string;
+export interface SignInData extends SiteMail {
   link: string;
   withdrawUrl: string;
 }
 
 /** To the candidate, right after they sent a question: nothing reaches the employee before they confirm. */
-export interface ContactConfirmData {
-  siteName: string;
+export interface ContactConfirmData extends SiteMail {
   candidateName: string;
   /** The employee's public display name, as the candidate saw it on the card. */
   displayName: string;
@@ -26,8 +31,7 @@ export interface ContactConfirmData {
 }
 
 /** To the employee: a confirmed question, to answer by replying to the mail. */
-export interface ContactRequestData {
-  siteName: string;
+export interface ContactRequestData extends SiteMail {
   /** The employee's display name. */
   name: string;
   candidateName: string;
@@ -41,8 +45,7 @@ export interface ContactRequestData {
 }
 
 /** To the candidate, when their question will not be answered (declined, or the person is no longer available). */
-export interface ContactDeclinedData {
-  siteName: string;
+export interface ContactDeclinedData extends SiteMail {
   candidateName: string;
   displayName: string;
   /** The careers site the question was sent from. */
@@ -53,8 +56,7 @@ export interface ContactDeclinedData {
 export type ContactCapReachedData = ContactDeclinedData;
 
 /** To the author of a testimonial, after moderation. */
-export interface TestimonialModeratedData {
-  siteName: string;
+export interface TestimonialModeratedData extends SiteMail {
   name: string;
   /** The author's page, where they edit or remove the testimonial. */
   link: string;
@@ -359,7 +361,7 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
   return {
     subject: content.subject,
     text: renderText(copy, content, withdrawUrl),
-    html: renderHtml(copy, content, withdrawUrl, locale),
+    html: renderHtml(copy, content, withdrawUrl, locale, data.accentColor),
   };
 }
 
@@ -389,12 +391,24 @@ function renderText(copy: LocaleCopy, content: MailContent, withdrawUrl: string 
 }
 
 const BODY_STYLE = "margin:0;padding:24px;background:#f6f6f4;color:#1f2328;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif";
-const BUTTON_STYLE = 'display:inline-block;padding:10px 18px;border-radius:6px;background:#1f5f99;color:#ffffff;text-decoration:none;font-weight:600';
-const LINK_STYLE = 'color:#1f5f99;font-weight:600';
+const HALLWAY_BLUE = '#1f5f99';
+const MAIL_BACKGROUNDS = ['#f6f6f4', '#ffffff'];
+
+/** The button and link styles in the site's accent, readable on the mail's light background (4.5:1). */
+function accentStyles(accent: string | null | undefined) {
+  const color = accent && /^#[0-9a-f]{6}$/.test(accent) ? accent : HALLWAY_BLUE;
+  const button = buttonColors(color);
+  return {
+    button: `display:inline-block;padding:10px 18px;border-radius:6px;background:${button.background};color:${button.text};text-decoration:none;font-weight:600`,
+    link: `color:${readableOn(color, MAIL_BACKGROUNDS, 'black')};font-weight:600`,
+  };
+}
+
 const QUOTE_STYLE = 'margin:16px 0;padding:8px 16px;border-left:4px solid #d0d7de;background:#ffffff;white-space:pre-wrap';
 const SMALL_STYLE = 'color:#57606a;font-size:14px';
 
-function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined, locale: MailLocale) {
+function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined, locale: MailLocale, accent: string | null | undefined) {
+  const styles = accentStyles(accent);
   const paragraph = (text: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${escapeHtml(text)}</p>`;
   const block = (item: string | Quote) =>
     isQuote(item) ? `<blockquote style="${QUOTE_STYLE}">${escapeHtml(item.quote)}</blockquote>` : paragraph(item);
@@ -403,8 +417,8 @@ function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string 
   const body = [
     paragraph(content.greeting),
     ...content.paragraphs.map(block),
-    content.action && `<p>${link(content.action, BUTTON_STYLE)}</p>`,
-    content.links && `<ul>${content.links.map((item) => `<li>${link(item, LINK_STYLE)}</li>`).join('')}</ul>`,
+    content.action && `<p>${link(content.action, styles.button)}</p>`,
+    content.links && `<ul>${content.links.map((item) => `<li>${link(item, styles.link)}</li>`).join('')}</ul>`,
     paragraph(content.note, SMALL_STYLE),
     withdrawUrl && '<hr style="border:none;border-top:1px solid #d0d7de">',
     withdrawUrl && `<p style="${SMALL_STYLE}">${link({ label, url: withdrawUrl }, 'color:#57606a')} (${escapeHtml(hint)})</p>`,

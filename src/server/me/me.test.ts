@@ -3,6 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { MyProfile } from '../../sdk/me-schemas.js';
 import { PeopleList } from '../../sdk/schemas.js';
+import { contrast } from '../accent.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
 import { hashToken, issueToken } from '../auth/tokens.js';
@@ -27,6 +28,10 @@ before(async () => {
   await createSite(db, { slug: 'acme', name: 'Acme Logistics' });
 });
 after(() => drop());
+
+/** The last `--accent`, `--on-accent` and `--link` a stylesheet part sets. */
+const accentVars = (css: string) =>
+  Object.fromEntries([...css.matchAll(/(--accent|--on-accent|--link): (#\w{6});/g)].map((match) => [match[1]!, match[2]!]));
 
 let counter = 0;
 async function newEmployee(status: 'employee' | 'left' = 'employee') {
@@ -492,5 +497,38 @@ describe('the pages people land on', () => {
     const page = await open(`/me/link?token=${await issueToken(db, person.id, 'sign_in')}`);
     assert.doesNotMatch(page.text, /<style|style=|<script/);
     assert.match(page.text, /<link rel="stylesheet" href="\/me\/style.css">/);
+  });
+
+  test('a site’s accent and careers URL: the pages link a stylesheet carrying the colour, made readable, and lead back to the careers URL', async () => {
+    const SITE_CAREERS = 'https://bistro.example/carrieres';
+    await db.updateTable('sites').set({ accent_color: '#ffe000', careers_url: SITE_CAREERS }).where('id', '=', bistro).execute();
+    try {
+      const person = await bistroEmployee('fr');
+      const url = new URL(links.withdraw(person.public_id, person.email));
+      const page = await open(`${url.pathname}${url.search}`);
+      assert.match(page.text, /<link rel="stylesheet" href="\/me\/style.css\?accent=ffe000">/);
+      assert.doesNotMatch(page.text, /<style|style=/);
+      assert.deepEqual(page.header, [SITE_CAREERS, 'Bistro Lune']);
+      assert.deepEqual(page.footerLink, [SITE_CAREERS, 'Retour au site carrières Bistro Lune']);
+
+      const css = await app.request('/me/style.css?accent=ffe000');
+      assert.equal(css.status, 200);
+      const [light, dark] = (await css.text()).split('@media (prefers-color-scheme: dark)').slice(-2).map(accentVars);
+      // Too light for white text and for links on white: near-black on the yellow button, links darkened.
+      assert.equal(light!['--accent'], '#ffe000');
+      assert.equal(light!['--on-accent'], '#0d1117');
+      assert.notEqual(light!['--link'], '#ffe000');
+      assert.ok(contrast(light!['--link']!, '#ffffff') >= 4.5 && contrast(light!['--link']!, '#f6f6f4') >= 4.5, light!['--link']);
+      assert.ok(contrast(dark!['--accent']!, dark!['--on-accent']!) >= 4.5);
+      assert.ok(contrast(dark!['--link']!, '#161b22') >= 4.5);
+
+      const deep = accentVars((await (await app.request('/me/style.css?accent=8a2f3c')).text()).split('@media (prefers-color-scheme: dark)').at(-2)!);
+      assert.deepEqual(deep, { '--accent': '#8a2f3c', '--on-accent': '#ffffff', '--link': '#8a2f3c' });
+      for (const forged of ['red', 'ffe000;}body{display:none', 'FFE000', '']) {
+        assert.equal((await app.request(`/me/style.css?accent=${encodeURIComponent(forged)}`)).status, 400, forged);
+      }
+    } finally {
+      await db.updateTable('sites').set({ accent_color: null, careers_url: null }).where('id', '=', bistro).execute();
+    }
   });
 });

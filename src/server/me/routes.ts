@@ -12,7 +12,8 @@ import { lazyKeys } from '../contact/links.js';
 import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, type RateLimit } from '../contact/rate-limit.js';
 import { apiError } from '../errors.js';
 import { nulField } from '../nul.js';
-import { PAGE_HEADERS, PAGE_STYLE, preferredLang, type Brand, type Lang } from '../html.js';
+import { accentStyle } from '../accent.js';
+import { ACCENT_QUERY, PAGE_HEADERS, PAGE_STYLE, preferredLang, siteBrand, type Lang } from '../html.js';
 import { enqueueMail, forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
 import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
@@ -45,9 +46,13 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   const langOf = (c: Context) => preferredLang(c.req.header('Accept-Language'));
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
-  app.get('/me/style.css', (c) =>
-    c.body(PAGE_STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' }),
-  );
+  // A landing page names its site's accent in the URL (?accent=8a2f3c): the CSP allows no inline style.
+  app.get('/me/style.css', (c) => {
+    const accent = c.req.query('accent');
+    if (accent !== undefined && !ACCENT_QUERY.test(accent)) return c.body('Not a colour.', 400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    const css = accent ? PAGE_STYLE + accentStyle(`#${accent}`) : PAGE_STYLE;
+    return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
+  });
   app.get('/me', async (c) => {
     const personId = await sessionPerson(c, db);
     const lang = personId === undefined ? langOf(c) : await personLang(db, personId);
@@ -112,7 +117,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const found = await db
       .selectFrom('people as p')
       .innerJoin('sites as s', 's.id', 'p.site_id')
-      .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
+      .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
       .where('p.public_id', '=', person)
       .executeTakeFirst();
     return found && links.verifyWithdraw(person, found.email, sig) ? found : undefined;
@@ -219,7 +224,8 @@ async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
   return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
 }
 
-const brandOf = (site: { site_name: string; allowed_origins: string[] }): Brand => ({ name: site.site_name, careersUrl: site.allowed_origins[0] });
+type SiteRow = Parameters<typeof siteBrand>[0] & { allowed_origins: string[] };
+const brandOf = (site: SiteRow) => siteBrand(site, site.allowed_origins[0]);
 
 /** Whose a magic link is, used or not (opening it changes nothing): their language and their site. */
 function linkOwner(db: Db, token: string) {
@@ -227,7 +233,7 @@ function linkOwner(db: Db, token: string) {
     .selectFrom('tokens as t')
     .innerJoin('people as p', 'p.id', 't.person_id')
     .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins'])
+    .select(['p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
     .where('t.token_hash', '=', hashToken(token))
     .executeTakeFirst();
 }
@@ -290,7 +296,7 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
   const people = await db
     .selectFrom('people as p')
     .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.id', 'p.public_id', 'p.email', 'p.display_name', 'p.locale', 's.name as site_name', 's.default_lang'])
+    .select(['p.id', 'p.public_id', 'p.email', 'p.display_name', 'p.locale', 's.name as site_name', 's.default_lang', 's.accent_color'])
     .where('p.email', '=', email)
     .where('p.erased_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
@@ -322,7 +328,7 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
         to: person.email,
         template: 'sign_in',
         locale: person.locale ?? person.default_lang,
-        data: { siteName: person.site_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
+        data: { siteName: person.site_name, accentColor: person.accent_color, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
       });
     });
   }

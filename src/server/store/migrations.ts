@@ -348,6 +348,12 @@ const migrations: Record<string, Migration> = {
       await sql`alter table testimonials alter column lang set not null`.execute(db);
     },
   },
+  '0008_site_brand': {
+    async up(db) {
+      // Optional: without them the landing pages use Hallway's blue and the page a question came from.
+      await sql`alter table sites add column accent_color text, add column careers_url text`.execute(db);
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

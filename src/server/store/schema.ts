@@ -15,6 +15,10 @@ export interface SitesTable {
   allowed_origins: string[];
   default_lang: string;
   consent_text_version: Generated<string>;
+  /** `#rrggbb`, lower case: the landing pages' and mails' buttons and links. */
+  accent_color: string | null;
+  /** The careers site the landing pages lead back to. */
+  careers_url: string | null;
   created_at: CreatedAt;
 }
 

@@ -282,7 +282,7 @@ export async function moderate(db: Db, links: Links, site: Site, publicId: strin
         .set({ status: decision.status, rejection_reason: reason, moderated_at: now })
         .where('id', '=', row.id)
         .execute();
-      const common = { siteName: site.name, name: row.full_name, link: `${links.publicUrl}/me`, withdrawUrl: links.withdraw(row.person_public_id, row.email) };
+      const common = { siteName: site.name, accentColor: site.accent_color, name: row.full_name, link: `${links.publicUrl}/me`, withdrawUrl: links.withdraw(row.person_public_id, row.email) };
       const locale = row.locale ?? site.default_lang;
       if (decision.status === 'approved') {
         await enqueueMail(trx, { to: row.email, template: 'testimonial_approved', locale, data: { ...common, published: row.consent } });
