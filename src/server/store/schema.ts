@@ -34,6 +34,9 @@ export interface PeopleTable {
   name_key: ColumnType<string, never, never>;
   team: string | null;
   location: string | null;
+  /** Generated: `team` and `location` folded, for matching. */
+  team_key: ColumnType<string | null, never, never>;
+  location_key: ColumnType<string | null, never, never>;
   languages: string[];
   bio: string | null;
   photo_url: string | null;
