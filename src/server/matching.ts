@@ -91,11 +91,12 @@ async function pageOf(db: Db, siteId: number, { match, conditions, ranking, titl
     people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
     score = sql<number>`(${titles.map((title) => title.rank)}::float8[])[array_position(${keys}::text[], p.job_title_key)]`;
   } else if (titles) {
-    // Outside the job, every title ranks: joined, rather than looked up person by person.
+    // Outside the job, every title ranks: joined, rather than looked up person by person; named in
+    // the condition too, so that the index reads only their people when they are a few best-ranked.
     const keys = titles.map((title) => title.key);
     const ranks = titles.map((title) => title.rank);
     const scored = sql<{ key: string; rank: number }>`(select unnest(${keys}::text[]) as key, unnest(${ranks}::float8[]) as rank)`;
-    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key');
+    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key').where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
     score = sql<number>`titles.rank`;
   }
   const criteria: RawBuilder<unknown>[] = [];
@@ -112,6 +113,25 @@ async function pageOf(db: Db, siteId: number, { match, conditions, ranking, titl
   let ordered = publicColumns(db.selectFrom(chosen.as('p')) as unknown as ReturnType<typeof visiblePeople>);
   for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`p.rank${i}`), 'desc');
   return ordered.orderBy(sql.ref('p.name_order')).orderBy('p.public_id').execute();
+}
+
+/**
+ * The same page with its cards read again: for a write that changed what cards say but not who is
+ * listed or in which order (the site's order version did not move). Chosen again if someone is gone.
+ */
+export async function refreshPublicPeople(
+  db: Db,
+  site: { id: number; slug: string },
+  query: PeopleQuery,
+  previous: ListedPeople,
+  photoBase: string,
+): Promise<ListedPeople> {
+  const ids = previous.items.map((person) => person.id);
+  if (ids.length === 0) return previous;
+  const rows = await publicColumns(visiblePeople(db, site.id)).where('p.public_id', 'in', ids).execute();
+  if (rows.length !== ids.length) return listPublicPeople(db, site, query, photoBase);
+  const byId = new Map(rows.map((row) => [row.public_id, row]));
+  return { ...previous, items: ids.map((id) => toPublicPerson(byId.get(id)!, site.slug, photoBase)) };
 }
 
 interface ScoredTitle {

@@ -45,6 +45,16 @@ test('3,000 answers of 1,000 sites are all held under the default cap', async ()
   assert.equal(computed, 3000, 'the second round was served from the cache');
 });
 
+test('when only a card’s content changed (same order part), the stale value is handed over to refresh', async () => {
+  const cache = new PublicCache(60_000);
+  const given: unknown[] = [];
+  const produce = async (stale?: unknown) => (given.push(stale), { made: given.length });
+  await cache.get('people', '1.1', produce);
+  assert.deepEqual(JSON.parse((await cache.get('people', '2.1', produce)).body), { made: 2 });
+  await cache.get('people', '3.2', produce);
+  assert.deepEqual(given, [undefined, { made: 1 }, undefined], 'refreshed from the stale value, then made anew when the order moved');
+});
+
 test('concurrent requests for one answer share one computation; a failed one is not kept', async () => {
   const cache = new PublicCache(60_000);
   let computed = 0;

@@ -11,6 +11,8 @@ export interface CachedAnswer {
 interface Entry {
   version: string;
   expires: number;
+  /** What `produce` made, for the next one (see `get`). */
+  value: Promise<unknown>;
   answer: Promise<CachedAnswer>;
   /** Counted once the answer is made. */
   bytes: number;
@@ -23,6 +25,9 @@ interface Entry {
  * short lifetime covers what changes with time alone (a pause that ends, the weekly window).
  * Concurrent requests for the same answer share one computation. When the answers outgrow
  * `maxBytes`, the least recently used go first.
+ *
+ * A version reads "version.order": when only the first part moved (a card's content changed, not who
+ * is listed or in which order), `produce` gets the stale value to refresh rather than recompute.
  */
 export class PublicCache {
   /** In order of use: the least recently used first (a Map iterates in insertion order). */
@@ -35,7 +40,7 @@ export class PublicCache {
   ) {}
 
   /** The cached answer for `key` at `version`, or `produce()`'s, cached. */
-  get(key: string, version: string, produce: () => Promise<unknown>): Promise<CachedAnswer> {
+  get(key: string, version: string, produce: (stale?: unknown) => Promise<unknown>): Promise<CachedAnswer> {
     const now = Date.now();
     const hit = this.entries.get(key);
     if (hit) this.remove(key, hit);
@@ -43,7 +48,9 @@ export class PublicCache {
       this.add(key, hit);
       return hit.answer;
     }
-    const entry: Entry = { version, expires: now + this.ttlMs, answer: produce().then(toAnswer), bytes: 0 };
+    const sameOrder = hit && hit.expires > now && orderOf(version) !== undefined && orderOf(hit.version) === orderOf(version);
+    const value = sameOrder ? hit.value.then(produce) : produce();
+    const entry: Entry = { version, expires: now + this.ttlMs, value, answer: value.then(toAnswer), bytes: 0 };
     this.entries.set(key, entry);
     entry.answer.then(
       (answer) => {
@@ -81,6 +88,8 @@ export class PublicCache {
     }
   }
 }
+
+const orderOf = (version: string) => version.split('.')[1];
 
 function toAnswer(value: unknown): CachedAnswer {
   const body = JSON.stringify(value);

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PeopleQuery } from '../sdk/schemas.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
-import { listPublicPeople } from './matching.js';
+import { listPublicPeople, refreshPublicPeople, type ListedPeople } from './matching.js';
 import { PublicCache, acceptsGzip, etagMatches, type CachedAnswer } from './public-cache.js';
 import { siteReader } from './site.js';
 import type { Db } from './store/database.js';
@@ -33,8 +33,9 @@ const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery };
  * answer through it, and so does `fastPath`, which serves them straight from `node:http`.
  */
 export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()) {
-  const produce: Record<ListKind, (site: Site, query: never) => Promise<unknown>> = {
-    people: (site, query: PeopleQuery) => listPublicPeople(db, site, query, publicUrl),
+  const produce: Record<ListKind, (site: Site, query: never, stale?: unknown) => Promise<unknown>> = {
+    people: (site, query: PeopleQuery, stale?: unknown) =>
+      stale ? refreshPublicPeople(db, site, query, stale as ListedPeople, publicUrl) : listPublicPeople(db, site, query, publicUrl),
     testimonials: (site, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
   };
 
@@ -48,7 +49,7 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
     query: unknown,
     request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
   ): Promise<ListAnswer> {
-    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, () => produce[kind](site, query as never));
+    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, (stale) => produce[kind](site, query as never, stale));
     const headers = answerHeaders(cached);
     if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers: headers.notModified, body: null };
     if (acceptsGzip(request.acceptEncoding)) return { status: 200, headers: headers.gzipped, body: cached.gzipped() };

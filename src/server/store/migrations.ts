@@ -358,11 +358,16 @@ const migrations: Record<string, Migration> = {
 
       // Statement-level triggers: a statement writing 1,000 rows bumps its site's version once and each
       // title's count once, rather than updating the same row 1,000 times (which made imports quadratic).
+      // `order_version` moves only with what decides who a list shows and in which order; a write that
+      // changes only what a card says (a bio, a photo, availability) moves `version` alone, and a cached
+      // list then refreshes its few cards instead of choosing its page again.
+      await sql`alter table public_versions add column order_version bigint not null default 0`.execute(db);
       await sql`
-        create function hw_touch_sites(sites integer[]) returns void language sql as $$
-          insert into public_versions (site_id, version)
-          select distinct site, 1 from unnest(sites) site where site in (select id from sites)
-          on conflict (site_id) do update set version = public_versions.version + 1
+        create function hw_touch_sites(sites integer[], reordered integer[] default '{}') returns void language sql as $$
+          insert into public_versions (site_id, version, order_version)
+          select site, 1, 1 from (select distinct unnest(sites || reordered) as site) s where site in (select id from sites)
+          on conflict (site_id) do update set version = public_versions.version + 1,
+            order_version = public_versions.order_version + (excluded.site_id = any(reordered))::integer
         $$
       `.execute(db);
       await sql`drop trigger people_public on people`.execute(db);
@@ -385,15 +390,21 @@ const migrations: Record<string, Migration> = {
         create function hw_people_written() returns trigger language plpgsql as $$
         begin
           if tg_op = 'INSERT' then
-            perform hw_touch_sites(array(select site_id from new_rows));
+            perform hw_touch_sites('{}', array(select site_id from new_rows));
             perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, n)) from (
               select site_id, job_title_key, count(*) as n from new_rows where listed group by site_id, job_title_key) d));
           elsif tg_op = 'DELETE' then
-            perform hw_touch_sites(array(select site_id from old_rows));
+            perform hw_touch_sites('{}', array(select site_id from old_rows));
             perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, -n)) from (
               select site_id, job_title_key, count(*) as n from old_rows where listed group by site_id, job_title_key) d));
           else
-            perform hw_touch_sites(array(select site_id from old_rows union select site_id from new_rows));
+            perform hw_touch_sites(
+              array(select site_id from new_rows),
+              -- Who is listed, and what matching and the order read (folded columns follow theirs).
+              array(select o.site_id from old_rows o join new_rows n on n.id = o.id
+                where (o.listed, o.site_id, o.public_id, o.display_name, o.job_title, o.team, o.location, o.languages)
+                  is distinct from (n.listed, n.site_id, n.public_id, n.display_name, n.job_title, n.team, n.location, n.languages)
+                union select n.site_id from old_rows o join new_rows n on n.id = o.id where o.site_id <> n.site_id));
             perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, n)) from (
               select site_id, job_title_key, sum(delta) as n from (
                 select site_id, job_title_key, -1 as delta from old_rows where listed

@@ -113,3 +113,28 @@ test('in one statement, the newest decision per person decides who is listed', a
   assert.deepEqual(rows.map((row) => row.listed), [false, true]);
   assert.deepEqual((await titleCounts(site.id)).kept, [{ job_title_key: 'concierge', people: 1 }]);
 });
+
+test('the order version moves with who is listed and what orders them, not with a card’s content', async () => {
+  const site = await createSite(db, { slug: 'order', name: 'Order' });
+  const person = await createPerson(db, { siteId: site.id, email: 'o@example.com', fullName: 'Olga P', displayName: 'Olga P.', jobTitle: 'Chef' });
+  const versions = async () => {
+    const row = await db.selectFrom('public_versions').select(['version', 'order_version']).where('site_id', '=', site.id).executeTakeFirstOrThrow();
+    return [Number(row.version), Number(row.order_version)];
+  };
+  const moves = async (write: () => Promise<unknown>) => {
+    const [version, order] = await versions();
+    await write();
+    const [after, orderAfter] = await versions();
+    assert.ok(after > version, 'every write moves the version');
+    return orderAfter > order;
+  };
+  const set = (values: Record<string, unknown>) => () => db.updateTable('people').set(values).where('id', '=', person.id).execute();
+  assert.equal(await moves(() => recordConsent(db, { personId: person.id, purpose: 'show_profile', granted: true, textVersion: 'v1', source: 'me' })), true);
+  assert.equal(await moves(set({ bio: 'Hello' })), false);
+  assert.equal(await moves(set({ paused_until: new Date() })), false);
+  assert.equal(await moves(() => recordConsent(db, { personId: person.id, purpose: 'contact', granted: true, textVersion: 'v1', source: 'me', details: { channels: ['message'] } })), false);
+  for (const values of [{ display_name: 'Olga Q.' }, { job_title: 'Sous Chef' }, { team: 'Kitchen' }, { location: 'Lyon' }, { languages: ['fr'] }]) {
+    assert.equal(await moves(set(values)), true, Object.keys(values)[0]);
+  }
+  assert.equal(await moves(() => setStatus(db, person.id, 'left')), true, 'no longer listed');
+});

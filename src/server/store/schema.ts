@@ -197,6 +197,8 @@ export interface TestimonialsTable {
 export interface PublicVersionsTable {
   site_id: number;
   version: ColumnType<string, never, never>;
+  /** Moves only with who the site's people lists show and in which order (a subset of `version`'s moves). */
+  order_version: ColumnType<string, never, never>;
 }
 
 /** Kept by triggers: how many listed people of a site have each (folded) job title. */
