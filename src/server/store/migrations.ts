@@ -347,9 +347,10 @@ const migrations: Record<string, Migration> = {
       // sorts plain columns (no unaccent per row), and the indexes below serve its conditions as written.
       await sql`alter table people add column team_key text generated always as (hw_fold(team)) stored`.execute(db);
       await sql`alter table people add column location_key text generated always as (hw_fold(location)) stored`.execute(db);
-      // Each match's people in list order, so a page reads its few rows from an index, not the whole site.
-      await sql`create index people_listed_team_name on people (site_id, team_key, (name_key collate "C"), public_id) where listed`.execute(db);
-      await sql`create index people_listed_location_name on people (site_id, location_key, (name_key collate "C"), public_id) where listed`.execute(db);
+      // A page reads the people of its best-ranked titles (matching.ts): of the team or location when
+      // that is the match, and in name order within a title.
+      await sql`create index people_listed_team_title on people (site_id, team_key, job_title_key) where listed`.execute(db);
+      await sql`create index people_listed_location_title on people (site_id, location_key, job_title_key) where listed`.execute(db);
       await sql`create index people_listed_title_name on people (site_id, job_title_key, (name_key collate "C"), public_id) where listed`.execute(db);
       await sql`create index people_listed_languages on people using gin (languages) where listed`.execute(db);
       // Titles are scored in the server (trigrams.ts) since 0006; the planner took this index for
