@@ -69,7 +69,7 @@ export function scaleRows(section: string, label: string, results: SizeResult[])
   const curve = (value: (r: SizeResult) => number, digits = 1) =>
     results.map((r) => `${value(r).toFixed(digits)}`).join(' / ') + ` (×${(value(results.at(-1)!) / value(first)).toFixed(1)} for ×${results.at(-1)!.people / first.people} people)`;
   rows.push({ section, name: `${label}: seed ${sizes}, s`, value: curve((r) => r.seedMs / 1000), budget: '', status: 'report' });
-  rows.push({ section, name: `${label}:   seed ms per 1k people`, value: results.map((r) => (r.seedMs / (r.people / 1000)).toFixed(0)).join(' / '), budget: 'flat (linear)', status: 'report' });
+  rows.push({ section, name: `${label}: seed, ms per 1k people`, value: results.map((r) => (r.seedMs / (r.people / 1000)).toFixed(0)).join(' / '), budget: 'flat (linear)', status: 'report' });
   const at100k = results.find((r) => r.people === 100_000);
   for (const kind of Object.keys(BUDGETS) as Kind[]) {
     const budget = BUDGETS[kind];
