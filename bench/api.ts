@@ -27,9 +27,9 @@ export interface Child {
   stop(): Promise<void>;
 }
 
-/** Forks bench/servers.ts in `mode` and resolves once it listens. */
-export function startChild(mode: 'hallway' | 'bare', init?: unknown): Promise<Child> {
-  const child: ChildProcess = fork(new URL('./servers.ts', import.meta.url), [mode], {
+/** Forks bench/servers.ts in `mode` (or `script` with `args`) and resolves once it listens. */
+export function startChild(mode: 'hallway' | 'bare' | 'load', init?: unknown, script = './servers.ts', args: string[] = [mode]): Promise<Child> {
+  const child: ChildProcess = fork(new URL(script, import.meta.url), args, {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'], // the dev logs of the server stay quiet; errors show
   });

@@ -56,12 +56,8 @@ export async function measureQueries(): Promise<{ rows: Row[]; details: Record<s
     result.rows.push({ section: SECTION, name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
     return result;
   }
-  const name = `hallway_bench_${randomBytes(4).toString('hex')}`;
-  await onServer(server, `create database ${name}`);
-  try {
-    const url = new URL(server);
-    url.pathname = `/${name}`;
-    const pgDb = await openDatabase(url.href);
+  await withBenchDatabase(server, async (url) => {
+    const pgDb = await openDatabase(url);
     try {
       await migrate(pgDb);
       const postgres = await timeQueries(pgDb);
@@ -70,10 +66,21 @@ export async function measureQueries(): Promise<{ rows: Row[]; details: Record<s
     } finally {
       await pgDb.destroy();
     }
-  } finally {
-    await onServer(server, `drop database if exists ${name}`);
-  }
+  });
   return result;
+}
+
+/** Runs `use` with the URL of a database made on `server` for it, and dropped after. */
+export async function withBenchDatabase<T>(server: string, use: (url: string) => Promise<T>): Promise<T> {
+  const name = `hallway_bench_${randomBytes(4).toString('hex')}`;
+  await onServer(server, `create database ${name}`);
+  try {
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    return await use(url.href);
+  } finally {
+    await onServer(server, `drop database if exists ${name} with (force)`);
+  }
 }
 
 async function onServer(url: string, statement: string) {

@@ -8,6 +8,11 @@
  *   3. api.ts      the public list endpoint vs a bare node:http server, 50 connections
  *   5. contact.ts  contact submissions/s and the outbox drain rate (when the contact flow exists)
  *   4. query.ts    the cold matching query on 10,000 people, PGlite and (BENCH_POSTGRES_URL) PostgreSQL
+ *   6. scale.ts    seeding and cold queries (job, team, location, everyone) at 1k…100k people on
+ *                  PGlite, 1k…300k on PostgreSQL: the curve, and the budgets at 100k
+ *   7. load.ts     1,000 sites × 3 queries, reads under 5 writes/s, reads during a 16k import (100k people)
+ *   8. outbox.ts   the outbox drain: batched claims over pooled SMTP vs one mail per claim, same run
+ *   9. startup.ts  `npm start` on existing data vs the old build-then-tsx start (last: it rebuilds dist/cdn)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +21,11 @@ import { measureApi, startChild } from './api.js';
 import { measureBundle } from './bundle.js';
 import { measureContact } from './contact.js';
 import { measurePage } from './page.js';
-import { measureQueries } from './query.js';
+import { measureLoad } from './load.js';
+import { measureOutbox } from './outbox.js';
+import { measureQueries, withBenchDatabase } from './query.js';
+import { measureScale } from './scale.js';
+import { measureStartup } from './startup.js';
 import { formatTable, type Row } from './table.js';
 
 const started = new Date();
@@ -59,6 +68,14 @@ if (hallway instanceof Error) {
   }
 }
 await part('query', measureQueries);
+await part('scale PGlite', () => measureScale('PGlite', 'memory://', [1_000, 10_000, 100_000]));
+const postgres = process.env.BENCH_POSTGRES_URL;
+if (postgres) await part('scale PostgreSQL', () => withBenchDatabase(postgres, (url) => measureScale('PostgreSQL', url, [1_000, 10_000, 100_000, 300_000])));
+else rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
+await part('load PGlite', () => measureLoad('PGlite', 100_000));
+if (postgres) await part('load PostgreSQL', () => withBenchDatabase(postgres, (url) => measureLoad('PostgreSQL', 100_000, url)));
+await part('outbox', measureOutbox);
+await part('startup', measureStartup);
 
 const seconds = (performance.now() - t0) / 1000;
 console.log(`\nHallway bench, ${started.toISOString()}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}\n`);

@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../src/server/store/database.js';
 import { newPublicId } from '../src/server/store/people.js';
-import type { ConsentPurpose, PersonStatus } from '../src/server/store/schema.js';
+import type { ConsentPurpose, PersonStatus, Site } from '../src/server/store/schema.js';
 import { createSite } from '../src/server/store/sites.js';
 
 export const BENCH_SITE = 'bench';
@@ -99,61 +99,83 @@ function random(seed: number) {
 }
 
 /** Seeds the bench site (in one transaction) and refreshes the planner's statistics, as autovacuum would. */
-export async function seedBenchSite(db: Db, count = BENCH_PEOPLE): Promise<{ siteId: number; people: number; listed: number }> {
+export async function seedBenchSite(db: Db, count = BENCH_PEOPLE, slug = BENCH_SITE): Promise<{ siteId: number; people: number; listed: number }> {
   const rnd = random(42);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
-  const teams = Object.keys(TEAMS);
-  let listed = 0;
-
-  const siteId = await db.transaction().execute(async (trx) => {
-    const site = await createSite(trx, { slug: BENCH_SITE, name: 'Bench Hotels', allowedOrigins: ['https://careers.bench.example'] });
-    const textVersion = site.consent_text_version;
-    for (let start = 0; start < count; start += 1000) {
-      const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
-        const i = start + k;
-        const team = pick(teams);
-        const place = pick(LOCATIONS);
-        const first = pick(FIRST);
-        const last = pick(LAST);
-        const roll = rnd();
-        const status: PersonStatus = roll < 0.03 ? 'left' : roll < 0.05 ? 'alumni' : 'employee';
-        const consent = rnd(); // < 0.85 opted in; < 0.9 opted in then withdrew; else never answered
-        return {
-          person: {
-            public_id: newPublicId(),
-            site_id: site.id,
-            email: `person${i}@bench.example`,
-            external_id: `B${i}`,
-            full_name: `${first} ${last}`,
-            display_name: `${first} ${last[0]}.`,
-            job_title: pick(SENIORITY) + pick(TEAMS[team]![place.french ? 'fr' : 'en']),
-            team,
-            location: place.city,
-            languages: rnd() < 0.3 ? [...place.languages, 'en'].filter((l, n, all) => all.indexOf(l) === n) : place.languages,
-            bio: pick(BIOS),
-            status,
-          },
-          shown: consent < 0.85,
-          withdrawn: consent >= 0.85 && consent < 0.9,
-          channels: rnd() < 0.7 ? (rnd() < 0.3 ? ['message', 'booking'] : ['message']) : [],
-        };
-      });
-      const ids = await trx.insertInto('people').values(batch.map((b) => b.person)).returning('id').execute();
-      const consents: { person_id: number; purpose: ConsentPurpose; granted: boolean; text_version: string; source: 'demo'; details: string }[] = [];
-      const add = (person_id: number, purpose: ConsentPurpose, granted: boolean, details: object = {}) =>
-        consents.push({ person_id, purpose, granted, text_version: textVersion, source: 'demo', details: JSON.stringify(details) });
-      batch.forEach((b, k) => {
-        const id = ids[k]!.id;
-        if (b.shown || b.withdrawn) add(id, 'show_profile', true);
-        if (b.withdrawn) add(id, 'show_profile', false);
-        if (b.shown && b.channels.length) add(id, 'contact', true, { channels: b.channels });
-        if (b.person.status === 'alumni' && b.shown) add(id, 'alumni', true);
-        if (b.shown && b.person.status !== 'left') listed++;
-      });
-      for (let c = 0; c < consents.length; c += 2000) await trx.insertInto('consents').values(consents.slice(c, c + 2000)).execute();
-    }
-    return site.id;
+  const { siteId, listed } = await db.transaction().execute(async (trx) => {
+    const site = await createSite(trx, { slug, name: 'Bench Hotels', allowedOrigins: ['https://careers.bench.example'] });
+    return { siteId: site.id, listed: await seedPeople(trx, [site], count, rnd) };
   });
   await sql`analyze`.execute(db);
   return { siteId, people: count, listed };
+}
+
+/** `sites` small sites (`many-0`, `many-1`, …) of `people` each, in one transaction. */
+export async function seedManySites(db: Db, sites: number, people: number): Promise<string[]> {
+  const rnd = random(7);
+  const slugs = Array.from({ length: sites }, (_, i) => `many-${i}`);
+  await db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('sites')
+      .values(slugs.map((slug) => ({ slug, name: `Many ${slug}`, allowed_origins: [], default_lang: 'en' })))
+      .returningAll()
+      .execute();
+    await seedPeople(trx, created, people, rnd);
+  });
+  await sql`analyze`.execute(db);
+  return slugs;
+}
+
+/** Multi-row inserts of `count` people per site and their consents; returns how many are listed. */
+async function seedPeople(trx: Db, sites: Site[], perSite: number, rnd: () => number): Promise<number> {
+  const count = sites.length * perSite;
+  const pick = <T>(list: readonly T[]) => list[Math.floor(rnd() * list.length)]!;
+  const teams = Object.keys(TEAMS);
+  let listed = 0;
+  for (let start = 0; start < count; start += 1000) {
+    const batch = Array.from({ length: Math.min(1000, count - start) }, (_, k) => {
+      const site = sites[Math.floor((start + k) / perSite)]!;
+      const i = (start + k) % perSite;
+      const team = pick(teams);
+      const place = pick(LOCATIONS);
+      const first = pick(FIRST);
+      const last = pick(LAST);
+      const roll = rnd();
+      const status: PersonStatus = roll < 0.03 ? 'left' : roll < 0.05 ? 'alumni' : 'employee';
+      const consent = rnd(); // < 0.85 opted in; < 0.9 opted in then withdrew; else never answered
+      return {
+        person: {
+          public_id: newPublicId(),
+          site_id: site.id,
+          email: `person${i}@${site.slug}.example`,
+          external_id: `B${i}`,
+          full_name: `${first} ${last}`,
+          display_name: `${first} ${last[0]}.`,
+          job_title: pick(SENIORITY) + pick(TEAMS[team]![place.french ? 'fr' : 'en']),
+          team,
+          location: place.city,
+          languages: rnd() < 0.3 ? [...place.languages, 'en'].filter((l, n, all) => all.indexOf(l) === n) : place.languages,
+          bio: pick(BIOS),
+          status,
+        },
+        shown: consent < 0.85,
+        withdrawn: consent >= 0.85 && consent < 0.9,
+        channels: rnd() < 0.7 ? (rnd() < 0.3 ? ['message', 'booking'] : ['message']) : [],
+        textVersion: site.consent_text_version,
+      };
+    });
+    const ids = await trx.insertInto('people').values(batch.map((b) => b.person)).returning('id').execute();
+    const consents: { person_id: number; purpose: ConsentPurpose; granted: boolean; text_version: string; source: 'demo'; details: string }[] = [];
+    batch.forEach((b, k) => {
+      const id = ids[k]!.id;
+      const add = (person_id: number, purpose: ConsentPurpose, granted: boolean, details: object = {}) =>
+        consents.push({ person_id, purpose, granted, text_version: b.textVersion, source: 'demo', details: JSON.stringify(details) });
+      if (b.shown || b.withdrawn) add(id, 'show_profile', true);
+      if (b.withdrawn) add(id, 'show_profile', false);
+      if (b.shown && b.channels.length) add(id, 'contact', true, { channels: b.channels });
+      if (b.person.status === 'alumni' && b.shown) add(id, 'alumni', true);
+      if (b.shown && b.person.status !== 'left') listed++;
+    });
+    for (let c = 0; c < consents.length; c += 2000) await trx.insertInto('consents').values(consents.slice(c, c + 2000)).execute();
+  }
+  return listed;
 }

@@ -36,41 +36,20 @@ export async function listPublicPeople(
   // Outside the job (a later page of a fallback list), every title is ranked.
   const threshold = !cursor || cursor.match === 'job' ? JOB_SIMILARITY_THRESHOLD : Infinity;
   const titles = query.job ? await scoredTitles(db, site.id, query.job, threshold) : undefined;
-  const ranking = rankingOf(query);
-  const match = cursor?.match ?? (await bestMatch(db, site.id, ranking, titles));
+  const conditions = conditionsOf(query);
+  const ranking = ranked(conditions);
+  const match = cursor?.match ?? (await bestMatch(db, site.id, conditions, titles));
   const offset = cursor?.offset ?? 0;
+  const inJob = titles && match === 'job' ? titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD) : titles;
 
-  // The page is chosen first from the listed people alone; then its few rows get their public columns.
-  let people = visiblePeople(db, site.id);
-  let score: RawBuilder<number> | undefined;
-  if (titles && match === 'job') {
-    // Only the job's titles, whose people the index finds directly; each one's rank read from the list.
-    const inJob = titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD);
-    const keys = inJob.map((title) => title.key);
-    people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
-    score = sql<number>`(${inJob.map((title) => title.rank)}::float8[])[array_position(${keys}::text[], p.job_title_key)]`;
-  } else if (titles) {
-    // Outside the job, every title ranks: joined, rather than looked up person by person.
-    const keys = titles.map((title) => title.key);
-    const ranks = titles.map((title) => title.rank);
-    const scored = sql<{ key: string; rank: number }>`(select unnest(${keys}::text[]) as key, unnest(${ranks}::float8[]) as rank)`;
-    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key');
-    score = sql<number>`titles.rank`;
+  // Titles rank first: the page lies among the best-ranked titles holding enough people. The query
+  // reads those titles' people only, and again with more titles when the match keeps too few of them.
+  let rows: Awaited<ReturnType<typeof pageOf>>;
+  for (let wanted = offset + limit + 1; ; wanted *= 8) {
+    const kept = inJob && bestRanked(inJob, wanted);
+    rows = await pageOf(db, site.id, { match, conditions, ranking, titles: kept, offset, limit });
+    if (rows.length > limit || kept === inJob || kept?.length === inJob?.length) break;
   }
-  const criteria: RawBuilder<unknown>[] = [];
-  for (const criterion of [score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
-  let page = people
-    .where(matchCondition(match, ranking, titles !== undefined))
-    .selectAll('p')
-    .select(sql<string>`p.name_key collate "C"`.as('name_order'))
-    .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
-  for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
-  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset);
-
-  // Selected from the page as `p`: the public columns' subqueries run for its rows only.
-  let ordered = publicColumns(db.selectFrom(chosen.as('p')) as unknown as ReturnType<typeof visiblePeople>);
-  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`p.rank${i}`), 'desc');
-  const rows = await ordered.orderBy(sql.ref('p.name_order')).orderBy('p.public_id').execute();
 
   const hasMore = rows.length > limit;
   return {
@@ -80,9 +59,86 @@ export async function listPublicPeople(
   };
 }
 
+/** The best-ranked titles, whole ranks at a time, until they hold `wanted` listed people; all if they never do. */
+function bestRanked(titles: ScoredTitle[], wanted: number): ScoredTitle[] {
+  const sorted = [...titles].sort((a, b) => b.rank - a.rank);
+  let people = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    people += sorted[i]!.people;
+    if (people >= wanted && sorted[i + 1]?.rank !== sorted[i]!.rank) return sorted.slice(0, i + 1);
+  }
+  return titles;
+}
+
+interface PageRequest {
+  match: Match;
+  conditions: Ranking;
+  ranking: Ranking;
+  /** The titles whose people may be on the page (in the job, or all ranked); undefined without a job. */
+  titles: ScoredTitle[] | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** The rows of one page, and the one after it if there is one, in list order. */
+async function pageOf(db: Db, siteId: number, { match, conditions, ranking, titles, offset, limit }: PageRequest) {
+  // The page is chosen first from the listed people alone; then its few rows get their public columns.
+  let people = visiblePeople(db, siteId);
+  let score: RawBuilder<number> | undefined;
+  if (titles && match === 'job') {
+    // Only the job's titles, whose people the index finds directly; each one's rank read from the list.
+    const keys = titles.map((title) => title.key);
+    people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
+    score = sql<number>`(${titles.map((title) => title.rank)}::float8[])[array_position(${keys}::text[], p.job_title_key)]`;
+  } else if (titles) {
+    // Outside the job, every title ranks: joined, rather than looked up person by person; named in
+    // the condition too, so that the index reads only their people when they are a few best-ranked.
+    const keys = titles.map((title) => title.key);
+    const ranks = titles.map((title) => title.rank);
+    const scored = sql<{ key: string; rank: number }>`(select unnest(${keys}::text[]) as key, unnest(${ranks}::float8[]) as rank)`;
+    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key').where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
+    score = sql<number>`titles.rank`;
+  }
+  const criteria: RawBuilder<unknown>[] = [];
+  for (const criterion of [score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
+  let page = people
+    .where(matchCondition(match, conditions, titles !== undefined))
+    .selectAll('p')
+    .select(sql<string>`p.name_key collate "C"`.as('name_order'))
+    .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
+  for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
+  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset);
+
+  // Selected from the page as `p`: the public columns' subqueries run for its rows only.
+  let ordered = publicColumns(db.selectFrom(chosen.as('p')) as unknown as ReturnType<typeof visiblePeople>);
+  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`p.rank${i}`), 'desc');
+  return ordered.orderBy(sql.ref('p.name_order')).orderBy('p.public_id').execute();
+}
+
+/**
+ * The same page with its cards read again: for a write that changed what cards say but not who is
+ * listed or in which order (the site's order version did not move). Chosen again if someone is gone.
+ */
+export async function refreshPublicPeople(
+  db: Db,
+  site: { id: number; slug: string },
+  query: PeopleQuery,
+  previous: ListedPeople,
+  photoBase: string,
+): Promise<ListedPeople> {
+  const ids = previous.items.map((person) => person.id);
+  if (ids.length === 0) return previous;
+  const rows = await publicColumns(visiblePeople(db, site.id)).where('p.public_id', 'in', ids).execute();
+  if (rows.length !== ids.length) return listPublicPeople(db, site, query, photoBase);
+  const byId = new Map(rows.map((row) => [row.public_id, row]));
+  return { ...previous, items: ids.map((id) => toPublicPerson(byId.get(id)!, site.slug, photoBase)) };
+}
+
 interface ScoredTitle {
   key: string;
   score: number;
+  /** Listed people with this title (kept by triggers). */
+  people: number;
   /** The score to 2 decimals: titles this close rank together, then by team, location, language. */
   rank: number;
 }
@@ -96,10 +152,18 @@ async function scoredTitles(db: Db, siteId: number, job: string, threshold: numb
     .selectNoFrom([
       sql<string>`hw_fold(${job})`.as('folded'),
       // As JSON: both drivers parse it faster than a text array.
-      sql<string[]>`(select coalesce(json_agg(job_title_key), '[]') from listed_titles where site_id = ${siteId} and people > 0)`.as('keys'),
+      sql<[string, number][]>`(
+        select coalesce(json_agg(json_build_array(job_title_key, people)), '[]') from listed_titles where site_id = ${siteId} and people > 0
+      )`.as('keys'),
     ])
     .executeTakeFirstOrThrow();
-  return scoreTitles(folded, keys, threshold).map(({ title, score }) => ({ key: title, score, rank: Math.round(score * 100) / 100 }));
+  const people = new Map(keys);
+  return scoreTitles(folded, [...people.keys()], threshold).map(({ title, score }) => ({
+    key: title,
+    score,
+    people: people.get(title)!,
+    rank: Math.round(score * 100) / 100,
+  }));
 }
 
 export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
@@ -149,22 +213,32 @@ interface Ranking {
   speaks?: RawBuilder<boolean>;
 }
 
-function rankingOf(query: PeopleQuery): Ranking {
+/**
+ * Each criterion as a condition (null for a person without a team or location) on the folded
+ * columns, as the indexes have them; `ranked` makes them never null, to sort on.
+ */
+function conditionsOf(query: PeopleQuery): Ranking {
   const language = query.lang?.split('-')[0]?.toLowerCase();
   return {
-    team: query.team ? sql<boolean>`coalesce(hw_fold(p.team) = hw_fold(${query.team}), false)` : undefined,
-    location: query.location ? sql<boolean>`coalesce(hw_fold(p.location) = hw_fold(${query.location}), false)` : undefined,
-    speaks: language ? sql<boolean>`${language} = any(p.languages)` : undefined,
+    team: query.team ? sql<boolean>`p.team_key = hw_fold(${query.team})` : undefined,
+    location: query.location ? sql<boolean>`p.location_key = hw_fold(${query.location})` : undefined,
+    // `@>` rather than `= any`: the GIN index on languages serves it, and it is never null.
+    speaks: language ? sql<boolean>`p.languages @> array[${language}]::text[]` : undefined,
   };
 }
 
+function ranked(conditions: Ranking): Ranking {
+  const never = (condition?: RawBuilder<boolean>) => condition && sql<boolean>`coalesce(${condition}, false)`;
+  return { team: never(conditions.team), location: never(conditions.location), speaks: conditions.speaks };
+}
+
 /** The first of job, team and location (those the query names) that some listed person matches; else all. */
-async function bestMatch(db: Db, siteId: number, ranking: Ranking, titles: ScoredTitle[] | undefined): Promise<Match> {
+async function bestMatch(db: Db, siteId: number, conditions: Ranking, titles: ScoredTitle[] | undefined): Promise<Match> {
   if (titles?.some((title) => title.score >= JOB_SIMILARITY_THRESHOLD)) return 'job';
   const listed = visiblePeople(db, siteId).select(sql`1`.as('one'));
   const asked: [Match, Expression<unknown>][] = [];
-  if (ranking.team) asked.push(['team', listed.where(ranking.team)]);
-  if (ranking.location) asked.push(['location', listed.where(ranking.location)]);
+  if (conditions.team) asked.push(['team', listed.where(conditions.team)]);
+  if (conditions.location) asked.push(['location', listed.where(conditions.location)]);
   if (asked.length === 0) return 'all';
   const found: Record<string, boolean> = await db
     .selectNoFrom(asked.map(([name, subquery]) => sql<boolean>`exists (${subquery})`.as(name)))
@@ -173,14 +247,14 @@ async function bestMatch(db: Db, siteId: number, ranking: Ranking, titles: Score
 }
 
 /** Who the match keeps; for `job`, the job's titles already did (`titlesKept`), if the query names one. */
-function matchCondition(match: Match, ranking: Ranking, titlesKept: boolean) {
+function matchCondition(match: Match, conditions: Ranking, titlesKept: boolean) {
   switch (match) {
     case 'job':
       return sql<boolean>`${sql.lit(titlesKept)}`;
     case 'team':
-      return ranking.team ?? sql<boolean>`false`;
+      return conditions.team ?? sql<boolean>`false`;
     case 'location':
-      return ranking.location ?? sql<boolean>`false`;
+      return conditions.location ?? sql<boolean>`false`;
     case 'all':
       return sql<boolean>`true`;
   }

@@ -18,13 +18,41 @@ test('an answer is computed once per version, again when the version moves or th
   assert.equal(computed, 4, 'expired entries are computed again');
 });
 
-test('it holds a bounded number of entries', async () => {
-  const cache = new PublicCache(60_000, 2);
+test('past its byte cap, the cache drops the least recently used answers', async () => {
+  // Each answer here counts 1 + 2 × 12 bytes (key, body and room for its gzipped copy): three fit in 80.
+  const cache = new PublicCache(60_000, 80);
+  const computed: string[] = [];
+  const produce = (key: string) => async () => (computed.push(key), `${key}-answer`.padEnd(10, '.'));
+  for (const key of ['a', 'b', 'c']) await cache.get(key, '1', produce(key));
+  await cache.get('a', '1', produce('a')); // used again: now the most recent
+  await cache.get('d', '1', produce('d')); // over the cap: `b`, the least recently used, goes
+  await cache.get('a', '1', produce('a'));
+  await cache.get('c', '1', produce('c'));
+  assert.deepEqual(computed, ['a', 'b', 'c', 'd'], 'a, c and d were still cached');
+  await cache.get('b', '1', produce('b'));
+  assert.deepEqual(computed, ['a', 'b', 'c', 'd', 'b'], 'b was evicted');
+  assert.ok(cache.size <= 80);
+});
+
+test('3,000 answers of 1,000 sites are all held under the default cap', async () => {
+  const cache = new PublicCache();
   let computed = 0;
-  const produce = async () => ++computed;
-  for (const key of ['a', 'b', 'c']) await cache.get(key, '1', produce);
-  await cache.get('a', '1', produce);
-  assert.equal(computed, 4, 'the oldest entry made room');
+  const body = { items: Array.from({ length: 12 }, (_, i) => ({ id: `person${i}`, displayName: 'Camille D.', jobTitle: 'Night Auditor' })) };
+  const produce = async () => (computed++, body);
+  for (let round = 0; round < 2; round++) {
+    for (let site = 0; site < 1000; site++) for (const job of ['Chef', 'Waiter', 'Concierge']) await cache.get(`${site} people ${job}`, '1', produce);
+  }
+  assert.equal(computed, 3000, 'the second round was served from the cache');
+});
+
+test('when only a card’s content changed (same order part), the stale value is handed over to refresh', async () => {
+  const cache = new PublicCache(60_000);
+  const given: unknown[] = [];
+  const produce = async (stale?: unknown) => (given.push(stale), { made: given.length });
+  await cache.get('people', '1.1', produce);
+  assert.deepEqual(JSON.parse((await cache.get('people', '2.1', produce)).body), { made: 2 });
+  await cache.get('people', '3.2', produce);
+  assert.deepEqual(given, [undefined, { made: 1 }, undefined], 'refreshed from the stale value, then made anew when the order moved');
 });
 
 test('concurrent requests for one answer share one computation; a failed one is not kept', async () => {

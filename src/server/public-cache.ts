@@ -11,7 +11,11 @@ export interface CachedAnswer {
 interface Entry {
   version: string;
   expires: number;
+  /** What `produce` made, for the next one (see `get`). */
+  value: Promise<unknown>;
   answer: Promise<CachedAnswer>;
+  /** Counted once the answer is made. */
+  bytes: number;
 }
 
 /**
@@ -19,30 +23,73 @@ interface Entry {
  * a database trigger bumps it in the same transaction as any write that changes what candidates see,
  * so an entry is used only while nothing it shows has changed — also across several instances. A
  * short lifetime covers what changes with time alone (a pause that ends, the weekly window).
- * Concurrent requests for the same answer share one computation.
+ * Concurrent requests for the same answer share one computation. When the answers outgrow
+ * `maxBytes`, the least recently used go first.
+ *
+ * A version reads "version.order": when only the first part moved (a card's content changed, not who
+ * is listed or in which order), `produce` gets the stale value to refresh rather than recompute.
  */
 export class PublicCache {
+  /** In order of use: the least recently used first (a Map iterates in insertion order). */
   private readonly entries = new Map<string, Entry>();
+  private bytes = 0;
 
   constructor(
     private readonly ttlMs = 60_000,
-    private readonly maxEntries = 2_000,
+    private readonly maxBytes = 64 * 2 ** 20,
   ) {}
 
   /** The cached answer for `key` at `version`, or `produce()`'s, cached. */
-  get(key: string, version: string, produce: () => Promise<unknown>): Promise<CachedAnswer> {
+  get(key: string, version: string, produce: (stale?: unknown) => Promise<unknown>): Promise<CachedAnswer> {
     const now = Date.now();
     const hit = this.entries.get(key);
-    if (hit && hit.version === version && hit.expires > now) return hit.answer;
-    const answer = produce().then(toAnswer);
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
-    const entry = { version, expires: now + this.ttlMs, answer };
+    if (hit) this.remove(key, hit);
+    if (hit && hit.version === version && hit.expires > now) {
+      this.add(key, hit);
+      return hit.answer;
+    }
+    const sameOrder = hit && hit.expires > now && orderOf(version) !== undefined && orderOf(hit.version) === orderOf(version);
+    const value = sameOrder ? hit.value.then(produce) : produce();
+    const entry: Entry = { version, expires: now + this.ttlMs, value, answer: value.then(toAnswer), bytes: 0 };
     this.entries.set(key, entry);
-    answer.catch(() => this.entries.get(key) === entry && this.entries.delete(key));
-    return answer;
+    entry.answer.then(
+      (answer) => {
+        if (this.entries.get(key) !== entry) return;
+        this.remove(key, entry);
+        // The body, and room for its gzipped copy (never larger for these lists).
+        entry.bytes = key.length + 2 * Buffer.byteLength(answer.body);
+        this.add(key, entry);
+        this.evict();
+      },
+      () => this.entries.get(key) === entry && this.remove(key, entry),
+    );
+    return entry.answer;
+  }
+
+  /** Bytes held by the answers made so far. */
+  get size() {
+    return this.bytes;
+  }
+
+  private add(key: string, entry: Entry) {
+    this.entries.set(key, entry);
+    this.bytes += entry.bytes;
+  }
+
+  private remove(key: string, entry: Entry) {
+    this.entries.delete(key);
+    this.bytes -= entry.bytes;
+  }
+
+  private evict() {
+    for (const [key, entry] of this.entries) {
+      if (this.bytes <= this.maxBytes) return;
+      this.remove(key, entry);
+    }
   }
 }
+
+const orderOf = (version: string) => version.split('.')[1];
 
 function toAnswer(value: unknown): CachedAnswer {
   const body = JSON.stringify(value);

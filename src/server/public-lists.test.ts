@@ -94,6 +94,28 @@ test('a write shows on the next read of the fast path', async () => {
   assert.deepEqual(await names(), before);
 });
 
+test('a card’s edit shows on the next read, and a name’s change re-orders the list', async () => {
+  const path = '/v1/sites/beaumont/people?job=Front%20Desk%20Agent&limit=3';
+  const list = async () =>
+    (JSON.parse(Buffer.from((await viaServer(path)).body, 'base64').toString()) as { items: { id: string; bio: string | null; displayName: string }[] }).items;
+  const before = await list();
+  const edit = (publicId: string, set: { bio?: string; display_name?: string }) =>
+    server.db.updateTable('people').set(set).where('public_id', '=', publicId).execute();
+  // Only a card's content: the same page, its cards read again.
+  await edit(before[1]!.id, { bio: 'Edited just now.' });
+  const edited = await list();
+  assert.deepEqual(edited.map((p) => p.id), before.map((p) => p.id));
+  assert.equal(edited[1]!.bio, 'Edited just now.');
+  // The name orders the list: the page is chosen again.
+  await edit(before[0]!.id, { display_name: 'Zz Last' });
+  const reordered = await list();
+  assert.notEqual(reordered[0]!.id, before[0]!.id);
+  assert.deepEqual(reordered, await viaHono(path).then((r) => JSON.parse(Buffer.from(r.body, 'base64').toString()).items));
+  await edit(before[0]!.id, { display_name: before[0]!.displayName });
+  await edit(before[1]!.id, { bio: before[1]!.bio ?? null } as { bio: string });
+  assert.deepEqual(await list(), before);
+});
+
 test('HEAD, OPTIONS and other methods are the app’s', async () => {
   for (const method of ['HEAD', 'OPTIONS']) {
     const path = '/v1/sites/beaumont/people';

@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PeopleQuery } from '../sdk/schemas.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
-import { listPublicPeople } from './matching.js';
-import { PublicCache, acceptsGzip, etagMatches } from './public-cache.js';
+import { listPublicPeople, refreshPublicPeople, type ListedPeople } from './matching.js';
+import { PublicCache, acceptsGzip, etagMatches, type CachedAnswer } from './public-cache.js';
 import { siteReader } from './site.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
@@ -32,10 +32,10 @@ const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery };
  * version (bumped by a trigger with every write that changes what candidates see). The Hono routes
  * answer through it, and so does `fastPath`, which serves them straight from `node:http`.
  */
-export function publicLists(db: Db, publicUrl: string) {
-  const cache = new PublicCache();
-  const produce: Record<ListKind, (site: Site, query: never) => Promise<unknown>> = {
-    people: (site, query: PeopleQuery) => listPublicPeople(db, site, query, publicUrl),
+export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()) {
+  const produce: Record<ListKind, (site: Site, query: never, stale?: unknown) => Promise<unknown>> = {
+    people: (site, query: PeopleQuery, stale?: unknown) =>
+      stale ? refreshPublicPeople(db, site, query, stale as ListedPeople, publicUrl) : listPublicPeople(db, site, query, publicUrl),
     testimonials: (site, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
   };
 
@@ -49,23 +49,22 @@ export function publicLists(db: Db, publicUrl: string) {
     query: unknown,
     request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
   ): Promise<ListAnswer> {
-    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, () => produce[kind](site, query as never));
-    const headers = answerHeaders(cached.etag);
+    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, (stale) => produce[kind](site, query as never, stale));
+    const headers = answerHeaders(cached);
     if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers: headers.notModified, body: null };
     if (acceptsGzip(request.acceptEncoding)) return { status: 200, headers: headers.gzipped, body: cached.gzipped() };
     return { status: 200, headers: headers.plain, body: cached.body };
   }
 
-  // The headers of each answer, made once per ETag rather than once per request.
-  const headersByEtag = new Map<string, { notModified: Record<string, string>; gzipped: Record<string, string>; plain: Record<string, string> }>();
-  function answerHeaders(etag: string) {
-    let headers = headersByEtag.get(etag);
+  // The headers of each answer, made once per cached answer rather than once per request.
+  const headersOf = new WeakMap<CachedAnswer, { notModified: Record<string, string>; gzipped: Record<string, string>; plain: Record<string, string> }>();
+  function answerHeaders(cached: CachedAnswer) {
+    let headers = headersOf.get(cached);
     if (!headers) {
-      const notModified = { ...PUBLIC_READ_HEADERS, ETag: etag };
+      const notModified = { ...PUBLIC_READ_HEADERS, ETag: cached.etag };
       const plain = { ...notModified, 'Content-Type': 'application/json' };
       headers = { notModified, plain, gzipped: { ...plain, 'Content-Encoding': 'gzip' } };
-      if (headersByEtag.size >= 2_000) headersByEtag.delete(headersByEtag.keys().next().value!);
-      headersByEtag.set(etag, headers);
+      headersOf.set(cached, headers);
     }
     return headers;
   }

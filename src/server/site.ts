@@ -71,7 +71,8 @@ export class SiteReader {
       .selectFrom('sites as s')
       .leftJoin('public_versions as v', 'v.site_id', 's.id')
       .selectAll('s')
-      .select(sql<string>`coalesce(v.version, 0)::text`.as('public_version'))
+      // "version.order_version": see PublicCache.
+      .select(sql<string>`coalesce(v.version, 0) || '.' || coalesce(v.order_version, 0)`.as('public_version'))
       .where('s.slug', 'in', slugs)
       .execute();
     return new Map(rows.map(({ public_version, ...site }) => [site.slug, { site, publicVersion: public_version }]));

@@ -17,7 +17,7 @@ const REQUIRED_COLUMNS: ImportColumn[] = ['email', 'full_name', 'job_title'];
 
 /** A real row is well under 2 KB; a longer one is an unclosed quote, read on (slowly) to the file's end. */
 const MAX_RECORD_CHARS = 16 * 1024;
-const BATCH_SIZE = 1000;
+const BATCH_SIZE = 250;
 /** Listing every problem of a 10,000-row file helps nobody; the count says how many more. */
 export const MAX_PROBLEMS_LISTED = 100;
 /** Serializes imports into the same site (first key of `pg_advisory_xact_lock(int, int)`). */
@@ -306,25 +306,54 @@ export function defaultDisplayName(fullName: string): string {
   return last ? `${words[0]} ${Array.from(last)[0]!.toUpperCase()}.` : words[0]!;
 }
 
+/** The import running into each site, so that this instance's next one waits for it (see importPeople). */
+const running = new Map<number, Promise<unknown>>();
+
+/**
+ * Validated and planned against the site's people first, then written 250 people per transaction (a
+ * few tens of ms on PGlite, which has one connection): a reader waits for one batch, never for the
+ * whole import (1,000 per batch kept readers waiting ~180 ms, p99 1 s during 16k rows). Each batch
+ * is all or nothing, and an import stopped half-way can be sent again: rows match the people the
+ * first run made. Imports into one site run one after another: in this instance, queued; each batch
+ * also takes the site's transaction lock, as another instance's import does.
+ */
 export async function importPeople(db: Db, siteId: number, rows: RawRow[]): Promise<ImportReport> {
   const { people, problems } = validateRows(rows);
   if (problems.length) throw new ImportRejected(problems);
-  return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${siteId})`.execute(trx);
-    const existing = await trx
-      .selectFrom('people')
-      .select(['id', 'email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'languages', 'status', 'erased_at'])
-      .where('site_id', '=', siteId)
-      .execute();
-    const plan = planImport(existing, people);
-    if (plan.problems.length) throw new ImportRejected(plan.problems);
-    for (const batch of batches(plan.creates)) await insertPeople(trx, siteId, batch);
-    for (const batch of batches(plan.updates)) await updatePeople(trx, batch);
-    const oldEmail = new Map(existing.map((person) => [person.id, person.email]));
-    const moved = plan.updates.filter((person) => person.email !== oldEmail.get(person.id)).map((person) => person.id);
-    await revokeLinksAndSessions(trx, moved);
-    return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length, emailChanged: moved.length };
-  });
+  const previous = running.get(siteId) ?? Promise.resolve();
+  const current = previous.catch(() => {}).then(() => writeImport(db, siteId, people));
+  running.set(siteId, current);
+  try {
+    return await current;
+  } finally {
+    if (running.get(siteId) === current) running.delete(siteId);
+  }
+}
+
+async function writeImport(db: Db, siteId: number, people: PersonRow[]): Promise<ImportReport> {
+  const existing = await db
+    .selectFrom('people')
+    .select(['id', 'email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'languages', 'status', 'erased_at'])
+    .where('site_id', '=', siteId)
+    .execute();
+  const plan = planImport(existing, people);
+  if (plan.problems.length) throw new ImportRejected(plan.problems);
+  const oldEmail = new Map(existing.map((person) => [person.id, person.email]));
+  const moved = plan.updates.filter((person) => person.email !== oldEmail.get(person.id));
+  const inBatch = (write: (trx: Db) => Promise<void>) =>
+    db.transaction().execute(async (trx) => {
+      await sql`select pg_advisory_xact_lock(${IMPORT_LOCK}, ${siteId})`.execute(trx);
+      await write(trx);
+    });
+  for (const batch of batches(plan.creates)) await inBatch((trx) => insertPeople(trx, siteId, batch));
+  // A changed address and the revocation of what the old one received commit together.
+  for (const batch of batches(plan.updates)) {
+    await inBatch(async (trx) => {
+      await updatePeople(trx, batch);
+      await revokeLinksAndSessions(trx, batch.filter((person) => person.email !== oldEmail.get(person.id)).map((person) => person.id));
+    });
+  }
+  return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length, emailChanged: moved.length };
 }
 
 /**
@@ -332,10 +361,9 @@ export async function importPeople(db: Db, siteId: number, rows: RawRow[]): Prom
  * and the sessions they opened, no longer act for the person.
  */
 async function revokeLinksAndSessions(db: Db, personIds: number[]) {
-  for (const batch of batches(personIds)) {
-    await db.deleteFrom('tokens').where('person_id', 'in', batch).execute();
-    await db.deleteFrom('sessions').where('person_id', 'in', batch).execute();
-  }
+  if (personIds.length === 0) return;
+  await db.deleteFrom('tokens').where('person_id', 'in', personIds).execute();
+  await db.deleteFrom('sessions').where('person_id', 'in', personIds).execute();
 }
 
 function* batches<T>(items: T[]) {

@@ -354,6 +354,138 @@ const migrations: Record<string, Migration> = {
       await sql`alter table sites add column accent_color text, add column careers_url text`.execute(db);
     },
   },
+  '0009_fast_at_every_size': {
+    async up(db) {
+      // Team and location folded once, on write, as job titles and names are: matching compares and
+      // sorts plain columns (no unaccent per row), and the indexes below serve its conditions as written.
+      await sql`alter table people add column team_key text generated always as (hw_fold(team)) stored`.execute(db);
+      await sql`alter table people add column location_key text generated always as (hw_fold(location)) stored`.execute(db);
+      // A page reads the people of its best-ranked titles (matching.ts): of the team or location when
+      // that is the match, and in name order within a title.
+      await sql`create index people_listed_team_title on people (site_id, team_key, job_title_key) where listed`.execute(db);
+      await sql`create index people_listed_location_title on people (site_id, location_key, job_title_key) where listed`.execute(db);
+      await sql`create index people_listed_title_name on people (site_id, job_title_key, (name_key collate "C"), public_id) where listed`.execute(db);
+      await sql`create index people_listed_languages on people using gin (languages) where listed`.execute(db);
+      // Titles are scored in the server (trigrams.ts) since 0006; the planner took this index for
+      // `job_title_key = any(…)` and read thousands of rows through it, and every write paid for it.
+      await sql`drop index people_job_title_trgm`.execute(db);
+
+      // Statement-level triggers: a statement writing 1,000 rows bumps its site's version once and each
+      // title's count once, rather than updating the same row 1,000 times (which made imports quadratic).
+      // `order_version` moves only with what decides who a list shows and in which order; a write that
+      // changes only what a card says (a bio, a photo, availability) moves `version` alone, and a cached
+      // list then refreshes its few cards instead of choosing its page again.
+      await sql`alter table public_versions add column order_version bigint not null default 0`.execute(db);
+      await sql`
+        create function hw_touch_sites(sites integer[], reordered integer[] default '{}') returns void language sql as $$
+          insert into public_versions (site_id, version, order_version)
+          select site, 1, 1 from (select distinct unnest(sites || reordered) as site) s where site in (select id from sites)
+          on conflict (site_id) do update set version = public_versions.version + 1,
+            order_version = public_versions.order_version + (excluded.site_id = any(reordered))::integer
+        $$
+      `.execute(db);
+      await sql`drop trigger people_public on people`.execute(db);
+      await sql`drop trigger people_listed_titles on people`.execute(db);
+      await sql`drop trigger consents_listed on consents`.execute(db);
+      for (const table of ['consents', 'photos', 'testimonials']) await sql`drop trigger ${sql.raw(`${table}_public`)} on ${sql.table(table)}`.execute(db);
+      await sql`drop trigger contact_requests_public on contact_requests`.execute(db);
+
+      // people: the sites of the rows written, and the listed-title counts by difference. A transition
+      // table exists only for the events that have it, hence one branch per event.
+      await sql`
+        create function hw_count_titles(counts jsonb) returns void language sql as $$
+          insert into listed_titles (site_id, job_title_key, people)
+          select (c->>0)::integer, c->>1, (c->>2)::integer from jsonb_array_elements(counts) c
+          where (c->>0)::integer in (select id from sites)
+          on conflict (site_id, job_title_key) do update set people = listed_titles.people + excluded.people
+        $$
+      `.execute(db);
+      await sql`
+        create function hw_people_written() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            perform hw_touch_sites('{}', array(select site_id from new_rows));
+            perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, n)) from (
+              select site_id, job_title_key, count(*) as n from new_rows where listed group by site_id, job_title_key) d));
+          elsif tg_op = 'DELETE' then
+            perform hw_touch_sites('{}', array(select site_id from old_rows));
+            perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, -n)) from (
+              select site_id, job_title_key, count(*) as n from old_rows where listed group by site_id, job_title_key) d));
+          else
+            perform hw_touch_sites(
+              array(select site_id from new_rows),
+              -- Who is listed, and what matching and the order read (folded columns follow theirs).
+              array(select o.site_id from old_rows o join new_rows n on n.id = o.id
+                where (o.listed, o.site_id, o.public_id, o.display_name, o.job_title, o.team, o.location, o.languages)
+                  is distinct from (n.listed, n.site_id, n.public_id, n.display_name, n.job_title, n.team, n.location, n.languages)
+                union select n.site_id from old_rows o join new_rows n on n.id = o.id where o.site_id <> n.site_id));
+            perform hw_count_titles((select jsonb_agg(jsonb_build_array(site_id, job_title_key, n)) from (
+              select site_id, job_title_key, sum(delta) as n from (
+                select site_id, job_title_key, -1 as delta from old_rows where listed
+                union all select site_id, job_title_key, 1 from new_rows where listed
+              ) deltas group by site_id, job_title_key having sum(delta) <> 0) d));
+          end if;
+          return null;
+        end $$
+      `.execute(db);
+      // A trigger with transition tables names one event; the function reads the tables its event has.
+      await sql`create trigger people_inserted after insert on people referencing new table as new_rows
+        for each statement execute function hw_people_written()`.execute(db);
+      await sql`create trigger people_updated after update on people referencing old table as old_rows new table as new_rows
+        for each statement execute function hw_people_written()`.execute(db);
+      await sql`create trigger people_deleted after delete on people referencing old table as old_rows
+        for each statement execute function hw_people_written()`.execute(db);
+
+      // consents, photos, testimonials: the sites of the people whose rows were written.
+      await sql`
+        create function hw_details_written() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            perform hw_touch_sites(array(select p.site_id from people p where p.id in (select person_id from new_rows)));
+          elsif tg_op = 'DELETE' then
+            perform hw_touch_sites(array(select p.site_id from people p where p.id in (select person_id from old_rows)));
+          else
+            perform hw_touch_sites(array(select p.site_id from people p where p.id in (
+              select person_id from old_rows union select person_id from new_rows)));
+          end if;
+          return null;
+        end $$
+      `.execute(db);
+      for (const table of ['consents', 'photos', 'testimonials']) {
+        const trigger = (event: string, referencing: string) =>
+          sql`create trigger ${sql.raw(`${table}_${event}_public`)} after ${sql.raw(event)} on ${sql.table(table)}
+            referencing ${sql.raw(referencing)} for each statement execute function hw_details_written()`.execute(db);
+        await trigger('insert', 'new table as new_rows');
+        if (table !== 'consents') {
+          await trigger('update', 'old table as old_rows new table as new_rows');
+          await trigger('delete', 'old table as old_rows');
+        }
+      }
+      // Consents are append-only: per person, the newest "show my profile" record of the statement decides.
+      await sql`
+        create function hw_consents_listed() returns trigger language plpgsql as $$
+        begin
+          update people p set listed = d.granted and p.status in ('employee', 'alumni')
+          from (select distinct on (person_id) person_id, granted from new_rows where purpose = 'show_profile' order by person_id, id desc) d
+          where p.id = d.person_id and p.listed is distinct from (d.granted and p.status in ('employee', 'alumni'));
+          return null;
+        end $$
+      `.execute(db);
+      await sql`create trigger consents_listed after insert on consents referencing new table as new_rows
+        for each statement execute function hw_consents_listed()`.execute(db);
+      // Confirmed questions count towards the weekly cap, which shows as "busy".
+      await sql`
+        create function hw_requests_status_written() returns trigger language plpgsql as $$
+        begin
+          perform hw_touch_sites(array(select p.site_id from people p where p.id in (
+            select n.person_id from new_rows n join old_rows o on o.id = n.id where o.status is distinct from n.status)));
+          return null;
+        end $$
+      `.execute(db);
+      await sql`create trigger contact_requests_public after update on contact_requests referencing old table as old_rows new table as new_rows
+        for each statement execute function hw_requests_status_written()`.execute(db);
+    },
+  },
 };
 
 export async function migrate(db: Kysely<any>) {

@@ -38,6 +38,9 @@ export interface PeopleTable {
   name_key: ColumnType<string, never, never>;
   team: string | null;
   location: string | null;
+  /** Generated: `team` and `location` folded, for matching. */
+  team_key: ColumnType<string | null, never, never>;
+  location_key: ColumnType<string | null, never, never>;
   languages: string[];
   bio: string | null;
   photo_url: string | null;
@@ -200,6 +203,8 @@ export interface TestimonialsTable {
 export interface PublicVersionsTable {
   site_id: number;
   version: ColumnType<string, never, never>;
+  /** Moves only with who the site's people lists show and in which order (a subset of `version`'s moves). */
+  order_version: ColumnType<string, never, never>;
 }
 
 /** Kept by triggers: how many listed people of a site have each (folded) job title. */
