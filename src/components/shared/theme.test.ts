@@ -24,6 +24,7 @@ const TESTIMONIAL = {
   toYear: 2019,
   currentRole: 'Hotel Manager',
   kind: 'alumni',
+  lang: 'en',
 };
 beforeEach(() =>
   worker.use(
