@@ -12,14 +12,9 @@ export const DEMO_ACCENT = '#8a2f3c';
 export async function seedDemo(db: Db, publicUrl?: string) {
   const allowedOrigins = [...new Set([...demoSite.allowedOrigins, ...(publicUrl ? [new URL(publicUrl).origin] : [])])];
   return db.transaction().execute(async (trx) => {
-    const created = await createSite(trx, { ...demoSite, allowedOrigins });
     // The demo's own burgundy (demo/styles.css) and its pages, served by this server at `/`.
-    const site = await trx
-      .updateTable('sites')
-      .set({ accent_color: DEMO_ACCENT, careers_url: publicUrl ? new URL('/', publicUrl).href : null })
-      .where('id', '=', created.id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
+    const careersUrl = publicUrl ? new URL('/', publicUrl).href : null;
+    const site = await createSite(trx, { ...demoSite, allowedOrigins, accentColor: DEMO_ACCENT, careersUrl });
     const ids = new Map<string, number>();
     for (const person of demoPeople) {
       const { id } = await createPerson(trx, { ...person, siteId: site.id });

@@ -1,6 +1,7 @@
 import type { Updateable } from 'kysely';
 import type { AdminSite, SiteCreate, SiteUpdate } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
+import { createSite } from '../store/sites.js';
 import type { Site, SitesTable } from '../store/schema.js';
 
 export class SlugTakenError extends Error {}
@@ -8,16 +9,7 @@ export class SlugTakenError extends Error {}
 export const listSites = (db: Db) => db.selectFrom('sites').selectAll().orderBy('slug').execute();
 
 export async function insertSite(db: Db, fields: SiteCreate): Promise<Site> {
-  const values = {
-    slug: fields.slug,
-    name: fields.name,
-    allowed_origins: fields.allowedOrigins ?? [],
-    default_lang: fields.defaultLang ?? 'en',
-    ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
-    accent_color: fields.accentColor ?? null,
-    careers_url: fields.careersUrl ?? null,
-  };
-  return uniqueSlug(() => db.insertInto('sites').values(values).returningAll().executeTakeFirstOrThrow());
+  return uniqueSlug(() => createSite(db, fields));
 }
 
 export async function updateSite(db: Db, slug: string, fields: SiteUpdate): Promise<Site | undefined> {

@@ -1,18 +1,13 @@
+import type { SiteCreate } from '../../sdk/admin-schemas.js';
 import type { Db } from './database.js';
 import type { Site } from './schema.js';
-
-export interface NewSite {
-  slug: string;
-  name: string;
-  allowedOrigins?: string[];
-  defaultLang?: string;
-}
 
 export function findSiteBySlug(db: Db, slug: string): Promise<Site | undefined> {
   return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
 }
 
-export function createSite(db: Db, site: NewSite): Promise<Site> {
+/** The one place a site is created: the admin API, the demo seed and the tests all come here. */
+export function createSite(db: Db, site: SiteCreate): Promise<Site> {
   return db
     .insertInto('sites')
     .values({
@@ -20,6 +15,9 @@ export function createSite(db: Db, site: NewSite): Promise<Site> {
       name: site.name,
       allowed_origins: site.allowedOrigins ?? [],
       default_lang: site.defaultLang ?? 'en',
+      ...(site.consentTextVersion !== undefined && { consent_text_version: site.consentTextVersion }),
+      accent_color: site.accentColor ?? null,
+      careers_url: site.careersUrl ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow();

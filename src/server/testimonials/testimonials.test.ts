@@ -38,7 +38,7 @@ after(() => drop());
 
 let counter = 0;
 
-async function newSite(defaultLang?: string) {
+async function newSite(defaultLang?: 'en' | 'fr') {
   counter++;
   const slug = `site-${counter}`;
   const site = await createSite(db, { slug, name: `Company ${counter}`, ...(defaultLang ? { defaultLang } : {}) });
