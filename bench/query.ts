@@ -8,7 +8,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { listPublicPeople } from '../src/server/matching.js';
+import { listPublicPeople } from '../src/server/public-people.js';
 import { openDatabase, type Db } from '../src/server/store/database.js';
 import { migrate } from '../src/server/store/migrations.js';
 import { BENCH_SITE, QUERY_TITLES, seedBenchSite } from './seed.js';

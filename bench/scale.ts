@@ -4,7 +4,7 @@
  * for job-matched queries and for each fallback (team, location, everyone). The curve is printed as
  * the ratio to the smallest size, next to the budget at 100k people.
  */
-import { listPublicPeople } from '../src/server/matching.js';
+import { listPublicPeople } from '../src/server/public-people.js';
 import { openDatabase, type Db } from '../src/server/store/database.js';
 import { migrate } from '../src/server/store/migrations.js';
 import type { PeopleQuery } from '../src/sdk/schemas.js';

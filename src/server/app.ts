@@ -15,7 +15,7 @@ import { contactStatsRoutes } from './contact/stats.js';
 import type { RateLimit } from './contact/rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
-import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './matching.js';
+import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './public-people.js';
 import { openApiDocument } from './openapi.js';
 import type { PublicSite } from '../sdk/schemas.js';
 import { PUBLIC_CACHE, publicLists as createPublicLists, type ListKind } from './public-lists.js';

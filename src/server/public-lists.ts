@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PeopleQuery } from '../sdk/schemas.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
-import { listPublicPeople, refreshPublicPeople, type ListedPeople } from './matching.js';
+import { listPublicPeople, refreshPublicPeople, type ListedPeople } from './public-people.js';
 import { PublicCache, acceptsGzip, etagMatches, type CachedAnswer } from './public-cache.js';
 import { siteReader } from './site.js';
 import type { Db } from './store/database.js';

@@ -3,7 +3,7 @@ import { after, before, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import { Links } from '../auth/links.js';
 import { consumeToken, hashToken, issueToken } from '../auth/tokens.js';
-import { listPublicPeople } from '../matching.js';
+import { listPublicPeople } from '../public-people.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import { openTestDatabase } from '../store/test-database.js';

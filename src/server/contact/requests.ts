@@ -4,7 +4,7 @@ import type { ContactRequest } from '../../sdk/contact-schemas.js';
 import { hashToken, newToken, type TokenProblem } from '../auth/tokens.js';
 import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
-import { findPublicPerson } from '../matching.js';
+import { findPublicPerson } from '../public-people.js';
 import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';

@@ -3,7 +3,7 @@ import type { ConsentUpdate, ContactSettings, MyProfile, ProfileUpdate } from '.
 import { initialsOf } from '../avatar.js';
 import type { Channel } from '../../sdk/schemas.js';
 import { contactStats } from '../contact/stats.js';
-import { previewPerson } from '../matching.js';
+import { previewPerson } from '../public-people.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import type { ConsentPurpose, ConsentSource } from '../store/schema.js';

@@ -360,7 +360,7 @@ const migrations: Record<string, Migration> = {
       // sorts plain columns (no unaccent per row), and the indexes below serve its conditions as written.
       await sql`alter table people add column team_key text generated always as (hw_fold(team)) stored`.execute(db);
       await sql`alter table people add column location_key text generated always as (hw_fold(location)) stored`.execute(db);
-      // A page reads the people of its best-ranked titles (matching.ts): of the team or location when
+      // A page reads the people of its best-ranked titles (public-people.ts): of the team or location when
       // that is the match, and in name order within a title.
       await sql`create index people_listed_team_title on people (site_id, team_key, job_title_key) where listed`.execute(db);
       await sql`create index people_listed_location_title on people (site_id, location_key, job_title_key) where listed`.execute(db);

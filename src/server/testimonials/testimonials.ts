@@ -9,7 +9,7 @@ import {
 } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
-import { JOB_SIMILARITY_THRESHOLD } from '../matching.js';
+import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import type { Db } from '../store/database.js';
 import { latestConsentGranted, newPublicId, recordConsent } from '../store/people.js';
 import type { ConsentSource, Site, TestimonialStatus } from '../store/schema.js';

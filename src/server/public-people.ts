@@ -1,3 +1,6 @@
+/**
+ * The public people read model: who a candidate may see for a query, and what of them (PublicPerson).
+ */
 import { sql, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import { hasNul } from './nul.js';
