@@ -1,5 +1,4 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import {
   ADMIN_BODY_MAX_BYTES,
@@ -15,7 +14,8 @@ import {
 } from '../../sdk/admin-schemas.js';
 import type { Links } from '../auth/links.js';
 import { apiError } from '../errors.js';
-import { hasNul, nulField } from '../nul.js';
+import { describeIssue, limitBody, readBody } from '../body.js';
+import { hasNul } from '../nul.js';
 import type { Db } from '../store/database.js';
 import { setStatus } from '../store/people.js';
 import type { Site } from '../store/schema.js';
@@ -47,24 +47,24 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post('/sites', jsonLimit, async (c) => {
     const body = await readBody(c, SiteCreate);
-    if (!body.ok) return body.response;
+    if (body instanceof Response) return body;
     try {
-      return c.json(toAdminSite(await insertSite(db, body.data)), 201);
+      return c.json(toAdminSite(await insertSite(db, body)), 201);
     } catch (error) {
-      if (error instanceof SlugTakenError) return slugTaken(c, body.data.slug);
+      if (error instanceof SlugTakenError) return slugTaken(c, body.slug);
       throw error;
     }
   });
 
   admin.patch('/sites/:site', jsonLimit, async (c) => {
     const body = await readBody(c, SiteUpdate);
-    if (!body.ok) return body.response;
+    if (body instanceof Response) return body;
     try {
       const slug = c.req.param('site');
-      const site = hasNul(slug) ? undefined : await updateSite(db, slug, body.data);
+      const site = hasNul(slug) ? undefined : await updateSite(db, slug, body);
       return site ? c.json(toAdminSite(site)) : siteNotFound(c, slug);
     } catch (error) {
-      if (error instanceof SlugTakenError) return slugTaken(c, body.data.slug ?? '');
+      if (error instanceof SlugTakenError) return slugTaken(c, body.slug ?? '');
       throw error;
     }
   });
@@ -80,10 +80,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post(
     '/sites/:site/people/import',
-    bodyLimit({
-      maxSize: IMPORT_MAX_BYTES,
-      onError: (c) => apiError(c, 413, 'payload_too_large', `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
-    }),
+    limitBody(IMPORT_MAX_BYTES, `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
     async (c) => {
       try {
         const rows = await readImport(c);
@@ -99,10 +96,10 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post('/sites/:site/invitations', jsonLimit, async (c) => {
     const body = await readBody(c, InvitationRequest);
-    if (!body.ok) return body.response;
+    if (body instanceof Response) return body;
     const site = c.var.site;
-    if (body.data.all) return c.json(await inviteAll(db, links, site), 202);
-    const person = hasNul(body.data.person!) ? undefined : await findPersonByRef(db, site.id, body.data.person!);
+    if (body.all) return c.json(await inviteAll(db, links, site), 202);
+    const person = hasNul(body.person!) ? undefined : await findPersonByRef(db, site.id, body.person!);
     if (!person) return personNotFound(c);
     if (person.status !== 'employee') {
       return apiError(c, 409, 'conflict', `This person's status is "${person.status}": only employees are invited (use the status route to invite alumni).`);
@@ -117,17 +114,17 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post('/sites/:site/people/:ref/status', jsonLimit, async (c) => {
     const body = await readBody(c, StatusChange);
-    if (!body.ok) return body.response;
+    if (body instanceof Response) return body;
     const site = c.var.site;
     const ref = c.req.param('ref');
     const person = hasNul(ref) ? undefined : await findPersonByRef(db, site.id, ref);
     if (!person) return personNotFound(c);
     await db.transaction().execute(async (trx) => {
-      await setStatus(trx, person.id, body.data.status);
-      if (body.data.inviteAlumni) await inviteAlumnus(trx, links, site, person);
+      await setStatus(trx, person.id, body.status);
+      if (body.inviteAlumni) await inviteAlumnus(trx, links, site, person);
     });
     const updated = await findPersonByRef(db, site.id, person.public_id);
-    return c.json({ person: toAdminPerson(updated!), alumniInvited: body.data.inviteAlumni === true });
+    return c.json({ person: toAdminPerson(updated!), alumniInvited: body.inviteAlumni === true });
   });
 
   admin.get('/sites/:site/testimonials', async (c) => {
@@ -141,15 +138,15 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post('/sites/:site/testimonials/:id/approve', jsonLimit, async (c) => {
     // No body, or an empty object: anything more (say `consent`) is refused.
-    const body = (await c.req.text()).trim() ? await readBody(c, Approval) : { ok: true as const, data: {} };
-    if (!body.ok) return body.response;
+    const body = (await c.req.text()).trim() ? await readBody(c, Approval) : {};
+    if (body instanceof Response) return body;
     return decide(c, { status: 'approved' });
   });
 
   admin.post('/sites/:site/testimonials/:id/reject', jsonLimit, async (c) => {
     const body = await readBody(c, Rejection);
-    if (!body.ok) return body.response;
-    return decide(c, { status: 'rejected', reason: body.data.reason });
+    if (body instanceof Response) return body;
+    return decide(c, { status: 'rejected', reason: body.reason });
   });
 
   async function decide(c: Context<Env>, decision: Decision) {
@@ -172,10 +169,7 @@ function loadSite(db: Db): MiddlewareHandler<Env> {
   };
 }
 
-const jsonLimit = bodyLimit({
-  maxSize: ADMIN_BODY_MAX_BYTES,
-  onError: (c) => apiError(c, 413, 'payload_too_large', `The body is limited to ${ADMIN_BODY_MAX_BYTES / 1024} KB.`),
-});
+const jsonLimit = limitBody(ADMIN_BODY_MAX_BYTES, `The body is limited to ${ADMIN_BODY_MAX_BYTES / 1024} KB.`);
 
 /** The import's rows, or undefined for a content type we don't read. */
 async function readImport(c: Context): Promise<RawRow[] | undefined> {
@@ -189,31 +183,6 @@ async function readImport(c: Context): Promise<RawRow[] | undefined> {
     throw new ImportRejected([{ line: 1, field: 'body', reason: `not valid JSON: ${(error as Error).message}` }]);
   }
   return readJson(value);
-}
-
-type BodyResult<T> = { ok: true; data: T } | { ok: false; response: Response };
-
-async function readBody<T>(c: Context, schema: z.ZodMiniType<T, unknown>): Promise<BodyResult<T>> {
-  let value: unknown;
-  try {
-    value = await c.req.json();
-  } catch {
-    return { ok: false, response: apiError(c, 400, 'invalid_body', 'The body must be a JSON object.', 'body') };
-  }
-  const nul = nulField(value);
-  if (nul) return { ok: false, response: apiError(c, 400, 'invalid_body', `${nul}: must not contain a NUL character`, nul) };
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return { ok: true, data: parsed.data };
-  const { field, message } = describeIssue(parsed.error);
-  return { ok: false, response: apiError(c, 400, 'invalid_body', message, field) };
-}
-
-function describeIssue(error: z.core.$ZodError) {
-  const issue = error.issues[0]!;
-  // An unknown key (say `showProfile`) is named as the field: it is the one to remove.
-  const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : issue.path.join('.') || 'body';
-  const message = issue.code === 'unrecognized_keys' ? 'not a field of this request' : issue.message;
-  return { field, message: `${field}: ${message}` };
 }
 
 const siteNotFound = (c: Context, slug: string) => apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);

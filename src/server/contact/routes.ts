@@ -1,8 +1,8 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { ContactRequest, type ContactAccepted } from '../../sdk/contact-schemas.js';
 import type { Links } from '../auth/links.js';
+import { formLimit, limitBody, parseForm, readBody } from '../body.js';
 import { apiError } from '../errors.js';
 import { hasNul } from '../nul.js';
 import type { TokenProblem } from '../auth/tokens.js';
@@ -73,10 +73,9 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
       'Access-Control-Max-Age': '600',
     }),
   );
-  app.post(CONTACT_PATH, bodyLimit({ maxSize: BODY_MAX_BYTES, onError: tooLarge }), async (c) => {
-    const parsed = ContactRequest.safeParse(await c.req.json().catch(() => undefined));
-    if (!parsed.success) return invalidBody(c, parsed.error.issues[0]!);
-    const body = parsed.data;
+  app.post(CONTACT_PATH, limitBody(BODY_MAX_BYTES), async (c) => {
+    const body = await readBody(c, ContactRequest);
+    if (body instanceof Response) return body;
     // The honeypot: only robots fill it. They get the answer a person gets, and nothing happens.
     if (body.website) return accepted(c, newRequestId());
 
@@ -227,19 +226,6 @@ function siteOriginsOnly(publicOrigin: string): MiddlewareHandler<Env> {
 }
 
 const accepted = (c: Context, id: string) => c.json({ id, status: 'pending_confirmation' } satisfies ContactAccepted, 202);
-
-const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
-/** The forms behind the links carry a token, or a request id and its signature: a few hundred bytes. */
-const formLimit = bodyLimit({ maxSize: 4096, onError: tooLarge });
-
-/** The fields of a posted form; a body that is no form (say, multipart without a boundary) has none. */
-const parseForm = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-
-function invalidBody(c: Context, issue: { path: PropertyKey[]; message: string }) {
-  const field = issue.path.map(String).join('.') || 'body';
-  return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
-}
-
 
 const PROOF_MESSAGES: Record<ProofProblem, string> = {
   forged: 'The anti-spam check is not valid: please reload the page and send your question again.',

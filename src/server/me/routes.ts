@@ -1,6 +1,5 @@
 import { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import * as z from 'zod/mini';
 import { EMAIL_MAX } from '../../sdk/admin-schemas.js';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
@@ -11,7 +10,7 @@ import { TokenError, consumeToken, hashToken, issueToken } from '../auth/tokens.
 import { lazyKeys } from '../contact/links.js';
 import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, type RateLimit } from '../contact/rate-limit.js';
 import { apiError } from '../errors.js';
-import { nulField } from '../nul.js';
+import { formLimit, limitBody, parseForm, readBody } from '../body.js';
 import { accentStyle } from '../accent.js';
 import { ACCENT_QUERY, PAGE_HEADERS, PAGE_STYLE, preferredLang, siteBrand, type Lang } from '../html.js';
 import { enqueueMail, forgetMailsTo, mailLocale } from '../mail/index.js';
@@ -32,8 +31,6 @@ export interface MeDeps {
 }
 
 const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(EMAIL_MAX), z.refine((email) => !email.includes('\0'))) });
-/** Forms carry a token or a signed link's two values: a few hundred bytes. */
-const FORM_MAX_BYTES = 4096;
 /** The profile and consent bodies: a few short fields. */
 const JSON_MAX_BYTES = 16 * 1024;
 
@@ -124,13 +121,13 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   };
 
   // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
-  app.post('/v1/auth/sign-in', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge }), async (c) => {
-    const body = SignInRequest.safeParse(await c.req.json().catch(() => null));
-    if (!body.success) return apiError(c, 400, 'invalid_body', 'Send { "email": "…" }.', 'email');
+  app.post('/v1/auth/sign-in', formLimit, async (c) => {
+    const body = await readBody(c, SignInRequest, { message: 'Send { "email": "…" }.', field: 'email' });
+    if (body instanceof Response) return body;
     const address = keyed((await keys()).signInRateLimit, clientIp(c, trustProxy));
     const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
     if (wait) return rateLimited(c, wait, 'Too many sign-in links asked for from this network');
-    afterAnswer(c, () => sendSignInLinks(db, links, body.data.email.toLowerCase()));
+    afterAnswer(c, () => sendSignInLinks(db, links, body.email.toLowerCase()));
     return c.json({ status: 'sent_if_known' }, 202);
   });
 
@@ -139,14 +136,14 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   const myProfile = async (c: Context<SessionEnv>) => c.json(await loadMyProfile(db, c.var.personId, links.publicUrl));
 
   me.get('/', myProfile);
-  me.put('/profile', bodyLimit({ maxSize: JSON_MAX_BYTES, onError: tooLarge }), async (c) => {
-    const body = await parseJson(c, ProfileUpdate);
+  me.put('/profile', limitBody(JSON_MAX_BYTES), async (c) => {
+    const body = await readBody(c, ProfileUpdate);
     if (body instanceof Response) return body;
     await updateProfile(db, c.var.personId, body);
     return myProfile(c);
   });
-  me.put('/consent', bodyLimit({ maxSize: JSON_MAX_BYTES, onError: tooLarge }), async (c) => {
-    const body = await parseJson(c, ConsentUpdate);
+  me.put('/consent', limitBody(JSON_MAX_BYTES), async (c) => {
+    const body = await readBody(c, ConsentUpdate);
     if (body instanceof Response) return body;
     await decideConsent(db, c.var.personId, body, 'me');
     return myProfile(c);
@@ -156,8 +153,8 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     return myProfile(c);
   });
   // Saving sends a changed text (back) to moderation; `publish` is the consent to show it once approved.
-  me.put('/testimonial', bodyLimit({ maxSize: 16 * 1024, onError: tooLarge }), async (c) => {
-    const body = await parseJson(c, TestimonialDraft);
+  me.put('/testimonial', limitBody(JSON_MAX_BYTES), async (c) => {
+    const body = await readBody(c, TestimonialDraft);
     if (body instanceof Response) return body;
     await saveMyTestimonial(db, c.var.personId, body);
     return myProfile(c);
@@ -166,7 +163,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     await deleteMyTestimonial(db, c.var.personId);
     return myProfile(c);
   });
-  me.put('/photo', bodyLimit({ maxSize: PHOTO_MAX_BYTES, onError: tooLarge }), async (c) => {
+  me.put('/photo', limitBody(PHOTO_MAX_BYTES), async (c) => {
     const type = c.req.header('Content-Type')?.split(';')[0]?.trim() ?? '';
     if (!PHOTO_TYPES.includes(type)) {
       return apiError(c, 415, 'unsupported_media_type', 'A photo must be a JPEG, PNG or WebP image.', 'photo');
@@ -205,23 +202,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   });
   app.route('/v1/me', me);
   return app;
-}
-
-const tooLarge = (c: Context) => apiError(c, 413, 'payload_too_large', 'This request is too large.');
-const formLimit = bodyLimit({ maxSize: FORM_MAX_BYTES, onError: tooLarge });
-
-/** The fields of a posted form; a body that is no form (say, multipart without a boundary) has none. */
-const parseForm = (c: Context) => c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-
-async function parseJson<T>(c: Context, schema: z.ZodMiniType<T>) {
-  const value: unknown = await c.req.json().catch(() => undefined);
-  const nul = nulField(value);
-  if (nul) return apiError(c, 400, 'invalid_body', `${nul}: must not contain a NUL character`, nul);
-  const parsed = schema.safeParse(value);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0]!;
-  const field = issue.path.map(String).join('.') || 'body';
-  return apiError(c, 400, 'invalid_body', `${field}: ${issue.message}`, field);
 }
 
 type SiteRow = Parameters<typeof siteBrand>[0] & { allowed_origins: string[] };
