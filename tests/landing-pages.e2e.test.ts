@@ -13,7 +13,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { ContactRequestBody } from '../src/server/contact/requests.js';
 import { Links, loadLinkSecret } from '../src/server/auth/links.js';
 import { issueToken } from '../src/server/auth/tokens.js';
-import { lazyKeys } from '../src/server/contact/links.js';
+import { contactKeys } from '../src/server/contact/links.js';
 import { findLinks } from '../src/server/mail/dev-outbox.js';
 import { reachPerson, storeSubmission } from '../src/server/contact/requests.js';
 import type { RunningServer } from '../src/server/server.js';
@@ -33,14 +33,14 @@ let server: RunningServer;
 let browser: Browser;
 let site: Site;
 let links: Links;
-let keys: ReturnType<typeof lazyKeys>;
+let keys: ReturnType<typeof contactKeys>;
 
 before(async () => {
   server = await startTestServer({ adminKey: ADMIN_KEY });
   browser = await launchChromium();
   site = await server.db.selectFrom('sites').selectAll().where('slug', '=', 'beaumont').executeTakeFirstOrThrow();
   links = new Links(server.url, await loadLinkSecret(server.db));
-  keys = lazyKeys(server.db, server.url);
+  keys = contactKeys(server.db, server.url);
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });
 

@@ -12,7 +12,7 @@ import { adminRoutes } from './admin/routes.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
-import type { RateLimit } from './contact/rate-limit.js';
+import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { InvalidCursorError, findListedDisplayName, findListedPhoto, findPublicPerson } from './public-people.js';

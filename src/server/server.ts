@@ -14,7 +14,7 @@ import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
 import { siteReader } from './site.js';
-import { signInLinksMade } from './me/routes.js';
+import { signInLinksMade } from './auth/sign-in.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 

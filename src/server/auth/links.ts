@@ -15,6 +15,24 @@ export async function loadLinkSecret(db: Db): Promise<string> {
   return row.value;
 }
 
+/** A key for one use of the server secret, so that no signature made for one purpose is valid for another. */
+export const deriveKey = (secret: string, purpose: string) => createHmac('sha256', secret).update(`hallway:${purpose}`).digest('base64url');
+
+/**
+ * Keys derived from the link secret (shared by every instance), read from the database on first use
+ * and kept; a failed read is tried again on the next use.
+ */
+export function derivedKeys<T>(db: Db, derive: (secret: string) => T): () => Promise<T> {
+  let keys: Promise<T> | undefined;
+  return () =>
+    (keys ??= loadLinkSecret(db)
+      .then(derive)
+      .catch((error: unknown) => {
+        keys = undefined;
+        throw error;
+      }));
+}
+
 /** Builds the absolute links put in e-mails: always from PUBLIC_URL, never from a request's Host. */
 export class Links {
   constructor(

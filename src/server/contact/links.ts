@@ -1,13 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { loadLinkSecret } from '../auth/links.js';
+import { deriveKey, derivedKeys } from '../auth/links.js';
 import type { Db } from '../store/database.js';
 
 /** What the employee can do from a question's e-mail, one signed link each. */
 export const CONTACT_ACTIONS = ['answered', 'decline', 'pause'] as const;
 export type ContactAction = (typeof CONTACT_ACTIONS)[number];
-
-/** A key for one use of the server secret, so that no signature made for one purpose is valid for another. */
-export const deriveKey = (secret: string, purpose: string) => createHmac('sha256', secret).update(`hallway:${purpose}`).digest('base64url');
 
 /** The links of the contact flow, always from PUBLIC_URL. */
 export class ContactLinks {
@@ -37,21 +34,10 @@ export class ContactLinks {
   }
 }
 
-/** The secret is the server's link secret (shared by every instance), one derived key per use. */
-export function lazyKeys(db: Db, publicUrl: string) {
-  let keys: Promise<{ challenge: string; rateLimit: string; signInRateLimit: string; contactLinks: ContactLinks }> | undefined;
-  const load = async () => {
-    const secret = await loadLinkSecret(db);
-    return {
-      challenge: deriveKey(secret, 'contact-challenge'),
-      rateLimit: deriveKey(secret, 'contact-rate-limit'),
-      signInRateLimit: deriveKey(secret, 'sign-in-rate-limit'),
-      contactLinks: new ContactLinks(publicUrl, deriveKey(secret, 'contact-links')),
-    };
-  };
-  return () =>
-    (keys ??= load().catch((error: unknown) => {
-      keys = undefined;
-      throw error;
-    }));
-}
+/** The contact flow's keys: its proofs of work, its rate limits and the employee's one-click links. */
+export const contactKeys = (db: Db, publicUrl: string) =>
+  derivedKeys(db, (secret) => ({
+    challenge: deriveKey(secret, 'contact-challenge'),
+    rateLimit: deriveKey(secret, 'contact-rate-limit'),
+    contactLinks: new ContactLinks(publicUrl, deriveKey(secret, 'contact-links')),
+  }));

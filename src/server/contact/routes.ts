@@ -10,9 +10,10 @@ import { PAGE_HEADERS, preferredLang, siteBrand, type Brand } from '../html.js';
 import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
-import { CONTACT_ACTIONS, lazyKeys, type ContactAction } from './links.js';
+import { CONTACT_ACTIONS, contactKeys, type ContactAction } from './links.js';
 import { actionPage, contactPage, contactText, formatDay, formPage, pageLang, toCareers, toProfile, type ContactTexts } from './pages.js';
-import { DEFAULT_CONTACT_LIMITS, clientIp, countAttempt, keyed, rateLimited, type ContactLimits } from './rate-limit.js';
+import { DEFAULT_CONTACT_LIMITS, type ContactLimits } from './limits.js';
+import { clientIp, countAttempt, keyed, rateLimited } from '../rate-limit.js';
 import {
   confirmRequest,
   findByToken,
@@ -56,7 +57,7 @@ const BODY_MAX_BYTES = 16 * 1024;
  */
 export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDeps) {
   const { limits = DEFAULT_CONTACT_LIMITS, trustProxy = false, now = () => new Date(), challengeMaxNumber = CHALLENGE_MAX_NUMBER } = options;
-  const keys = lazyKeys(db, publicUrl);
+  const keys = contactKeys(db, publicUrl);
   const app = new Hono<Env>();
   const show = (c: Context, body: string, status: 200 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 

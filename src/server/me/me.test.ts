@@ -11,7 +11,7 @@ import type { Db } from '../store/database.js';
 import { createPerson, recordConsent, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
-import { signInLinksMade } from './routes.js';
+import { signInLinksMade } from '../auth/sign-in.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const ORIGIN = { Origin: PUBLIC_URL };

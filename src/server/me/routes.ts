@@ -1,24 +1,22 @@
-import { ServerResponse } from 'node:http';
 import { Hono, type Context } from 'hono';
-import * as z from 'zod/mini';
-import { EMAIL_MAX } from '../../sdk/admin-schemas.js';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
-import { TokenError, consumeToken, hashToken, issueToken } from '../auth/tokens.js';
-import { lazyKeys } from '../contact/links.js';
-import { DEFAULT_SIGN_IN_LIMITS, clientIp, countAttempt, keyed, rateLimited, type RateLimit } from '../contact/rate-limit.js';
+import { TokenError, consumeToken } from '../auth/tokens.js';
+import { DEFAULT_SIGN_IN_LIMITS, signInRoutes } from '../auth/sign-in.js';
+import type { RateLimit } from '../rate-limit.js';
 import { apiError } from '../errors.js';
 import { formLimit, limitBody, parseForm, readBody } from '../body.js';
 import { accentStyle } from '../accent.js';
 import { ACCENT_QUERY, PAGE_HEADERS, PAGE_STYLE, preferredLang, siteBrand, type Lang } from '../html.js';
-import { enqueueMail, forgetMailsTo, mailLocale } from '../mail/index.js';
+import { forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
 import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, myPhoto, removePhoto, savePhoto } from './photo.js';
 import { avatarSvg } from '../avatar.js';
+import { linkOwner, personLang, signedPerson } from './link-owners.js';
 import { decideConsent, eraseMyData, exportMyData, loadMyProfile, updateProfile, withdrawAll } from './profile.js';
 
 export interface MeDeps {
@@ -30,7 +28,6 @@ export interface MeDeps {
   trustProxy?: boolean | number;
 }
 
-const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(EMAIL_MAX), z.refine((email) => !email.includes('\0'))) });
 /** The profile and consent bodies: a few short fields. */
 const JSON_MAX_BYTES = 16 * 1024;
 
@@ -39,7 +36,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   const app = new Hono<SessionEnv>();
   const secure = links.publicUrl.startsWith('https:');
   const publicOrigin = new URL(links.publicUrl).origin;
-  const keys = lazyKeys(db, links.publicUrl);
   const langOf = (c: Context) => preferredLang(c.req.header('Accept-Language'));
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
@@ -93,7 +89,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   };
   app.get('/me/withdraw', async (c) => {
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
-    const found = await signedPerson(fields);
+    const found = await signedPerson(db, links, fields);
     if (!found) return badWithdrawLink(c);
     return show(c, withdrawPage(theirLang(c, found), brandOf(found), fields, found.display_name));
   });
@@ -102,34 +98,14 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
-    const found = await signedPerson({ person, sig });
+    const found = await signedPerson(db, links, { person, sig });
     if (!found) return badWithdrawLink(c);
     await withdrawAll(db, found.id, 'email_link');
     const lang = theirLang(c, found);
     return show(c, messagePage(lang, brandOf(found), 'done', pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
 
-  /** The person a withdraw link is for, when its signature holds for their current address. */
-  const signedPerson = async ({ person, sig }: { person: string; sig: string }) => {
-    const found = await db
-      .selectFrom('people as p')
-      .innerJoin('sites as s', 's.id', 'p.site_id')
-      .select(['p.id', 'p.email', 'p.display_name', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
-      .where('p.public_id', '=', person)
-      .executeTakeFirst();
-    return found && links.verifyWithdraw(person, found.email, sig) ? found : undefined;
-  };
-
-  // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
-  app.post('/v1/auth/sign-in', formLimit, async (c) => {
-    const body = await readBody(c, SignInRequest, { message: 'Send { "email": "…" }.', field: 'email' });
-    if (body instanceof Response) return body;
-    const address = keyed((await keys()).signInRateLimit, clientIp(c, trustProxy));
-    const wait = await countAttempt(db, 'sign-in-ip', address, signInLimits, new Date());
-    if (wait) return rateLimited(c, wait, 'Too many sign-in links asked for from this network');
-    afterAnswer(c, () => sendSignInLinks(db, links, body.email.toLowerCase()));
-    return c.json({ status: 'sent_if_known' }, 202);
-  });
+  app.route('/', signInRoutes({ db, links, limits: signInLimits, trustProxy }));
 
   const me = new Hono<SessionEnv>();
   me.use(requireSession(db, publicOrigin));
@@ -207,27 +183,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
 type SiteRow = Parameters<typeof siteBrand>[0] & { allowed_origins: string[] };
 const brandOf = (site: SiteRow) => siteBrand(site, site.allowed_origins[0]);
 
-/** Whose a magic link is, used or not (opening it changes nothing): their language and their site. */
-function linkOwner(db: Db, token: string) {
-  return db
-    .selectFrom('tokens as t')
-    .innerJoin('people as p', 'p.id', 't.person_id')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
-    .where('t.token_hash', '=', hashToken(token))
-    .executeTakeFirst();
-}
-
-async function personLang(db: Db, personId: number): Promise<Lang> {
-  const row = await db
-    .selectFrom('people as p')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.locale', 's.default_lang'])
-    .where('p.id', '=', personId)
-    .executeTakeFirstOrThrow();
-  return mailLocale(row.locale ?? row.default_lang);
-}
-
 /**
  * Whether a form post came from this server's own pages. Our pages send no referrer, so a browser
  * sends `Origin: null` with their forms; `Sec-Fetch-Site` still tells another site's apart. Without
@@ -237,79 +192,4 @@ function fromOwnPage(c: Context, publicOrigin: string): boolean {
   const site = c.req.header('Sec-Fetch-Site');
   const origin = c.req.header('Origin');
   return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
-}
-
-/**
- * Sign-in links being made after their request was answered: a known address's token and mail take
- * milliseconds that an unknown one's do not, and the answer must not wait for them.
- */
-const makingLinks = new Set<Promise<void>>();
-const AFTER_ANSWER_MS = 10;
-
-/**
- * Runs `work` once the answer is out: after node's response finished (a request made in-process has
- * none), and a few milliseconds more, so that the work competes for the CPU neither with the last of
- * the writing (PGlite's queries hold the event loop) nor with whoever reads the answer on this
- * machine (a reverse proxy, say).
- */
-function afterAnswer(c: Context, work: () => Promise<void>) {
-  const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
-  const sent = outgoing instanceof ServerResponse ? new Promise((resolve) => outgoing.once('finish', resolve).once('close', resolve)) : Promise.resolve();
-  const tracked = sent
-    .then(() => new Promise((resolve) => setTimeout(resolve, AFTER_ANSWER_MS)))
-    .then(work)
-    .catch((error: unknown) => console.error(`sign-in link not sent: ${error instanceof Error ? error.message : String(error)}`))
-    .finally(() => makingLinks.delete(tracked));
-  makingLinks.add(tracked);
-}
-
-/** Resolves once the sign-in links asked for so far are in the outbox (for `drainMail`, `close` and tests). */
-export async function signInLinksMade(): Promise<void> {
-  await Promise.all(makingLinks);
-}
-
-/** At most one sign-in link a minute per person, so the form cannot be used to flood an inbox. */
-const SIGN_IN_INTERVAL_MS = 60_000;
-
-async function sendSignInLinks(db: Db, links: Links, email: string) {
-  const recently = new Date(Date.now() - SIGN_IN_INTERVAL_MS);
-  const people = await db
-    .selectFrom('people as p')
-    .innerJoin('sites as s', 's.id', 'p.site_id')
-    .select(['p.id', 'p.public_id', 'p.email', 'p.display_name', 'p.locale', 's.name as site_name', 's.default_lang', 's.accent_color'])
-    .where('p.email', '=', email)
-    .where('p.erased_at', 'is', null)
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('tokens as t')
-            .select('t.id')
-            .whereRef('t.person_id', '=', 'p.id')
-            .where('t.purpose', '=', 'sign_in')
-            .where('t.created_at', '>', recently),
-        ),
-      ),
-    )
-    .execute();
-  for (const person of people) {
-    await db.transaction().execute(async (trx) => {
-      // Requests racing each other take turns on the person's row: only the first finds no recent link.
-      await trx.selectFrom('people').select('id').where('id', '=', person.id).forUpdate().execute();
-      const recent = await trx
-        .selectFrom('tokens')
-        .select('id')
-        .where('person_id', '=', person.id)
-        .where('purpose', '=', 'sign_in')
-        .where('created_at', '>', recently)
-        .executeTakeFirst();
-      if (recent) return;
-      const token = await issueToken(trx, person.id, 'sign_in');
-      await enqueueMail(trx, {
-        to: person.email,
-        template: 'sign_in',
-        locale: person.locale ?? person.default_lang,
-        data: { siteName: person.site_name, accentColor: person.accent_color, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
-      });
-    });
-  }
 }

@@ -3,40 +3,15 @@ import { isIPv6 } from 'node:net';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { sql } from 'kysely';
-import { apiError } from '../errors.js';
-import type { Db } from '../store/database.js';
+import { apiError } from './errors.js';
+import type { Db } from './store/database.js';
 
 export interface RateLimit {
   max: number;
   windowMs: number;
 }
 
-/** Attempts allowed per client address and per candidate e-mail address. */
-export interface ContactLimits {
-  perIp: RateLimit[];
-  perEmail: RateLimit[];
-  /** Questions of the last day awaiting confirmation per employee (each mails in their name). Default 5. */
-  pendingPerPerson?: number;
-}
-
-const MINUTE = 60_000;
-
-export const DEFAULT_CONTACT_LIMITS: ContactLimits = {
-  perIp: [
-    { max: 5, windowMs: 10 * MINUTE },
-    { max: 20, windowMs: 24 * 60 * MINUTE },
-  ],
-  perEmail: [{ max: 3, windowMs: 60 * MINUTE }],
-};
-
-/**
- * Sign-in links asked for per client address (one mail a minute per person is enforced apart), so
- * that one client cannot mail a whole staff list; generous, as an office's staff share one address.
- */
-export const DEFAULT_SIGN_IN_LIMITS: RateLimit[] = [
-  { max: 20, windowMs: 10 * MINUTE },
-  { max: 200, windowMs: 24 * 60 * MINUTE },
-];
+export const MINUTE = 60_000;
 
 /**
  * Counts one attempt against each limit, in fixed windows stored in the database so that every server
