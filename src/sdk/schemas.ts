@@ -3,6 +3,9 @@
  * validates every response with them, so the two cannot drift apart.
  */
 import * as z from 'zod/mini';
+import { MAX_LIMIT } from './limits.js';
+
+export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
 
 /** Contact ways a person opted into. */
 export const Channel = z.enum(['message', 'booking']);
@@ -45,9 +48,6 @@ export const PublicSite = z.object({
   /** Origins (`https://careers.example.com`) whose pages may send questions; the Hallway server's own included. */
   contactOrigins: z.array(z.string()),
 });
-
-export const MAX_LIMIT = 50;
-export const DEFAULT_LIMIT = 12;
 
 /** No NUL character: nothing a person types holds one, and PostgreSQL text cannot store it. */
 export const noNul = () => z.refine<string>((value) => !value.includes('\0'), 'must not contain a NUL character');
