@@ -23,6 +23,11 @@ export const PublicPerson = z.object({
   bio: z.nullable(z.string()),
   /** Served by the Hallway server itself, or any https URL. */
   photoUrl: z.url({ protocol: /^https?$/ }),
+  /**
+   * `false` when the person has no photo: `photoUrl` is then an initials avatar, which a page may draw
+   * itself instead (initials of `displayName`, colour from `id`: see `initials.ts`). Absent from older servers.
+   */
+  hasPhoto: z.optional(z.boolean()),
   channels: z.array(Channel),
   /** `busy` while the person paused contacts or reached their weekly cap. */
   availability: z.enum(['open', 'busy']),
