@@ -89,12 +89,14 @@ export function createClient(options: ClientOptions): HallwayClient {
 }
 
 // The schemas (and zod with them) are not in what a careers page loads up front: each is imported when
-// its first request starts and is there by the time the answer is, which it then validates.
+// its first request starts and is there by the time the answer is, which it then validates. zod comes
+// with schemas.js: asked for alongside the others, it is not waited for after them.
+const withSchemas = <M>(module: Promise<M>) => Promise.all([module, import('./schemas.js')]).then(([m]) => m);
 const peopleList = () => import('./schemas.js').then((m): Schema<PeopleList> => m.PeopleList);
 const publicPerson = () => import('./schemas.js').then((m): Schema<PublicPerson> => m.PublicPerson);
-const challenge = () => import('./contact-schemas.js').then((m): Schema<Challenge> => m.Challenge);
-const contactAccepted = () => import('./contact-schemas.js').then((m): Schema<ContactAccepted> => m.ContactAccepted);
-const testimonialList = () => import('./testimonial-schemas.js').then((m): Schema<TestimonialList> => m.TestimonialList);
+const challenge = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<Challenge> => m.Challenge);
+const contactAccepted = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<ContactAccepted> => m.ContactAccepted);
+const testimonialList = () => withSchemas(import('./testimonial-schemas.js')).then((m): Schema<TestimonialList> => m.TestimonialList);
 
 function toSearch(query: Record<string, unknown>): string {
   const params = new URLSearchParams();
