@@ -34,9 +34,10 @@ export async function send(response: ResponsePromise, timeout: number): Promise<
 async function toHallwayError(error: unknown, timeout: number): Promise<unknown> {
   if (error instanceof KyHttpError) {
     const { status } = error.response;
-    const [{ ErrorBody }, body] = await Promise.all([import('./schemas.js'), error.response.json().catch(() => null)]);
-    const parsed = ErrorBody.safeParse(body);
-    if (!parsed.success) return new HttpError(status, `http_${status}`, error.message);
+    const [schemas, body] = await Promise.all([import('./schemas.js').catch(() => undefined), error.response.json().catch(() => null)]);
+    // Without the schema (its chunk did not load) the body is not read: the status still says what happened.
+    const parsed = schemas?.ErrorBody.safeParse(body);
+    if (!parsed?.success) return new HttpError(status, `http_${status}`, error.message);
     const { code, message, field } = parsed.data.error;
     return new HttpError(status, code, message, field);
   }
