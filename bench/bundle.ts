@@ -10,7 +10,7 @@ import { join, posix } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { kb, passIf, type Row } from './table.js';
 
-const BUDGET_GZIP = 30 * 1024;
+const BUDGET_GZIP = 25 * 1024;
 const SECTION = 'bundle';
 
 export interface BundleFile {

@@ -1,7 +1,7 @@
 /**
  * 2. The demo job page in Chromium, as a candidate gets it: the real server (demo seeded), the API
  * 200 ms away, a 1280×800 window. Observers are installed before any page script runs; each run uses a
- * fresh browser context (empty cache). The median of RUNS runs is reported.
+ * fresh browser context (empty cache). The median of RUNS runs is reported; requests are counted by kind.
  */
 import type { Browser } from 'playwright-core';
 import { launchChromium, startTestServer } from '../tests/harness.js';
@@ -143,7 +143,24 @@ function collect(viewportHeight: number) {
   };
 }
 
-type Run = ReturnType<typeof collect>;
+type Run = ReturnType<typeof collect> & { requests: Record<RequestKind, number> };
+
+const REQUEST_KINDS = ['people list', 'person', 'initials avatar', 'photo', 'testimonials', 'site', 'other API', 'Hallway script'] as const;
+type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** What a request the page made is, for Hallway; undefined for the host page's own files. */
+function requestKind(url: string): RequestKind | undefined {
+  const { pathname } = new URL(url);
+  if (new RegExp(HALLWAY_SCRIPT).test(pathname)) return 'Hallway script';
+  if (!pathname.startsWith('/v1/')) return undefined;
+  if (/\/people\/[^/]+\/avatar\.svg$/.test(pathname)) return 'initials avatar';
+  if (/\/people\/[^/]+\/photo\b/.test(pathname)) return 'photo';
+  if (/^\/v1\/sites\/[^/]+\/people$/.test(pathname)) return 'people list';
+  if (/^\/v1\/sites\/[^/]+\/people\/[^/]+$/.test(pathname)) return 'person';
+  if (/^\/v1\/sites\/[^/]+\/testimonials$/.test(pathname)) return 'testimonials';
+  if (/^\/v1\/sites\/[^/]+$/.test(pathname)) return 'site';
+  return 'other API';
+}
 
 /**
  * Long tasks Hallway caused: those during a long animation frame in which Hallway's scripts ran for at
@@ -162,6 +179,11 @@ async function runOnce(browser: Browser, url: string): Promise<Run> {
     // tsx compiles this file keeping function names (`__name(fn, "name")`); the page needs that helper too.
     await page.addInitScript({ content: 'globalThis.__name ??= (fn) => fn;' });
     await page.addInitScript(observe, HALLWAY_SCRIPT);
+    const requests = Object.fromEntries(REQUEST_KINDS.map((kind) => [kind, 0])) as Record<RequestKind, number>;
+    page.on('request', (request) => {
+      const kind = requestKind(request.url());
+      if (kind) requests[kind]++;
+    });
     await page.route('**/v1/sites/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, API_DELAY_MS));
       await route.continue();
@@ -169,7 +191,7 @@ async function runOnce(browser: Browser, url: string): Promise<Run> {
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForFunction(() => (window as any).__bench.loaded && (window as any).__bench.cardsFrameTime !== undefined, null, { timeout: 15_000 });
     await page.waitForTimeout(1_000); // late shifts, the last LCP candidate, long frames being reported
-    return await page.evaluate(collect, VIEWPORT.height);
+    return { ...(await page.evaluate(collect, VIEWPORT.height)), requests };
   } finally {
     await context.close();
   }
@@ -200,7 +222,24 @@ export async function measurePage(): Promise<{ rows: Row[]; details: unknown }> 
   const images = runs.at(-1)!.belowFold;
   const badImages = images.filter((i) => !i.lazy || !i.sized);
 
+  const requests = (kind: RequestKind) => med((r) => r.requests[kind]);
+  const oneRun = runs.at(-1)!.requests;
   const rows: Row[] = [
+    { section: SECTION, name: 'requests: people lists', value: String(requests('people list')), budget: '1 per page', status: passIf(requests('people list') === 1) },
+    {
+      section: SECTION,
+      name: '  initials avatars (people without a photo)',
+      value: String(requests('initials avatar')),
+      budget: '0',
+      status: passIf(requests('initials avatar') === 0),
+    },
+    {
+      section: SECTION,
+      name: '  all, by kind (one run)',
+      value: REQUEST_KINDS.filter((kind) => oneRun[kind]).map((kind) => `${kind} ${oneRun[kind]}`).join(', '),
+      budget: '',
+      status: 'report',
+    },
     { section: SECTION, name: `CLS (median of ${RUNS}, API +${API_DELAY_MS} ms)`, value: cls.toFixed(3), budget: '0.00', status: passIf(cls === 0) },
     { section: SECTION, name: 'LCP', value: ms(med((r) => r.lcp), 0), budget: '', status: 'report' },
     {
@@ -243,7 +282,7 @@ export async function measurePage(): Promise<{ rows: Row[]; details: unknown }> 
     {
       section: SECTION,
       name: 'images below the fold: loading=lazy + width/height',
-      value: `${images.length - badImages.length} of ${images.length}${images.length ? '' : ' (grid starts in view?)'}`,
+      value: `${images.length - badImages.length} of ${images.length}${images.length ? '' : ' (no photo to load, or the grid starts in view)'}`,
       budget: 'all',
       status: passIf(badImages.length === 0),
     },

@@ -67,8 +67,12 @@ describe('demo careers site', () => {
     await page.close();
   });
 
-  test('photos are reserved in the layout and load from the Hallway server', async () => {
+  test('photos are reserved in the layout and load from the Hallway server; initials are drawn, not loaded', async () => {
     const { page } = await openPage('/jobs/front-desk-agent-london.html');
+    await page.locator('hw-person-card [part~="photo"]').first().waitFor();
+    const boxes = await page.locator('hw-person-card [part~="photo"]').evaluateAll((parts) => parts.map((part) => [part.tagName, part.getBoundingClientRect().width, part.getBoundingClientRect().height]));
+    assert.ok(boxes.length > 0);
+    for (const [tag, width, height] of boxes) if (tag !== 'IMG') assert.deepEqual([width, height], [96, 96], 'drawn initials take the photo\'s place');
     const photos = await page.locator('hw-person-card img[part~="photo"]').evaluateAll((images) =>
       images.map((img) => ({
         src: (img as HTMLImageElement).src,
@@ -77,7 +81,6 @@ describe('demo careers site', () => {
         loading: img.getAttribute('loading'),
       })),
     );
-    assert.ok(photos.length > 0);
     for (const photo of photos) {
       assert.ok(photo.src.startsWith(`${server.url}/v1/sites/beaumont/people/`), photo.src);
       assert.ok(photo.width && photo.height);

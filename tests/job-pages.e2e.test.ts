@@ -121,7 +121,10 @@ async function open(path: string, width: number): Promise<Opened> {
   return { page, requests, hints, problems };
 }
 
-/** The grid's, the button's and the testimonials' latest requests. */
+/**
+ * The grid's, the button's and the testimonials' latest requests. The button offers from the grid's
+ * list of the same job; it asks one of its own only when the grid shows no one it can offer.
+ */
 function latest(requests: URL[]) {
   const people = requests.filter((url) => url.pathname.endsWith('/people'));
   return {
@@ -133,12 +136,12 @@ function latest(requests: URL[]) {
 
 /** Waits until the three elements asked for `reading`'s job, then checks all they asked for. */
 async function assertAskedFor({ page, requests }: Opened, reading: Reading): Promise<void> {
-  const asked = () => Object.values(latest(requests)).every((url) => url?.searchParams.get('job') === reading.job);
+  const asked = () => [latest(requests).grid, latest(requests).testimonials].every((url) => url?.searchParams.get('job') === reading.job);
   for (let waited = 0; !asked() && waited < 5000; waited += 50) await page.waitForTimeout(50);
   const { grid, button, testimonials } = latest(requests);
   const params = (url: URL | undefined, ...names: string[]) => Object.fromEntries(names.map((name) => [name, url?.searchParams.get(name) ?? undefined]));
   assert.deepEqual(params(grid, 'job', 'team', 'location'), { job: reading.job, team: reading.team, location: reading.location }, 'the grid');
-  assert.deepEqual(params(button, 'job'), { job: reading.job }, 'the contact button');
+  if (button) assert.deepEqual(params(button, 'job'), { job: reading.job }, 'the contact button');
   assert.deepEqual(params(testimonials, 'job', 'team'), { job: reading.job, team: reading.team }, 'the testimonials');
 }
 

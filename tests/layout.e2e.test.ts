@@ -119,7 +119,7 @@ describe('cards', () => {
     const card = page.locator('hw-person-card', { has: page.locator(`[part~="name"]`, { hasText: name }) }).first();
     const photo = card.locator('[part~="photo"]');
     await photo.scrollIntoViewIfNeeded(); // a lazy image loads once near the viewport
-    await photo.evaluate((img: HTMLImageElement) => img.decode());
+    await photo.evaluate(async (el) => void (el instanceof HTMLImageElement && (await el.decode()))); // initials are drawn, not loaded
     const { data, info } = await sharp(await photo.screenshot()).raw().toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
     return { corner: pixel(2, 2), edge: pixel(3, Math.floor(info.height / 2)) };

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createClient, isHttpError } from './index.js';
+import { createClient, isHallwayError, isHttpError } from './index.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
@@ -42,5 +42,44 @@ describe('a server shedding load', () => {
       .people.list()
       .catch((e: unknown) => e);
     expect(isHttpError(error) && [error.status, error.code]).to.deep.equal([503, 'overloaded']);
+  });
+});
+
+// The schemas are loaded with the first request that needs them: every answer is still checked.
+describe('validation of every answer', () => {
+  const person = { id: 'p1', displayName: 'Ada', jobTitle: 'Engineer', team: null, location: null, languages: ['en'], bio: null,
+    photoUrl: 'https://img.test/ada.svg', channels: ['message'], availability: 'open', availableFrom: null, kind: 'employee' };
+  const client = () => createClient({ baseUrl: 'https://api.test', site: 'acme', retry: 0 });
+  const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+
+  it('refuses a list whose person has a script for a photo', async () => {
+    worker.use(http.get('https://api.test/v1/sites/acme/people', () =>
+      HttpResponse.json({ items: [{ ...person, photoUrl: 'javascript:alert(1)' }], match: 'job', nextCursor: null })));
+    const error = await failure(client().people.list({ job: 'Engineer' }));
+    expect(isHallwayError(error) && [error.name, error.code]).to.deep.equal(['SchemaError', 'invalid_response']);
+  });
+
+  it('refuses a testimonial list that breaks the contract', async () => {
+    worker.use(http.get('https://api.test/v1/sites/acme/testimonials', () => HttpResponse.json({ items: [{ quote: 'Hi' }], match: 'all' })));
+    const error = await failure(client().testimonials.list());
+    expect(isHallwayError(error) && error.code).to.equal('invalid_response');
+  });
+
+  it('refuses a challenge that breaks the contract', async () => {
+    worker.use(http.get('https://api.test/v1/sites/acme/challenge', () => HttpResponse.json({ algorithm: 'MD5' })));
+    const error = await failure(client().contact.challenge());
+    expect(isHallwayError(error) && error.code).to.equal('invalid_response');
+  });
+
+  it('reads the code and field of an error answer', async () => {
+    worker.use(http.get('https://api.test/v1/sites/acme/people', () =>
+      HttpResponse.json({ error: { code: 'invalid_query', message: 'limit is too big', field: 'limit' } }, { status: 400 })));
+    const error = await failure(client().people.list({ limit: 99 }));
+    expect(isHttpError(error) && [error.status, error.code, error.field]).to.deep.equal([400, 'invalid_query', 'limit']);
+  });
+
+  it('answers a valid person as the server sent it', async () => {
+    worker.use(http.get('https://api.test/v1/sites/acme/people/p1', () => HttpResponse.json(person)));
+    expect(await client().people.get('p1')).to.deep.equal(person);
   });
 });

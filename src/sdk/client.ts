@@ -1,8 +1,8 @@
 import ky from 'ky';
 import { request, type Schema } from './http.js';
-import { Challenge, ContactAccepted, type ContactRequest } from './contact-schemas.js';
-import { PeopleList, PublicPerson, type PeopleQuery } from './schemas.js';
-import { TestimonialList, type TestimonialQuery } from './testimonial-schemas.js';
+import type { Challenge, ContactAccepted, ContactRequest } from './contact-schemas.js';
+import type { PeopleList, PeopleQuery, PublicPerson } from './schemas.js';
+import type { TestimonialList, TestimonialQuery } from './testimonial-schemas.js';
 
 /** What `createClient` takes. */
 export interface ClientOptions {
@@ -57,7 +57,7 @@ export function createClient(options: ClientOptions): HallwayClient {
     cache: 'no-cache',
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
-  const get = <T>(path: string, schema: Schema<T>, signal?: AbortSignal) =>
+  const get = <T>(path: string, schema: Schema<T> | (() => Promise<Schema<T>>), signal?: AbortSignal) =>
     deduplicated(`${prefixUrl}/${path}`, (sharedSignal) => request(api.get(path, { signal: sharedSignal }), schema, timeout), signal);
 
   return {
@@ -65,28 +65,38 @@ export function createClient(options: ClientOptions): HallwayClient {
     site: options.site,
     people: {
       list({ signal, ...query } = {}) {
-        return get(`people${toSearch(query)}`, PeopleList, signal);
+        return get(`people${toSearch(query)}`, peopleList, signal);
       },
       get(id, { signal } = {}) {
-        return get(`people/${encodeURIComponent(id)}`, PublicPerson, signal);
+        return get(`people/${encodeURIComponent(id)}`, publicPerson, signal);
       },
     },
     testimonials: {
       list({ signal, ...query } = {}) {
-        return get(`testimonials${toSearch(query)}`, TestimonialList, signal);
+        return get(`testimonials${toSearch(query)}`, testimonialList, signal);
       },
     },
     contact: {
       challenge({ signal } = {}) {
-        return request(api.get('challenge', { cache: 'no-store', ...(signal ? { signal } : {}) }), Challenge, timeout);
+        return request(api.get('challenge', { cache: 'no-store', ...(signal ? { signal } : {}) }), challenge, timeout);
       },
       send(personId, json, { signal } = {}) {
         const path = `people/${encodeURIComponent(personId)}/contact`;
-        return request(api.post(path, { json, retry: 0, ...(signal ? { signal } : {}) }), ContactAccepted, timeout);
+        return request(api.post(path, { json, retry: 0, ...(signal ? { signal } : {}) }), contactAccepted, timeout);
       },
     },
   };
 }
+
+// The schemas (and zod with them) are not in what a careers page loads up front: each is imported when
+// its first request starts and is there by the time the answer is, which it then validates. zod comes
+// with schemas.js: asked for alongside the others, it is not waited for after them.
+const withSchemas = <M>(module: Promise<M>) => Promise.all([module, import('./schemas.js')]).then(([m]) => m);
+const peopleList = () => import('./schemas.js').then((m): Schema<PeopleList> => m.PeopleList);
+const publicPerson = () => import('./schemas.js').then((m): Schema<PublicPerson> => m.PublicPerson);
+const challenge = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<Challenge> => m.Challenge);
+const contactAccepted = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<ContactAccepted> => m.ContactAccepted);
+const testimonialList = () => withSchemas(import('./testimonial-schemas.js')).then((m): Schema<TestimonialList> => m.TestimonialList);
 
 function toSearch(query: Record<string, unknown>): string {
   const params = new URLSearchParams();

@@ -1,20 +1,23 @@
 import { HTTPError as KyHttpError, TimeoutError as KyTimeoutError, type ResponsePromise } from 'ky';
-import { ErrorBody } from './schemas.js';
 import { HttpError, NetworkError, SchemaError, TimeoutError, isAbortError } from './errors.js';
 
 export interface Schema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: SchemaError['issues'] } };
 }
 
-/** Awaits a ky request and validates its JSON body, turning every failure into a typed error. */
-export async function request<T>(response: ResponsePromise, schema: Schema<T>, timeout: number): Promise<T> {
+/**
+ * Awaits a ky request and validates its JSON body, turning every failure into a typed error. A schema
+ * given as a function is loaded (a dynamic import) while the request is in flight.
+ */
+export async function request<T>(response: ResponsePromise, schema: Schema<T> | (() => Promise<Schema<T>>), timeout: number): Promise<T> {
   let body: unknown;
+  let validator: Schema<T>;
   try {
-    body = await response.json();
+    [body, validator] = await Promise.all([response.json(), typeof schema === 'function' ? schema() : schema]);
   } catch (error) {
     throw await toHallwayError(error, timeout);
   }
-  const result = schema.safeParse(body);
+  const result = validator.safeParse(body);
   if (!result.success) throw new SchemaError(result.error.issues);
   return result.data;
 }
@@ -31,8 +34,10 @@ export async function send(response: ResponsePromise, timeout: number): Promise<
 async function toHallwayError(error: unknown, timeout: number): Promise<unknown> {
   if (error instanceof KyHttpError) {
     const { status } = error.response;
-    const parsed = ErrorBody.safeParse(await error.response.json().catch(() => null));
-    if (!parsed.success) return new HttpError(status, `http_${status}`, error.message);
+    const [schemas, body] = await Promise.all([import('./schemas.js').catch(() => undefined), error.response.json().catch(() => null)]);
+    // Without the schema (its chunk did not load) the body is not read: the status still says what happened.
+    const parsed = schemas?.ErrorBody.safeParse(body);
+    if (!parsed?.success) return new HttpError(status, `http_${status}`, error.message);
     const { code, message, field } = parsed.data.error;
     return new HttpError(status, code, message, field);
   }

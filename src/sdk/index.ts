@@ -20,9 +20,8 @@ export {
   Channel,
   ErrorBody,
   ErrorCode,
-  DEFAULT_LIMIT,
-  MAX_LIMIT,
 } from './schemas.js';
+export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
 export { createMeClient } from './me-client.js';
 export type { MeClient, MeClientOptions } from './me-client.js';
 export {

@@ -3,6 +3,9 @@
  * validates every response with them, so the two cannot drift apart.
  */
 import * as z from 'zod/mini';
+import { MAX_LIMIT } from './limits.js';
+
+export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
 
 /** Contact ways a person opted into. */
 export const Channel = z.enum(['message', 'booking']);
@@ -20,6 +23,11 @@ export const PublicPerson = z.object({
   bio: z.nullable(z.string()),
   /** Served by the Hallway server itself, or any https URL. */
   photoUrl: z.url({ protocol: /^https?$/ }),
+  /**
+   * `false` when the person has no photo: `photoUrl` is then an initials avatar, which a page may draw
+   * itself instead (initials of `displayName`, colour from `id`: see `initials.ts`). Absent from older servers.
+   */
+  hasPhoto: z.optional(z.boolean()),
   channels: z.array(Channel),
   /** `busy` while the person paused contacts or reached their weekly cap. */
   availability: z.enum(['open', 'busy']),
@@ -45,9 +53,6 @@ export const PublicSite = z.object({
   /** Origins (`https://careers.example.com`) whose pages may send questions; the Hallway server's own included. */
   contactOrigins: z.array(z.string()),
 });
-
-export const MAX_LIMIT = 50;
-export const DEFAULT_LIMIT = 12;
 
 /** No NUL character: nothing a person types holds one, and PostgreSQL text cannot store it. */
 export const noNul = () => z.refine<string>((value) => !value.includes('\0'), 'must not contain a NUL character');

@@ -321,6 +321,7 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now
     photoUrl: row.photo_version
       ? `${personUrl}/photo.webp?v=${row.photo_version}`
       : (row.photo_url ?? `${personUrl}/avatar.svg`),
+    hasPhoto: Boolean(row.photo_version || row.photo_url),
     channels: row.channels ?? [],
     availability: row.at_cap || pausedUntil ? 'busy' : 'open',
     availableFrom: pausedUntil && pausedUntil.toISOString().slice(0, 10),

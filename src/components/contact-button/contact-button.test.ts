@@ -2,13 +2,14 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { Match, PublicPerson } from '../../sdk/index.js';
+import type { Match, PeopleList, PublicPerson } from '../../sdk/index.js';
 import type { HwContactOpenEvent } from '../contact-dialog/events.js';
 import type { HwErrorEvent } from '../shared/events.js';
 import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import { contactServer, solves, type ContactServer } from '../shared/contact-test-data.js';
 import type { HwContactButton } from './contact-button.js';
 import './contact-button.js';
+import '../people-grid/people-grid.js';
 
 const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
@@ -311,5 +312,56 @@ describe('hw-contact-button', () => {
     await loaded(busy);
     expect(message(busy)).to.equal('Ada ne répond pas aux questions en ce moment');
     await expect(busy).to.be.accessible();
+  });
+});
+
+// The demo's job pages: the button, then a grid of the same job (with a team and a smaller limit).
+describe('hw-contact-button beside a hw-people-grid of the job', () => {
+  const busyGrace = { ...grace, jobTitle: ada.jobTitle, availability: 'busy' as const };
+  const cards = (grid: Element) => grid.shadowRoot!.querySelectorAll('hw-person-card').length;
+
+  /** Answers the grid's query (it names a team) with `shown`, any other with `own`. */
+  function servePages(shown: PeopleList, own: PeopleList) {
+    worker.use(
+      http.get(PEOPLE_URL, ({ request }) => {
+        const url = new URL(request.url);
+        requests.push(url);
+        return HttpResponse.json(url.searchParams.has('team') ? shown : own);
+      }),
+    );
+  }
+
+  async function jobPage() {
+    const page = await fixture<HTMLElement>(html`<div>
+      <hw-contact-button api=${API} site="acme" job="Software Engineer"></hw-contact-button>
+      <hw-people-grid api=${API} site="acme" job="Software Engineer" team="Platform" limit="2"></hw-people-grid>
+    </div>`);
+    const button = page.querySelector('hw-contact-button')!;
+    const grid = page.querySelector('hw-people-grid')!;
+    await loaded(button);
+    await waitUntil(() => cards(grid) > 0, 'the grid shows no one');
+    return button;
+  }
+
+  it('makes one request for both and offers whom the grid shows', async () => {
+    servePages({ items: [busyGrace, ada], match: 'job', nextCursor: 'more' }, { items: [], match: 'all', nextCursor: null });
+    const button = await jobPage();
+    expect(askButton(button)!.textContent).to.equal('Ask Ada about this job');
+    expect(requests.map((url) => url.searchParams.get('team'))).to.deep.equal(['Platform']);
+    await expect(button).to.be.accessible();
+  });
+
+  it('asks for more people of the job when none of those shown can be asked', async () => {
+    servePages({ items: [busyGrace], match: 'job', nextCursor: 'more' }, { items: [busyGrace, ada], match: 'job', nextCursor: null });
+    const button = await jobPage();
+    expect(askButton(button)!.textContent).to.equal('Ask Ada about this job');
+    expect(requests.map((url) => url.searchParams.get('team')).sort()).to.deep.equal(['Platform', null]);
+  });
+
+  it('says nobody is available when the grid shows the team: nobody does the job', async () => {
+    servePages({ items: [ada], match: 'team', nextCursor: null }, { items: [ada], match: 'job', nextCursor: null });
+    const button = await jobPage();
+    expect(message(button)).to.equal('Nobody is available to answer questions right now.');
+    expect(requests).to.have.length(1);
   });
 });

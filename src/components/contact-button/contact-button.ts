@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { isHttpError, type HallwayClient, type PublicPerson } from '../../sdk/index.js';
+import { isHttpError, type HallwayClient, type PeopleList, type PublicPerson } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { ContactDialogOpener, canBeAsked, contactRefused, firstName, type ContactTarget } from '../shared/contact.js';
+import { ContactDialogOpener, canBeAsked, contactRefused, firstName, listShown, type ContactTarget } from '../shared/contact.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles } from '../shared/styles.js';
@@ -139,14 +139,22 @@ export class HwContactButton extends HallwayElement {
 
 const personOffer = (person: PublicPerson): Offer => ({ kind: canBeAsked(person) ? 'person' : 'busy', person });
 
-/** The available people who do the job: only a `job` match does the job (the list falls back to the team). */
+/**
+ * The available people who do the job: only a `job` match does the job (the list falls back to the team).
+ * With a grid of the job on the page, those it shows: the page then makes one request for both.
+ */
 async function offerForJob(client: HallwayClient, job: string | undefined, lang: string, signal: AbortSignal): Promise<Offer> {
   if (!job) return { kind: 'nobody' };
-  const { items, match } = await client.people.list({ job, lang, limit: CANDIDATES, signal });
+  const shown = await listShown(client, job, lang);
+  signal.throwIfAborted();
+  const { items, match } = shown && offersFrom(shown) ? shown : await client.people.list({ job, lang, limit: CANDIDATES, signal });
   const people = match === 'job' ? items.filter(canBeAsked) : [];
   if (people.length === 1) return { kind: 'person', person: people[0]! };
   return people.length > 1 ? { kind: 'several', people } : { kind: 'nobody' };
 }
+
+/** Whether a grid's list settles the offer: unless more people do the job than it shows, and none shown can be asked. */
+const offersFrom = ({ items, match, nextCursor }: PeopleList) => match !== 'job' || !nextCursor || items.some(canBeAsked);
 
 define('hw-contact-button', HwContactButton);
 

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
-import { contactRefused } from '../shared/contact.js';
+import { contactRefused, showList } from '../shared/contact.js';
 import { HwLoadEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
 import { PageJob } from '../shared/page-job.js';
@@ -77,6 +77,8 @@ export class HwPeopleGrid extends HallwayElement {
         return { items: [], match: 'all', nextCursor: null };
       }
       const list = client.people.list({ job, team, location, limit, lang, signal });
+      this.unshow?.();
+      this.unshow = showList({ client, job, lang, list }); // a contact button for the job offers from it
       void contactRefused(client); // asked now, so that the cards' "Ask" comes with them
       // The first Intl formatters of a page cost tens of ms: make them in a task of their own while the
       // request is in flight, not in the one that paints the cards.
@@ -88,6 +90,13 @@ export class HwPeopleGrid extends HallwayElement {
     onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
     onError: (error) => this.loadFailed(error),
   });
+
+  private unshow?: () => void;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.unshow = void this.unshow?.();
+  }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();

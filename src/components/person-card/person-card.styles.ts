@@ -1,4 +1,8 @@
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+import { AVATAR_PALETTE } from '../../sdk/initials.js';
+
+/** One class per colour of the palette: no style attribute, which strict CSPs refuse. */
+const avatarColors = unsafeCSS(AVATAR_PALETTE.map((color, i) => `.initials-${i} { background: ${color}; }`).join('\n'));
 
 // Every row has a fixed height (in lines of its own font) and clips its text, so a card has the same
 // height whatever the person wrote, and the placeholder card reserves that space. A name, a job title
@@ -30,6 +34,18 @@ export default css`
     object-fit: cover;
     background: var(--_placeholder);
   }
+
+  /* As the server draws it (server/avatar.ts): white, 36/96 of the photo's size, weight 600, centred. */
+  .initials {
+    display: grid;
+    place-items: center;
+    overflow: hidden;
+    color: #fff;
+    font: 600 calc(var(--hw-photo-size, 96px) * 0.375) / 1 system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif;
+    user-select: none;
+  }
+
+  ${avatarColors}
 
   .line {
     flex: none;

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { PublicPerson } from '../../sdk/index.js';
+import { avatarColor } from '../../sdk/initials.js';
 import type { HwErrorEvent } from '../shared/events.js';
 import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
 import { contactServer } from '../shared/contact-test-data.js';
@@ -47,6 +48,33 @@ describe('hw-person-card', () => {
     const el = await card(aPerson({ kind: 'alumni' }));
     expect(text(el, 'badge')).to.equal('Alumni');
     await expect(el).to.be.accessible();
+  });
+
+  describe('a person without a photo', () => {
+    const rgb = (hex: string) => `rgb(${[1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)).join(', ')})`;
+    const noPhoto = aPerson({ id: 'p7', displayName: 'élodie  de la Tour', photoUrl: 'https://img.test/avatar.svg', hasPhoto: false });
+
+    it('gets their initials in their colour, drawn by the card: no image to load', async () => {
+      const el = await card(noPhoto);
+      const photo = part(el, 'photo')!;
+      expect(el.shadowRoot!.querySelector('img')).to.be.null;
+      expect(photo.textContent).to.equal('ÉD');
+      expect(getComputedStyle(photo).backgroundColor).to.equal(rgb(avatarColor('p7')));
+      expect(getComputedStyle(photo).color).to.equal('rgb(255, 255, 255)');
+      expect([photo.offsetWidth, photo.offsetHeight, getComputedStyle(photo).borderRadius]).to.deep.equal([96, 96, '50%']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows the photo size and shape the page sets', async () => {
+      const el = await fixture<HwPersonCard>(html`<hw-person-card style="--hw-photo-size: 48px; --hw-photo-radius: 0" .person=${noPhoto}></hw-person-card>`);
+      const style = getComputedStyle(part(el, 'photo')!);
+      expect([style.width, style.fontSize, style.borderRadius]).to.deep.equal(['48px', '18px', '0px']);
+    });
+
+    it('keeps the photo of a person who has one', async () => {
+      const el = await card(aPerson({ hasPhoto: true }));
+      expect(part(el, 'photo')!.getAttribute('src')).to.equal('https://img.test/ada.svg');
+    });
   });
 
   it('speaks French from its own `lang`', async () => {

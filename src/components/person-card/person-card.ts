@@ -2,6 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isHttpError, type PublicPerson } from '../../sdk/index.js';
+import { avatarIndex, initialsOf } from '../../sdk/initials.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, contactRefused, firstName } from '../shared/contact.js';
@@ -17,7 +18,7 @@ import { Loader } from '../shared/loader.js';
  * Without `person` or `person-id` it is a placeholder of the card's exact size.
  *
  * @csspart card - The card's frame.
- * @csspart photo - The photo (96×96).
+ * @csspart photo - The photo (96×96), or the initials of a person who has none.
  * @csspart name - The name, a level-3 heading.
  * @csspart title - The job title.
  * @csspart meta - Team and location.
@@ -96,12 +97,20 @@ export class HwPersonCard extends HallwayElement {
     });
   }
 
+  private renderPhoto(person: PublicPerson) {
+    // Drawn here rather than loaded: the server's initials avatar would cost a request per card.
+    if (person.hasPhoto === false) {
+      return html`<div part="photo" class="photo initials initials-${avatarIndex(person.id)}" aria-hidden="true">${initialsOf(person.displayName)}</div>`;
+    }
+    return html`<img part="photo" class="photo" src=${ifDefined(webUrl(person.photoUrl))} width="96" height="96" loading="lazy" decoding="async" alt="" />`;
+  }
+
   private renderPerson(person: PublicPerson) {
     const { localize } = this;
     const languages = localize.list(person.languages.map((code) => localize.languageName(code)));
     return html`
       <article part="card" class="card">
-        <img part="photo" class="photo" src=${ifDefined(webUrl(person.photoUrl))} width="96" height="96" loading="lazy" decoding="async" alt="" />
+        ${this.renderPhoto(person)}
         <h3 part="name" class="name">${person.displayName}</h3>
         <p part="title" class="title">${person.jobTitle}</p>
         <p part="meta" class="line meta">${[person.team, person.location].filter(Boolean).join(' · ')}</p>

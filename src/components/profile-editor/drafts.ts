@@ -95,7 +95,9 @@ export function toProfileUpdate(draft: ProfileDraft): ProfileUpdate {
  */
 export function previewPerson({ preview, photoUrl }: MyProfile, draft: ProfileDraft): PublicPerson {
   const { displayName, jobTitle, team, location, languages, bio } = toProfileUpdate(draft);
-  return { ...preview, displayName, jobTitle, team, location, languages, bio, photoUrl };
+  // Without `hasPhoto`: the own page's photo URL draws the initials too, and follows an upload at once.
+  const { hasPhoto: _public, ...shown } = preview;
+  return { ...shown, displayName, jobTitle, team, location, languages, bio, photoUrl };
 }
 
 /** Whether the profile form differs from what the server holds (as it would be sent). */

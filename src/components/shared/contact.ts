@@ -1,5 +1,5 @@
 import { html, nothing, type ReactiveController, type ReactiveElement } from 'lit';
-import type { HallwayClient, PublicPerson } from '../../sdk/index.js';
+import type { HallwayClient, PeopleList, PublicPerson } from '../../sdk/index.js';
 // A type only: the dialog's code is loaded on first use, never with the elements that open it.
 import type { HwContactDialog } from '../contact-dialog/contact-dialog.js';
 
@@ -20,6 +20,35 @@ export function contactRefused(client: HallwayClient): Promise<boolean> {
   let refused = refusals.get(client);
   if (!refused) refusals.set(client, (refused = import('./web-team.js').then((m) => m.isContactRefused(client)).catch(() => false)));
   return refused;
+}
+
+/** A list of people a grid shows for a job, while it is on the page. */
+export interface ShownList {
+  client: HallwayClient;
+  job: string | undefined;
+  lang: string;
+  list: Promise<PeopleList>;
+}
+
+const shownLists = new Set<ShownList>();
+
+/** A grid says which list it shows (until it calls the function returned): see `listShown`. */
+export function showList(shown: ShownList): () => void {
+  shownLists.add(shown);
+  return () => void shownLists.delete(shown);
+}
+
+/**
+ * The list a grid on the page shows for this job, if any: a contact button offers from it rather than
+ * asking the server for a list of its own. It is the page's own request, never an older one.
+ */
+export async function listShown(client: HallwayClient, job: string, lang: string): Promise<PeopleList | undefined> {
+  // The grids of the page start loading in the same task as the button, whichever was defined first.
+  await new Promise((resolve) => setTimeout(resolve));
+  for (const shown of shownLists) {
+    if (shown.client === client && shown.job === job && shown.lang === lang) return shown.list.catch(() => undefined);
+  }
+  return undefined;
 }
 
 /** The dialog's parts, exported by the elements that open it. */
