@@ -1,4 +1,4 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -332,7 +332,8 @@ describe('hw-contact-button beside a hw-people-grid of the job', () => {
   }
 
   async function jobPage() {
-    const page = await fixture<HTMLElement>(html`<div>
+    // fixtureSync: open-wc's fixture waits a frame for a plain <div>, and a hidden test page gets none.
+    const page = fixtureSync<HTMLElement>(html`<div>
       <hw-contact-button api=${API} site="acme" job="Software Engineer"></hw-contact-button>
       <hw-people-grid api=${API} site="acme" job="Software Engineer" team="Platform" limit="2"></hw-people-grid>
     </div>`);

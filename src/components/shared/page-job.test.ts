@@ -88,7 +88,8 @@ describe('the page job, watched', () => {
 
     const added = frame;
     post({ title: 'Head Chef', employmentUnit: { name: 'Food &amp; Beverage' }, jobLocation: { address: { addressLocality: 'London' } } });
-    await waitUntil(() => asked('/testimonials', 'Head Chef').length && asked('/people', 'Head Chef').length === 2, 'not asked');
+    // The button offers from the grid's request when it can (one list per page): one request or two.
+    await waitUntil(() => asked('/testimonials', 'Head Chef').length && asked('/people', 'Head Chef').length >= 1, 'not asked');
     for (const { url, frame: sent } of asked('/people', 'Head Chef')) expect(sent, `${url}`).to.equal(added);
     const [gridRequest] = asked('/people', 'Head Chef').filter(({ url }) => url.searchParams.get('limit') === '6');
     expect(gridRequest!.url.searchParams.get('team')).to.equal('Food & Beverage');
