@@ -13,12 +13,12 @@ import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { freePort } from '../tests/harness.js';
 import { createTransport, enqueueMail, startMailWorker } from '../src/server/mail/index.js';
 import { openDatabase, type Db } from '../src/server/store/database.js';
 import { migrate } from '../src/server/store/migrations.js';
+import { withBenchDatabase } from './query.js';
 import { passIf, perSecond, type Row } from './table.js';
 
 const SECTION = 'outbox';
@@ -44,21 +44,15 @@ export async function measureOutbox(): Promise<{ rows: Row[]; details: unknown }
     if (!server) {
       rows.push({ section: SECTION, name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
     } else {
-      const name = `hallway_outbox_${randomBytes(4).toString('hex')}`;
-      await onServer(server, `create database ${name}`);
-      try {
-        const url = new URL(server);
-        url.pathname = `/${name}`;
-        const db = await openDatabase(url.href);
+      await withBenchDatabase(server, async (url) => {
+        const db = await openDatabase(url);
         try {
           await migrate(db);
           details.PostgreSQL = await measureOn('PostgreSQL', db, sink, rows);
         } finally {
           await db.destroy();
         }
-      } finally {
-        await onServer(server, `drop database if exists ${name}`);
-      }
+      });
     }
   } finally {
     await sink.close();
@@ -176,16 +170,6 @@ async function runSmtpSink() {
   });
   process.once('disconnect', () => server.close());
   process.send!({ port });
-}
-
-async function onServer(url: string, statement: string) {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }
 
 if (process.argv.includes('--smtp-sink')) await runSmtpSink();
