@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, outbox, type CareersSite } from './harness.js';
 
 const EMPLOYEE = demoPeople.find((person) => person.displayName === 'Grace O.')!;
 
@@ -17,18 +17,9 @@ let server: RunningServer;
 let site: CareersSite;
 let browser: Browser;
 
-before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  await allowOrigin(server, site.url);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed()));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 const mailsTo = async (address: string) => (await outbox(server)).filter((item) => item.to === address);
 

@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
 
 let server: RunningServer;
 /** The careers pages, on another origin than the Hallway server's, as every customer's are. */
@@ -16,17 +16,9 @@ let browser: Browser;
 
 const hiddenPeople = demoPeople.filter((p) => !p.showProfile || p.status === 'left');
 
-before(async () => {
-  server = await startTestServer();
-  site = await startCareersSite(server);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed({ allowed: false })));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 async function openPage(path: string, origin = site.url) {
   const page = await browser.newPage();

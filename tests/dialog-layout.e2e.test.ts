@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, launchChromium, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
 
 const SCREENS = [
   [1280, 800],
@@ -22,18 +22,9 @@ let server: RunningServer;
 let site: CareersSite;
 let browser: Browser;
 
-before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  await allowOrigin(server, site.url);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed()));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 /** Why a person could not see or click all of `node`: off the screen, or covered by something else. */
 const unseen = (node: Locator) =>

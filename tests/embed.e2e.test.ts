@@ -8,24 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, freePort, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { allowOrigin, closeTestbed, freePort, openTestbed, outbox, startCareersSite, type CareersSite } from './harness.js';
 
 let server: RunningServer;
 let browser: Browser;
 let site: CareersSite;
 
-before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  await allowOrigin(server, site.url);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed()));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 // A string, not a function: tsx would add helpers to a function that the page does not have.
 const WATCH_PAGE = `

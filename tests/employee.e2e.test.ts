@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './harness.js';
 
 const EMAIL = 'abigail.turner@beaumont-hotels.example';
 
@@ -20,17 +20,9 @@ let server: RunningServer;
 let site: CareersSite;
 let browser: Browser;
 
-before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed({ allowed: false })));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 const hallway = (...args: string[]) => cli(server, ...args);
 

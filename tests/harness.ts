@@ -6,7 +6,7 @@ import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import type { Config } from '../src/server/config.js';
 import { fileURLToPath } from 'node:url';
 import { seedDemo } from '../demo/seed.js';
@@ -149,3 +149,25 @@ export async function startCareersSite(hallway: RunningServer | string, dir = 'd
 
 /** As a web team does once for its careers site: lets `origin` send questions to the demo site (the CLI; `server` has ADMIN_KEY). */
 export const allowOrigin = (server: RunningServer, origin: string) => hallway(server, 'sites', 'update', 'beaumont', '--add-origin', origin);
+
+/** What a careers-page test file runs against: the Hallway server, the careers site on another origin, Chromium. */
+export interface Testbed {
+  server: RunningServer;
+  site: CareersSite;
+  browser: Browser;
+}
+
+/** Starts a testbed; the careers site may send questions unless `allowed: false`. */
+export async function openTestbed({ allowed = true, options }: { allowed?: boolean; options?: ServerOptions } = {}): Promise<Testbed> {
+  const server = await startTestServer({ adminKey: ADMIN_KEY }, options);
+  const site = await startCareersSite(server);
+  if (allowed) await allowOrigin(server, site.url);
+  return { server, site, browser: await launchChromium() };
+}
+
+/** Stops what `openTestbed` started, also when it failed half-way. */
+export async function closeTestbed({ server, site, browser }: Partial<Testbed>) {
+  await browser?.close();
+  await site?.close();
+  await server?.close();
+}

@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople, demoTestimonials } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, api as callApi, launchChromium, outbox, startCareersSite, startTestServer, type ApiOptions, type CareersSite } from './harness.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
 
 const STATES = [
   'never-invited',
@@ -53,17 +53,11 @@ const seeded: Seeded[] = [];
 const candidate = { name: `Cand${randomBytes(4).toString('hex')}`, email: `cand-${randomBytes(4).toString('hex')}@candidates.example` };
 
 before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  browser = await launchChromium();
+  ({ server, site, browser } = await openTestbed({ allowed: false }));
   await seedEveryState();
 });
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 // ---- the admin and the employees, through the real routes ----
 

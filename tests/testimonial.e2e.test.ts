@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, hallway as cli, launchChromium, outbox, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './harness.js';
 
 const ALUMNUS = demoPeople.find((person) => person.fullName === 'James Porter')!;
 const QUOTE = 'The night shift taught me to stay calm with anyone, at any hour. I still use that every single day.';
@@ -17,17 +17,9 @@ let server: RunningServer;
 let site: CareersSite;
 let browser: Browser;
 
-before(async () => {
-  server = await startTestServer({ adminKey: ADMIN_KEY });
-  site = await startCareersSite(server);
-  browser = await launchChromium();
-});
+before(async () => ({ server, site, browser } = await openTestbed({ allowed: false })));
 
-after(async () => {
-  await browser?.close();
-  await site?.close();
-  await server?.close();
-});
+after(() => closeTestbed({ server, site, browser }));
 
 const hallway = (...args: string[]) => cli(server, ...args);
 

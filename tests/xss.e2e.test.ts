@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, api as callApi, launchChromium, outbox, startCareersSite, startTestServer, type ApiOptions, type CareersSite } from './harness.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
 import { XSS_FLAG, XSS_PAYLOADS } from './xss-payloads.js';
 
 let server: RunningServer;
@@ -23,13 +23,9 @@ const rendered: string[] = [];
 
 before(async () => {
   const unlimited = [{ max: 1_000_000, windowMs: 60_000 }];
-  server = await startTestServer(
-    { adminKey: ADMIN_KEY },
-    { contact: { now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
-  );
-  site = await startCareersSite(server);
-  await allowOrigin(server, site.url);
-  browser = await launchChromium();
+  ({ server, site, browser } = await openTestbed({
+    options: { contact: { now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
+  }));
   // CSP off: the pages' own policy would block inline handlers; escaping alone must keep payloads inert.
   context = await browser.newContext({ bypassCSP: true });
   await context.addInitScript(`window.${XSS_FLAG} = (n) => (window.__xssRan = window.__xssRan || []).push(n);`);
@@ -40,9 +36,7 @@ before(async () => {
 
 after(async () => {
   console.log(`xss e2e: ${XSS_PAYLOADS.length} payloads, ${people.length} people, ${rendered.length} pages rendered in Chromium`);
-  await browser?.close();
-  await site?.close();
-  await server?.close();
+  await closeTestbed({ server, site, browser });
 });
 
 // ---- seeding through the real routes ----
