@@ -15,3 +15,13 @@ export async function serveOnLoopback(app: { fetch: (request: Request) => Respon
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** What a person sees of a landing page: its language, the site named in its header, its link back, its primary action. */
+export function landingPageParts(text: string) {
+  return {
+    lang: text.match(/<html lang="(\w+)">/)?.[1],
+    header: text.match(/<header class="site">(?:<a href="([^"]*)">)?(?:<span>)?([^<]*)</)?.slice(1),
+    footerLink: text.match(/<footer class="site"><a href="([^"]*)">([^<]*)<\/a>/)?.slice(1),
+    action: text.match(/<p class="next"><a class="button" href="([^"]*)">([^<]*)<\/a>/)?.slice(1) ?? text.match(/<button type="submit">([^<]*)</)?.[1],
+  };
+}

@@ -13,7 +13,7 @@ import { createPerson, recordConsent } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
-import { serveOnLoopback, type Served } from '../test-http.js';
+import { landingPageParts, serveOnLoopback, type Served } from '../test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
 import { MAX_PENDING_PER_DAY } from './requests.js';
 import { purgeOldData } from './retention.js';
@@ -622,10 +622,7 @@ describe('the pages people land on', () => {
     return {
       status: response.status,
       text,
-      lang: text.match(/<html lang="(\w+)">/)?.[1],
-      header: text.match(/<header class="site">(?:<a href="([^"]*)">)?(?:<span>)?([^<]*)</)?.slice(1),
-      footerLink: text.match(/<footer class="site"><a href="([^"]*)">([^<]*)<\/a>/)?.slice(1),
-      action: text.match(/<p class="next"><a class="button" href="([^"]*)">([^<]*)<\/a>/)?.slice(1) ?? text.match(/<button type="submit">([^<]*)</)?.[1],
+      ...landingPageParts(text),
     };
   }
   const confirmLink = async (candidateEmail: string) => linkIn((await mailsTo(candidateEmail))[0]!.text_body, '/contact/confirm');

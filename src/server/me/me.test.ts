@@ -12,6 +12,7 @@ import { createPerson, recordConsent, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../store/test-database.js';
 import { signInLinksMade } from '../auth/sign-in.js';
+import { landingPageParts } from '../test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const ORIGIN = { Origin: PUBLIC_URL };
@@ -418,10 +419,7 @@ describe('the pages people land on', () => {
     return {
       status: response.status,
       text,
-      lang: text.match(/<html lang="(\w+)">/)?.[1],
-      header: text.match(/<header class="site">(?:<a href="([^"]*)">)?(?:<span>)?([^<]*)</)?.slice(1),
-      footerLink: text.match(/<footer class="site"><a href="([^"]*)">([^<]*)<\/a>/)?.slice(1),
-      action: text.match(/<p class="next"><a class="button" href="([^"]*)">([^<]*)<\/a>/)?.slice(1) ?? text.match(/<button type="submit">([^<]*)</)?.[1],
+      ...landingPageParts(text),
     };
   }
 
