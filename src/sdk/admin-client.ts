@@ -23,8 +23,13 @@ import type { TestimonialStatus } from './testimonial-schemas.js';
 export interface AdminClientOptions {
   /** The Hallway server, e.g. `https://hallway.example.com`. */
   baseUrl: string | URL;
-  /** The admin key (`HALLWAY_ADMIN_KEY`, or the one the server printed on its first start). */
-  key: string;
+  /** An API key, or the bootstrap admin key (`HALLWAY_ADMIN_KEY`, or the one the server printed on its first start). */
+  key?: string;
+  /**
+   * In the HR workspace, instead of a key: the signed-in session's CSRF token (`GET /v1/admin/session`),
+   * sent with every request; the session cookie goes along by itself (same origin).
+   */
+  csrfToken?: string;
   /** Milliseconds before a request fails with `TimeoutError`, or `false` to wait as long as it takes. Default `10000`. */
   timeout?: number | false;
   fetch?: typeof fetch;
@@ -93,7 +98,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     prefixUrl: `${baseUrl}/v1/admin`,
     timeout,
     retry: 0,
-    headers: { Authorization: `Bearer ${options.key}` },
+    headers: options.key ? { Authorization: `Bearer ${options.key}` } : { 'X-Hallway-CSRF': options.csrfToken ?? '' },
     // A 2xx that is not JSON is not a Hallway answer: a SchemaError, like any other answer off the contract.
     parseJson: (text) => {
       try {

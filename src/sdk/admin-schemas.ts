@@ -204,6 +204,93 @@ export const ModeratedTestimonial = z.object({
 export const ModerationList = z.object({ items: z.array(ModeratedTestimonial) });
 export const Moderated = z.object({ testimonial: ModeratedTestimonial });
 
+/**
+ * The HR workspace's accounts (issue 16). What an admin or an API key may do is a set of scopes; a
+ * role is a named set: `owner` has all, `editor` people + settings + analytics, `moderator` moderation.
+ */
+export const AdminScope = z.enum(['people', 'settings', 'moderation', 'analytics', 'audit', 'admins']);
+export const AdminRole = z.enum(['owner', 'editor', 'moderator']);
+export const ROLE_SCOPES: Record<AdminRole, readonly AdminScope[]> = {
+  owner: ['people', 'settings', 'moderation', 'analytics', 'audit', 'admins'],
+  editor: ['people', 'settings', 'analytics'],
+  moderator: ['moderation'],
+};
+export const ADMIN_NAME_MAX = 200;
+export const API_KEY_NAME_MAX = 100;
+
+/** An HR workspace account; it signs in with an e-mail link at `/admin`. */
+export const AdminUser = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.nullable(z.string()),
+  role: AdminRole,
+  createdAt: z.iso.datetime(),
+  lastSignInAt: z.nullable(z.iso.datetime()),
+});
+export const AdminUserList = z.object({ items: z.array(AdminUser) });
+/** `POST /v1/admin/users` (owner). */
+export const AdminUserCreate = z.strictObject({
+  email: z.string().check(z.trim(), z.maxLength(EMAIL_MAX), z.regex(EMAIL_PATTERN, 'must be an e-mail address')),
+  name: z.optional(line(ADMIN_NAME_MAX)),
+  role: AdminRole,
+});
+/** `PATCH /v1/admin/users/:id` (owner). */
+export const AdminUserUpdate = z.strictObject({ name: z.optional(line(ADMIN_NAME_MAX)), role: z.optional(AdminRole) });
+
+/**
+ * `GET /v1/admin/session`: who is signed in to the workspace. Every write made with the session cookie
+ * carries `X-Hallway-CSRF: <csrfToken>`; requests with a bearer key need none.
+ */
+export const AdminSession = z.object({ user: AdminUser, scopes: z.array(AdminScope), csrfToken: z.string() });
+
+/** A named, revocable API key for the CLI and scripts; its secret is shown once, at creation. */
+export const ApiKey = z.object({
+  id: z.string(),
+  name: z.string(),
+  scopes: z.array(AdminScope),
+  /** The secret's first characters, to recognise it (`hw_live_ab12…`). */
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.nullable(z.string()),
+  lastUsedAt: z.nullable(z.iso.datetime()),
+  revokedAt: z.nullable(z.iso.datetime()),
+});
+export const ApiKeyList = z.object({ items: z.array(ApiKey) });
+/** `POST /v1/admin/keys` (scope `admins`); a key never has scopes its creator lacks. */
+export const ApiKeyCreate = z.strictObject({
+  name: line(API_KEY_NAME_MAX),
+  scopes: z.array(AdminScope).check(z.minLength(1)),
+});
+export const ApiKeyCreated = z.object({ key: ApiKey, secret: z.string() });
+
+/** One line of the append-only audit log: who did what to what, when. */
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  actor: z.object({ kind: z.enum(['user', 'key', 'bootstrap']), id: z.nullable(z.string()), label: z.string() }),
+  /** e.g. `site.update`, `people.import`, `person.status`, `testimonial.reject`, `key.create`. */
+  action: z.string(),
+  site: z.nullable(z.string()),
+  target: z.nullable(z.string()),
+  details: z.record(z.string(), z.unknown()),
+});
+/** `GET /v1/admin/audit?cursor=&limit=` (scope `audit`), newest first; `/v1/admin/audit.csv` exports it. */
+export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
+
+export type AdminScope = z.infer<typeof AdminScope>;
+export type AdminRole = z.infer<typeof AdminRole>;
+export type AdminUser = z.infer<typeof AdminUser>;
+export type AdminUserList = z.infer<typeof AdminUserList>;
+export type AdminUserCreate = z.infer<typeof AdminUserCreate>;
+export type AdminUserUpdate = z.infer<typeof AdminUserUpdate>;
+export type AdminSession = z.infer<typeof AdminSession>;
+export type ApiKey = z.infer<typeof ApiKey>;
+export type ApiKeyList = z.infer<typeof ApiKeyList>;
+export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
+export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
+export type AuditEntry = z.infer<typeof AuditEntry>;
+export type AuditPage = z.infer<typeof AuditPage>;
+
 export type SiteCreate = z.infer<typeof SiteCreate>;
 export type SiteUpdate = z.infer<typeof SiteUpdate>;
 export type AdminSite = z.infer<typeof AdminSite>;
