@@ -1,6 +1,16 @@
 import ky, { type KyInstance, type KyResponse } from 'ky';
 import {
   AdminPeopleList,
+  AdminSession,
+  AdminUser,
+  AdminUserList,
+  ApiKey,
+  ApiKeyCreated,
+  ApiKeyList,
+  AuditPage,
+  type AdminUserCreate,
+  type AdminUserUpdate,
+  type ApiKeyCreate,
   AdminSite,
   AdminSiteList,
   ImportRefusal,
@@ -17,7 +27,7 @@ import {
   type StatusChange,
 } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
-import { request, type Schema } from './http.js';
+import { request, send, type Schema } from './http.js';
 import type { TestimonialStatus } from './testimonial-schemas.js';
 
 export interface AdminClientOptions {
@@ -49,6 +59,8 @@ export class ImportRefusedError extends HttpError {
 
 export interface PeoplePageQuery {
   status?: PersonStatus;
+  /** Words found in the name, e-mail, job title, team or location. */
+  q?: string;
   /** 1 to 500; default 100. */
   limit?: number;
   /** The previous page's `nextCursor`. */
@@ -89,6 +101,26 @@ export interface AdminClient {
     /** Rejects it; the author is e-mailed the reason. */
     reject(site: string, id: string, reason: string): Promise<Moderated>;
   };
+  /** The HR workspace's signed-in user, their scopes and CSRF token; `end()` signs out. */
+  session: {
+    get(): Promise<AdminSession>;
+    end(): Promise<void>;
+  };
+  /** The workspace's accounts (scope `admins`). */
+  users: {
+    list(): Promise<AdminUserList>;
+    create(user: AdminUserCreate): Promise<AdminUser>;
+    update(id: string, fields: AdminUserUpdate): Promise<AdminUser>;
+    remove(id: string): Promise<void>;
+  };
+  /** Named API keys (scope `admins`); the secret is in `create`'s answer only. */
+  keys: {
+    list(): Promise<ApiKeyList>;
+    create(key: ApiKeyCreate): Promise<ApiKeyCreated>;
+    revoke(id: string): Promise<ApiKey>;
+  };
+  /** The audit log, newest first (scope `audit`). */
+  audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -138,6 +170,22 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       approve: (slug, id) => call(api.post(site(slug, 'testimonials', id, 'approve'), { json: {} }), Moderated),
       reject: (slug, id, reason) => call(api.post(site(slug, 'testimonials', id, 'reject'), { json: { reason } }), Moderated),
     },
+    session: {
+      get: () => call(api.get('session'), AdminSession),
+      end: () => send(api.delete('session'), timeout || 0),
+    },
+    users: {
+      list: () => call(api.get('users'), AdminUserList),
+      create: (json) => call(api.post('users', { json }), AdminUser),
+      update: (id, json) => call(api.patch(`users/${encodeURIComponent(id)}`, { json }), AdminUser),
+      remove: (id) => send(api.delete(`users/${encodeURIComponent(id)}`), timeout || 0),
+    },
+    keys: {
+      list: () => call(api.get('keys'), ApiKeyList),
+      create: (json) => call(api.post('keys', { json }), ApiKeyCreated),
+      revoke: (id) => call(api.delete(`keys/${encodeURIComponent(id)}`), ApiKey),
+    },
+    audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
   };
 }
 

@@ -93,6 +93,8 @@ const NOT_A_CURSOR = 'not a cursor this server returned';
 /** Query of `GET /v1/admin/sites/:site/people`. */
 export const AdminPeopleQuery = z.strictObject({
   status: z.optional(PersonStatus),
+  /** Words found in the name, e-mail, job title, team or location (HR workspace search). */
+  q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
   /** The `nextCursor` of the previous page. */
   cursor: z.optional(
