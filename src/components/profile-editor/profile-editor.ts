@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
 import { LocalizeController } from '../shared/localize.js';
 import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
 import { HallwayElement } from '../shared/hallway-element.js';
@@ -10,8 +10,6 @@ import { fieldStyles } from '../shared/field-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import {
-  PHOTO_MAX_BYTES,
-  PHOTO_TYPES,
   consentChanged,
   consentChanges,
   consentDraft,

@@ -1,6 +1,7 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
+  TESTIMONIAL_LIMITS,
   TESTIMONIAL_MAX,
   isHttpError,
   type MeClient,
@@ -22,6 +23,8 @@ const NAME_LABELS = { full: 'meNameFull', first_initial: 'meNameFirstInitial', i
 const QUOTE_LANGS = ['en', 'fr'];
 /** The controls a server error's `field` may name, with their label. */
 const FIELD_LABELS = { quote: 'meQuote', roles: 'meRoles', fromYear: 'meFromYear', toYear: 'meToYear', currentRole: 'meCurrentRole' } as const;
+/** Room for the most roles at their longest, with the commas between them. */
+const ROLES_MAXLENGTH = TESTIMONIAL_LIMITS.roles * (TESTIMONIAL_LIMITS.role + 4);
 
 /** Added to the editor's styles: radio buttons keep their size, years sit side by side. */
 export const testimonialStyles = css`
@@ -107,15 +110,13 @@ export class TestimonialSection implements ReactiveController {
         <p>${localize.term('meTestimonialIntro')}</p>
         ${saved ? html`<p class="decision" id="testimonial-status">${statusText(localize, saved)}</p>` : nothing}
         <form novalidate @input=${this.edit} @submit=${this.save}>
-          <div class="field">
-            <label for="quote">${localize.term('meQuote')}</label>
-            <textarea part="input" id="quote" name="quote" rows="5" .value=${live(form.quote)}
-              aria-invalid=${fields.invalid('quote')} aria-describedby=${fields.describedBy('quote', 'quote-count')}></textarea>
-            <p id="quote-count" class="hint">${localize.term('meQuoteCount', count, TESTIMONIAL_MAX)}</p>
-            <p role="status" class="visually-hidden">${count >= QUOTE_NEAR_LIMIT ? localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX) : ''}</p>
-            ${fields.error('quote')}
-          </div>
-          ${fields.text('roles', localize.term('meRoles'), { value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: 620 })}
+          ${fields.textArea('quote', {
+            label: localize.term('meQuote'),
+            value: form.quote,
+            rows: 5,
+            counter: { shown: localize.term('meQuoteCount', count, TESTIMONIAL_MAX), announced: localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX), from: QUOTE_NEAR_LIMIT },
+          })}
+          ${fields.text('roles', { label: localize.term('meRoles'), value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: ROLES_MAXLENGTH })}
           <fieldset class="field">
             <legend>${localize.term('meYears')}</legend>
             <div class="row">
@@ -127,7 +128,7 @@ export class TestimonialSection implements ReactiveController {
           </fieldset>
           ${me.status === 'employee'
             ? nothing
-            : fields.text('currentRole', localize.term('meCurrentRole'), { value: form.currentRole, maxlength: 120, autocomplete: 'organization-title' })}
+            : fields.text('currentRole', { label: localize.term('meCurrentRole'), value: form.currentRole, maxlength: TESTIMONIAL_LIMITS.role, autocomplete: 'organization-title' })}
           <fieldset class="field">
             <legend>${localize.term('meNameStyle')}</legend>
             <div class="choices column">
@@ -182,7 +183,7 @@ export class TestimonialSection implements ReactiveController {
     return html`
       <span class="field">
         <label for=${name}>${label}</label>
-        <input part="input" id=${name} name=${name} type="number" inputmode="numeric" min="1950" max="2100" step="1" class="narrow"
+        <input part="input" id=${name} name=${name} type="number" inputmode="numeric" min=${TESTIMONIAL_LIMITS.firstYear} max=${TESTIMONIAL_LIMITS.lastYear} step="1" class="narrow"
           .value=${live(value)} aria-invalid=${fields.invalid(name)} aria-describedby=${fields.describedBy(name, hint)} />
       </span>
     `;
@@ -287,14 +288,14 @@ function formFrom(saved: MyTestimonial | null, lang: string): TestimonialForm {
 }
 
 const rolesOf = (roles: string) => roles.split(',').map((role) => role.trim()).filter(Boolean);
-const isYear = (year: number) => Number.isInteger(year) && year >= 1950 && year <= new Date().getFullYear();
+const isYear = (year: number) => Number.isInteger(year) && year >= TESTIMONIAL_LIMITS.firstYear && year <= new Date().getFullYear();
 
 function validate(form: TestimonialForm): { field: string; reason: Reason } | undefined {
   const quote = form.quote.trim();
   if (!quote) return { field: 'quote', reason: 'meQuoteRequired' };
   if (quote.length > TESTIMONIAL_MAX) return { field: 'quote', reason: 'meQuoteTooLong' };
   const roles = rolesOf(form.roles);
-  if (roles.length < 1 || roles.length > 5) return { field: 'roles', reason: 'meRolesInvalid' };
+  if (roles.length < 1 || roles.length > TESTIMONIAL_LIMITS.roles) return { field: 'roles', reason: 'meRolesInvalid' };
   const from = Number(form.fromYear);
   if (!form.fromYear.trim() || !isYear(from)) return { field: 'fromYear', reason: 'meYearsInvalid' };
   const to = Number(form.toYear);
