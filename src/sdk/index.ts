@@ -55,6 +55,7 @@ export {
   MyTestimonial,
   NameStyle,
   TESTIMONIAL_MAX,
+  TESTIMONIAL_LIMITS,
   DEFAULT_TESTIMONIAL_LIMIT,
 } from './testimonial-schemas.js';
 export { createAdminClient, ImportRefusedError } from './admin-client.js';

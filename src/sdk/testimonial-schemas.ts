@@ -6,11 +6,13 @@ import * as z from 'zod/mini';
 import { DEFAULT_LIMIT, MAX_LIMIT, Match, PeopleQuery, noNul } from './schemas.js';
 
 export const TESTIMONIAL_MAX = 600;
+/** The most roles an author names, the longest role (also the one they have now), and the years a testimonial spans. */
+export const TESTIMONIAL_LIMITS = { roles: 5, role: 120, firstYear: 1950, lastYear: 2100 } as const;
 
 /** How the author's name shows under the quote. */
 export const NameStyle = z.enum(['full', 'first_initial', 'initials']);
 
-const year = z.number().check(z.int(), z.minimum(1950), z.maximum(2100));
+const year = z.number().check(z.int(), z.minimum(TESTIMONIAL_LIMITS.firstYear), z.maximum(TESTIMONIAL_LIMITS.lastYear));
 
 /** A BCP 47 language code such as `en` or `fr-CA`, as the people list takes it. */
 const lang = PeopleQuery.def.shape.lang.def.innerType;
@@ -48,10 +50,10 @@ export const TestimonialQuery = z.object({
 /** What the author writes on /me (`PUT /v1/me/testimonial`). Saving sends it (back) to moderation. */
 export const TestimonialDraft = z.object({
   quote: z.string().check(z.trim(), z.minLength(1), z.maxLength(TESTIMONIAL_MAX)),
-  roles: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(120))).check(z.minLength(1), z.maxLength(5)),
+  roles: z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(TESTIMONIAL_LIMITS.role))).check(z.minLength(1), z.maxLength(TESTIMONIAL_LIMITS.roles)),
   fromYear: year,
   toYear: z.nullable(year),
-  currentRole: z.nullable(z.string().check(z.trim(), z.maxLength(120))),
+  currentRole: z.nullable(z.string().check(z.trim(), z.maxLength(TESTIMONIAL_LIMITS.role))),
   nameStyle: NameStyle,
   /** The language the quote is written in. Default: as saved before, else the site's default language. */
   lang: z.optional(lang.check(z.maxLength(35))),

@@ -9,9 +9,6 @@ import { css } from 'lit';
 export default css`
   :host {
     display: contents; /* nothing of it takes space in the page: the dialog shows in the top layer */
-    --hw-muted: var(--_muted);
-    --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
-    --hw-danger-color: var(--_danger);
     --_pad: var(--hw-dialog-padding, 1.25rem);
     --_line: var(--_surface-border);
   }
@@ -196,19 +193,6 @@ export default css`
     gap: 0.625rem;
     align-items: flex-start;
     font-weight: normal;
-  }
-
-  input[type='checkbox'] {
-    flex: none;
-    width: 1.25em;
-    height: 1.25em;
-    margin: 0.125em 0 0;
-    accent-color: var(--_accent);
-  }
-
-  [aria-invalid='true'] {
-    border-color: var(--hw-danger-color) !important;
-    outline: 1px solid var(--hw-danger-color);
   }
 
   .error,

@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { keyed } from 'lit/directives/keyed.js';
 import { live } from 'lit/directives/live.js';
 import {
+  CANDIDATE_EMAIL_MAX,
+  CANDIDATE_NAME_MAX,
   MESSAGE_MAX,
   isHallwayError,
   isHttpError,
@@ -19,6 +21,7 @@ import { reportMissingSite } from '../shared/client.js';
 import { firstName } from '../shared/contact.js';
 import { define } from '../shared/define.js';
 import { fieldStyles } from '../shared/field-styles.js';
+import { FormFields } from '../shared/form-field.js';
 import { baseStyles } from '../shared/styles.js';
 import { HwContactCloseEvent, HwContactOpenEvent, HwContactSentEvent } from './events.js';
 import { solveChallenge } from './solver.js';
@@ -56,6 +59,9 @@ const FIELD_PROBLEMS = {
   email: 'emailInvalid',
   message: 'messageRequired',
 } as const satisfies Record<Exclude<Field, 'consent'>, keyof ContactTranslation>;
+
+/** A field's error is named by the summary (an alert) rather than announced itself. */
+const FIELD_LOOK = { errorPart: 'field-error', errorAlert: false, countPart: 'count' };
 
 // Loose on purpose: the server's check is the reference, and its `invalid_body` lands on the field.
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -210,22 +216,41 @@ export class HwContactDialog extends HallwayElement {
   }
 
   private renderForm(person: PublicPerson) {
-    const { text } = this;
+    const { text, draft, busy } = this;
     const first = firstName(person);
+    const fields = new FormFields((name) => this.fieldErrors[name as Field], FIELD_LOOK);
+    const count = draft.message.length;
     return html`
-      <form novalidate aria-busy=${this.busy} @input=${this.edit} @submit=${this.submit}>
+      <form novalidate aria-busy=${busy} @input=${this.edit} @submit=${this.submit}>
         <div class="body">
           ${this.renderPerson(person)}
-          ${this.textField('name', 'text', { autocomplete: 'name', maxlength: 100 })}
-          ${this.textField('email', 'email', { autocomplete: 'email', maxlength: 254, hint: text.emailHint(first) })}
-          ${this.renderMessage()}
+          ${fields.text('name', { label: text.name, value: draft.name, autocomplete: 'name', maxlength: CANDIDATE_NAME_MAX, required: true, readonly: busy })}
+          ${fields.text('email', {
+            label: text.email,
+            hint: text.emailHint(first),
+            value: draft.email,
+            type: 'email',
+            autocomplete: 'email',
+            maxlength: CANDIDATE_EMAIL_MAX,
+            required: true,
+            readonly: busy,
+          })}
+          ${fields.textArea('message', {
+            label: text.message,
+            value: draft.message,
+            rows: 4,
+            maxlength: MESSAGE_MAX,
+            required: true,
+            readonly: busy,
+            counter: { shown: text.count(count, MESSAGE_MAX), announced: text.nearLimit(count, MESSAGE_MAX), from: NEAR_LIMIT },
+          })}
           <div class="field">
             <label part="consent" class="consent">
-              <input type="checkbox" id="consent" name="consent" required .checked=${live(this.draft.consent)} @click=${this.keepWhileBusy}
-                aria-invalid=${this.invalid('consent')} aria-describedby=${this.describedBy('consent')} />
+              <input type="checkbox" id="consent" name="consent" required .checked=${live(draft.consent)} @click=${this.keepWhileBusy}
+                aria-invalid=${fields.invalid('consent')} aria-describedby=${fields.describedBy('consent')} />
               <span>${text.consent(person.displayName)}</span>
             </label>
-            ${this.fieldError('consent')}
+            ${fields.error('consent')}
           </div>
           <p part="privacy" class="hint">${text.privacy(first)}</p>
           <div class="honeypot" aria-hidden="true">
@@ -256,37 +281,6 @@ export class HwContactDialog extends HallwayElement {
     `;
   }
 
-  private textField(name: 'name' | 'email', type: string, options: { autocomplete: string; maxlength: number; hint?: string }) {
-    const hintId = options.hint ? `${name}-hint` : undefined;
-    return html`
-      <div class="field">
-        <label for=${name}>${this.text[FIELD_LABELS[name]]}</label>
-        ${options.hint ? html`<p id=${hintId!} class="hint">${options.hint}</p>` : nothing}
-        <input part="input" id=${name} name=${name} type=${type} required maxlength=${options.maxlength}
-          autocomplete=${options.autocomplete} ?readonly=${this.busy} .value=${live(this.draft[name])}
-          aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hintId)} />
-        ${this.fieldError(name)}
-      </div>
-    `;
-  }
-
-  /** The count is always visible, but only announced near the limit, not at every keystroke. */
-  private renderMessage() {
-    const { text } = this;
-    const count = this.draft.message.length;
-    return html`
-      <div class="field">
-        <label for="message">${text.message}</label>
-        <textarea part="input" id="message" name="message" rows="4" required maxlength=${MESSAGE_MAX} ?readonly=${this.busy}
-          .value=${live(this.draft.message)} aria-invalid=${this.invalid('message')}
-          aria-describedby=${this.describedBy('message', 'message-count')}></textarea>
-        <p id="message-count" part="count" class="hint count">${text.count(count, MESSAGE_MAX)}</p>
-        <p role="status" class="visually-hidden">${count >= NEAR_LIMIT ? text.nearLimit(count, MESSAGE_MAX) : ''}</p>
-        ${this.fieldError('message')}
-      </div>
-    `;
-  }
-
   private renderSent(person: PublicPerson) {
     return html`
       <div class="body">
@@ -297,20 +291,6 @@ export class HwContactDialog extends HallwayElement {
         </div>
       </div>
     `;
-  }
-
-  private fieldError(name: Field) {
-    const text = this.fieldErrors[name];
-    return text ? html`<p id="${name}-error" part="field-error" class="error">${text}</p>` : nothing;
-  }
-
-  private invalid(name: Field) {
-    return ifDefined(this.fieldErrors[name] ? 'true' : undefined);
-  }
-
-  private describedBy(name: Field, ...ids: (string | undefined)[]) {
-    const error = this.fieldErrors[name] ? `${name}-error` : undefined;
-    return ifDefined([...ids, error].filter(Boolean).join(' ') || undefined);
   }
 
   private heading(person: PublicPerson | undefined): string {

@@ -1,9 +1,9 @@
 import { html, nothing } from 'lit';
 import { live } from 'lit/directives/live.js';
-import type { ConsentState, MyProfile } from '../../sdk/index.js';
+import { WEEKLY_CAP_MAX, type ConsentState, type MyProfile } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { EditorTranslation } from './translations.js';
-import { WEEKLY_CAP_MAX, isWeeklyCap, type ConsentDraft } from './drafts.js';
+import { isWeeklyCap, type ConsentDraft } from './drafts.js';
 import type { ConsentPurpose } from './events.js';
 import { unsavedNote, type Fields } from './fields.js';
 
@@ -68,7 +68,7 @@ function renderChannels({ choices, localize, fields }: ConsentView) {
       </div>
       ${fields.error('channels')}
       ${booking
-        ? fields.text('bookingUrl', localize.term('meBookingUrl'), { value: choices.bookingUrl, type: 'url', hint: localize.term('meBookingHint'), autocomplete: 'url' })
+        ? fields.text('bookingUrl', { label: localize.term('meBookingUrl'), value: choices.bookingUrl, type: 'url', hint: localize.term('meBookingHint'), autocomplete: 'url' })
         : nothing}
     </fieldset>
   `;

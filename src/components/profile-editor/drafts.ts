@@ -1,6 +1,5 @@
 // What the forms hold while the employee edits, and how it becomes the SDK's requests.
 import {
-  BIO_MAX,
   WEEKLY_CAP_MAX,
   type Channel,
   type ConsentUpdate,
@@ -10,11 +9,8 @@ import {
   type PublicPerson,
 } from '../../sdk/index.js';
 
-export const PHOTO_MAX_BYTES = 2 * 1024 * 1024;
-export const PHOTO_TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 export const COMMON_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar', 'nl', 'pl', 'zh'];
 export const CHANNELS: readonly Channel[] = ['message', 'booking'];
-export { BIO_MAX, WEEKLY_CAP_MAX };
 
 /** The profile form's values: text as typed (empty for none). */
 export interface ProfileDraft {

@@ -1,6 +1,6 @@
 import { html, nothing } from 'lit';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
+import { FormFields } from '../shared/form-field.js';
 
 /** Where a message shows: next to what the employee just did. */
 export type Section = 'photo' | 'profile' | 'consent' | 'testimonial' | 'account' | 'sign-in';
@@ -15,15 +15,6 @@ export interface Feedback {
   field?: string;
 }
 
-export interface TextFieldOptions {
-  value: string;
-  type?: 'text' | 'url';
-  maxlength?: number;
-  required?: boolean;
-  hint?: string;
-  autocomplete?: string;
-}
-
 /**
  * "Unsaved changes" above a section's Save button (which `aria-describedby` it), while the
  * section's form differs from what the server holds: drafts survive saving another section.
@@ -32,25 +23,10 @@ export function unsavedNote(id: string, text: string | false) {
   return text ? html`<p id=${id} part="unsaved" class="unsaved">${text}</p>` : nothing;
 }
 
-/**
- * Renders controls with their label, hint and error: the control named by an error gets
- * `aria-invalid` and is described by the error's text, which sits right below it.
- */
-export class Fields {
-  constructor(private readonly feedback: Feedback | undefined) {}
-
-  text(name: string, label: string, options: TextFieldOptions) {
-    const hintId = options.hint ? `${name}-hint` : undefined;
-    return html`
-      <div class="field">
-        <label for=${name}>${label}</label>
-        ${options.hint ? html`<p id=${hintId!} class="hint">${options.hint}</p>` : nothing}
-        <input part="input" id=${name} name=${name} type=${options.type ?? 'text'} .value=${live(options.value)}
-          maxlength=${ifDefined(options.maxlength)} ?required=${!!options.required} autocomplete=${ifDefined(options.autocomplete)}
-          aria-invalid=${this.invalid(name)} aria-describedby=${this.describedBy(name, hintId)} />
-        ${this.error(name)}
-      </div>
-    `;
+/** The /me forms' controls: an error is about the control `feedback.field` names, and is announced itself. */
+export class Fields extends FormFields {
+  constructor(private readonly feedback: Feedback | undefined) {
+    super((name) => (feedback?.kind === 'error' && feedback.field === name ? feedback.text : undefined), { errorPart: 'error', errorAlert: true });
   }
 
   checkbox(name: string, value: string, checked: boolean, label: string) {
@@ -63,23 +39,6 @@ export class Fields {
     `;
   }
 
-  /** For `aria-invalid`. */
-  invalid(name: string) {
-    return ifDefined(this.errorFor(name) === undefined ? undefined : 'true');
-  }
-
-  /** For `aria-describedby`: the given ids, then the error's if the control has one. */
-  describedBy(name: string, ...ids: (string | undefined)[]) {
-    const error = this.errorFor(name) === undefined ? undefined : `${name}-error`;
-    return ifDefined([...ids, error].filter(Boolean).join(' ') || undefined);
-  }
-
-  /** The control's error, if it has one; inserted with role="alert", so it is announced. */
-  error(name: string) {
-    const text = this.errorFor(name);
-    return text === undefined ? nothing : html`<p id="${name}-error" role="alert" part="error" class="error">${text}</p>`;
-  }
-
   /** The section's status line (always there, so that changes are announced), and its error when not a field's. */
   messages(section: Section) {
     const feedback = this.feedback?.section === section ? this.feedback : undefined;
@@ -89,10 +48,5 @@ export class Fields {
         ${feedback?.kind === 'error' && !feedback.field ? html`<p role="alert" part="error" class="error">${feedback.text}</p>` : nothing}
       </div>
     `;
-  }
-
-  private errorFor(name: string): string | undefined {
-    const { feedback } = this;
-    return feedback?.kind === 'error' && feedback.field === name ? feedback.text : undefined;
   }
 }

@@ -3,9 +3,6 @@ import { css } from 'lit';
 export default css`
   :host {
     container-type: inline-size;
-    --hw-muted: var(--_muted);
-    --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
-    --hw-danger-color: var(--_danger);
   }
 
   h2 {
@@ -144,17 +141,9 @@ export default css`
     width: auto;
   }
 
-  [aria-invalid='true'] {
-    border-color: var(--hw-danger-color) !important;
-    outline: 1px solid var(--hw-danger-color);
-  }
-
   input[type='checkbox'] {
-    flex: none;
     width: 1.125em;
     height: 1.125em;
-    margin: 0.125em 0 0;
-    accent-color: var(--_accent);
   }
 
   .choices {

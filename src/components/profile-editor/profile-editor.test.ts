@@ -958,5 +958,54 @@ describe('hw-profile-editor', () => {
       await type(el, 'quote', 'a'.repeat(560));
       expect(statuses(el)).to.include('560 of 600 characters');
     });
+
+    it("shows the server's refusal on the field it names, then that the network is down, in French", async () => {
+      serveMe();
+      const refused = { error: { code: 'invalid_body', message: 'roles.1: Too big', field: 'roles.1' } };
+      worker.use(http.put('/v1/me/testimonial', () => HttpResponse.json(refused, { status: 400 }), { once: true }));
+      const el = await editor('fr');
+      await type(el, 'quote', 'Des collègues formidables.');
+      await type(el, 'roles', 'Commis, Chef de partie');
+      await type(el, 'fromYear', '2020');
+      await click(el, button(el, 'Enregistrer mon témoignage'));
+      await until('refused', () => alerts(el).length > 0);
+
+      expect(alerts(el)).to.deep.equal(['Vérifiez ce champ\u202f: Postes occupés ici.']);
+      expect(input(el, 'roles').getAttribute('aria-invalid')).to.equal('true');
+      expect(description(el, input(el, 'roles'))).to.contain('Vérifiez ce champ\u202f: Postes occupés ici.');
+      expect(focused(el)).to.equal('roles');
+      await expect(el).to.be.accessible();
+
+      worker.use(http.put('/v1/me/testimonial', () => HttpResponse.error()));
+      await click(el, button(el, 'Enregistrer mon témoignage'));
+      await until('offline', () => alerts(el).some((text) => text.startsWith('Vous semblez hors ligne')));
+      expect(input(el, 'roles').hasAttribute('aria-invalid'), 'no longer the field').to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('sends one save at a time, from whichever section', async () => {
+      serveMe();
+      serveTestimonial();
+      const response = gate();
+      worker.use(
+        http.put('/v1/me/profile', async ({ request }) => {
+          await record(request, await request.json());
+          await response.opened;
+          return HttpResponse.json(me);
+        }),
+      );
+      const el = await editor();
+      await click(el, button(el, 'Save my profile'));
+      await until('saving', () => statuses(el).includes('Saving…'));
+      await type(el, 'quote', 'Great.');
+      await type(el, 'roles', 'Chef');
+      await type(el, 'fromYear', '2020');
+      await click(el, button(el, 'Save my testimonial'));
+
+      response.open();
+      await until('saved', () => statuses(el).includes('Your profile is saved.'));
+      expect(received.map(({ path }) => path)).to.deep.equal(['/v1/me/profile']);
+      expect(statuses(el)).not.to.include('Sent for review: we’ll e-mail you when it’s published.');
+    });
   });
 });

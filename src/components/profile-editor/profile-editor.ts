@@ -1,17 +1,14 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { createMeClient, isHttpError, type MeClient, type MyProfile } from '../../sdk/index.js';
+import { PHOTO_MAX_BYTES, PHOTO_TYPES, createMeClient, type MeClient, type MyProfile } from '../../sdk/index.js';
 import { LocalizeController } from '../shared/localize.js';
 import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
 import { HallwayElement } from '../shared/hallway-element.js';
-import { errorCode } from '../shared/events.js';
 import { define } from '../shared/define.js';
 import { fieldStyles } from '../shared/field-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import {
-  PHOTO_MAX_BYTES,
-  PHOTO_TYPES,
   consentChanged,
   consentChanges,
   consentDraft,
@@ -27,7 +24,8 @@ import {
   type Invalid,
   type ProfileDraft,
 } from './drafts.js';
-import { Fields, type Feedback, type Section } from './fields.js';
+import type { Fields, Section } from './fields.js';
+import { SaveController, isUnauthorized, type StatusKey } from './save-controller.js';
 import { renderProfile } from './profile-section.js';
 import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
@@ -43,26 +41,6 @@ import { Loader } from '../shared/loader.js';
 
 /** Why the editor no longer shows the profile. */
 type Ended = 'signed-out' | 'expired' | 'deleted';
-
-/** The controls a server error's `field` may name, with their label. */
-const FIELD_LABELS = {
-  displayName: 'meDisplayName',
-  jobTitle: 'meJobTitle',
-  team: 'meTeam',
-  location: 'meLocation',
-  languages: 'meLanguages',
-  bio: 'meBio',
-  linkedinUrl: 'meLinkedin',
-  photo: 'mePhoto',
-  channels: 'meChannels',
-  bookingUrl: 'meBookingUrl',
-  weeklyCap: 'meWeeklyCap',
-  pausedUntil: 'mePausedUntil',
-} as const satisfies Record<string, keyof EditorTranslation>;
-
-type FieldName = keyof typeof FIELD_LABELS;
-
-type StatusKey = 'meProfileSaved' | 'mePhotoSaved' | 'mePhotoRemoved' | 'meChoicesSaved' | 'meNothingChanged' | 'meWithdrawn' | 'meLinkSent';
 
 /**
  * @tagname hw-profile-editor
@@ -118,21 +96,21 @@ export class HwProfileEditor extends HallwayElement {
   @state() private draft!: ProfileDraft;
   /** The consent form's values; set with `me`. */
   @state() private choices!: ConsentDraft;
-  @state() private feedback?: Feedback;
   @state() private ended?: Ended;
   @state() private confirmingDelete = false;
 
-  /** What to focus once rendered: the control that had the focus may be gone. */
-  private focusTarget?: string;
-  /** One request at a time: a second click while saving does nothing. */
-  private busy = false;
   private cachedClient?: { baseUrl: string; client: MeClient };
+
+  private readonly save = new SaveController(this, {
+    localize: this.localize,
+    client: () => this.meClient(),
+    onExpired: () => this.end('expired'),
+  });
 
   private readonly testimonial = new TestimonialSection(this, {
     localize: this.localize,
-    client: () => this.meClient(),
+    save: this.save,
     onSaved: (me) => (this.me = me),
-    onExpired: () => this.end('expired'),
   });
 
   private readonly loader = new Loader(this, {
@@ -162,14 +140,8 @@ export class HwProfileEditor extends HallwayElement {
     if (this.unsaved) event.preventDefault();
   };
 
-  protected override updated(): void {
-    if (!this.focusTarget) return;
-    this.renderRoot.querySelector<HTMLElement>(this.focusTarget)?.focus();
-    this.focusTarget = undefined;
-  }
-
   protected override render() {
-    const fields = new Fields(this.feedback);
+    const fields = this.save.fields();
     const { localize } = this;
     if (this.ended === 'deleted') return this.renderDeleted();
     if (this.ended) return renderSignIn({ reason: this.ended, localize, fields, onSubmit: (event) => this.sendSignInLink(event) });
@@ -242,7 +214,7 @@ export class HwProfileEditor extends HallwayElement {
             onSave: (event) => this.saveConsent(event),
             onClearPause: () => this.clearPause(),
           })}
-          ${this.testimonial.render(me)}
+          ${this.testimonial.render(me, fields)}
           ${renderAccount({
             exportUrl: this.meClient().exportUrl,
             confirmingDelete: this.confirmingDelete,
@@ -265,11 +237,11 @@ export class HwProfileEditor extends HallwayElement {
     event.preventDefault();
     const invalid = validateProfile(this.draft);
     if (invalid) return this.showInvalid('profile', invalid);
-    const me = await this.send('profile', (client) => client.updateProfile(toProfileUpdate(this.draft)));
+    const me = await this.save.send('profile', (client) => client.updateProfile(toProfileUpdate(this.draft)));
     if (!me) return;
     this.me = me;
     this.draft = profileDraft(me);
-    this.say('profile', 'meProfileSaved');
+    this.save.say('profile', 'meProfileSaved');
     this.emitAfterRender(new HwProfileSavedEvent());
   }
 
@@ -288,11 +260,11 @@ export class HwProfileEditor extends HallwayElement {
   }
 
   private async savePhoto(request: (client: MeClient) => Promise<MyProfile>, message: StatusKey, focusAfter?: string): Promise<void> {
-    const me = await this.send('photo', request);
+    const me = await this.save.send('photo', request);
     if (!me) return;
     this.me = me;
-    this.focusTarget = focusAfter;
-    this.say('photo', message);
+    if (focusAfter) this.save.focusAfterRender(focusAfter);
+    this.save.say('photo', message);
     this.emitAfterRender(new HwProfileSavedEvent());
   }
 
@@ -301,12 +273,12 @@ export class HwProfileEditor extends HallwayElement {
     const update = consentChanges(consentDraft(this.me!), this.choices);
     const invalid = update.contact && validateConsent(this.choices);
     if (invalid) return this.showInvalid('consent', invalid);
-    if (update.showProfile === undefined && !update.contact) return this.say('consent', 'meNothingChanged');
-    const me = await this.send('consent', (client) => client.updateConsent(update));
+    if (update.showProfile === undefined && !update.contact) return this.save.say('consent', 'meNothingChanged');
+    const me = await this.save.send('consent', (client) => client.updateConsent(update));
     if (!me) return;
     this.me = me;
     this.choices = consentDraft(me);
-    this.say('consent', 'meChoicesSaved');
+    this.save.say('consent', 'meChoicesSaved');
     if (update.showProfile !== undefined) {
       this.emitAfterRender(new HwConsentChangedEvent({ purpose: 'showProfile', granted: update.showProfile }));
     }
@@ -315,36 +287,36 @@ export class HwProfileEditor extends HallwayElement {
 
   private clearPause(): void {
     this.choices = { ...this.choices, pausedUntil: '' };
-    this.focusTarget = '#pausedUntil'; // the Clear button is gone
+    this.save.focusAfterRender('#pausedUntil'); // the Clear button is gone
   }
 
   private async withdrawAll(): Promise<void> {
-    const me = await this.send('account', (client) => client.withdrawAll());
+    const me = await this.save.send('account', (client) => client.withdrawAll());
     if (!me) return;
     this.me = me;
     this.choices = consentDraft(me);
-    this.say('account', 'meWithdrawn');
+    this.save.say('account', 'meWithdrawn');
     this.emitAfterRender(new HwWithdrawnEvent());
   }
 
   private askToDelete(): void {
     this.confirmingDelete = true;
-    this.focusTarget = '#confirm-delete';
+    this.save.focusAfterRender('#confirm-delete');
   }
 
   private cancelDelete(): void {
     this.confirmingDelete = false;
-    this.focusTarget = '#delete';
+    this.save.focusAfterRender('#delete');
   }
 
   private async deleteData(): Promise<void> {
-    if (!(await this.send('account', (client) => client.deleteMyData().then(() => true), false))) return;
+    if (!(await this.save.send('account', (client) => client.deleteMyData().then(() => true), { saying: false }))) return;
     this.end('deleted');
     this.emitAfterRender(new HwDataDeletedEvent());
   }
 
   private async signOut(): Promise<void> {
-    if (await this.send('account', (client) => client.signOut().then(() => true), false)) this.end('signed-out');
+    if (await this.save.send('account', (client) => client.signOut().then(() => true), { saying: false })) this.end('signed-out');
   }
 
   private async sendSignInLink(event: SubmitEvent): Promise<void> {
@@ -352,20 +324,14 @@ export class HwProfileEditor extends HallwayElement {
     const input = (event.currentTarget as HTMLFormElement).elements.namedItem('email') as HTMLInputElement;
     const email = input.value.trim();
     if (!email || !input.checkValidity()) return this.showInvalid('sign-in', { field: 'email', reason: 'meEmailInvalid' });
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await requestSignInLink(this.baseUrl(), email);
-      this.say('sign-in', 'meLinkSent');
-    } catch (error) {
-      const text =
+    const sent = await this.save.send('sign-in', () => requestSignInLink(this.baseUrl(), email).then(() => true), {
+      saying: false,
+      explain: (error) =>
         error instanceof SignInLimited
           ? this.localize.term('meTooManyLinks', Math.ceil(error.retryAfter / 60))
-          : this.localize.term('meSendFailed');
-      this.feedback = { section: 'sign-in', kind: 'error', text };
-    } finally {
-      this.busy = false;
-    }
+          : this.localize.term('meSendFailed'),
+    });
+    if (sent) this.save.say('sign-in', 'meLinkSent');
   }
 
   // ---- Plumbing
@@ -377,57 +343,18 @@ export class HwProfileEditor extends HallwayElement {
     this.testimonial.load(me.testimonial);
   }
 
-  /**
-   * Sends one request at a time, saying "Saving…" in `section` meanwhile (unless `saying` is false).
-   * On failure it shows why, or the sign-in form when the session is gone, and answers `undefined`.
-   */
-  private async send<T>(section: Section, request: (client: MeClient) => Promise<T>, saying = true): Promise<T | undefined> {
-    if (this.busy) return undefined;
-    this.busy = true;
-    this.feedback = saying ? { section, kind: 'status', text: this.localize.term('meSaving') } : undefined;
-    try {
-      return await request(this.meClient());
-    } catch (error) {
-      this.showError(section, error);
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private say(section: Section, key: StatusKey): void {
-    this.feedback = { section, kind: 'status', text: this.localize.term(key) };
-  }
-
   private showInvalid(section: Section, { field, reason }: Invalid): void {
-    this.feedback = { section, kind: 'error', text: this.localize.term(reason), field };
-    this.focusTarget = `[name="${field}"]`;
-  }
-
-  private showError(section: Section, error: unknown): void {
-    if (isUnauthorized(error)) return this.end('expired');
-    const code = errorCode(error);
-    if (code === 'payload_too_large') return this.showInvalid(section, { field: 'photo', reason: 'mePhotoTooLarge' });
-    if (code === 'unsupported_media_type') return this.showInvalid(section, { field: 'photo', reason: 'mePhotoWrongType' });
-    const field = isHttpError(error) ? controlNamed(error.field) : undefined;
-    if (field) {
-      const text = this.localize.term('meFieldRejected', this.localize.term(FIELD_LABELS[field]));
-      this.feedback = { section, kind: 'error', text, field };
-      this.focusTarget = `[name="${field}"]`;
-      return;
-    }
-    const key = code === 'network' ? 'meOffline' : code === 'timeout' ? 'meTimeout' : 'meFailed';
-    this.feedback = { section, kind: 'error', text: this.localize.term(key) };
+    this.save.invalid(section, field, this.localize.term(reason));
   }
 
   /** Leaves the profile behind: nothing of it stays on screen or in memory. */
   private end(reason: Ended): void {
     this.ended = reason;
     this.me = undefined;
-    this.feedback = undefined;
+    this.save.clear();
     this.confirmingDelete = false;
     this.testimonial.load(null);
-    this.focusTarget = '[data-ended]';
+    this.save.focusAfterRender('[data-ended]');
   }
 
   private baseUrl(): string {
@@ -439,14 +366,6 @@ export class HwProfileEditor extends HallwayElement {
     if (this.cachedClient?.baseUrl !== baseUrl) this.cachedClient = { baseUrl, client: createMeClient({ baseUrl }) };
     return this.cachedClient.client;
   }
-}
-
-const isUnauthorized = (error: unknown) => isHttpError(error) && error.status === 401;
-
-/** The control a server error's `field` names: `contact.settings.bookingUrl` → `bookingUrl`, `languages.2` → `languages`. */
-function controlNamed(field: string | undefined): FieldName | undefined {
-  const name = field?.split('.').reverse().find((segment) => !/^\d+$/.test(segment));
-  return name && name in FIELD_LABELS ? (name as FieldName) : undefined;
 }
 
 define('hw-profile-editor', HwProfileEditor);

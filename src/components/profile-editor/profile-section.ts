@@ -1,9 +1,8 @@
 import { html, nothing } from 'lit';
-import { live } from 'lit/directives/live.js';
-import type { MyProfile } from '../../sdk/index.js';
+import { BIO_MAX, PHOTO_TYPES, PROFILE_MAX, type MyProfile } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { EditorTranslation } from './translations.js';
-import { BIO_MAX, COMMON_LANGUAGES, PHOTO_TYPES, type ProfileDraft } from './drafts.js';
+import { COMMON_LANGUAGES, type ProfileDraft } from './drafts.js';
 import { unsavedNote, type Fields } from './fields.js';
 
 /** The bio count is announced from this many characters on. */
@@ -61,10 +60,10 @@ function renderForm(view: ProfileView) {
   return html`
     <form novalidate @input=${view.onEdit} @submit=${view.onSave}>
       <p class="hint">${localize.term('meRequiredNote')}</p>
-      ${fields.text('displayName', localize.term('meDisplayName'), { value: draft.displayName, maxlength: 80, required: true, autocomplete: 'nickname' })}
-      ${fields.text('jobTitle', localize.term('meJobTitle'), { value: draft.jobTitle, maxlength: 120, required: true, autocomplete: 'organization-title' })}
-      ${fields.text('team', localize.term('meTeam'), { value: draft.team, maxlength: 80 })}
-      ${fields.text('location', localize.term('meLocation'), { value: draft.location, maxlength: 80 })}
+      ${fields.text('displayName', { label: localize.term('meDisplayName'), value: draft.displayName, maxlength: PROFILE_MAX.displayName, required: true, autocomplete: 'nickname' })}
+      ${fields.text('jobTitle', { label: localize.term('meJobTitle'), value: draft.jobTitle, maxlength: PROFILE_MAX.jobTitle, required: true, autocomplete: 'organization-title' })}
+      ${fields.text('team', { label: localize.term('meTeam'), value: draft.team, maxlength: PROFILE_MAX.team })}
+      ${fields.text('location', { label: localize.term('meLocation'), value: draft.location, maxlength: PROFILE_MAX.location })}
       <fieldset class="field">
         <legend>${localize.term('meLanguages')}</legend>
         <div class="choices">
@@ -73,7 +72,7 @@ function renderForm(view: ProfileView) {
         ${fields.error('languages')}
       </fieldset>
       ${renderBio(view)}
-      ${fields.text('linkedinUrl', localize.term('meLinkedin'), { value: draft.linkedinUrl, type: 'url', hint: localize.term('meLinkedinHint'), autocomplete: 'url' })}
+      ${fields.text('linkedinUrl', { label: localize.term('meLinkedin'), value: draft.linkedinUrl, type: 'url', hint: localize.term('meLinkedinHint'), autocomplete: 'url' })}
       ${unsavedNote('profile-unsaved', view.unsaved && localize.term('meUnsaved'))}
       <button part="button" type="submit" aria-describedby=${view.unsaved ? 'profile-unsaved' : nothing}>${localize.term('meSaveProfile')}</button>
       ${fields.messages('profile')}
@@ -81,18 +80,14 @@ function renderForm(view: ProfileView) {
   `;
 }
 
-/** The count is always visible, but only announced near the limit, not at every keystroke. */
 function renderBio({ draft, localize, fields }: ProfileView) {
   const count = draft.bio.length;
-  return html`
-    <div class="field">
-      <label for="bio">${localize.term('meBio')}</label>
-      <p id="bio-hint" class="hint">${localize.term('meBioHint')}</p>
-      <textarea part="input" id="bio" name="bio" rows="4" maxlength=${BIO_MAX} .value=${live(draft.bio)}
-        aria-invalid=${fields.invalid('bio')} aria-describedby=${fields.describedBy('bio', 'bio-hint', 'bio-count')}></textarea>
-      <p id="bio-count" class="hint">${localize.term('meBioCount', count, BIO_MAX)}</p>
-      <p role="status" class="visually-hidden">${count >= BIO_NEAR_LIMIT ? localize.term('meBioNearLimit', count, BIO_MAX) : ''}</p>
-      ${fields.error('bio')}
-    </div>
-  `;
+  return fields.textArea('bio', {
+    label: localize.term('meBio'),
+    hint: localize.term('meBioHint'),
+    value: draft.bio,
+    rows: 4,
+    maxlength: BIO_MAX,
+    counter: { shown: localize.term('meBioCount', count, BIO_MAX), announced: localize.term('meBioNearLimit', count, BIO_MAX), from: BIO_NEAR_LIMIT },
+  });
 }

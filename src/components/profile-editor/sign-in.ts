@@ -19,12 +19,7 @@ export function renderSignIn({ reason, localize, fields, onSubmit }: SignInView)
       <p>${localize.term(reason === 'signed-out' ? 'meSignedOut' : 'meSessionExpired')}</p>
       <p>${localize.term('meSignInIntro')}</p>
       <form novalidate @submit=${onSubmit}>
-        <div class="field">
-          <label for="email">${localize.term('meEmail')}</label>
-          <input part="input" id="email" name="email" type="email" autocomplete="email" required
-            aria-invalid=${fields.invalid('email')} aria-describedby=${fields.describedBy('email')} />
-          ${fields.error('email')}
-        </div>
+        ${fields.text('email', { label: localize.term('meEmail'), type: 'email', autocomplete: 'email', required: true })}
         <button part="button" type="submit">${localize.term('meSendLink')}</button>
         ${fields.messages('sign-in')}
       </form>

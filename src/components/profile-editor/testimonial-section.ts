@@ -1,18 +1,17 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import {
+  TESTIMONIAL_LIMITS,
   TESTIMONIAL_MAX,
-  isHttpError,
-  type MeClient,
   type MyProfile,
   type MyTestimonial,
   type NameStyle,
   type TestimonialDraft,
 } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
-import { errorCode } from '../shared/events.js';
 import type { EditorTranslation } from './translations.js';
-import { Fields, unsavedNote, type Feedback } from './fields.js';
+import { unsavedNote, type Fields } from './fields.js';
+import type { SaveController } from './save-controller.js';
 
 /** The count is announced from this many characters on. */
 const QUOTE_NEAR_LIMIT = TESTIMONIAL_MAX - 50;
@@ -20,8 +19,8 @@ const NAME_STYLES = ['full', 'first_initial', 'initials'] as const satisfies rea
 const NAME_LABELS = { full: 'meNameFull', first_initial: 'meNameFirstInitial', initials: 'meNameInitials' } as const;
 /** The languages a quote may be written in: those the widgets speak. */
 const QUOTE_LANGS = ['en', 'fr'];
-/** The controls a server error's `field` may name, with their label. */
-const FIELD_LABELS = { quote: 'meQuote', roles: 'meRoles', fromYear: 'meFromYear', toYear: 'meToYear', currentRole: 'meCurrentRole' } as const;
+/** Room for the most roles at their longest, with the commas between them. */
+const ROLES_MAXLENGTH = TESTIMONIAL_LIMITS.roles * (TESTIMONIAL_LIMITS.role + 4);
 
 /** Added to the editor's styles: radio buttons keep their size, years sit side by side. */
 export const testimonialStyles = css`
@@ -50,22 +49,18 @@ type Reason = 'meQuoteRequired' | 'meQuoteTooLong' | 'meRolesInvalid' | 'meYears
 
 export interface TestimonialHost {
   localize: LocalizeController<EditorTranslation>;
-  client: () => MeClient;
+  save: SaveController;
   /** The profile the server answered with. */
   onSaved: (me: MyProfile) => void;
-  /** The session is gone. */
-  onExpired: () => void;
 }
 
 /**
  * "Your testimonial": what the employee (or alumnus) writes for candidates, sent to moderation on
- * each save. Keeps its own form and message; the editor renders it after "Your choices".
+ * each save. Keeps its own form; the editor renders it after "Your choices".
  */
 export class TestimonialSection implements ReactiveController {
   // Replaced by `load` with the profile, before the first render of the form.
   private form = formFrom(null, 'en');
-  private feedback?: Feedback;
-  private busy = false;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -79,7 +74,6 @@ export class TestimonialSection implements ReactiveController {
   /** Starts over from the saved testimonial (or an empty form). */
   load(saved: MyTestimonial | null): void {
     this.form = this.formFrom(saved);
-    this.feedback = undefined;
   }
 
   /** Whether the form differs from the saved testimonial (or from an empty one). */
@@ -92,9 +86,8 @@ export class TestimonialSection implements ReactiveController {
     return formFrom(saved, this.options.localize.lang);
   }
 
-  render(me: MyProfile) {
+  render(me: MyProfile, fields: Fields) {
     const { localize } = this.options;
-    const fields = new Fields(this.feedback);
     const { form } = this;
     const site = me.site.name;
     const saved = me.testimonial;
@@ -106,16 +99,14 @@ export class TestimonialSection implements ReactiveController {
         <h2 id="testimonial-heading">${localize.term('meTestimonialHeading')}</h2>
         <p>${localize.term('meTestimonialIntro')}</p>
         ${saved ? html`<p class="decision" id="testimonial-status">${statusText(localize, saved)}</p>` : nothing}
-        <form novalidate @input=${this.edit} @submit=${this.save}>
-          <div class="field">
-            <label for="quote">${localize.term('meQuote')}</label>
-            <textarea part="input" id="quote" name="quote" rows="5" .value=${live(form.quote)}
-              aria-invalid=${fields.invalid('quote')} aria-describedby=${fields.describedBy('quote', 'quote-count')}></textarea>
-            <p id="quote-count" class="hint">${localize.term('meQuoteCount', count, TESTIMONIAL_MAX)}</p>
-            <p role="status" class="visually-hidden">${count >= QUOTE_NEAR_LIMIT ? localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX) : ''}</p>
-            ${fields.error('quote')}
-          </div>
-          ${fields.text('roles', localize.term('meRoles'), { value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: 620 })}
+        <form novalidate @input=${this.edit} @submit=${this.submit}>
+          ${fields.textArea('quote', {
+            label: localize.term('meQuote'),
+            value: form.quote,
+            rows: 5,
+            counter: { shown: localize.term('meQuoteCount', count, TESTIMONIAL_MAX), announced: localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX), from: QUOTE_NEAR_LIMIT },
+          })}
+          ${fields.text('roles', { label: localize.term('meRoles'), value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: ROLES_MAXLENGTH })}
           <fieldset class="field">
             <legend>${localize.term('meYears')}</legend>
             <div class="row">
@@ -127,7 +118,7 @@ export class TestimonialSection implements ReactiveController {
           </fieldset>
           ${me.status === 'employee'
             ? nothing
-            : fields.text('currentRole', localize.term('meCurrentRole'), { value: form.currentRole, maxlength: 120, autocomplete: 'organization-title' })}
+            : fields.text('currentRole', { label: localize.term('meCurrentRole'), value: form.currentRole, maxlength: TESTIMONIAL_LIMITS.role, autocomplete: 'organization-title' })}
           <fieldset class="field">
             <legend>${localize.term('meNameStyle')}</legend>
             <div class="choices column">
@@ -182,7 +173,7 @@ export class TestimonialSection implements ReactiveController {
     return html`
       <span class="field">
         <label for=${name}>${label}</label>
-        <input part="input" id=${name} name=${name} type="number" inputmode="numeric" min="1950" max="2100" step="1" class="narrow"
+        <input part="input" id=${name} name=${name} type="number" inputmode="numeric" min=${TESTIMONIAL_LIMITS.firstYear} max=${TESTIMONIAL_LIMITS.lastYear} step="1" class="narrow"
           .value=${live(value)} aria-invalid=${fields.invalid(name)} aria-describedby=${fields.describedBy(name, hint)} />
       </span>
     `;
@@ -204,73 +195,30 @@ export class TestimonialSection implements ReactiveController {
     this.host.requestUpdate();
   };
 
-  private readonly save = async (event: SubmitEvent): Promise<void> => {
+  private readonly submit = async (event: SubmitEvent): Promise<void> => {
     event.preventDefault();
+    const { localize, save } = this.options;
     const invalid = validate(this.form);
     if (invalid) {
-      const { localize } = this.options;
       const { field, reason } = invalid;
-      return this.showInvalid(field, reason === 'meQuoteTooLong' ? localize.term(reason, TESTIMONIAL_MAX) : localize.term(reason));
+      return save.invalid('testimonial', field, reason === 'meQuoteTooLong' ? localize.term(reason, TESTIMONIAL_MAX) : localize.term(reason));
     }
-    const me = await this.send((client) => client.saveTestimonial(toDraft(this.form, this.host)));
+    const me = await save.send('testimonial', (client) => client.saveTestimonial(toDraft(this.form, this.host)));
     if (!me) return;
     this.form = this.formFrom(me.testimonial);
-    this.say('meTestimonialSent');
+    save.say('testimonial', 'meTestimonialSent');
     this.options.onSaved(me);
   };
 
   private readonly delete = async (): Promise<void> => {
-    const me = await this.send((client) => client.deleteTestimonial());
+    const { save } = this.options;
+    const me = await save.send('testimonial', (client) => client.deleteTestimonial());
     if (!me) return;
     this.form = this.formFrom(null);
-    this.say('meTestimonialDeleted');
+    save.say('testimonial', 'meTestimonialDeleted');
     this.options.onSaved(me);
-    // The Delete button is gone: the focus goes to the empty testimonial.
-    void this.host.updateComplete.then(() => this.control('quote')?.focus());
+    save.focusAfterRender('[name="quote"]'); // the Delete button is gone: the focus goes to the empty testimonial
   };
-
-  private async send(request: (client: MeClient) => Promise<MyProfile>): Promise<MyProfile | undefined> {
-    if (this.busy) return undefined;
-    this.busy = true;
-    this.feedback = { section: 'testimonial', kind: 'status', text: this.options.localize.term('meSaving') };
-    this.host.requestUpdate();
-    try {
-      return await request(this.options.client());
-    } catch (error) {
-      this.showError(error);
-      return undefined;
-    } finally {
-      this.busy = false;
-    }
-  }
-
-  private say(key: 'meTestimonialSent' | 'meTestimonialDeleted'): void {
-    this.feedback = { section: 'testimonial', kind: 'status', text: this.options.localize.term(key) };
-    this.host.requestUpdate();
-  }
-
-  private showInvalid(field: string, text: string): void {
-    this.feedback = { section: 'testimonial', kind: 'error', text, field };
-    this.host.requestUpdate();
-    void this.host.updateComplete.then(() => this.control(field)?.focus());
-  }
-
-  private showError(error: unknown): void {
-    if (isHttpError(error) && error.status === 401) return this.options.onExpired();
-    const { localize } = this.options;
-    const field = isHttpError(error) ? error.field?.split('.')[0] : undefined;
-    if (field && field in FIELD_LABELS) {
-      return this.showInvalid(field, localize.term('meFieldRejected', localize.term(FIELD_LABELS[field as keyof typeof FIELD_LABELS])));
-    }
-    const code = errorCode(error);
-    const key = code === 'network' ? 'meOffline' : code === 'timeout' ? 'meTimeout' : 'meFailed';
-    this.feedback = { section: 'testimonial', kind: 'error', text: localize.term(key) };
-    this.host.requestUpdate();
-  }
-
-  private control(name: string) {
-    return this.host.shadowRoot?.querySelector<HTMLElement>(`[name="${name}"]`);
-  }
 }
 
 function formFrom(saved: MyTestimonial | null, lang: string): TestimonialForm {
@@ -287,14 +235,14 @@ function formFrom(saved: MyTestimonial | null, lang: string): TestimonialForm {
 }
 
 const rolesOf = (roles: string) => roles.split(',').map((role) => role.trim()).filter(Boolean);
-const isYear = (year: number) => Number.isInteger(year) && year >= 1950 && year <= new Date().getFullYear();
+const isYear = (year: number) => Number.isInteger(year) && year >= TESTIMONIAL_LIMITS.firstYear && year <= new Date().getFullYear();
 
 function validate(form: TestimonialForm): { field: string; reason: Reason } | undefined {
   const quote = form.quote.trim();
   if (!quote) return { field: 'quote', reason: 'meQuoteRequired' };
   if (quote.length > TESTIMONIAL_MAX) return { field: 'quote', reason: 'meQuoteTooLong' };
   const roles = rolesOf(form.roles);
-  if (roles.length < 1 || roles.length > 5) return { field: 'roles', reason: 'meRolesInvalid' };
+  if (roles.length < 1 || roles.length > TESTIMONIAL_LIMITS.roles) return { field: 'roles', reason: 'meRolesInvalid' };
   const from = Number(form.fromYear);
   if (!form.fromYear.trim() || !isYear(from)) return { field: 'fromYear', reason: 'meYearsInvalid' };
   const to = Number(form.toYear);

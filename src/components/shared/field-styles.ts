@@ -1,7 +1,13 @@
 import { css } from 'lit';
 
-/** Text inputs and text areas of the forms (contact dialog, profile editor). */
+/** The controls `form-field.ts` renders, in the contact dialog and the profile editor. */
 export const fieldStyles = css`
+  :host {
+    --hw-muted: var(--_muted);
+    --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
+    --hw-danger-color: var(--_danger);
+  }
+
   input:not([type='checkbox'], [type='file']),
   textarea {
     width: 100%;
@@ -15,5 +21,18 @@ export const fieldStyles = css`
 
   textarea {
     resize: vertical;
+  }
+
+  input[type='checkbox'] {
+    flex: none;
+    width: 1.25em;
+    height: 1.25em;
+    margin: 0.125em 0 0;
+    accent-color: var(--_accent);
+  }
+
+  [aria-invalid='true'] {
+    border-color: var(--hw-danger-color) !important;
+    outline: 1px solid var(--hw-danger-color);
   }
 `;
