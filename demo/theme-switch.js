@@ -22,7 +22,9 @@ document.addEventListener('DOMContentLoaded', () => {
       button.setAttribute('aria-pressed', String(dark));
       try {
         localStorage.setItem(KEY, dark ? 'dark' : 'light');
-      } catch {}
+      } catch {
+        // storage refused (private browsing): the switch still works on this page
+      }
     });
   }
 });

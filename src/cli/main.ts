@@ -60,8 +60,10 @@ function parseCommandLine(argv: string[]) {
 
 function findCommand(positionals: string[]): [string, Handler] {
   const two = positionals.slice(0, 2).join(' ');
-  if (COMMANDS[two]) return [two, COMMANDS[two]];
-  if (COMMANDS[positionals[0]!]) return [positionals[0]!, COMMANDS[positionals[0]!]];
+  for (const name of [two, positionals[0] ?? '']) {
+    const handler = COMMANDS[name];
+    if (handler) return [name, handler];
+  }
   throw usageError(`Unknown command "${two}".`);
 }
 

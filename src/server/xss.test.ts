@@ -103,8 +103,8 @@ const MESSAGE_ONLY = { granted: true, settings: { channels: ['message'], weeklyC
 
 // ---- what "inert" means in markup ----
 
-const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>\/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
-const ATTRIBUTE = /([^\s"'>\/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
+const TAG = /<([a-zA-Z][\w:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*\/?>/g;
+const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'data', 'xlink:href', 'poster', 'background']);
 const FORBIDDEN_TAGS = new Set(['iframe', 'frame', 'object', 'embed', 'base', 'math', 'applet', 'svg', 'animate']);
 
@@ -114,6 +114,7 @@ const decoded = (value: string) =>
     .replace(/&#x([0-9a-f]+);?/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
     .replace(/&#(\d+);?/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&colon;/gi, ':')
+    // eslint-disable-next-line no-control-regex -- browsers skip control characters in a URL's scheme
     .replace(/[\s\u0000-\u001f]+/g, '');
 
 /**

@@ -359,7 +359,7 @@ describe('hw-alumni-testimonials', () => {
       const count = part<HTMLElement>(el, 'count');
 
       expect(controls.getBoundingClientRect().top, 'under the slide').to.be.at.least(shadow(el).querySelector('#slides')!.getBoundingClientRect().bottom);
-      for (const [name, label] of [['previous', 'Previous'], ['next', 'Next']]) {
+      for (const [name, label] of [['previous', 'Previous'], ['next', 'Next']] as const) {
         const button = part(el, name);
         expect(text(button), 'named by its text, for screen readers and voice control').to.equal(label);
         expect(button.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');

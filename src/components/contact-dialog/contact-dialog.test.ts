@@ -343,7 +343,7 @@ describe('hw-contact-dialog', () => {
     await send(el);
     await until('sent', () => server.requests.length === 1);
 
-    const [{ personId, body }] = server.requests;
+    const { personId, body } = server.requests[0]!;
     const { proof, ...rest } = body;
     expect(personId).to.equal('p1');
     expect(rest).to.deep.equal({
@@ -502,7 +502,7 @@ describe('hw-contact-dialog', () => {
     const [first, retry] = server.requests.map(({ body }) => body);
     expect(retry!.proof.salt, 'a new challenge').not.to.equal(first!.proof.salt);
     expect(await solves(retry!.proof, server.challenges), 'the new challenge').to.be.true;
-    expect(retry.message).to.equal(TYPED.message);
+    expect(retry!.message).to.equal(TYPED.message);
   });
 
   it('speaks French from the closest [lang], and sends lang "fr"', async () => {

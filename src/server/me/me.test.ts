@@ -516,7 +516,7 @@ describe('the pages people land on', () => {
       assert.equal(light!['--accent'], '#ffe000');
       assert.equal(light!['--on-accent'], '#0d1117');
       assert.notEqual(light!['--link'], '#ffe000');
-      assert.ok(contrast(light!['--link']!, '#ffffff') >= 4.5 && contrast(light!['--link']!, '#f6f6f4') >= 4.5, light!['--link']);
+      assert.ok(contrast(light!['--link']!, '#ffffff') >= 4.5 && contrast(light!['--link']!, '#f6f6f4') >= 4.5, String(light!['--link']));
       assert.ok(contrast(dark!['--accent']!, dark!['--on-accent']!) >= 4.5);
       assert.ok(contrast(dark!['--link']!, '#161b22') >= 4.5);
 

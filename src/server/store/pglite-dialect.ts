@@ -26,7 +26,7 @@ export class PGliteDialect implements Dialect {
   ) {}
   createAdapter = () => new PostgresAdapter();
   createDriver = (): Driver => new PGliteDriver(this.pglite, this.maxQueued);
-  createIntrospector = (db: Kysely<any>) => new PostgresIntrospector(db);
+  createIntrospector = (db: Kysely<unknown>) => new PostgresIntrospector(db);
   createQueryCompiler = () => new PostgresQueryCompiler();
 }
 
