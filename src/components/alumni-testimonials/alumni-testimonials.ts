@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { HwLoadEvent } from '../shared/events.js';
 import { isUnknownSite } from '../shared/config.js';
@@ -61,7 +61,7 @@ const DEFAULT_LIMIT = 6;
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  * @fires {HwTestimonialViewEvent} hw-testimonial-view - The candidate brought a slide into view (Previous, Next, the picker; not autoplay); `detail` is `{ testimonialId, index }`.
  */
-export class HwAlumniTestimonials extends HallwayElement {
+export class HwAlumniTestimonials extends SiteElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */

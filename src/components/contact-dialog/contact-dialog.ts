@@ -14,7 +14,7 @@ import {
 import contactEn, { type ContactTranslation } from '../locales/contact-en.js';
 import contactFr from '../locales/contact-fr.js';
 import type { Locale } from '../shared/localize.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { firstName } from '../shared/contact.js';
 import { define } from '../shared/define.js';
@@ -100,7 +100,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @fires {HwContactSentEvent} hw-contact-sent - The server accepted the question; `detail` is `{ personId }`.
  * @fires {HwContactCloseEvent} hw-contact-close - The dialog closed; `detail` is `{ personId?, sent }`.
  */
-export class HwContactDialog extends HallwayElement {
+export class HwContactDialog extends SiteElement {
   static override styles = [baseStyles, fieldStyles, styles];
 
   /** The person to ask. */

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { contactRefused, showList } from '../shared/contact.js';
 import { HwLoadEvent } from '../shared/events.js';
@@ -46,7 +46,7 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @fires {HwLoadEvent} hw-load - The people (possibly none) are shown; `detail` is `{ count, match }`.
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  */
-export class HwPeopleGrid extends HallwayElement {
+export class HwPeopleGrid extends SiteElement {
   static override styles = [baseStyles, listHeadingStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */

@@ -108,10 +108,7 @@ export class HwProfileEditor extends HallwayElement {
   protected override readonly localize = new LocalizeController<EditorTranslation>(this, EDITOR_TABLES);
 
   /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
-  @property() override api?: string;
-
-  /** Not used: the site is the signed-in employee's own. */
-  @property() override site?: string;
+  @property() api?: string;
 
   @state() private me?: MyProfile;
   /** The profile form's values; set with `me`. */
