@@ -13,7 +13,8 @@ import {
 } from '../../sdk/index.js';
 import contactEn, { type ContactTranslation } from '../locales/contact-en.js';
 import contactFr from '../locales/contact-fr.js';
-import type { Locale } from '../shared/localize.js';
+import type { Translation } from '../locales/en.js';
+import { registerTerms, type LocalizeController } from '../shared/localize.js';
 import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { firstName } from '../shared/contact.js';
@@ -42,7 +43,7 @@ const EMPTY_DRAFT: Draft = { name: '', email: '', message: '', consent: false };
 const NEAR_LIMIT = MESSAGE_MAX - 100;
 
 // The dialog's own strings come with its code, not with hallway.js.
-const TRANSLATIONS = { en: contactEn, fr: contactFr } satisfies Record<Locale, ContactTranslation>;
+registerTerms<ContactTranslation>({ en: contactEn, fr: contactFr });
 
 const FIELD_LABELS = {
   name: 'name',
@@ -102,6 +103,8 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  */
 export class HwContactDialog extends SiteElement {
   static override styles = [baseStyles, fieldStyles, styles];
+
+  protected declare readonly localize: LocalizeController<Translation & ContactTranslation>;
 
   /** The person to ask. */
   @property({ attribute: false }) person?: PublicPerson;
@@ -179,7 +182,7 @@ export class HwContactDialog extends SiteElement {
         <div class="header">
           <h2 id="heading" part="heading">${this.heading(person)}</h2>
           <button part="close" class="close" type="button" @click=${this.close}>
-            <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18" /></svg><span class="visually-hidden">${this.text.close}</span>
+            <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18" /></svg><span class="visually-hidden">${this.localize.term('close')}</span>
           </button>
         </div>
         ${!person ? this.renderChooser() : this.phase === 'sent' ? this.renderSent(person) : this.renderForm(person)}
@@ -192,7 +195,7 @@ export class HwContactDialog extends SiteElement {
   private renderChooser() {
     return html`
       <div class="body">
-        <p id="choose" class="intro">${this.text.choose}</p>
+        <p id="choose" class="intro">${this.localize.term('choose')}</p>
         <ul class="people" role="list" aria-labelledby="choose">
           ${this.people.map(
             (person) => html`
@@ -210,33 +213,33 @@ export class HwContactDialog extends SiteElement {
   }
 
   private renderForm(person: PublicPerson) {
-    const { text } = this;
+    const { localize } = this;
     const first = firstName(person);
     return html`
       <form novalidate aria-busy=${this.busy} @input=${this.edit} @submit=${this.submit}>
         <div class="body">
           ${this.renderPerson(person)}
           ${this.textField('name', 'text', { autocomplete: 'name', maxlength: 100 })}
-          ${this.textField('email', 'email', { autocomplete: 'email', maxlength: 254, hint: text.emailHint(first) })}
+          ${this.textField('email', 'email', { autocomplete: 'email', maxlength: 254, hint: localize.term('emailHint', first) })}
           ${this.renderMessage()}
           <div class="field">
             <label part="consent" class="consent">
               <input type="checkbox" id="consent" name="consent" required .checked=${live(this.draft.consent)} @click=${this.keepWhileBusy}
                 aria-invalid=${this.invalid('consent')} aria-describedby=${this.describedBy('consent')} />
-              <span>${text.consent(person.displayName)}</span>
+              <span>${localize.term('consent', person.displayName)}</span>
             </label>
             ${this.fieldError('consent')}
           </div>
-          <p part="privacy" class="hint">${text.privacy(first)}</p>
+          <p part="privacy" class="hint">${localize.term('privacy', first)}</p>
           <div class="honeypot" aria-hidden="true">
-            <label for="website">${text.honeypot}</label>
+            <label for="website">${localize.term('honeypot')}</label>
             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
           </div>
         </div>
         <div class="actions">
           ${this.alert ? keyed(this.alertCount, html`<p part="error" class="alert" role="alert">${this.alert}</p>`) : nothing}
           <div class="send">
-            <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${text.send}</button>
+            <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${localize.term('send')}</button>
             <p part="status" class="status" role="status">${this.statusText()}</p>
           </div>
         </div>
@@ -250,7 +253,7 @@ export class HwContactDialog extends SiteElement {
         <p class="name">${person.displayName}</p>
         <p class="title">${person.jobTitle}</p>
         ${this.people.length > 1 && !this.busy
-          ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.text.chooseOther}</button>`
+          ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.localize.term('chooseOther')}</button>`
           : nothing}
       </div>
     `;
@@ -260,7 +263,7 @@ export class HwContactDialog extends SiteElement {
     const hintId = options.hint ? `${name}-hint` : undefined;
     return html`
       <div class="field">
-        <label for=${name}>${this.text[FIELD_LABELS[name]]}</label>
+        <label for=${name}>${this.localize.term(FIELD_LABELS[name])}</label>
         ${options.hint ? html`<p id=${hintId!} class="hint">${options.hint}</p>` : nothing}
         <input part="input" id=${name} name=${name} type=${type} required maxlength=${options.maxlength}
           autocomplete=${options.autocomplete} ?readonly=${this.busy} .value=${live(this.draft[name])}
@@ -272,16 +275,16 @@ export class HwContactDialog extends SiteElement {
 
   /** The count is always visible, but only announced near the limit, not at every keystroke. */
   private renderMessage() {
-    const { text } = this;
+    const { localize } = this;
     const count = this.draft.message.length;
     return html`
       <div class="field">
-        <label for="message">${text.message}</label>
+        <label for="message">${localize.term('message')}</label>
         <textarea part="input" id="message" name="message" rows="4" required maxlength=${MESSAGE_MAX} ?readonly=${this.busy}
           .value=${live(this.draft.message)} aria-invalid=${this.invalid('message')}
           aria-describedby=${this.describedBy('message', 'message-count')}></textarea>
-        <p id="message-count" part="count" class="hint count">${text.count(count, MESSAGE_MAX)}</p>
-        <p role="status" class="visually-hidden">${count >= NEAR_LIMIT ? text.nearLimit(count, MESSAGE_MAX) : ''}</p>
+        <p id="message-count" part="count" class="hint count">${localize.term('count', count, MESSAGE_MAX)}</p>
+        <p role="status" class="visually-hidden">${count >= NEAR_LIMIT ? localize.term('nearLimit', count, MESSAGE_MAX) : ''}</p>
         ${this.fieldError('message')}
       </div>
     `;
@@ -293,7 +296,7 @@ export class HwContactDialog extends SiteElement {
         ${this.renderPerson(person)}
         <div class="done">
           <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>
-          <p id="sent" part="success" class="success" tabindex="-1">${this.text.sent(firstName(person))}</p>
+          <p id="sent" part="success" class="success" tabindex="-1">${this.localize.term('sent', firstName(person))}</p>
         </div>
       </div>
     `;
@@ -314,14 +317,14 @@ export class HwContactDialog extends SiteElement {
   }
 
   private heading(person: PublicPerson | undefined): string {
-    const { text } = this;
+    const { localize } = this;
     if (!person) return this.localize.term('contactAskSomeone');
-    return this.job ? text.titleJob(person.displayName) : text.title(person.displayName);
+    return this.job ? localize.term('titleJob', person.displayName) : localize.term('title', person.displayName);
   }
 
   private statusText(): string {
-    if (this.phase === 'checking') return this.text.checking;
-    if (this.phase === 'sending') return this.text.sending;
+    if (this.phase === 'checking') return this.localize.term('checking');
+    if (this.phase === 'sending') return this.localize.term('sending');
     return '';
   }
 
@@ -377,7 +380,7 @@ export class HwContactDialog extends SiteElement {
     const client = this.client();
     if (!client) {
       reportMissingSite();
-      return this.showAlert(this.text.failed);
+      return this.showAlert(this.localize.term('failed'));
     }
     try {
       this.phase = 'checking';
@@ -422,7 +425,7 @@ export class HwContactDialog extends SiteElement {
 
   /** What to do about a field, whether this form or the server found it wrong. */
   private problem(field: Field, person: PublicPerson): string {
-    return field === 'consent' ? this.text.consentRequired(firstName(person)) : this.text[FIELD_PROBLEMS[field]];
+    return field === 'consent' ? this.localize.term('consentRequired', firstName(person)) : this.localize.term(FIELD_PROBLEMS[field]);
   }
 
   /** Each field says what is wrong; the summary (an alert) names them; the first one gets the focus. */
@@ -435,7 +438,7 @@ export class HwContactDialog extends SiteElement {
   /** "Check these fields: Your name and Your question." */
   private summary(invalid: Partial<Record<Field, string>>): string {
     const fields = Object.keys(invalid) as Field[];
-    return this.text.checkFields(fields.length, this.localize.list(fields.map((field) => this.text[FIELD_LABELS[field]])));
+    return this.localize.term('checkFields', fields.length, this.localize.list(fields.map((field) => this.localize.term(FIELD_LABELS[field]))));
   }
 
   private showAlert(text: string, summarizes = false): void {
@@ -459,34 +462,30 @@ export class HwContactDialog extends SiteElement {
   }
 
   private failureText(code: string, first: string): string {
-    const { text } = this;
+    const { localize } = this;
     switch (code) {
       case 'challenge_failed':
-        return text.challengeFailed;
+        return localize.term('challengeFailed');
       case 'not_contactable':
-        return text.notContactable(first);
+        return localize.term('notContactable', first);
       case 'cap_reached':
-        return text.capReached(first);
+        return localize.term('capReached', first);
       case 'rate_limited':
-        return text.rateLimited;
+        return localize.term('rateLimited');
       case 'origin_not_allowed':
-        return text.originNotAllowed;
+        return localize.term('originNotAllowed');
       case 'person_not_found':
-        return text.personNotFound(first);
+        return localize.term('personNotFound', first);
       case 'network':
-        return text.offline;
+        return localize.term('offline');
       case 'timeout':
-        return text.timeout;
+        return localize.term('timeout');
       default:
-        return text.failed;
+        return localize.term('failed');
     }
   }
 
   // ---- Plumbing
-
-  private get text(): ContactTranslation {
-    return TRANSLATIONS[this.localize.lang];
-  }
 
   /** The person the form is for: `person`, else the one chosen among `people`. */
   private get target(): PublicPerson | undefined {
