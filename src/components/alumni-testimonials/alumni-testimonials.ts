@@ -5,7 +5,7 @@ import { SiteElement } from '../shared/site-element.js';
 import { LIST_LIMIT, ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
-import { baseStyles, listHeadingStyles } from '../shared/styles.js';
+import { baseStyles, listShellStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
 import type { Carousel } from './carousel.js';
 
@@ -57,7 +57,7 @@ import type { Carousel } from './carousel.js';
  * @fires {HwTestimonialViewEvent} hw-testimonial-view - The candidate brought a slide into view (Previous, Next, the picker; not autoplay); `detail` is `{ testimonialId, index }`.
  */
 export class HwAlumniTestimonials extends SiteElement {
-  static override styles = [baseStyles, listHeadingStyles, styles];
+  static override styles = [baseStyles, listShellStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;

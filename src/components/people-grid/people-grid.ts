@@ -6,7 +6,7 @@ import { contactRefused, showList } from '../shared/contact.js';
 import { LIST_LIMIT, ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
-import { baseStyles, listHeadingStyles } from '../shared/styles.js';
+import { baseStyles, listShellStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
 
@@ -43,7 +43,7 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  */
 export class HwPeopleGrid extends SiteElement {
-  static override styles = [baseStyles, listHeadingStyles, styles];
+  static override styles = [baseStyles, listShellStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
