@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PublicTestimonial, TestimonialList } from '../../sdk/index.js';
 import { SiteElement } from '../shared/site-element.js';
-import { LIST_LIMIT, ListShell, shownLimit } from '../shared/list-shell.js';
+import { ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listShellStyles } from '../shared/styles.js';
@@ -66,7 +66,7 @@ export class HwAlumniTestimonials extends SiteElement {
   @property() team?: string;
 
   /** How many testimonials to show at most, 1 to 50. Default `6`. */
-  @property({ type: Number }) limit: number = LIST_LIMIT;
+  @property({ type: Number }) limit = 6; // a number, not LIST_LIMIT, for the docs generated from it
 
   /** `list` (default): every quote; `carousel`: one at a time, with Previous, Next, a dot per slide and "2 / 4" (its code loads with the first carousel). */
   @property() layout: 'list' | 'carousel' = 'list';

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { PeopleList } from '../../sdk/index.js';
 import { SiteElement } from '../shared/site-element.js';
 import { contactRefused, showList } from '../shared/contact.js';
-import { LIST_LIMIT, ListShell, shownLimit } from '../shared/list-shell.js';
+import { ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
 import { baseStyles, listShellStyles } from '../shared/styles.js';
@@ -55,7 +55,7 @@ export class HwPeopleGrid extends SiteElement {
   @property() location?: string;
 
   /** How many people to show at most, 1 to 50. Default `6`. */
-  @property({ type: Number }) limit: number = LIST_LIMIT;
+  @property({ type: Number }) limit = 6; // a number, not LIST_LIMIT, for the docs generated from it
 
   /** Replaces the computed heading ("Meet people who work as …"). */
   @property() heading?: string;

@@ -7,8 +7,8 @@ import { HwLoadEvent } from './events.js';
 import { Loader, LoadStatus } from './loader.js';
 import type { LocalizeController } from './localize.js';
 
-/** How many items a list shows when its `limit` says nothing valid. */
-export const LIST_LIMIT = 6;
+/** How many items a list shows when its `limit` says nothing valid: the lists' default `limit`. */
+const LIST_LIMIT = 6;
 
 /** `limit` as asked, within 1 and the server's maximum; `LIST_LIMIT` when not a number. */
 export const shownLimit = (limit: number): number => Math.min(Math.max(Math.trunc(limit) || LIST_LIMIT, 1), MAX_LIMIT);
