@@ -28,7 +28,8 @@ export abstract class HallwayElement extends LitElement {
   /**
    * Colours: `light` or `dark` cards, quotes and dialog; `auto` follows the page's own dark switch on
    * `<html>` (class `dark`, `data-theme`, `data-bs-theme`, `data-color-scheme`, `color-scheme`), else
-   * the system's. Default: the provider's, else none: the page's text colour and tints of it.
+   * the system's. Default: for a careers-page element, the provider's; else none: the page's text
+   * colour and tints of it.
    */
   @property({ reflect: true }) theme?: Theme;
 
