@@ -1,7 +1,18 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { createClient, isHallwayError, isHttpError } from './index.js';
+import {
+  HttpError,
+  NetworkError,
+  SchemaError,
+  TimeoutError,
+  createClient,
+  isHallwayError,
+  isHttpError,
+  isNetworkError,
+  isSchemaError,
+  isTimeoutError,
+} from './index.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
@@ -81,5 +92,32 @@ describe('validation of every answer', () => {
   it('answers a valid person as the server sent it', async () => {
     worker.use(http.get('https://api.test/v1/sites/acme/people/p1', () => HttpResponse.json(person)));
     expect(await client().people.get('p1')).to.deep.equal(person);
+  });
+});
+
+describe('error guards', () => {
+  // What another copy of the SDK on the page (hallway.js loaded twice, or an app's own bundle) throws:
+  // the same shape, from classes that are not this module's.
+  class OtherCopyError extends Error {
+    override readonly name = 'HttpError';
+    readonly code = 'not_found';
+    readonly status = 404;
+  }
+
+  it('know an HttpError thrown by another copy of the SDK', () => {
+    const error = new OtherCopyError('gone');
+    expect([isHallwayError(error), isHttpError(error), isNetworkError(error)]).to.deep.equal([true, true, false]);
+  });
+
+  it('know each of this copy’s errors by its kind', () => {
+    const errors = [new HttpError(404, 'not_found', 'gone'), new NetworkError(), new TimeoutError(10), new SchemaError([])];
+    const kinds = errors.map((error) => [isHttpError, isNetworkError, isTimeoutError, isSchemaError].findIndex((guard) => guard(error)));
+    expect(kinds).to.deep.equal([0, 1, 2, 3]);
+  });
+
+  it('do not take the browser’s own TimeoutError, or ky’s, for a Hallway error', () => {
+    const domTimeout = new DOMException('The operation timed out.', 'TimeoutError');
+    const kyLike = Object.assign(new Error('Request timed out'), { name: 'TimeoutError' });
+    expect([isHallwayError(domTimeout), isHallwayError(kyLike), isTimeoutError(domTimeout)]).to.deep.equal([false, false, false]);
   });
 });

@@ -52,8 +52,19 @@ export class SchemaError extends HallwayError {
 
 const formatIssue = (issue: SchemaIssue) => `${issue.path.map(String).join('.') || '(root)'}: ${issue.message}`;
 
-export const isHallwayError = (error: unknown): error is HallwayError => error instanceof HallwayError;
-export const isHttpError = (error: unknown): error is HttpError => error instanceof HttpError;
+const NAMES: readonly string[] = ['HttpError', 'NetworkError', 'TimeoutError', 'SchemaError'] satisfies HallwayError['name'][];
+
+/**
+ * By `name` and `code`, not `instanceof` (as ky's `isHTTPError`): an error from another copy of the SDK
+ * (hallway.js loaded twice, or beside an app's own bundle) is an instance of that copy's classes. A
+ * string `code` tells ours from the DOM's own `TimeoutError`, whose `code` is a number.
+ */
+export const isHallwayError = (error: unknown): error is HallwayError =>
+  error instanceof Error && NAMES.includes(error.name) && typeof (error as Partial<HallwayError>).code === 'string';
+export const isHttpError = (error: unknown): error is HttpError => isHallwayError(error) && error.name === 'HttpError';
+export const isNetworkError = (error: unknown): error is NetworkError => isHallwayError(error) && error.name === 'NetworkError';
+export const isTimeoutError = (error: unknown): error is TimeoutError => isHallwayError(error) && error.name === 'TimeoutError';
+export const isSchemaError = (error: unknown): error is SchemaError => isHallwayError(error) && error.name === 'SchemaError';
 
 export const isAbortError = (error: unknown): boolean =>
   error instanceof Error && error.name === 'AbortError';

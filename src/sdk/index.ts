@@ -8,6 +8,9 @@ export {
   SchemaError,
   isHallwayError,
   isHttpError,
+  isNetworkError,
+  isTimeoutError,
+  isSchemaError,
   isAbortError,
 } from './errors.js';
 export type { SchemaIssue } from './errors.js';

@@ -76,16 +76,4 @@ export default css`
     min-height: 2.75rem;
     margin-top: 0.75rem;
   }
-
-  .message {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.75rem 1rem;
-    margin: 0;
-  }
-
-  .message p {
-    margin: 0;
-  }
 `;

@@ -1,18 +1,13 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MAX_LIMIT, type PublicTestimonial, type TestimonialList } from '../../sdk/index.js';
-import { HallwayElement } from '../shared/hallway-element.js';
-import { reportMissingSite } from '../shared/client.js';
-import { HwLoadEvent } from '../shared/events.js';
-import { isUnknownSite } from '../shared/config.js';
+import type { PublicTestimonial, TestimonialList } from '../../sdk/index.js';
+import { SiteElement } from '../shared/site-element.js';
+import { ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
-import { baseStyles, listHeadingStyles } from '../shared/styles.js';
+import { baseStyles, listShellStyles } from '../shared/styles.js';
 import styles from './alumni-testimonials.styles.js';
-import { Loader, LoadStatus } from '../shared/loader.js';
 import type { Carousel } from './carousel.js';
-
-const DEFAULT_LIMIT = 6;
 
 /**
  * @tagname hw-alumni-testimonials
@@ -61,8 +56,8 @@ const DEFAULT_LIMIT = 6;
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  * @fires {HwTestimonialViewEvent} hw-testimonial-view - The candidate brought a slide into view (Previous, Next, the picker; not autoplay); `detail` is `{ testimonialId, index }`.
  */
-export class HwAlumniTestimonials extends HallwayElement {
-  static override styles = [baseStyles, listHeadingStyles, styles];
+export class HwAlumniTestimonials extends SiteElement {
+  static override styles = [baseStyles, listShellStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
@@ -71,7 +66,7 @@ export class HwAlumniTestimonials extends HallwayElement {
   @property() team?: string;
 
   /** How many testimonials to show at most, 1 to 50. Default `6`. */
-  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
+  @property({ type: Number }) limit = 6; // a number, not LIST_LIMIT, for the docs generated from it
 
   /** `list` (default): every quote; `carousel`: one at a time, with Previous, Next, a dot per slide and "2 / 4" (its code loads with the first carousel). */
   @property() layout: 'list' | 'carousel' = 'list';
@@ -89,75 +84,52 @@ export class HwAlumniTestimonials extends HallwayElement {
   rotationMs = 7000;
 
   protected override readonly page = new PageJob(this);
-  private focusAfterRetry = false;
   /** The carousel layout, once its code is here; undefined (a list) if it could not load. */
   private carousel?: Carousel;
   private carouselLoading?: Promise<void>;
 
-  private readonly testimonials = new Loader(this, {
-    task: async ([client, job, team, limit, lang], { signal }): Promise<TestimonialList> => {
-      if (!client) {
-        reportMissingSite();
-        return { items: [], match: 'all' };
-      }
-      // Shown at once, in one piece: the carousel's code comes with the data.
+  private readonly shell = new ListShell(this, {
+    // Shown at once, in one piece: the carousel's code comes with the data.
+    load: async (client, [job, team, limit, lang], signal): Promise<TestimonialList> => {
       const [list] = await Promise.all([client.testimonials.list({ job, team, limit, lang, signal }), this.loadCarousel()]);
       return list;
     },
-    args: () =>
-      [this.client(), this.job || this.page.value.job, this.team || this.page.value.team, this.shownLimit(), this.localize.lang] as const,
-    onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
-    onError: (error) => this.loadFailed(error),
+    args: () => [this.client(), this.job || this.page.value.job, this.team || this.page.value.team, shownLimit(this.limit), this.localize.lang] as const,
+    none: { items: [], match: 'all' },
+    localize: this.localize,
+    terms: { loading: 'tLoading', empty: 'tEmpty', error: 'tError' },
+    emit: (event) => this.emitAfterRender(event),
+    failed: (error) => this.loadFailed(error),
   });
 
   protected override willUpdate(): void {
     void this.loadCarousel();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
-    if (this.focusAfterRetry && this.testimonials.status !== LoadStatus.PENDING) {
-      this.focusAfterRetry = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
-    }
-  }
-
   protected override render() {
-    const loading = this.testimonials.status === LoadStatus.PENDING || this.testimonials.status === LoadStatus.INITIAL;
-    return html`
-      <div role="status" class="visually-hidden">${loading ? this.localize.term('tLoading') : ''}</div>
-      ${this.testimonials.render({
-        initial: () => this.renderPlaceholder(),
-        pending: () => this.renderPlaceholder(),
-        complete: (list) => (list.items.length ? this.renderTestimonials(list) : this.renderEmpty()),
-        error: (error) => (isUnknownSite(error) ? this.renderEmpty() : this.renderError()),
-      })}
-    `;
+    return this.shell.render({
+      placeholder: () => this.renderPlaceholder(),
+      heading: (list) => this.computedHeading(list),
+      items: (list, heading) => this.renderTestimonials(list, heading),
+    });
   }
 
-  /** The heading line and quote-sized blocks: one slide in a carousel, `limit` quotes in a list. */
+  /** Quote-sized blocks below the heading line: one slide in a carousel, `limit` quotes in a list. */
   private renderPlaceholder() {
     const carousel = this.layout === 'carousel';
     const block = html`<li class="quote"><span class="placeholder"></span><span class="placeholder"></span><span class="placeholder"></span></li>`;
     return html`
-      <div aria-busy="true">
-        <div part="heading" class="heading" aria-hidden="true"><span class="placeholder"></span></div>
-        <ul class=${carousel ? 'slides' : 'list'} role="list" aria-hidden="true">
-          ${Array.from({ length: carousel ? 1 : this.shownLimit() }, () => block)}
-        </ul>
-        ${carousel ? html`<div class="controls"></div>` : nothing}
-      </div>
+      <ul class=${carousel ? 'slides' : 'list'} role="list" aria-hidden="true">
+        ${Array.from({ length: carousel ? 1 : shownLimit(this.limit) }, () => block)}
+      </ul>
+      ${carousel ? html`<div class="controls"></div>` : nothing}
     `;
   }
 
-  private renderTestimonials(list: TestimonialList) {
-    const heading = this.heading || this.computedHeading(list);
-    return html`
-      <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${heading}</h2>
-      ${this.layout === 'carousel' && this.carousel
-        ? this.carousel.render(list.items, heading)
-        : html`<ul part="list" class="list" role="list">${list.items.map((item) => html`<li>${this.renderQuote(item)}</li>`)}</ul>`}
-    `;
+  private renderTestimonials(list: TestimonialList, heading: string) {
+    return this.layout === 'carousel' && this.carousel
+      ? this.carousel.render(list.items, heading)
+      : html`<ul part="list" class="list" role="list">${list.items.map((item) => html`<li>${this.renderQuote(item)}</li>`)}</ul>`;
   }
 
   private renderQuote({ quote, author, roles, fromYear, toYear, currentRole, kind, lang }: PublicTestimonial) {
@@ -176,20 +148,6 @@ export class HwAlumniTestimonials extends HallwayElement {
     `;
   }
 
-  private renderEmpty() {
-    if (this.hideEmpty) return nothing;
-    return html`<p part="empty" class="message" tabindex="-1" data-focus-after-retry>${this.localize.term('tEmpty')}</p>`;
-  }
-
-  private renderError() {
-    return html`
-      <div part="error" class="message">
-        <p>${this.localize.term('tError')}</p>
-        <button part="retry" data-focus-after-retry @click=${this.retry}>${this.localize.term('tryAgain')}</button>
-      </div>
-    `;
-  }
-
   /** Loads the carousel's code with the first `layout="carousel"`; its failure leaves a list. */
   private loadCarousel(): Promise<void> | undefined {
     if (this.layout !== 'carousel') return undefined;
@@ -202,11 +160,6 @@ export class HwAlumniTestimonials extends HallwayElement {
       .catch((error: unknown) => console.error('Hallway: the carousel could not be loaded.', error)));
   }
 
-  private retry(): void {
-    this.focusAfterRetry = true;
-    void this.testimonials.run();
-  }
-
   /** Says who speaks: former colleagues, current ones, or both; and the job when they match it. */
   private computedHeading({ match, items }: TestimonialList): string {
     const { localize } = this;
@@ -215,15 +168,6 @@ export class HwAlumniTestimonials extends HallwayElement {
     const alumni = items.filter((item) => item.kind === 'alumni').length;
     if (alumni === items.length) return about ? localize.term('tHeadingJob', about) : localize.term('tHeading');
     return localize.term(alumni ? 'tHeadingBoth' : 'tHeadingOurs', about);
-  }
-
-  private isEmpty(): boolean {
-    const { status, value, error } = this.testimonials;
-    return (status === LoadStatus.COMPLETE && value?.items.length === 0) || (status === LoadStatus.ERROR && isUnknownSite(error));
-  }
-
-  private shownLimit(): number {
-    return Math.min(Math.max(Math.trunc(this.limit) || DEFAULT_LIMIT, 1), MAX_LIMIT);
   }
 }
 

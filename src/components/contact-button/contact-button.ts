@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import { isHttpError, type HallwayClient, type PeopleList, type PublicPerson } from '../../sdk/index.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, contactRefused, firstName, listShown, type ContactTarget } from '../shared/contact.js';
 import { PageJob } from '../shared/page-job.js';
@@ -48,7 +48,7 @@ type Offer =
  * @fires {HwContactSentEvent} hw-contact-sent - From the dialog: the question was accepted.
  * @fires {HwContactCloseEvent} hw-contact-close - From the dialog: it closed.
  */
-export class HwContactButton extends HallwayElement {
+export class HwContactButton extends SiteElement {
   static override styles = [baseStyles, styles];
 
   /** The person to ask. Without it, someone available who does `job` is offered. */

@@ -15,8 +15,9 @@ import {
 } from '../../sdk/index.js';
 import contactEn, { type ContactTranslation } from '../locales/contact-en.js';
 import contactFr from '../locales/contact-fr.js';
-import type { Locale } from '../shared/localize.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import type { Translation } from '../locales/en.js';
+import { registerTerms, type LocalizeController } from '../shared/localize.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { firstName } from '../shared/contact.js';
 import { define } from '../shared/define.js';
@@ -45,7 +46,7 @@ const EMPTY_DRAFT: Draft = { name: '', email: '', message: '', consent: false };
 const NEAR_LIMIT = MESSAGE_MAX - 100;
 
 // The dialog's own strings come with its code, not with hallway.js.
-const TRANSLATIONS = { en: contactEn, fr: contactFr } satisfies Record<Locale, ContactTranslation>;
+registerTerms<ContactTranslation>({ en: contactEn, fr: contactFr });
 
 const FIELD_LABELS = {
   name: 'name',
@@ -106,8 +107,10 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
  * @fires {HwContactSentEvent} hw-contact-sent - The server accepted the question; `detail` is `{ personId }`.
  * @fires {HwContactCloseEvent} hw-contact-close - The dialog closed; `detail` is `{ personId?, sent }`.
  */
-export class HwContactDialog extends HallwayElement {
+export class HwContactDialog extends SiteElement {
   static override styles = [baseStyles, fieldStyles, styles];
+
+  protected declare readonly localize: LocalizeController<Translation & ContactTranslation>;
 
   /** The person to ask. */
   @property({ attribute: false }) person?: PublicPerson;
@@ -185,7 +188,7 @@ export class HwContactDialog extends HallwayElement {
         <div class="header">
           <h2 id="heading" part="heading">${this.heading(person)}</h2>
           <button part="close" class="close" type="button" @click=${this.close}>
-            <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18" /></svg><span class="visually-hidden">${this.text.close}</span>
+            <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M6 6l12 12M18 6 6 18" /></svg><span class="visually-hidden">${this.localize.term('close')}</span>
           </button>
         </div>
         ${!person ? this.renderChooser() : this.phase === 'sent' ? this.renderSent(person) : this.renderForm(person)}
@@ -198,7 +201,7 @@ export class HwContactDialog extends HallwayElement {
   private renderChooser() {
     return html`
       <div class="body">
-        <p id="choose" class="intro">${this.text.choose}</p>
+        <p id="choose" class="intro">${this.localize.term('choose')}</p>
         <ul class="people" role="list" aria-labelledby="choose">
           ${this.people.map(
             (person) => html`
@@ -216,7 +219,7 @@ export class HwContactDialog extends HallwayElement {
   }
 
   private renderForm(person: PublicPerson) {
-    const { text, draft, busy } = this;
+    const { localize, draft, busy } = this;
     const first = firstName(person);
     const fields = new FormFields((name) => this.fieldErrors[name as Field], FIELD_LOOK);
     const count = draft.message.length;
@@ -224,10 +227,10 @@ export class HwContactDialog extends HallwayElement {
       <form novalidate aria-busy=${busy} @input=${this.edit} @submit=${this.submit}>
         <div class="body">
           ${this.renderPerson(person)}
-          ${fields.text('name', { label: text.name, value: draft.name, autocomplete: 'name', maxlength: CANDIDATE_NAME_MAX, required: true, readonly: busy })}
+          ${fields.text('name', { label: localize.term('name'), value: draft.name, autocomplete: 'name', maxlength: CANDIDATE_NAME_MAX, required: true, readonly: busy })}
           ${fields.text('email', {
-            label: text.email,
-            hint: text.emailHint(first),
+            label: localize.term('email'),
+            hint: localize.term('emailHint', first),
             value: draft.email,
             type: 'email',
             autocomplete: 'email',
@@ -236,32 +239,32 @@ export class HwContactDialog extends HallwayElement {
             readonly: busy,
           })}
           ${fields.textArea('message', {
-            label: text.message,
+            label: localize.term('message'),
             value: draft.message,
             rows: 4,
             maxlength: MESSAGE_MAX,
             required: true,
             readonly: busy,
-            counter: { shown: text.count(count, MESSAGE_MAX), announced: text.nearLimit(count, MESSAGE_MAX), from: NEAR_LIMIT },
+            counter: { shown: localize.term('count', count, MESSAGE_MAX), announced: localize.term('nearLimit', count, MESSAGE_MAX), from: NEAR_LIMIT },
           })}
           <div class="field">
             <label part="consent" class="consent">
               <input type="checkbox" id="consent" name="consent" required .checked=${live(draft.consent)} @click=${this.keepWhileBusy}
                 aria-invalid=${fields.invalid('consent')} aria-describedby=${fields.describedBy('consent')} />
-              <span>${text.consent(person.displayName)}</span>
+              <span>${localize.term('consent', person.displayName)}</span>
             </label>
             ${fields.error('consent')}
           </div>
-          <p part="privacy" class="hint">${text.privacy(first)}</p>
+          <p part="privacy" class="hint">${localize.term('privacy', first)}</p>
           <div class="honeypot" aria-hidden="true">
-            <label for="website">${text.honeypot}</label>
+            <label for="website">${localize.term('honeypot')}</label>
             <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" />
           </div>
         </div>
         <div class="actions">
           ${this.alert ? keyed(this.alertCount, html`<p part="error" class="alert" role="alert">${this.alert}</p>`) : nothing}
           <div class="send">
-            <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${text.send}</button>
+            <button part="submit" type="submit" aria-disabled=${ifDefined(this.busy ? 'true' : undefined)}>${localize.term('send')}</button>
             <p part="status" class="status" role="status">${this.statusText()}</p>
           </div>
         </div>
@@ -275,7 +278,7 @@ export class HwContactDialog extends HallwayElement {
         <p class="name">${person.displayName}</p>
         <p class="title">${person.jobTitle}</p>
         ${this.people.length > 1 && !this.busy
-          ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.text.chooseOther}</button>`
+          ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.localize.term('chooseOther')}</button>`
           : nothing}
       </div>
     `;
@@ -287,21 +290,21 @@ export class HwContactDialog extends HallwayElement {
         ${this.renderPerson(person)}
         <div class="done">
           <svg aria-hidden="true" viewBox="0 0 24 24"><path d="M5 12.5l4.5 4.5L19 7.5" /></svg>
-          <p id="sent" part="success" class="success" tabindex="-1">${this.text.sent(firstName(person))}</p>
+          <p id="sent" part="success" class="success" tabindex="-1">${this.localize.term('sent', firstName(person))}</p>
         </div>
       </div>
     `;
   }
 
   private heading(person: PublicPerson | undefined): string {
-    const { text } = this;
+    const { localize } = this;
     if (!person) return this.localize.term('contactAskSomeone');
-    return this.job ? text.titleJob(person.displayName) : text.title(person.displayName);
+    return this.job ? localize.term('titleJob', person.displayName) : localize.term('title', person.displayName);
   }
 
   private statusText(): string {
-    if (this.phase === 'checking') return this.text.checking;
-    if (this.phase === 'sending') return this.text.sending;
+    if (this.phase === 'checking') return this.localize.term('checking');
+    if (this.phase === 'sending') return this.localize.term('sending');
     return '';
   }
 
@@ -357,7 +360,7 @@ export class HwContactDialog extends HallwayElement {
     const client = this.client();
     if (!client) {
       reportMissingSite();
-      return this.showAlert(this.text.failed);
+      return this.showAlert(this.localize.term('failed'));
     }
     try {
       this.phase = 'checking';
@@ -402,7 +405,7 @@ export class HwContactDialog extends HallwayElement {
 
   /** What to do about a field, whether this form or the server found it wrong. */
   private problem(field: Field, person: PublicPerson): string {
-    return field === 'consent' ? this.text.consentRequired(firstName(person)) : this.text[FIELD_PROBLEMS[field]];
+    return field === 'consent' ? this.localize.term('consentRequired', firstName(person)) : this.localize.term(FIELD_PROBLEMS[field]);
   }
 
   /** Each field says what is wrong; the summary (an alert) names them; the first one gets the focus. */
@@ -415,7 +418,7 @@ export class HwContactDialog extends HallwayElement {
   /** "Check these fields: Your name and Your question." */
   private summary(invalid: Partial<Record<Field, string>>): string {
     const fields = Object.keys(invalid) as Field[];
-    return this.text.checkFields(fields.length, this.localize.list(fields.map((field) => this.text[FIELD_LABELS[field]])));
+    return this.localize.term('checkFields', fields.length, this.localize.list(fields.map((field) => this.localize.term(FIELD_LABELS[field]))));
   }
 
   private showAlert(text: string, summarizes = false): void {
@@ -439,34 +442,30 @@ export class HwContactDialog extends HallwayElement {
   }
 
   private failureText(code: string, first: string): string {
-    const { text } = this;
+    const { localize } = this;
     switch (code) {
       case 'challenge_failed':
-        return text.challengeFailed;
+        return localize.term('challengeFailed');
       case 'not_contactable':
-        return text.notContactable(first);
+        return localize.term('notContactable', first);
       case 'cap_reached':
-        return text.capReached(first);
+        return localize.term('capReached', first);
       case 'rate_limited':
-        return text.rateLimited;
+        return localize.term('rateLimited');
       case 'origin_not_allowed':
-        return text.originNotAllowed;
+        return localize.term('originNotAllowed');
       case 'person_not_found':
-        return text.personNotFound(first);
+        return localize.term('personNotFound', first);
       case 'network':
-        return text.offline;
+        return localize.term('offline');
       case 'timeout':
-        return text.timeout;
+        return localize.term('timeout');
       default:
-        return text.failed;
+        return localize.term('failed');
     }
   }
 
   // ---- Plumbing
-
-  private get text(): ContactTranslation {
-    return TRANSLATIONS[this.localize.lang];
-  }
 
   /** The person the form is for: `person`, else the one chosen among `people`. */
   private get target(): PublicPerson | undefined {

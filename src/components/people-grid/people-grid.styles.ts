@@ -19,16 +19,4 @@ export default css`
   .list hw-person-card {
     height: 100%;
   }
-
-  .message {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.75rem 1rem;
-    margin: 0;
-  }
-
-  .message p {
-    margin: 0;
-  }
 `;

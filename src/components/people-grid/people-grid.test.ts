@@ -204,6 +204,18 @@ describe('hw-people-grid', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows its empty message again once hide-empty is removed', async () => {
+    serve(aList([], 'all'));
+    const el = await fixture<HwPeopleGrid>(html`<hw-people-grid api=${API} site="acme" hide-empty></hw-people-grid>`);
+    await oneEvent(el, 'hw-load');
+    el.removeAttribute('hide-empty');
+    await el.updateComplete;
+
+    expect(el.hidden).to.be.false;
+    expect(shadow(el).textContent).to.contain('There is no one to introduce here yet.');
+    await expect(el).to.be.accessible();
+  });
+
   it('with hide-empty, still shows people when there are some', async () => {
     serve();
     const el = await fixture<HwPeopleGrid>(html`<hw-people-grid api=${API} site="acme" hide-empty></hw-people-grid>`);

@@ -1,19 +1,15 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html } from 'lit';
 import { property } from 'lit/decorators.js';
-import { MAX_LIMIT, type PeopleList } from '../../sdk/index.js';
-import { HallwayElement } from '../shared/hallway-element.js';
-import { reportMissingSite } from '../shared/client.js';
+import type { PeopleList } from '../../sdk/index.js';
+import { SiteElement } from '../shared/site-element.js';
 import { contactRefused, showList } from '../shared/contact.js';
-import { HwLoadEvent } from '../shared/events.js';
-import { isUnknownSite } from '../shared/config.js';
+import { ListShell, shownLimit } from '../shared/list-shell.js';
 import { PageJob } from '../shared/page-job.js';
 import { define } from '../shared/define.js';
-import { baseStyles, listHeadingStyles } from '../shared/styles.js';
+import { baseStyles, listShellStyles } from '../shared/styles.js';
 import '../person-card/person-card.js';
 import styles from './people-grid.styles.js';
-import { Loader, LoadStatus } from '../shared/loader.js';
 
-const DEFAULT_LIMIT = 6;
 const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actions, contact, availability, button, dialog';
 
 /**
@@ -46,8 +42,8 @@ const CARD_PARTS = 'card, photo, name, title, meta, languages, bio, badge, actio
  * @fires {HwLoadEvent} hw-load - The people (possibly none) are shown; `detail` is `{ count, match }`.
  * @fires {HwErrorEvent} hw-error - Loading failed; `detail.code` says why.
  */
-export class HwPeopleGrid extends HallwayElement {
-  static override styles = [baseStyles, listHeadingStyles, styles];
+export class HwPeopleGrid extends SiteElement {
+  static override styles = [baseStyles, listShellStyles, styles];
 
   /** The job title on the page. Default: the page's schema.org `JobPosting`'s `title`, else `occupationalCategory` (JSON-LD, else microdata), followed as it changes. */
   @property() job?: string;
@@ -59,7 +55,7 @@ export class HwPeopleGrid extends HallwayElement {
   @property() location?: string;
 
   /** How many people to show at most, 1 to 50. Default `6`. */
-  @property({ type: Number }) limit: number = DEFAULT_LIMIT;
+  @property({ type: Number }) limit = 6; // a number, not LIST_LIMIT, for the docs generated from it
 
   /** Replaces the computed heading ("Meet people who work as …"). */
   @property() heading?: string;
@@ -68,14 +64,9 @@ export class HwPeopleGrid extends HallwayElement {
   @property({ type: Boolean, attribute: 'hide-empty' }) hideEmpty = false;
 
   protected override readonly page = new PageJob(this);
-  private focusAfterRetry = false;
 
-  private readonly people = new Loader(this, {
-    task: async ([client, job, team, location, limit, lang], { signal }): Promise<PeopleList> => {
-      if (!client) {
-        reportMissingSite();
-        return { items: [], match: 'all', nextCursor: null };
-      }
+  private readonly shell = new ListShell(this, {
+    load: async (client, [job, team, location, limit, lang], signal): Promise<PeopleList> => {
       const list = client.people.list({ job, team, location, limit, lang, signal });
       this.unshow?.();
       this.unshow = showList({ client, job, lang, list }); // a contact button for the job offers from it
@@ -85,10 +76,12 @@ export class HwPeopleGrid extends HallwayElement {
       setTimeout(() => this.localize.prepareFormatters());
       return list;
     },
-    args: () =>
-      [this.client(), this.shownJob(), this.shownTeam(), this.shownLocation(), this.shownLimit(), this.localize.lang] as const,
-    onComplete: ({ items, match }) => this.emitAfterRender(new HwLoadEvent({ count: items.length, match })),
-    onError: (error) => this.loadFailed(error),
+    args: () => [this.client(), this.shownJob(), this.shownTeam(), this.shownLocation(), shownLimit(this.limit), this.localize.lang] as const,
+    none: { items: [], match: 'all', nextCursor: null },
+    localize: this.localize,
+    terms: { loading: 'loading', empty: 'empty', error: 'error' },
+    emit: (event) => this.emitAfterRender(event),
+    failed: (error) => this.loadFailed(error),
   });
 
   private unshow?: () => void;
@@ -98,42 +91,23 @@ export class HwPeopleGrid extends HallwayElement {
     this.unshow = void this.unshow?.();
   }
 
-  protected override updated(changed: PropertyValues<this>): void {
-    if (this.hideEmpty || changed.has('hideEmpty')) this.hidden = this.hideEmpty && this.isEmpty();
-    if (this.focusAfterRetry && this.people.status !== LoadStatus.PENDING) {
-      this.focusAfterRetry = false;
-      this.renderRoot.querySelector<HTMLElement>('[data-focus-after-retry]')?.focus();
-    }
-  }
-
   protected override render() {
-    const loading = this.people.status === LoadStatus.PENDING || this.people.status === LoadStatus.INITIAL;
-    return html`
-      <div role="status" class="visually-hidden">${loading ? this.localize.term('loading') : ''}</div>
-      ${this.people.render({
-        initial: () => this.renderPlaceholder(),
-        pending: () => this.renderPlaceholder(),
-        complete: (list) => (list.items.length ? this.renderPeople(list) : this.renderEmpty()),
-        error: (error) => (isUnknownSite(error) ? this.renderEmpty() : this.renderError()),
-      })}
-    `;
+    return this.shell.render({
+      placeholder: () => this.renderPlaceholder(),
+      heading: (list) => this.computedHeading(list),
+      items: (list) => this.renderPeople(list),
+    });
   }
 
-  /** Exactly the size of the final grid when it is full: the same heading line and the same cards. */
+  /** Exactly the size of the final grid when it is full: the same cards below the same heading line. */
   private renderPlaceholder() {
-    const cards = Array.from({ length: this.shownLimit() }, () => html`<li><hw-person-card exportparts=${CARD_PARTS}></hw-person-card></li>`);
-    return html`
-      <div aria-busy="true">
-        <div part="heading" class="heading" aria-hidden="true"><span class="placeholder"></span></div>
-        <ul part="list" class="list" role="list" aria-hidden="true">${cards}</ul>
-      </div>
-    `;
+    const cards = Array.from({ length: shownLimit(this.limit) }, () => html`<li><hw-person-card exportparts=${CARD_PARTS}></hw-person-card></li>`);
+    return html`<ul part="list" class="list" role="list" aria-hidden="true">${cards}</ul>`;
   }
 
   private renderPeople(list: PeopleList) {
     const job = this.shownJob(); // for the cards' contact dialog
     return html`
-      <h2 part="heading" class="heading" tabindex="-1" data-focus-after-retry>${this.heading || this.computedHeading(list)}</h2>
       <ul part="list" class="list" role="list">
         ${list.items.map(
           (person) =>
@@ -141,26 +115,6 @@ export class HwPeopleGrid extends HallwayElement {
         )}
       </ul>
     `;
-  }
-
-  private renderEmpty() {
-    if (this.hideEmpty) return nothing;
-    return html`<p part="empty" class="message" tabindex="-1" data-focus-after-retry>${this.localize.term('empty')}</p>`;
-  }
-
-  private renderError() {
-    return html`
-      <div part="error" class="message">
-        <p>${this.localize.term('error')}</p>
-        <button part="retry" data-focus-after-retry @click=${this.retry}>${this.localize.term('tryAgain')}</button>
-      </div>
-    `;
-  }
-
-  private retry(): void {
-    // The button disappears while loading: put the focus on what replaces it, not on the page's body.
-    this.focusAfterRetry = true;
-    void this.people.run();
   }
 
   private computedHeading({ match, items }: PeopleList): string {
@@ -174,11 +128,6 @@ export class HwPeopleGrid extends HallwayElement {
     return localize.term('headingAll');
   }
 
-  private isEmpty(): boolean {
-    const { status, value, error } = this.people;
-    return (status === LoadStatus.COMPLETE && value?.items.length === 0) || (status === LoadStatus.ERROR && isUnknownSite(error));
-  }
-
   // Each attribute, else what the page's JobPosting says.
   private shownJob(): string | undefined {
     return this.job || this.page.value.job;
@@ -190,10 +139,6 @@ export class HwPeopleGrid extends HallwayElement {
 
   private shownLocation(): string | undefined {
     return this.location || this.page.value.location;
-  }
-
-  private shownLimit(): number {
-    return Math.min(Math.max(Math.trunc(this.limit) || DEFAULT_LIMIT, 1), MAX_LIMIT);
   }
 }
 

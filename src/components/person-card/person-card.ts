@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { isHttpError, type PublicPerson } from '../../sdk/index.js';
 import { avatarIndex, initialsOf } from '../../sdk/initials.js';
-import { HallwayElement } from '../shared/hallway-element.js';
+import { SiteElement } from '../shared/site-element.js';
 import { reportMissingSite } from '../shared/client.js';
 import { ContactDialogOpener, canBeAsked, contactRefused, firstName } from '../shared/contact.js';
 import { isUnknownSite } from '../shared/config.js';
@@ -55,7 +55,7 @@ import { Loader } from '../shared/loader.js';
  * @fires {HwContactSentEvent} hw-contact-sent - From the contact dialog: the question was accepted.
  * @fires {HwContactCloseEvent} hw-contact-close - From the contact dialog: it closed.
  */
-export class HwPersonCard extends HallwayElement {
+export class HwPersonCard extends SiteElement {
   static override styles = [baseStyles, styles];
 
   /** The person to show. Takes precedence over `person-id`. */

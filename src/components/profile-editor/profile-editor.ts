@@ -1,8 +1,10 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, createMeClient, type MeClient, type MyProfile } from '../../sdk/index.js';
-import { LocalizeController } from '../shared/localize.js';
-import { EDITOR_TABLES, type EditorTranslation } from './translations.js';
+import { registerTerms, type LocalizeController } from '../shared/localize.js';
+import meEn, { type MeTranslation } from '../locales/me-en.js';
+import meFr from '../locales/me-fr.js';
+import type { EditorTranslation } from './translations.js';
 import { HallwayElement } from '../shared/hallway-element.js';
 import { define } from '../shared/define.js';
 import { fieldStyles } from '../shared/field-styles.js';
@@ -38,6 +40,9 @@ export { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithd
 export type { ConsentPurpose, HwConsentChangedDetail } from './events.js';
 import styles from './profile-editor.styles.js';
 import { Loader } from '../shared/loader.js';
+
+// The editor's own strings come with its code (me.js), not with hallway.js.
+registerTerms<MeTranslation>({ en: meEn, fr: meFr });
 
 /** Why the editor no longer shows the profile. */
 type Ended = 'signed-out' | 'expired' | 'deleted';
@@ -83,13 +88,10 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
 export class HwProfileEditor extends HallwayElement {
   static override styles = [baseStyles, fieldStyles, styles, testimonialStyles];
 
-  protected override readonly localize = new LocalizeController<EditorTranslation>(this, EDITOR_TABLES);
+  protected declare readonly localize: LocalizeController<EditorTranslation>;
 
   /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
-  @property() override api?: string;
-
-  /** Not used: the site is the signed-in employee's own. */
-  @property() override site?: string;
+  @property() api?: string;
 
   @state() private me?: MyProfile;
   /** The profile form's values; set with `me`. */

@@ -1,8 +1,5 @@
 import type { Translation } from '../locales/en.js';
-import meEn, { type MeTranslation } from '../locales/me-en.js';
-import meFr from '../locales/me-fr.js';
-import type { Tables } from '../shared/localize.js';
+import type { MeTranslation } from '../locales/me-en.js';
 
-/** The editor's own strings, which load with me.js only; the shared ones come from the shared tables. */
+/** The terms the editor reads: the shared ones, and its own (registered by profile-editor.ts). */
 export type EditorTranslation = Translation & MeTranslation;
-export const EDITOR_TABLES = { en: meEn, fr: meFr } as Tables<Partial<EditorTranslation>> as Tables<EditorTranslation>;

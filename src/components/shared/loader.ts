@@ -50,14 +50,26 @@ export class Loader<A extends readonly unknown[], R> implements ReactiveControll
     try {
       const value = await this.options.task(args, { signal: abort.signal });
       if (call !== this.calls) return;
-      this.options.onComplete?.(value);
+      this.notify(this.options.onComplete, value);
       [this.status, this.value, this.error] = [LoadStatus.COMPLETE, value, undefined];
     } catch (error) {
       if (call !== this.calls) return;
-      this.options.onError?.(error);
+      this.notify(this.options.onError, error);
       [this.status, this.value, this.error] = [LoadStatus.ERROR, undefined, error];
     }
     this.host.requestUpdate();
+  }
+
+  /**
+   * Like @lit/task, a callback that throws changes nothing of the load's outcome (a load that
+   * succeeded still shows); unlike it, the error is not swallowed but said on the console.
+   */
+  private notify<T>(callback: ((value: T) => void) | undefined, value: T): void {
+    try {
+      callback?.(value);
+    } catch (error) {
+      console.error('Hallway: a load callback failed.', error);
+    }
   }
 
   render(renderers: {

@@ -5,7 +5,11 @@ import en, { type Translation } from '../locales/en.js';
 const loaders = { fr: () => import('../locales/fr.js') } satisfies Record<string, () => Promise<{ default: Translation }>>;
 export type Locale = 'en' | keyof typeof loaders;
 
-const loaded: Partial<Record<Locale, Translation>> = { en };
+type Entry = string | ((...args: never[]) => string);
+
+/** Every term per language: the shared ones, and those registered by lazy chunks. */
+const terms: Record<Locale, Record<string, Entry>> = { en: { ...en }, fr: {} };
+const loaded = new Set<Locale>();
 const loading = new Map<Locale, Promise<unknown>>();
 
 /**
@@ -13,19 +17,26 @@ const loading = new Map<Locale, Promise<unknown>>();
  * fails to load shows in English.
  */
 export function loadLocale(locale: Locale): Promise<unknown> | undefined {
-  if (locale === 'en' || loaded[locale]) return undefined;
+  if (locale === 'en' || loaded.has(locale)) return undefined;
   let pending = loading.get(locale);
   if (!pending) {
     pending = loaders[locale]()
-      .then((module) => (loaded[locale] = module.default))
+      .then((module) => (Object.assign(terms[locale], module.default), loaded.add(locale)))
       .catch(() => loading.delete(locale));
     loading.set(locale, pending);
   }
   return pending;
 }
 
-/** An element's own strings per locale, when they load with its code; the shared ones fill the rest. */
-export type Tables<T> = Record<Locale, T>;
+/**
+ * Adds a lazy chunk's own terms (the contact dialog's, the editor's), so that they come with its code
+ * and not with hallway.js; its elements then read them with `localize.term()` like the shared ones.
+ * Call it with the chunk's table type, `registerTerms<ContactTranslation>(…)`, so that every language
+ * has every key; the typecheck refuses a key of the shared table. Chunks prefix theirs (`me…`).
+ */
+export function registerTerms<T extends Record<keyof T, Entry>>(tables: Record<Locale, T & Record<keyof T & keyof Translation, never>>): void {
+  for (const locale of Object.keys(terms) as Locale[]) Object.assign(terms[locale], tables[locale]);
+}
 
 type TermArgs<T, K extends keyof T> = T[K] extends (...args: infer A) => string ? A : [];
 
@@ -50,10 +61,7 @@ function observeLang(): void {
  * else the document's, else English. Only the primary subtag counts: `fr-CA` is French.
  */
 export class LocalizeController<T extends Translation = Translation> implements ReactiveController {
-  constructor(
-    private readonly host: Host,
-    private readonly tables?: Tables<T>,
-  ) {
+  constructor(private readonly host: Host) {
     host.addController(this);
   }
 
@@ -71,10 +79,9 @@ export class LocalizeController<T extends Translation = Translation> implements 
     return primary in loaders ? (primary as Locale) : 'en';
   }
 
-  term<K extends keyof T>(key: K, ...args: TermArgs<T, K>): string {
-    const lang = this.lang;
-    const shared = (loaded[lang] ?? en) as T;
-    const entry = (this.tables?.[lang][key] ?? shared[key] ?? (en as T)[key]) as string | ((...args: TermArgs<T, K>) => string);
+  /** The term in the element's language; in English when that language lacks it (or is still loading). */
+  term<K extends keyof T & string>(key: K, ...args: TermArgs<T, K>): string {
+    const entry = (terms[this.lang][key] ?? terms.en[key]) as string | ((...args: TermArgs<T, K>) => string);
     return typeof entry === 'function' ? entry(...args) : entry;
   }
 

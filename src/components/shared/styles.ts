@@ -119,11 +119,12 @@ export const baseStyles = css`
 `;
 
 /**
- * A list's heading: its placeholder reserves one line while loading; a long job name wraps rather
- * than being cut (the heading is the one place that says whom the people match), even one long
- * word in a page's grid column sized to its content (`anywhere`, not `break-word`).
+ * What `ListShell` renders. The heading: its placeholder reserves one line while loading; a long job
+ * name wraps rather than being cut (the heading is the one place that says whom the people match),
+ * even one long word in a page's grid column sized to its content (`anywhere`, not `break-word`).
+ * The empty and error messages, with "Try again" beside the text when there is room.
  */
-export const listHeadingStyles = css`
+export const listShellStyles = css`
   .heading {
     min-height: 1lh;
     margin: 0 0 var(--hw-gap, 1rem);
@@ -134,5 +135,17 @@ export const listHeadingStyles = css`
 
   .heading .placeholder {
     width: 50%;
+  }
+
+  .message {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem 1rem;
+    margin: 0;
+  }
+
+  .message p {
+    margin: 0;
   }
 `;
