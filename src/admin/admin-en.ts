@@ -36,6 +36,7 @@ const en = {
   adErrConflict: 'This conflicts with something that already exists.',
   adErrRateLimited: 'Too many requests: wait a minute and try again.',
   adErrInvalid: 'The server refused these values.',
+  adErrInviteCooldown: 'This person was invited less than 24 hours ago: wait a day before inviting them again.',
   adErrResponse: 'The server answered something unexpected. Reload the page.',
   adErrUnknown: 'Something went wrong. Try again.',
   adFixErrors: 'Correct the highlighted fields.',

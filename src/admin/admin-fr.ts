@@ -37,6 +37,7 @@ const fr: AdminTerms = {
   adErrConflict: 'Ceci entre en conflit avec un élément existant.',
   adErrRateLimited: 'Trop de requêtes\u202f: attendez une minute et réessayez.',
   adErrInvalid: 'Le serveur a refusé ces valeurs.',
+  adErrInviteCooldown: 'Cette personne a été invitée il y a moins de 24 heures\u202f: attendez un jour avant de la réinviter.',
   adErrResponse: 'Le serveur a répondu de façon inattendue. Rechargez la page.',
   adErrUnknown: 'Une erreur est survenue. Réessayez.',
   adFixErrors: 'Corrigez les champs signalés.',

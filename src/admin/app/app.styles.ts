@@ -56,7 +56,7 @@ export default css`
     margin: 0;
     padding: 0.5rem 0;
     list-style: none;
-    overflow-x: auto;
+    flex-wrap: wrap;
   }
 
   nav a {

@@ -12,8 +12,15 @@ export default css`
     flex: 1 1 18rem;
   }
 
+  /* Level with the status filter beside it; under it on a phone. */
   .invite-all {
-    margin-top: 1.6rem;
+    margin: 1.6rem 0 1rem;
+  }
+
+  @media (max-width: 44rem) {
+    .invite-all {
+      margin-top: 0;
+    }
   }
 
   .name {

@@ -192,6 +192,12 @@ describe('hw-admin-people', () => {
     await until('the error', () => alerts(el).length);
     expect(alerts(el)).to.deep.equal(['Too many requests: wait a minute and try again.']);
     await expect(el).to.be.accessible();
+
+    worker.use(route('post', 'sites/acme/invitations', () => errorResponse(409, 'invite_cooldown')));
+    button(el, 'Invite Ada Lovelace').click();
+    await until('the other error', () => alerts(el)[0]?.startsWith('This person'));
+    expect(alerts(el)).to.deep.equal(['This person was invited less than 24 hours ago: wait a day before inviting them again.']);
+    expect(row(el, 'p1')[5], 'still not invited').to.equal('Not yet');
   });
 
   it('shows a failed load with a retry, and a forbidden one without', async () => {

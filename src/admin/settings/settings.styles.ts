@@ -64,8 +64,13 @@ export default css`
     color: #1f2328;
   }
 
+  .snippet > .hint {
+    margin-bottom: 1rem;
+  }
+
   .snippet-fields {
     display: grid;
+    align-items: start;
     gap: 0 1rem;
     grid-template-columns: repeat(auto-fit, minmax(min(12rem, 100%), 1fr));
   }

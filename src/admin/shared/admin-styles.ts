@@ -3,7 +3,7 @@ import { css } from 'lit';
 /** What every page of the workspace shares: headings, buttons, tables, messages, dialogs, forms. */
 export const adminStyles = css`
   :host {
-    --_input-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
+    --hw-border: var(--hw-input-border-color, color-mix(in srgb, currentColor 45%, transparent));
   }
 
   h2 {
@@ -31,7 +31,7 @@ export const adminStyles = css`
   button.secondary {
     background: transparent;
     color: inherit;
-    border-color: var(--_input-border);
+    border-color: var(--hw-border);
   }
 
   button.danger {
@@ -66,16 +66,10 @@ export const adminStyles = css`
     color: var(--_muted);
   }
 
-  input:not([type='checkbox'], [type='color']),
-  select,
-  textarea {
-    border-color: var(--_input-border);
-  }
-
   select {
     min-height: 2.5rem;
     padding: 0.4em 0.5em;
-    border: 1px solid var(--_input-border);
+    border: 1px solid var(--hw-border);
     border-radius: calc(var(--_radius) / 2);
     font: inherit;
     color: inherit;
@@ -93,7 +87,6 @@ export const adminStyles = css`
   }
 
   .status {
-    min-height: 1.5em;
     margin: 0.5rem 0;
   }
 

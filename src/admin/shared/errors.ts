@@ -3,6 +3,7 @@ import { isHallwayError, isHttpError } from '../../sdk/index.js';
 /** The sentence for a failed request, from the SDK's typed errors. */
 export function errorTerm(error: unknown) {
   if (isHttpError(error)) {
+    if (error.code === 'invite_cooldown') return 'adErrInviteCooldown';
     if (error.status === 401) return 'adErrSignedOut';
     if (error.status === 403) return 'adErrForbidden';
     if (error.status === 404) return 'adErrNotFound';
