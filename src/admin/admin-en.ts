@@ -105,6 +105,7 @@ const en = {
   adOriginsNone: 'None yet: no page can send questions.',
   adDefaultLang: 'Default language',
   adAccent: 'Accent colour',
+  adAccentPicker: 'Pick the accent colour',
   adAccentHint: 'Buttons and links of the pages and mails people get, and of the preview.',
   adAccentError: 'Enter a colour such as #8a2f3c.',
   adAccentContrast: (ratio: string) => `White text on this colour is hard to read: its contrast is ${ratio}:1, and 4.5:1 is needed.`,

@@ -104,6 +104,7 @@ const fr: AdminTerms = {
   adOriginsNone: 'Aucune pour l’instant\u202f: aucune page ne peut envoyer de questions.',
   adDefaultLang: 'Langue par défaut',
   adAccent: 'Couleur d’accent',
+  adAccentPicker: 'Choisir la couleur d’accent',
   adAccentHint: 'Boutons et liens des pages et e-mails reçus, et de l’aperçu.',
   adAccentError: 'Indiquez une couleur comme #8a2f3c.',
   adAccentContrast: (ratio: string) => `Un texte blanc se lit mal sur cette couleur : son contraste est de ${ratio}:1, il faut 4,5:1.`,

@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { live } from 'lit/directives/live.js';
 import { SITE_NAME_MAX, SiteUpdate, isAllowedOrigin, type AdminSite } from '../../sdk/admin-schemas.js';
 import { define } from '../../components/shared/define.js';
@@ -68,6 +67,17 @@ export class HwAdminSettings extends AdminElement {
     if (changed.has('value') && this.value) this.draft = toDraft(this.value);
   }
 
+  /**
+   * The preview's accent, as a style property: the workspace's CSP (`style-src 'self'`) refuses style
+   * attributes, which is what styleMap writes on its first render.
+   */
+  protected override updated(): void {
+    const frame = this.renderRoot.querySelector<HTMLElement>('.frame');
+    const accent = this.draft?.accentColor ?? '';
+    if (HEX.test(accent)) frame?.style.setProperty('--hw-accent', accent);
+    else frame?.style.removeProperty('--hw-accent');
+  }
+
   protected override render() {
     const { draft, localize } = this;
     if (!draft) return nothing;
@@ -92,7 +102,7 @@ export class HwAdminSettings extends AdminElement {
             <button type="submit">${localize.term('adSave')}</button>
           </form>
         </section>
-        ${this.renderPreview(draft)}
+        ${this.renderPreview()}
       </div>
       ${this.renderSnippet()}
     `;
@@ -166,7 +176,7 @@ export class HwAdminSettings extends AdminElement {
           <input id="accentColor" name="accentColor" placeholder="#2f5bd3" .value=${live(draft.accentColor)} maxlength="7"
             aria-invalid=${invalid ? 'true' : 'false'} aria-describedby=${describedBy}
             @input=${(event: InputEvent) => this.edit({ accentColor: (event.target as HTMLInputElement).value.trim() })} />
-          <input type="color" aria-label=${localize.term('adAccent')} .value=${live(HEX.test(draft.accentColor) ? longHex(draft.accentColor) : '#2f5bd3')}
+          <input type="color" aria-label=${localize.term('adAccentPicker')} .value=${live(HEX.test(draft.accentColor) ? longHex(draft.accentColor) : '#2f5bd3')}
             @input=${(event: InputEvent) => this.edit({ accentColor: (event.target as HTMLInputElement).value })} />
         </div>
         ${invalid ? html`<p id="accentColor-error" class="error">${localize.term('adAccentError')}</p>` : nothing}
@@ -179,14 +189,13 @@ export class HwAdminSettings extends AdminElement {
     `;
   }
 
-  private renderPreview(draft: Draft) {
+  private renderPreview() {
     const { localize } = this;
-    const accent = HEX.test(draft.accentColor) ? { '--hw-accent': draft.accentColor } : {};
     return html`
       <section class="preview" aria-labelledby="preview-heading">
         <h2 id="preview-heading">${localize.term('adPreview')}</h2>
         <p class="hint">${localize.term('adPreviewHint')}</p>
-        <div class="frame" style=${styleMap(accent)}>
+        <div class="frame">
           <hw-people-grid api=${this.admin?.baseUrl ?? location.origin} site=${this.site ?? ''} limit="3" theme="light"></hw-people-grid>
         </div>
       </section>
