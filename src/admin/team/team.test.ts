@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { ROLE_SCOPES, type AdminUser, type ApiKey } from '../../sdk/admin-schemas.js';
-import { errorResponse } from '../../components/shared/test-data.js';
+import { errorResponse, gate } from '../../components/shared/test-data.js';
 import { $, aKey, alerts, aUser, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, type, until } from '../shared/test-data.js';
 import type { HwAdminTeam } from './team.js';
 import './team.js';
@@ -149,6 +149,18 @@ describe('hw-admin-team', () => {
     expect(received.at(-1)).to.include({ method: 'DELETE', path: '/v1/admin/keys/k2' });
     expect(texts(el, '[data-key] .badge')).to.deep.equal(['Revoked']);
     await expect(el).to.be.accessible();
+  });
+
+  it('says it is loading', async () => {
+    const response = gate();
+    serveTeam();
+    worker.use(route('get', 'users', async () => (await response.opened, { items: [me] })));
+    const el = await fixture<HwAdminTeam>(html`<hw-admin-team .admin=${signedInClient()} .scopes=${ROLE_SCOPES.owner} .userId=${'u1'}></hw-admin-team>`);
+    expect(statuses(el)).to.include('Loading…');
+    await expect(el).to.be.accessible();
+    response.open();
+    await until('the team', () => el.shadowRoot!.querySelector('table'));
+    expect(statuses(el)).not.to.include('Loading…');
   });
 
   it('says when the team could not be loaded, and when the role may not see it', async () => {
