@@ -198,6 +198,13 @@ describe('hw-admin-people', () => {
     await until('the other error', () => alerts(el)[0]?.startsWith('This person'));
     expect(alerts(el)).to.deep.equal(['This person was invited less than 24 hours ago: wait a day before inviting them again.']);
     expect(row(el, 'p1')[5], 'still not invited').to.equal('Not yet');
+
+    worker.use(route('post', 'sites/acme/invitations', () => errorResponse(401, 'unauthorized')));
+    button(el, 'Invite Ada Lovelace').click();
+    await until('the session’s end', () => alerts(el)[0]?.startsWith('Your session'));
+    expect(alerts(el)).to.deep.equal(['Your session has ended: sign in again.']);
+    expect(new URL($<HTMLAnchorElement>(el, 'a').href).pathname).to.equal('/admin/sign-in');
+    await expect(el).to.be.accessible();
   });
 
   it('shows a failed load with a retry, and a forbidden one without', async () => {

@@ -4,8 +4,11 @@ import type { AdminClient } from '../../sdk/admin-client.js';
 import type { AdminScope } from '../../sdk/admin-schemas.js';
 import { HallwayElement } from '../../components/shared/hallway-element.js';
 import { LocalizeController } from '../../components/shared/localize.js';
-import { errorTerm, isForbidden } from './errors.js';
+import { errorTerm, isForbidden, isSignedOut } from './errors.js';
 import { ADMIN_TABLES, type AdminTranslation } from './translations.js';
+
+/** Where an admin whose session ended signs in again. */
+export const SIGN_IN_PATH = '/admin/sign-in';
 
 /**
  * A page of the HR workspace: `hw-admin-app` gives it the signed-in session's client, scopes and site.
@@ -24,6 +27,8 @@ export abstract class AdminElement extends HallwayElement {
   @state() protected announcement = '';
   /** The last action's failure, announced at once. */
   @state() protected failure = '';
+  /** The last action found the session over: its failure comes with a link to sign in again. */
+  @state() protected sessionEnded = false;
   /** While an action runs: a second click does nothing (the buttons stay enabled, so the focus stays on them). */
   @state() protected busy = false;
 
@@ -39,6 +44,7 @@ export abstract class AdminElement extends HallwayElement {
       this.announcement = await action();
     } catch (error) {
       this.failure = this.localize.term(errorTerm(error));
+      this.sessionEnded = isSignedOut(error);
     } finally {
       this.busy = false;
     }
@@ -49,7 +55,13 @@ export abstract class AdminElement extends HallwayElement {
     return html`
       <p class="status" role="status" tabindex="-1">${this.announcement}</p>
       ${this.failure ? html`<p class="error" role="alert">${this.failure}</p>` : nothing}
+      ${this.failure && this.sessionEnded ? this.renderSignInLink() : nothing}
     `;
+  }
+
+  /** Back to the sign-in page, whose link brings the admin back to the workspace. */
+  protected renderSignInLink() {
+    return html`<p><a href=${SIGN_IN_PATH}>${this.localize.term('adSignIn')}</a></p>`;
   }
 
   /** A row's button: its visible text, and for screen readers whom it is about ("Invite Ada Lovelace"). */
@@ -66,7 +78,11 @@ export abstract class AdminElement extends HallwayElement {
     return html`
       <div class="message">
         <p role="alert">${this.localize.term(errorTerm(error))}</p>
-        ${isForbidden(error) ? nothing : html`<button @click=${retry}>${this.localize.term('adRetry')}</button>`}
+        ${isSignedOut(error)
+          ? this.renderSignInLink()
+          : isForbidden(error)
+            ? nothing
+            : html`<button @click=${retry}>${this.localize.term('adRetry')}</button>`}
       </div>
     `;
   }

@@ -20,6 +20,9 @@ export function errorTerm(error: unknown) {
   return 'adErrUnknown';
 }
 
+/** Whether the session is over (expired, or signed out in another tab). */
+export const isSignedOut = (error: unknown) => isHttpError(error) && error.status === 401;
+
 /** Whether a load failed because the role may not read it (the page then says so, without a retry). */
 export const isForbidden = (error: unknown) => isHttpError(error) && error.status === 403;
 
