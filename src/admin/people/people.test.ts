@@ -93,6 +93,14 @@ describe('hw-admin-people', () => {
     await until('the search', () => names(el).length === 2);
     expect(names(el)).to.deep.equal(['Ada Lovelace', 'Adele Goldberg']);
     expect(received.at(-1)!.query).to.deep.equal({ q: 'ad', limit: '100' });
+
+    await sendKeys({ type: 'a ' });
+    await until('the search for "ada"', () => received.at(-1)!.query.q === 'ada');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#search').value, 'the box keeps the space being typed').to.equal('ada ');
+    await sendKeys({ press: 'Backspace' });
+    await sendKeys({ press: 'Backspace' });
+    await until('the search for "ad" again', () => received.at(-1)!.query.q === 'ad' && names(el).length === 2);
     expect(texts(el, '[data-person="p3"] .badge')).to.deep.equal(['Left']);
     expect(row(el, 'p3')[6], 'no action on someone who left').to.equal('');
 

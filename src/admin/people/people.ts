@@ -58,7 +58,7 @@ export class HwAdminPeople extends AdminElement {
       <div class="toolbar">
         <div class="field search">
           <label for="search">${localize.term('adSearch')}</label>
-          <input id="search" type="search" .value=${this.q} maxlength="200" aria-describedby="search-hint" @input=${this.search} />
+          <input id="search" type="search" maxlength="200" aria-describedby="search-hint" @input=${this.search} />
           <p id="search-hint" class="hint">${localize.term('adSearchHint')}</p>
         </div>
         <div class="field">
@@ -193,6 +193,7 @@ export class HwAdminPeople extends AdminElement {
   }
 
   private readonly search = (event: InputEvent) => {
+    // Trimmed for the server only: the box keeps what is typed, trailing space included.
     const value = (event.target as HTMLInputElement).value.trim();
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => (this.q = value), SEARCH_PAUSE_MS);
