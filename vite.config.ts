@@ -42,6 +42,20 @@ const me: UserConfig = {
   },
 };
 
+/** dist/cdn/admin.js: the HR workspace at /admin, built apart so careers pages never load it. */
+const admin: UserConfig = {
+  build: {
+    outDir: 'dist/cdn',
+    target: 'es2022',
+    sourcemap: true,
+    emptyOutDir: false,
+    rollupOptions: {
+      input: { admin: 'src/admin.ts' },
+      output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/admin-[name]-[hash].js' },
+    },
+  },
+};
+
 /** dist/lib: the npm entry points, unminified, dependencies external. */
 const lib: UserConfig = {
   build: {
@@ -73,5 +87,5 @@ const cli: UserConfig = {
   },
 };
 
-/** `vite build` → cdn, `vite build --mode me` → me, `--mode lib` → lib, `--mode cli` → cli. */
-export default defineConfig(({ mode }) => ({ lib, me, cli })[mode] ?? cdn);
+/** `vite build` → cdn, `--mode me` → me, `--mode admin` → admin, `--mode lib` → lib, `--mode cli` → cli. */
+export default defineConfig(({ mode }) => ({ lib, me, admin, cli })[mode] ?? cdn);

@@ -1,0 +1,179 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import type { AdminSite } from '../../sdk/admin-schemas.js';
+import { aList, errorResponse, photos } from '../../components/shared/test-data.js';
+import { $, alerts, aSite, button, choose, focused, received, route, signedInClient, statuses, texts, type, until } from '../shared/test-data.js';
+import { embedSnippet } from './snippet.js';
+import type { HwAdminSettings, HwAdminSiteSavedEvent } from './settings.js';
+import './settings.js';
+
+/** The public API the preview's real people grid reads, at the workspace's origin. */
+const publicApi = [
+  photos,
+  http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']))),
+  http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
+];
+const worker = setupWorker(...publicApi);
+before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
+beforeEach(() => (received.length = 0));
+afterEach(() => worker.resetHandlers());
+after(() => worker.stop());
+
+/** PATCH answers the site with the fields sent, as the server stores them. */
+function serveUpdate(site = aSite()) {
+  worker.use(route('patch', 'sites/acme', async (request) => ({ ...site, ...((await request.json()) as Partial<AdminSite>) })));
+}
+
+async function settingsPage(lang = 'en', site = aSite()) {
+  const el = await fixture<HwAdminSettings>(
+    html`<hw-admin-settings lang=${lang} site="acme" .value=${site} .admin=${signedInClient()} .scopes=${['settings']}></hw-admin-settings>`,
+  );
+  const grid = () => $(el, 'hw-people-grid')?.shadowRoot?.querySelectorAll('hw-person-card').length;
+  await until('the preview’s cards', () => grid() === 3);
+  return el;
+}
+
+const value = (el: HwAdminSettings, selector: string) => $<HTMLInputElement>(el, selector).value;
+const origins = (el: HwAdminSettings) => texts(el, '.origins code');
+
+describe('hw-admin-settings', () => {
+  it('shows the site’s settings and a preview of the real grid in its accent colour', async () => {
+    const el = await settingsPage();
+    expect(value(el, '#name')).to.equal('Acme');
+    expect(origins(el)).to.deep.equal(['https://careers.acme.test']);
+    expect(value(el, '#defaultLang')).to.equal('en');
+    expect(value(el, '#accentColor')).to.equal('#8a2f3c');
+    expect(value(el, '#careersUrl')).to.equal('https://careers.acme.test/jobs');
+    const frame = $(el, '.frame');
+    expect(getComputedStyle(frame).getPropertyValue('--hw-accent').trim()).to.equal('#8a2f3c');
+
+    await type(el, '#accentColor', '#1a7f37');
+    expect(getComputedStyle(frame).getPropertyValue('--hw-accent').trim(), 'the preview follows the field').to.equal('#1a7f37');
+    await expect(el).to.be.accessible();
+  });
+
+  it('warns when white text on the accent colour would be hard to read', async () => {
+    const el = await settingsPage();
+    expect(el.shadowRoot!.querySelector('#accentColor-contrast'), '#8a2f3c is fine').to.be.null;
+    await type(el, '#accentColor', '#abc');
+    expect(texts(el, '#accentColor-contrast')).to.deep.equal(['White text on this colour is hard to read: its contrast is 2:1, and 4.5:1 is needed.']);
+    expect($(el, '#accentColor').getAttribute('aria-describedby')).to.contain('accentColor-contrast');
+    // The preview shows the poor contrast on purpose: it is what the warning is about.
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+  });
+
+  it('adds https origins only, once each, and removes them', async () => {
+    const el = await settingsPage();
+    await type(el, '#newOrigin', 'http://careers.example.com');
+    button(el, 'Add').click();
+    await el.updateComplete;
+    expect(texts(el, '#newOrigin-error')).to.deep.equal(['Enter an origin such as https://careers.example.com (http only for localhost), without a path.']);
+    expect($(el, '#newOrigin').getAttribute('aria-invalid')).to.equal('true');
+    await expect(el).to.be.accessible();
+
+    await type(el, '#newOrigin', 'https://careers.acme.test');
+    await sendKeys({ press: 'Enter' });
+    expect(texts(el, '#newOrigin-error')).to.deep.equal(['This origin is already in the list.']);
+
+    await type(el, '#newOrigin', 'https://jobs.acme.test/');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(origins(el)).to.deep.equal(['https://careers.acme.test', 'https://jobs.acme.test']);
+    expect(value(el, '#newOrigin')).to.equal('');
+    expect(el.shadowRoot!.querySelector('#newOrigin-error')).to.be.null;
+
+    button(el, 'Remove https://careers.acme.test').click();
+    await el.updateComplete;
+    expect(origins(el)).to.deep.equal(['https://jobs.acme.test']);
+    expect(focused(el)).to.equal('newOrigin');
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves what the contract accepts, and says so', async () => {
+    serveUpdate();
+    const el = await settingsPage();
+    const saved = new Promise<HwAdminSiteSavedEvent>((resolve) => el.addEventListener('hw-admin-site-saved', resolve, { once: true }));
+    await type(el, '#name', 'Acme Careers');
+    await choose(el, '#defaultLang', 'fr');
+    await type(el, '#accentColor', '#16A');
+    await type(el, '#careersUrl', '');
+    button(el, 'Save').click();
+    await until('saved', () => statuses(el).includes('Saved.'));
+    const patch = received.find((request) => request.method === 'PATCH')!;
+    expect(patch.body).to.deep.equal({
+      name: 'Acme Careers',
+      allowedOrigins: ['https://careers.acme.test'],
+      defaultLang: 'fr',
+      accentColor: '#1166aa',
+      careersUrl: null,
+    });
+    expect(patch.csrf).to.equal('csrf-token-of-the-session');
+    expect((await saved).detail.name).to.equal('Acme Careers');
+    expect(value(el, '#accentColor'), 'as the server stored it').to.equal('#1166aa');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows each refused field with its reason, and sends nothing', async () => {
+    const el = await settingsPage();
+    await type(el, '#name', '  ');
+    await type(el, '#accentColor', 'red');
+    await type(el, '#careersUrl', 'ftp://careers.acme.test');
+    button(el, 'Save').click();
+    await until('the errors', () => alerts(el).length);
+    expect(alerts(el)).to.deep.equal(['Correct the highlighted fields.']);
+    expect(texts(el, '#name-error')).to.deep.equal(['Enter a name, up to 200 characters.']);
+    expect(texts(el, '#accentColor-error')).to.deep.equal(['Enter a colour such as #8a2f3c.']);
+    expect(texts(el, '#careersUrl-error')).to.deep.equal(['Enter a web address such as https://careers.example.com/jobs.']);
+    expect(focused(el), 'the first refused field').to.equal('name');
+    expect(received.filter((request) => request.method === 'PATCH')).to.be.empty;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows why saving failed', async () => {
+    worker.use(route('patch', 'sites/acme', () => errorResponse(403, 'forbidden')));
+    const el = await settingsPage();
+    button(el, 'Save').click();
+    await until('the error', () => alerts(el).length);
+    expect(alerts(el)).to.deep.equal(['Your role does not allow this.']);
+  });
+
+  it('builds the embed code from the chosen element and attributes', async () => {
+    const el = await settingsPage();
+    const code = () => $<HTMLTextAreaElement>(el, '#snippet-code').value;
+    const script = `<script type="module" src="${location.origin}/hallway.js?site=acme" crossorigin></script>`;
+    expect(code()).to.equal(`${script}\n<hw-people-grid limit="6"></hw-people-grid>`);
+
+    await type(el, '#snippet-job', 'Data "Engineer" & co');
+    await choose(el, '#snippet-lang', 'fr');
+    expect(code()).to.equal(`${script}\n<hw-people-grid job="Data &quot;Engineer&quot; &amp; co" limit="6" lang="fr"></hw-people-grid>`);
+
+    await choose(el, '#snippet-element', 'hw-alumni-testimonials');
+    await choose(el, '#snippet-layout', 'carousel');
+    expect(el.shadowRoot!.querySelector('#snippet-limit')).to.be.null;
+    expect(code()).to.equal(`${script}\n<hw-alumni-testimonials job="Data &quot;Engineer&quot; &amp; co" layout="carousel" lang="fr"></hw-alumni-testimonials>`);
+
+    button(el, 'Copy').click();
+    await until('copied, or told to copy by hand', () => texts(el, '.snippet [role="status"]').length);
+    const said = texts(el, '.snippet [role="status"]')[0];
+    expect(['Copied.', 'Copying failed: select the text and copy it yourself.']).to.include(said);
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks French', async () => {
+    const el = await settingsPage('fr');
+    expect(texts(el, 'label[for="name"], legend, label[for="accentColor"]')).to.deep.equal(['Nom', 'Origines autorisées', 'Couleur d’accent']);
+    expect(texts(el, 'h2:not(.visually-hidden)')).to.deep.equal(['Aperçu', 'Code d’intégration']);
+    expect(texts(el, '#defaultLang option')).to.deep.equal(['anglais', 'français']);
+    await expect(el).to.be.accessible();
+  });
+});
+
+describe('embedSnippet', () => {
+  it('escapes what would end an attribute or start a tag', () => {
+    expect(embedSnippet('https://h.test', 'a b', { element: 'hw-contact-button', attributes: { job: '"><script>x</script>' } })).to.equal(
+      '<script type="module" src="https://h.test/hallway.js?site=a%20b" crossorigin></script>\n<hw-contact-button job="&quot;>&lt;script>x&lt;/script>"></hw-contact-button>',
+    );
+  });
+});
