@@ -42,6 +42,9 @@ export default defineConfig(
       // `role="list"` on a `<ul>` styled `list-style: none` is not redundant: Safari drops the list
       // semantics of such a list unless the role is written.
       'lit-a11y/no-redundant-role': 'off',
+      // The HR workspace's dialogs are native modal <dialog>s, whose first focus the HTML spec picks
+      // by `autofocus`; the rule is about pages stealing focus on load.
+      'lit-a11y/no-autofocus': 'off',
     },
   },
   {

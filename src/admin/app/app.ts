@@ -52,6 +52,9 @@ export class HwAdminApp extends AdminElement {
   /** Where the workspace lives: its pages are `<base>/people`, … Default `/admin`. */
   @property() base = '/admin';
 
+  /** The Hallway server. Default: this page's origin. */
+  @property() api?: string;
+
   @state() private path = '';
   @state() private siteSlug?: string;
   @state() private signedOut = false;

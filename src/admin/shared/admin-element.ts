@@ -3,9 +3,13 @@ import { property, state } from 'lit/decorators.js';
 import type { AdminClient } from '../../sdk/admin-client.js';
 import type { AdminScope } from '../../sdk/admin-schemas.js';
 import { HallwayElement } from '../../components/shared/hallway-element.js';
-import { LocalizeController } from '../../components/shared/localize.js';
+import { registerTerms, type LocalizeController } from '../../components/shared/localize.js';
 import { errorTerm, isForbidden, isSignedOut } from './errors.js';
-import { ADMIN_TABLES, type AdminTranslation } from './translations.js';
+import adminEn, { type AdminTerms } from '../admin-en.js';
+import adminFr from '../admin-fr.js';
+import type { AdminTranslation } from './translations.js';
+
+registerTerms<AdminTerms>({ en: adminEn, fr: adminFr });
 
 /** Where an admin whose session ended signs in again. */
 export const SIGN_IN_PATH = '/admin/sign-in';
@@ -15,7 +19,10 @@ export const SIGN_IN_PATH = '/admin/sign-in';
  * It does one action at a time, announces its result and shows its failure.
  */
 export abstract class AdminElement extends HallwayElement {
-  protected override readonly localize = new LocalizeController<AdminTranslation>(this, ADMIN_TABLES);
+  protected declare readonly localize: LocalizeController<AdminTranslation>;
+
+  /** The slug of the site this page works on. */
+  @property() site?: string;
 
   /** The admin client of the signed-in session (its CSRF token included). */
   @property({ attribute: false }) admin?: AdminClient;
