@@ -13,6 +13,9 @@
  *   7. load.ts     1,000 sites × 3 queries, reads under 5 writes/s, reads during a 16k import (100k people)
  *   8. outbox.ts   the outbox drain: batched claims over pooled SMTP vs one mail per claim, same run
  *   9. startup.ts  `npm start` on existing data vs the old build-then-tsx start (last: it rebuilds dist/cdn)
+ *
+ * `--only scale,load` runs only the parts so named (a name or its first word: `scale` is both scale
+ * parts, `scale PostgreSQL` one); the results then go to bench/results/<date>-only-<names>.json.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -32,10 +35,14 @@ const started = new Date();
 const t0 = performance.now();
 const rows: Row[] = [];
 const details: Record<string, unknown> = {};
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((name) => name.trim()).filter(Boolean) : undefined;
+const wanted = (name: string) => !only || only.some((asked) => name === asked || name.startsWith(`${asked} `));
 const log = (line: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
 /** One part failing (a crash, not a budget) is reported in the table; the others still run. */
 async function part(name: string, measure: () => Promise<{ rows: Row[]; details: unknown }>) {
+  if (!wanted(name)) return;
   log(name);
   try {
     const result = await measure();
@@ -54,11 +61,10 @@ await part('bundle', async () => {
 });
 await part('page', measurePage);
 
-log('api: starting the server child and seeding 10,000 people');
-const hallway = await startChild('hallway').catch((error: unknown) => error as Error);
+const hallway = wanted('api') || wanted('contact') ? await startApiChild() : undefined;
 if (hallway instanceof Error) {
   rows.push({ section: 'api', name: 'error', value: hallway.message.slice(0, 120), budget: '', status: 'FAIL' });
-} else {
+} else if (hallway) {
   details.seed = hallway.info;
   try {
     await part('api', () => measureApi(hallway));
@@ -71,11 +77,16 @@ await part('query', measureQueries);
 await part('scale PGlite', () => measureScale('PGlite', 'memory://', [1_000, 10_000, 100_000]));
 const postgres = process.env.BENCH_POSTGRES_URL;
 if (postgres) await part('scale PostgreSQL', () => withBenchDatabase(postgres, (url) => measureScale('PostgreSQL', url, [1_000, 10_000, 100_000, 300_000])));
-else rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
+else if (wanted('scale PostgreSQL')) rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
 await part('load PGlite', () => measureLoad('PGlite', 100_000));
 if (postgres) await part('load PostgreSQL', () => withBenchDatabase(postgres, (url) => measureLoad('PostgreSQL', 100_000, url)));
 await part('outbox', measureOutbox);
 await part('startup', measureStartup);
+
+async function startApiChild() {
+  log('api: starting the server child and seeding 10,000 people');
+  return startChild('hallway').catch((error: unknown) => error as Error);
+}
 
 const seconds = (performance.now() - t0) / 1000;
 console.log(`\nHallway bench, ${started.toISOString()}, ${cpus().length} × ${cpus()[0]?.model.trim()}, Node ${process.version}\n`);
@@ -86,7 +97,7 @@ console.log(`\n${passed} pass, ${failed} fail; bench took ${seconds.toFixed(0)} 
 
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-const file = new URL(`${started.toISOString().slice(0, 10)}.json`, dir);
+const file = new URL(`${started.toISOString().slice(0, 10)}${only ? `-only-${only.join('-').replace(/\W+/g, '_')}` : ''}.json`, dir);
 const machine = { cpus: cpus().length, cpu: cpus()[0]?.model.trim(), memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform };
 writeFileSync(file, `${JSON.stringify({ startedAt: started.toISOString(), seconds, machine, rows, details }, null, 2)}\n`);
 console.log(`results: ${fileURLToPath(file)}`);

@@ -1,7 +1,7 @@
 /**
  * The public people read model: who a candidate may see for a query, and what of them (PublicPerson).
  */
-import { sql, type Expression, type RawBuilder } from 'kysely';
+import { sql, type AliasedSelectQueryBuilder, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
@@ -83,39 +83,70 @@ interface PageRequest {
   limit: number;
 }
 
+/** The ids of a page's people, with the keys that order them (`rank0`…, `name_order`, `public_id`). */
+interface ChosenPage {
+  chosen: AliasedSelectQueryBuilder<{ id: number; public_id: string; name_order: string }, 'c'>;
+  criteria: RawBuilder<unknown>[];
+}
+
 /** The rows of one page, and the one after it if there is one, in list order. */
-async function pageOf(db: Db, siteId: number, { match, conditions, ranking, titles, offset, limit }: PageRequest) {
-  // The page is chosen first from the listed people alone; then its few rows get their public columns.
-  let people = visiblePeople(db, siteId);
-  let score: RawBuilder<number> | undefined;
-  if (titles && match === 'job') {
-    // Only the job's titles, whose people the index finds directly; each one's rank read from the list.
-    const keys = titles.map((title) => title.key);
-    people = people.where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
-    score = sql<number>`(${titles.map((title) => title.rank)}::float8[])[array_position(${keys}::text[], p.job_title_key)]`;
-  } else if (titles) {
-    // Outside the job, every title ranks: joined, rather than looked up person by person; named in
-    // the condition too, so that the index reads only their people when they are a few best-ranked.
-    const keys = titles.map((title) => title.key);
-    const ranks = titles.map((title) => title.rank);
-    const scored = sql<{ key: string; rank: number }>`(select unnest(${keys}::text[]) as key, unnest(${ranks}::float8[]) as rank)`;
-    people = people.innerJoin(scored.as('titles'), 'titles.key', 'p.job_title_key').where('p.job_title_key', '=', sql<string>`any(${keys}::text[])`);
-    score = sql<number>`titles.rank`;
-  }
-  const criteria: RawBuilder<unknown>[] = [];
-  for (const criterion of [score, ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
-  let page = people
-    .where(matchCondition(match, conditions, titles !== undefined))
-    .selectAll('p')
-    .select(sql<string>`p.name_key collate "C"`.as('name_order'))
+async function pageOf(db: Db, siteId: number, request: PageRequest) {
+  // The page is chosen first from the listed people's ids and sort keys alone (an index holds them);
+  // then its few rows get their public columns.
+  const { chosen, criteria }: ChosenPage = request.titles ? chosenByTitle(db, siteId, { ...request, titles: request.titles }) : chosenBySort(db, siteId, request);
+  let ordered = publicColumns(db.selectFrom(chosen).innerJoin('people as p', 'p.id', 'c.id') as unknown as ReturnType<typeof visiblePeople>);
+  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`c.rank${i}`), 'desc');
+  return ordered.orderBy(sql.ref('c.name_order')).orderBy(sql.ref('c.public_id')).execute();
+}
+
+/**
+ * With a job, the list is ordered by title rank, then by the other criteria (true first), then by
+ * name. Every title and combination of criteria is a group whose people an index lists in name
+ * order, so each group gives its first `offset + limit + 1` people and stops there; only those few
+ * are sorted, never the whole site or a tie of thousands of equally ranked people.
+ */
+function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, titles, offset, limit }: PageRequest & { titles: ScoredTitle[] }): ChosenPage {
+  // The match's own criterion is true for everyone it keeps: it orders nothing.
+  const open = [match === 'team' ? undefined : ranking.team, match === 'location' ? undefined : ranking.location, ranking.speaks].filter(
+    (criterion): criterion is RawBuilder<boolean> => criterion !== undefined,
+  );
+  const combinations = open.reduce<boolean[][]>((all) => all.flatMap((values) => [[...values, true], [...values, false]]), [[]]);
+  const groups = titles.flatMap((title) => combinations.map((values) => ({ title, values })));
+  const column = <T>(type: string, value: (group: (typeof groups)[number]) => T) => sql`unnest(${groups.map(value)}::${sql.raw(type)})`;
+  const groupColumns = [
+    sql`${column('text[]', (g) => g.title.key)} as key`,
+    sql`${column('float8[]', (g) => g.title.rank)} as rank`,
+    ...open.map((_, i) => sql`${column('bool[]', (g) => g.values[i])} as ${sql.ref(`b${i}`)}`),
+  ];
+  const group = sql<{ key: string; rank: number }>`(select ${sql.join(groupColumns)})`;
+
+  let firstOfGroup = visiblePeople(db, siteId)
+    .select(['p.id', 'p.public_id', sql<string>`p.name_key collate "C"`.as('name_order')])
+    .where('p.job_title_key', '=', sql<string>`g.key`)
+    .where(matchCondition(match, conditions, true));
+  open.forEach((criterion, i) => (firstOfGroup = firstOfGroup.where(sql<boolean>`${criterion} = ${sql.ref(`g.b${i}`)}`)));
+  const first = firstOfGroup.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(offset + limit + 1);
+
+  const criteria: RawBuilder<unknown>[] = [sql`g.rank`, ...open.map((_, i) => sql`${sql.ref(`g.b${i}`)}`)];
+  let page = db
+    .selectFrom(group.as('g'))
+    .innerJoinLateral(first.as('f'), (join) => join.onTrue())
+    .select(['f.id', 'f.public_id', 'f.name_order'])
     .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
   for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
-  const chosen = page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset);
+  return { chosen: page.orderBy('f.name_order').orderBy('f.public_id').limit(limit + 1).offset(offset).as('c'), criteria };
+}
 
-  // Selected from the page as `p`: the public columns' subqueries run for its rows only.
-  let ordered = publicColumns(db.selectFrom(chosen.as('p')) as unknown as ReturnType<typeof visiblePeople>);
-  for (const i of criteria.keys()) ordered = ordered.orderBy(sql.ref(`p.rank${i}`), 'desc');
-  return ordered.orderBy(sql.ref('p.name_order')).orderBy('p.public_id').execute();
+/** Without a job: the listed people kept by the match, sorted by the criteria, then by name. */
+function chosenBySort(db: Db, siteId: number, { match, conditions, ranking, offset, limit }: PageRequest): ChosenPage {
+  const criteria: RawBuilder<unknown>[] = [];
+  for (const criterion of [ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
+  let page = visiblePeople(db, siteId)
+    .where(matchCondition(match, conditions, false))
+    .select(['p.id', 'p.public_id', sql<string>`p.name_key collate "C"`.as('name_order')])
+    .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
+  for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
+  return { chosen: page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset).as('c'), criteria };
 }
 
 /**

@@ -57,8 +57,9 @@ export async function purgeExpired(db: Db, now = new Date(), batch = EXPIRED_BAT
   const purge = async (table: 'used_challenges' | 'rate_limits', key: 'challenge' | 'bucket') => {
     let total = 0;
     for (;;) {
-      const { numAffectedRows } = await sql`delete from ${sql.table(table)} where ${sql.ref(key)} in
-        (select ${sql.ref(key)} from ${sql.table(table)} where expires_at <= ${now} limit ${batch})`.execute(db);
+      // `= any(array(…))`, not `in (…)`: PostgreSQL hash-joined `in` with a scan of the whole table per batch.
+      const { numAffectedRows } = await sql`delete from ${sql.table(table)} where ${sql.ref(key)} = any(array(
+        select ${sql.ref(key)} from ${sql.table(table)} where expires_at <= ${now} limit ${batch}))`.execute(db);
       const deleted = Number(numAffectedRows ?? 0);
       total += deleted;
       if (deleted < batch) return total;

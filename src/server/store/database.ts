@@ -3,7 +3,8 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { PGliteDialect } from './pglite-dialect.js';
+import { OverloadedError } from '../errors.js';
+import { MAX_QUEUED_QUERIES, PGliteDialect } from './pglite-dialect.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -11,7 +12,7 @@ export type Db = Kysely<Database>;
 export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
 
 export interface DatabaseOptions {
-  /** PGlite: queries that may wait for its one connection before the next fail (503). Default 1000. */
+  /** Queries that may wait for a connection (PGlite's one, PostgreSQL's pool) before the next fail (503). Default 1000. */
   maxQueued?: number;
 }
 
@@ -26,7 +27,12 @@ export async function openDatabase(location: string, { maxQueued }: DatabaseOpti
     // for idle connections and on the client for checked-out ones, and an unheard 'error' event throws.
     pool.on('error', (error) => console.error(`database: connection lost: ${error.message}`));
     pool.on('connect', (client) => client.on('error', () => {}));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    // pg.Pool's own waiting list has no bound: beyond `maxQueued`, a query fails at once (503 overloaded).
+    const bounded = {
+      connect: () => (pool.waitingCount >= (maxQueued ?? MAX_QUEUED_QUERIES) ? Promise.reject(new OverloadedError("The database pool's waiting list")) : pool.connect()),
+      end: () => pool.end(),
+    };
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: bounded }) });
   }
   const pglite = await PGlite.create({
     ...(location === 'memory://' ? {} : { dataDir: location }),

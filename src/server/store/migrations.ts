@@ -486,6 +486,29 @@ const migrations: Record<string, Migration> = {
         for each statement execute function hw_requests_status_written()`.execute(db);
     },
   },
+  '0010_covering_list_indexes': {
+    async up(db) {
+      // A page is chosen from the people of each title (and of the team or location when that is the
+      // match) in name order, stopping at the page's end (public-people.ts): these indexes hold every
+      // column that choice reads, so it never visits the table, and a tie of thousands of equally ranked
+      // people costs a few index pages. They replace the indexes they extend.
+      const listed = (name: string, leading: string, included: string) =>
+        sql`create index ${sql.raw(name)} on people (site_id, ${sql.raw(leading)}job_title_key, (name_key collate "C"), public_id)
+          include (id, name_key, languages${sql.raw(included)}) where listed`.execute(db);
+      await listed('people_listed_title_order', '', ', team_key, location_key');
+      await listed('people_listed_team_order', 'team_key, ', ', location_key');
+      await listed('people_listed_location_order', 'location_key, ', ', team_key');
+      await sql`drop index people_listed_title, people_listed_title_name, people_listed_team_title, people_listed_location_title`.execute(db);
+      // Unused since 0009 (conditions read team_key and location_key), yet kept up to date by every write.
+      await sql`drop index people_listed_team, people_listed_location`.execute(db);
+      // Matching reads a site's title counts with every query; after an import their rows are spread over
+      // many mostly empty pages, which a scan of the table would read each time.
+      await sql`create index listed_titles_counted on listed_titles (site_id) include (job_title_key, people) where people > 0`.execute(db);
+      // The expired-row purge (contact/retention.ts) reads the oldest rows first, a batch at a time.
+      await sql`create index rate_limits_expires on rate_limits (expires_at)`.execute(db);
+      await sql`create index used_challenges_expires on used_challenges (expires_at)`.execute(db);
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

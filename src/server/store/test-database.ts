@@ -1,16 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type Db } from './database.js';
+import { openDatabase, type DatabaseOptions, type Db } from './database.js';
 import { migrate } from './migrations.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or, when `TEST_POSTGRES_URL`
  * names a PostgreSQL server, a new database on it (dropped again by `drop`).
  */
-export async function openTestDatabase(): Promise<{ db: Db; drop(): Promise<void> }> {
+export async function openTestDatabase(options: DatabaseOptions = {}): Promise<{ db: Db; drop(): Promise<void> }> {
   const server = process.env.TEST_POSTGRES_URL;
   if (!server) {
-    const db = await openDatabase('memory://');
+    const db = await openDatabase('memory://', options);
     await migrate(db);
     return { db, drop: () => db.destroy() };
   }
@@ -18,7 +18,7 @@ export async function openTestDatabase(): Promise<{ db: Db; drop(): Promise<void
   await onServer(server, `create database ${name}`);
   const url = new URL(server);
   url.pathname = `/${name}`;
-  const db = await openDatabase(url.href);
+  const db = await openDatabase(url.href, options);
   await migrate(db);
   return {
     db,
