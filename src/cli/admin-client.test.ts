@@ -84,7 +84,7 @@ test("the server's refusals: HttpError with its code and message", async () => {
   await assert.rejects(admin.invite('acme', { person: 'E1' }), (error: HttpError) => error.code === 'invite_cooldown' && /allowed again at/.test(error.message));
   await assert.rejects(admin.testimonials.approve('acme', 'nope'), { status: 404, code: 'not_found' });
   const stranger = createAdminClient({ baseUrl: admin.baseUrl, key: 'not-the-key-0123456789' });
-  await assert.rejects(stranger.sites.list(), { name: 'HttpError', status: 401, code: 'unauthorized', message: 'Admin key required.' });
+  await assert.rejects(stranger.sites.list(), { name: 'HttpError', status: 401, code: 'unauthorized', message: 'An admin key or a workspace session is required.' });
 });
 
 test('a server that is not a Hallway server: SchemaError for answers off the contract, HttpError http_<status> for bare errors', async () => {

@@ -171,7 +171,7 @@ test('invite, cooldown, leave with an alumni invitation', async () => {
 test('a wrong key: exit 1 and "unauthorized"; no key at all: exit 2 explaining HALLWAY_ADMIN_KEY', async () => {
   const wrong = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: 'not-the-key-0123456789' });
   assert.equal(wrong.code, 1);
-  assert.match(wrong.stderr, /unauthorized: Admin key required/);
+  assert.match(wrong.stderr, /unauthorized: An admin key or a workspace session is required/);
   const none = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: '' });
   assert.equal(none.code, 2);
   assert.match(none.stderr, /HALLWAY_ADMIN_KEY/);

@@ -6,6 +6,7 @@ import { config as zodConfig, locales } from 'zod';
 import { PACKAGE_VERSION, bundleRoutes } from './bundle.js';
 import { OverloadedError, apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
+import { workspaceRoutes } from './admin/sign-in.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
@@ -70,6 +71,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
   app.route('/', meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   app.route('/v1/admin', adminRoutes({ db, links }));
+  app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));

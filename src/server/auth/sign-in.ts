@@ -63,7 +63,7 @@ const AFTER_ANSWER_MS = 10;
  * the writing (PGlite's queries hold the event loop) nor with whoever reads the answer on this
  * machine (a reverse proxy, say).
  */
-function afterAnswer(c: Context, work: () => Promise<void>) {
+export function afterAnswer(c: Context, work: () => Promise<void>) {
   const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
   const sent = outgoing instanceof ServerResponse ? new Promise((resolve) => outgoing.once('finish', resolve).once('close', resolve)) : Promise.resolve();
   const tracked = sent

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
+import { fromOwnPage } from '../auth/own-page.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken } from '../auth/tokens.js';
 import { DEFAULT_SIGN_IN_LIMITS, signInRoutes } from '../auth/sign-in.js';
@@ -182,14 +183,3 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
 
 type SiteRow = Parameters<typeof siteBrand>[0] & { allowed_origins: string[] };
 const brandOf = (site: SiteRow) => siteBrand(site, site.allowed_origins[0]);
-
-/**
- * Whether a form post came from this server's own pages. Our pages send no referrer, so a browser
- * sends `Origin: null` with their forms; `Sec-Fetch-Site` still tells another site's apart. Without
- * either header (older browsers, scripts), the request cannot be a cross-site forgery we can detect.
- */
-function fromOwnPage(c: Context, publicOrigin: string): boolean {
-  const site = c.req.header('Sec-Fetch-Site');
-  const origin = c.req.header('Origin');
-  return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
-}
