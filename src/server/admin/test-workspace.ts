@@ -3,6 +3,7 @@ import type { AdminRole } from '../../sdk/admin-schemas.js';
 import { createApp } from '../app.js';
 import { issueAdminToken } from '../auth/admin-sessions.js';
 import { Links } from '../auth/links.js';
+import type { RateLimit } from '../rate-limit.js';
 import type { Db } from '../store/database.js';
 import { openTestDatabase } from '../store/test-database.js';
 import { createAdminUser } from './accounts.js';
@@ -34,11 +35,11 @@ export interface Answer {
   body: any;
 }
 
-export async function openWorkspace() {
+export async function openWorkspace({ signInLimits = [{ max: 1000, windowMs: 60_000 }] }: { signInLimits?: RateLimit[] } = {}) {
   const { db, drop } = await openTestDatabase();
   await ensureAdminKey(db, BOOTSTRAP_KEY);
   const links = new Links(PUBLIC_URL, 'secret');
-  const app = createApp({ db, publicUrl: PUBLIC_URL, links, signInLimits: [{ max: 1000, windowMs: 60_000 }] });
+  const app = createApp({ db, publicUrl: PUBLIC_URL, links, signInLimits });
 
   async function call(method: string, path: string, credentials: Credentials = {}, body?: { json?: unknown; csv?: string }): Promise<Answer> {
     const headers: Record<string, string> = {};

@@ -97,6 +97,29 @@ describe('sign-in', () => {
     assert.equal(foreign.headers.get('Set-Cookie'), null);
   });
 
+  test('too many links asked for from one network: 429 with Retry-After, in the reader language, and no more mail', async () => {
+    const limited = await openWorkspace({ signInLimits: [{ max: 2, windowMs: 600_000 }] });
+    try {
+      await createAdminUser(limited.db, { email: 'busy@hr.test', role: 'owner' });
+      const ask = () =>
+        limited.app.request('/admin/sign-in', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept-Language': 'fr' },
+          body: new URLSearchParams({ email: 'busy@hr.test' }).toString(),
+        });
+      assert.equal((await ask()).status, 200);
+      assert.equal((await ask()).status, 200);
+      const refused = await ask();
+      assert.equal(refused.status, 429);
+      assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+      assert.match(await refused.text(), /Trop de liens de connexion/);
+      await signInLinksMade();
+      assert.equal((await listOutbox(limited.db)).filter((mail) => mail.to === 'busy@hr.test').length, 1);
+    } finally {
+      await limited.drop();
+    }
+  });
+
   test("an employee's sign-in token does not open the workspace", async () => {
     assert.equal((await form('/admin/link', { token: 'an-employee-token' })).status, 410);
   });
