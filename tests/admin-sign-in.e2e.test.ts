@@ -71,6 +71,15 @@ for (const lang of ['en', 'fr'] as const) {
       assert.equal(await page.locator('h1').textContent(), t.title);
       await look(page, `sign-in-${shot}`);
 
+      if (index === 1) {
+        // A typo: the form again, saying what is wrong, with what was typed.
+        await page.getByRole('textbox').fill('hr.beaumont-hotels.example');
+        await page.getByRole('textbox').evaluate((input) => input.setAttribute('type', 'text')); // past the browser's own check
+        await Promise.all([page.waitForNavigation(), page.locator('main form button').click()]);
+        assert.equal(await page.getByRole('textbox').inputValue(), 'hr.beaumont-hotels.example');
+        assert.equal(await page.locator('[role="status"]').count(), 1);
+        await look(page, `sign-in-typo-${shot}`);
+      }
       if (index === 0) {
         // By keyboard: the field, then Enter sends the form.
         await page.keyboard.press('Tab');

@@ -46,7 +46,7 @@ z.config(z.locales.en());
 export function adminRoutes({ db, links }: AdminDeps) {
   const admin = new Hono<Env>();
   admin.use('*', authenticate(db, links.publicUrl.startsWith('https:')));
-  const site = loadSite(db);
+  const withSite = loadSite(db);
   const audit = (c: Context<Env>, event: AuditEvent) => recordAudit(db, c.var.actor, event);
 
   // Any signed-in admin may see which sites there are (the workspace's site picker).
@@ -80,7 +80,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
     }
   });
 
-  admin.get('/sites/:site/people', need('people'), site, async (c) => {
+  admin.get('/sites/:site/people', need('people'), withSite, async (c) => {
     const query = AdminPeopleQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
@@ -92,7 +92,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   admin.post(
     '/sites/:site/people/import',
     need('people'),
-    site,
+    withSite,
     limitBody(IMPORT_MAX_BYTES, `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
     async (c) => {
       try {
@@ -109,7 +109,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
     },
   );
 
-  admin.post('/sites/:site/invitations', need('people'), site, jsonLimit, async (c) => {
+  admin.post('/sites/:site/invitations', need('people'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, InvitationRequest);
     if (body instanceof Response) return body;
     const site = c.var.site;
@@ -132,7 +132,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
     return c.json({ invited: 1 }, 202);
   });
 
-  admin.post('/sites/:site/people/:ref/status', need('people'), site, jsonLimit, async (c) => {
+  admin.post('/sites/:site/people/:ref/status', need('people'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, StatusChange);
     if (body instanceof Response) return body;
     const site = c.var.site;
@@ -148,7 +148,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
     return c.json({ person: toAdminPerson(updated!), alumniInvited: body.inviteAlumni === true });
   });
 
-  admin.get('/sites/:site/testimonials', need('moderation'), site, async (c) => {
+  admin.get('/sites/:site/testimonials', need('moderation'), withSite, async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
@@ -157,14 +157,14 @@ export function adminRoutes({ db, links }: AdminDeps) {
     return c.json({ items: await listForModeration(db, c.var.site.id, query.data.status) });
   });
 
-  admin.post('/sites/:site/testimonials/:id/approve', need('moderation'), site, jsonLimit, async (c) => {
+  admin.post('/sites/:site/testimonials/:id/approve', need('moderation'), withSite, jsonLimit, async (c) => {
     // No body, or an empty object: anything more (say `consent`) is refused.
     const body = (await c.req.text()).trim() ? await readBody(c, Approval) : {};
     if (body instanceof Response) return body;
     return decide(c, { status: 'approved' });
   });
 
-  admin.post('/sites/:site/testimonials/:id/reject', need('moderation'), site, jsonLimit, async (c) => {
+  admin.post('/sites/:site/testimonials/:id/reject', need('moderation'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, Rejection);
     if (body instanceof Response) return body;
     return decide(c, { status: 'rejected', reason: body.reason });
