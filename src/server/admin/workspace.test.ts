@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { issueAdminToken } from '../auth/admin-sessions.js';
 import { signInLinksMade } from '../auth/sign-in.js';
+import { purgeOldData } from '../contact/retention.js';
 import { findLinks, listOutbox } from '../mail/index.js';
 import { landingPageParts } from '../test-http.js';
 import { createAdminUser } from './accounts.js';
@@ -122,6 +123,27 @@ describe('sign-in', () => {
 
   test("an employee's sign-in token does not open the workspace", async () => {
     assert.equal((await form('/admin/link', { token: 'an-employee-token' })).status, 410);
+  });
+});
+
+describe('retention', () => {
+  test('the daily purge removes expired workspace links and sessions, and sign-in mails once their links are dead', async () => {
+    const user = await createAdminUser(ws.db, { email: 'purge@hr.test', role: 'moderator' });
+    await form('/admin/sign-in', { email: 'purge@hr.test' });
+    assert.equal((await mailsTo('purge@hr.test')).length, 1);
+    const session = await ws.sessionOf(user.id);
+    const live = await issueAdminToken(ws.db, user.id);
+    const mine = () => ws.db.selectFrom('admin_tokens').select('id').where('admin_id', '=', user.id).execute();
+    assert.equal((await mine()).length, 3);
+
+    await purgeOldData(ws.db, 90, new Date(Date.now() + 2 * 3600_000));
+    assert.deepEqual(await mine(), [], 'links live 30 minutes');
+    assert.equal((await mailsTo('purge@hr.test')).length, 1, 'the mail is kept while its link may be clicked');
+    assert.equal((await ws.call('GET', '/v1/admin/session', { session })).status, 200, 'a session lives eight hours');
+    await purgeOldData(ws.db, 90, new Date(Date.now() + 15 * 24 * 3600_000));
+    assert.equal((await ws.call('GET', '/v1/admin/session', { session })).status, 401);
+    assert.deepEqual(await mailsTo('purge@hr.test'), []);
+    assert.ok(live);
   });
 });
 
