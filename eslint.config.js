@@ -55,7 +55,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['**/*.test.ts', 'bench/**'],
+    files: ['**/*.test.ts', '**/test-*.ts', 'src/testing/**', 'tests/**', 'bench/**'],
     rules: {
       // Tests and benches read untyped JSON bodies and browser entries loosely; a wrong guess fails.
       '@typescript-eslint/no-explicit-any': 'off',

@@ -13,6 +13,7 @@
  *   7. load.ts     1,000 sites × 3 queries, reads under 5 writes/s, reads during a 16k import (100k people)
  *   8. outbox.ts   the outbox drain: batched claims over pooled SMTP vs one mail per claim, same run
  *   9. startup.ts  `npm start` on existing data vs the old build-then-tsx start (last: it rebuilds dist/cdn)
+ *  10. admin-search.ts  the HR workspace's people search (`q`) on 10,000 people
  *
  * `--only scale,load` runs only the parts so named (a name or its first word: `scale` is both scale
  * parts, `scale PostgreSQL` one); the results then go to bench/results/<date>-only-<names>.json.
@@ -20,6 +21,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { measureAdminSearch } from './admin-search.js';
 import { measureApi, startChild } from './api.js';
 import { measureBundle } from './bundle.js';
 import { measureContact } from './contact.js';
@@ -80,6 +82,7 @@ if (postgres) await part('scale PostgreSQL', () => withBenchDatabase(postgres, (
 else if (wanted('scale PostgreSQL')) rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
 await part('load PGlite', () => measureLoad('PGlite', 100_000));
 if (postgres) await part('load PostgreSQL', () => withBenchDatabase(postgres, (url) => measureLoad('PostgreSQL', 100_000, url)));
+await part('admin search', measureAdminSearch);
 await part('outbox', measureOutbox);
 await part('startup', measureStartup);
 

@@ -1,3 +1,4 @@
+import { createAdminUser } from '../src/server/admin/accounts.js';
 import type { Db } from '../src/server/store/database.js';
 import { createPerson, newPublicId, recordConsent } from '../src/server/store/people.js';
 import { createSite } from '../src/server/store/sites.js';
@@ -8,6 +9,8 @@ import { demoPeople, demoSite, demoTestimonials } from './seed-data.js';
  * these people are made up, and nobody real ever consents through a seed.
  */
 export const DEMO_ACCENT = '#8a2f3c';
+/** The demo's HR workspace owner: sign in at /admin/sign-in with it, and follow the link in the dev outbox. */
+export const DEMO_ADMIN_EMAIL = 'hr@beaumont-hotels.example';
 
 export async function seedDemo(db: Db, publicUrl?: string) {
   const allowedOrigins = [...new Set([...demoSite.allowedOrigins, ...(publicUrl ? [new URL(publicUrl).origin] : [])])];
@@ -62,6 +65,7 @@ export async function seedDemo(db: Db, publicUrl?: string) {
         .execute();
       await recordConsent(trx, { personId, purpose: 'testimonial', granted: true, textVersion: site.consent_text_version, source: 'demo' });
     }
+    await createAdminUser(trx, { email: DEMO_ADMIN_EMAIL, name: 'Beaumont HR', role: 'owner' });
     return { slug: site.slug, people: demoPeople.length };
   });
 }

@@ -43,6 +43,24 @@ after(async () => {
   await drop();
 });
 
+test('accounts, keys and the audit log, as the contract says; people found by q', async () => {
+  const user = await admin.users.create({ email: 'hr@acme.example', role: 'moderator' });
+  assert.deepEqual((await admin.users.update(user.id, { role: 'editor' })).role, 'editor');
+  assert.ok((await admin.users.list()).items.some((item) => item.id === user.id));
+  await admin.users.remove(user.id);
+  const { key, secret } = await admin.keys.create({ name: 'Reports', scopes: ['audit'] });
+  const reports = createAdminClient({ baseUrl: admin.baseUrl, key: secret });
+  const page = await reports.audit({ limit: 1 });
+  assert.equal(page.items.length, 1);
+  assert.equal(page.items[0]!.action, 'key.create');
+  assert.match(await reports.auditCsv(), /^at,actor_kind,actor_id,actor,action,site,target,details\r\n.*,key\.create,/s);
+  await assert.rejects(reports.sites.create({ slug: 'nope', name: 'Nope' }), { name: 'HttpError', status: 403, code: 'forbidden' });
+  assert.ok((await admin.keys.revoke(key.id)).revokedAt);
+  assert.deepEqual((await admin.keys.list()).items.map((item) => item.name), ['Reports']);
+  // A key has no workspace session.
+  await assert.rejects(admin.session.get(), { name: 'HttpError', status: 401, code: 'unauthorized' });
+});
+
 test('a site, an import and every page of people, as the contract says', async () => {
   const site = await admin.sites.create({ slug: 'acme', name: ' Acme ', allowedOrigins: ['https://careers.acme.example'] });
   assert.equal(site.name, 'Acme');
@@ -84,7 +102,7 @@ test("the server's refusals: HttpError with its code and message", async () => {
   await assert.rejects(admin.invite('acme', { person: 'E1' }), (error: HttpError) => error.code === 'invite_cooldown' && /allowed again at/.test(error.message));
   await assert.rejects(admin.testimonials.approve('acme', 'nope'), { status: 404, code: 'not_found' });
   const stranger = createAdminClient({ baseUrl: admin.baseUrl, key: 'not-the-key-0123456789' });
-  await assert.rejects(stranger.sites.list(), { name: 'HttpError', status: 401, code: 'unauthorized', message: 'Admin key required.' });
+  await assert.rejects(stranger.sites.list(), { name: 'HttpError', status: 401, code: 'unauthorized', message: 'An admin key or a workspace session is required.' });
 });
 
 test('a server that is not a Hallway server: SchemaError for answers off the contract, HttpError http_<status> for bare errors', async () => {
@@ -110,4 +128,9 @@ test('nobody listening: NetworkError, the connection error as its cause', async 
   const error = await createAdminClient({ baseUrl: url, key: KEY }).sites.list().catch((caught: unknown) => caught);
   assert.ok(error instanceof NetworkError, String(error));
   assert.equal((error.cause as { cause?: { code?: string } }).cause?.code, 'ECONNREFUSED');
+});
+
+test('people.list with q finds people by any word of their name, e-mail, title, team or location', async () => {
+  const found = await admin.people.list('acme', { q: 'CHEF' });
+  assert.deepEqual(found.items.map((person) => person.fullName), ['Cy Ma']);
 });

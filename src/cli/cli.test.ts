@@ -168,10 +168,63 @@ test('invite, cooldown, leave with an alumni invitation', async () => {
   assert.doesNotMatch(leftList.stdout, /Marie/);
 });
 
+test('admins add, list and remove: the HR workspace accounts', async () => {
+  const added = await hallway(['admins', 'add', 'Claire@HR.example', '--role', 'editor', '--name', 'Claire Martin']);
+  assert.equal(added.code, 0, added.stderr);
+  assert.match(added.stdout, /Added claire@hr\.example as editor \(id \S+\)/);
+  const listed = await hallway(['admins', 'list']);
+  assert.match(listed.stdout, /^ID +E-MAIL +NAME +ROLE +LAST SIGN-IN$/m);
+  assert.match(listed.stdout, /^\S+ +claire@hr\.example +Claire Martin +editor +never$/m);
+  const noRole = await hallway(['admins', 'add', 'sam@hr.example']);
+  assert.equal(noRole.code, 2);
+  assert.match(noRole.stderr, /admins add needs --role owner\|editor\|moderator/);
+  const removed = await hallway(['admins', 'remove', 'claire@hr.example']);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.doesNotMatch((await hallway(['admins', 'list'])).stdout, /claire@hr\.example/);
+});
+
+test('keys create prints the secret once; HALLWAY_ADMIN_KEY may hold it; its scopes limit it; revoked, it stops working', async () => {
+  const created = await hallway(['keys', 'create', 'Nightly sync', '--scope', 'people,settings']);
+  assert.equal(created.code, 0, created.stderr);
+  const secret = /^ {2}(hw_live_\S+)$/m.exec(created.stdout)?.[1];
+  const id = /\(id (\S+)\)/.exec(created.stdout)?.[1];
+  assert.ok(secret && id, created.stdout);
+  const listed = await hallway(['keys', 'list']);
+  assert.match(listed.stdout, new RegExp(`^${id} +Nightly sync +people,settings +hw_live_\\S{4}… +bootstrap +- +active$`, 'm'));
+  assert.ok(!listed.stdout.includes(secret));
+
+  assert.equal((await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: secret })).code, 0);
+  const beyond = await hallway(['audit'], { HALLWAY_ADMIN_KEY: secret });
+  assert.equal(beyond.code, 1);
+  assert.match(beyond.stderr, /forbidden: This needs the "audit" permission/);
+
+  const badScope = await hallway(['keys', 'create', 'Oops', '--scope', 'everything']);
+  assert.equal(badScope.code, 2);
+  assert.match(badScope.stderr, /"everything" is not a scope/);
+
+  assert.equal((await hallway(['keys', 'revoke', id])).code, 0);
+  const revoked = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: secret });
+  assert.equal(revoked.code, 1);
+  assert.match(revoked.stderr, /unauthorized/);
+});
+
+test('audit: the latest lines as a table, or the whole log as CSV', async () => {
+  const shown = await hallway(['audit']);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /^AT \(UTC\) +WHO +ACTION +SITE +TARGET$/m);
+  assert.match(shown.stdout, /^\S+ \S+ +bootstrap key +key\.revoke +- +\S+$/m);
+  assert.match(shown.stdout, /^\S+ \S+ +bootstrap key +site\.create +acme +-$/m);
+  const csv = await hallway(['audit', '--csv']);
+  assert.equal(csv.code, 0, csv.stderr);
+  const lines = csv.stdout.trimEnd().split('\r\n');
+  assert.equal(lines[0], 'at,actor_kind,actor_id,actor,action,site,target,details');
+  assert.ok(lines.some((line) => /,key,\S+,Nightly sync,people\.import|,bootstrap,,bootstrap key,key\.create,,/.test(line)));
+});
+
 test('a wrong key: exit 1 and "unauthorized"; no key at all: exit 2 explaining HALLWAY_ADMIN_KEY', async () => {
   const wrong = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: 'not-the-key-0123456789' });
   assert.equal(wrong.code, 1);
-  assert.match(wrong.stderr, /unauthorized: Admin key required/);
+  assert.match(wrong.stderr, /unauthorized: An admin key or a workspace session is required/);
   const none = await hallway(['sites', 'list'], { HALLWAY_ADMIN_KEY: '' });
   assert.equal(none.code, 2);
   assert.match(none.stderr, /HALLWAY_ADMIN_KEY/);

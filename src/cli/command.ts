@@ -18,6 +18,13 @@ Commands:
   testimonials list --site <slug> [--pending]
   testimonials approve <id> --site <slug>
   testimonials reject <id> --site <slug> --reason "…"
+  admins list
+  admins add <email> --role owner|editor|moderator [--name "…"]
+  admins remove <id|email>
+  keys list
+  keys create <name> --scope people,settings,moderation,analytics,audit,admins
+  keys revoke <id>
+  audit [--csv]                               the audit log (the latest lines, or all of it as CSV)
   doctor <careers-page-url> [--site <slug>]   checks a page's embed, with the fix of each problem (no key needed)
   help
 
@@ -25,7 +32,8 @@ Commands:
 
 Options:
   --url <url>     the Hallway server (env HALLWAY_URL, default http://localhost:3000)
-  --key <key>     the admin key (env HALLWAY_ADMIN_KEY; prefer the variable, command lines are visible to others)
+  --key <key>     an API key or the bootstrap admin key (env HALLWAY_ADMIN_KEY; prefer the variable,
+                  command lines are visible to others)
   --site <slug>   the site (env HALLWAY_SITE)
 
 Exit codes: 0 done, 1 refused by the server or invalid input, 2 usage error, 3 server unreachable.`;
@@ -48,6 +56,9 @@ export const OPTIONS = {
   'invite-alumni': { type: 'boolean' },
   pending: { type: 'boolean' },
   reason: { type: 'string' },
+  role: { type: 'string' },
+  scope: { type: 'string', multiple: true },
+  csv: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

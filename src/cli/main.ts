@@ -8,7 +8,10 @@ import { config as zodConfig, locales } from 'zod/mini';
 import { createAdminClient, type AdminClient } from '../sdk/admin-client.js';
 import { NetworkError, SchemaError, isHttpError } from '../sdk/errors.js';
 import { CliError, EXIT, OPTIONS, USAGE, oneArg, serverUrl, usageError, type Command, type Handler, type Io, type Values } from './command.js';
+import { adminsAdd, adminsList, adminsRemove } from './admins.js';
+import { audit } from './audit.js';
 import { doctor } from './doctor.js';
+import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { invite, peopleImport, peopleLeave, peopleList } from './people.js';
 import { sitesCreate, sitesList, sitesUpdate } from './sites.js';
 import { testimonialsApprove, testimonialsList, testimonialsReject } from './testimonials.js';
@@ -27,6 +30,13 @@ const COMMANDS: Record<string, Handler> = {
   'testimonials list': testimonialsList,
   'testimonials approve': testimonialsApprove,
   'testimonials reject': testimonialsReject,
+  'admins list': adminsList,
+  'admins add': adminsAdd,
+  'admins remove': adminsRemove,
+  'keys list': keysList,
+  'keys create': keysCreate,
+  'keys revoke': keysRevoke,
+  audit,
   doctor: runDoctor,
 };
 
@@ -72,7 +82,7 @@ function adminClient(values: Values, env: NodeJS.ProcessEnv): AdminClient {
   const key = values.key ?? env.HALLWAY_ADMIN_KEY;
   if (!key) {
     throw new CliError(
-      'No admin key. Set HALLWAY_ADMIN_KEY to the key the server printed on its first start (or the HALLWAY_ADMIN_KEY it runs with), or pass --key.',
+      'No admin key. Set HALLWAY_ADMIN_KEY to an API key (hallway keys create, or the HR workspace), or to the key the server printed on its first start (or the HALLWAY_ADMIN_KEY it runs with), or pass --key.',
       EXIT.usage,
     );
   }

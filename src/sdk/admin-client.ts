@@ -27,7 +27,7 @@ import {
   type StatusChange,
 } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
-import { request, send, type Schema } from './http.js';
+import { request, send, text, type Schema } from './http.js';
 import type { TestimonialStatus } from './testimonial-schemas.js';
 
 export interface AdminClientOptions {
@@ -121,6 +121,8 @@ export interface AdminClient {
   };
   /** The audit log, newest first (scope `audit`). */
   audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
+  /** The whole audit log as CSV, newest first (scope `audit`). */
+  auditCsv(): Promise<string>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -186,6 +188,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       revoke: (id) => call(api.delete(`keys/${encodeURIComponent(id)}`), ApiKey),
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
+    auditCsv: () => text(api.get('audit.csv'), timeout || 0),
   };
 }
 

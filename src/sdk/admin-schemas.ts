@@ -276,6 +276,11 @@ export const AuditEntry = z.object({
   target: z.nullable(z.string()),
   details: z.record(z.string(), z.unknown()),
 });
+/** Query of `GET /v1/admin/audit`: `cursor` is the previous page's `nextCursor`. */
+export const AuditQuery = z.strictObject({
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
+  cursor: z.optional(z.string().check(z.regex(/^\d{1,18}$/, NOT_A_CURSOR))),
+});
 /** `GET /v1/admin/audit?cursor=&limit=` (scope `audit`), newest first; `/v1/admin/audit.csv` exports it. */
 export const AuditPage = z.object({ items: z.array(AuditEntry), nextCursor: z.nullable(z.string()) });
 

@@ -31,6 +31,15 @@ export async function send(response: ResponsePromise, timeout: number): Promise<
   }
 }
 
+/** Awaits a ky request whose answer is text (a CSV export). */
+export async function text(response: ResponsePromise, timeout: number): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    throw await toHallwayError(error, timeout);
+  }
+}
+
 async function toHallwayError(error: unknown, timeout: number): Promise<unknown> {
   if (error instanceof KyHttpError) {
     const { status } = error.response;

@@ -6,6 +6,7 @@ import { config as zodConfig, locales } from 'zod';
 import { PACKAGE_VERSION, bundleRoutes } from './bundle.js';
 import { OverloadedError, apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
+import { workspaceRoutes } from './admin/sign-in.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
@@ -61,15 +62,21 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   });
   app.get('/v1/openapi.json', (c) => c.json(openApiDocument));
 
-  // Before the public middleware below: the contact request allows only the site's own origins.
-  app.route('/', contactRoutes({ db, publicUrl, links, options: contact }));
+  const contactFlow = contactRoutes({ db, publicUrl, links, options: contact });
+  // Before the public routes: the contact request allows only the site's own origins.
+  app.route('/v1/sites/:site', contactFlow.api);
   app.route('/v1/sites/:site', publicRoutes({ db, publicUrl, lists: publicLists ?? createPublicLists(db, publicUrl) }));
+  app.route('/contact', contactFlow.pages);
 
-  app.route('/', contactStatsRoutes({ db, publicUrl }));
   // One person's data, or the admin's: no cache, the browser's or a shared one, may keep a copy.
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
-  app.route('/', meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
+  const employee = meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy });
+  app.route('/v1/me', contactStatsRoutes({ db, publicUrl }));
+  app.route('/v1/me', employee.api);
+  app.route('/v1/auth', employee.auth);
+  app.route('/me', employee.pages);
   app.route('/v1/admin', adminRoutes({ db, links }));
+  app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));

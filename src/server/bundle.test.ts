@@ -12,6 +12,7 @@ writeFileSync(join(dir, 'hallway.js'), 'import "./chunks/shared-abc.js";\n');
 writeFileSync(join(dir, 'chunks', 'shared-abc.js'), 'export {};\n');
 writeFileSync(join(dir, 'chunks', 'me-editor-def.js'), 'export {};\n');
 writeFileSync(join(dir, 'chunks', 'shared-abc.js.map'), '{}');
+writeFileSync(join(dir, 'admin.js'), 'export {};\n');
 after(() => rmSync(dir, { recursive: true, force: true }));
 
 const app = bundleRoutes({ dir, version: '1.2.3', publicUrl: 'https://hallway.example.com' });
@@ -38,4 +39,12 @@ test('/integrity.json: sha384 of the pinned script and of the chunks candidates 
       'https://hallway.example.com/chunks/shared-abc.js': sha384('export {};\n'),
     },
   });
+});
+
+test('/admin.js, the HR workspace, is served for its own origin only, and revalidates', async () => {
+  const response = await app.request('/admin.js');
+  assert.equal(response.status, 200);
+  assert.equal(await response.text(), 'export {};\n');
+  assert.equal(response.headers.get('access-control-allow-origin'), null);
+  assert.equal(response.headers.get('cache-control'), 'public, max-age=300, stale-while-revalidate=86400');
 });

@@ -7,7 +7,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { etag } from 'hono/etag';
 
 export interface BundleOptions {
-  /** Folder with `hallway.js`, `me.js` and their chunks (the built bundle). */
+  /** Folder with `hallway.js`, `me.js`, `admin.js` and their chunks (the built bundle). */
   dir: string;
   /** The release, for the immutable `/hallway@<version>.js`. */
   version: string;
@@ -41,6 +41,8 @@ export function bundleRoutes({ dir, version, publicUrl }: BundleOptions) {
   }
   app.use('/hallway.js', cacheFor(SHORT), etag({ weak: true }));
   app.use('/me.js', cacheFor(SHORT), etag({ weak: true }));
+  // The HR workspace's bundle (src/admin.ts): same-origin only, so no CORS header.
+  app.use('/admin.js', cacheFor(SHORT), etag({ weak: true }), serveStatic({ root: dir }));
   app.use(pinned, cacheFor(IMMUTABLE));
   app.use('/chunks/*', cacheFor(IMMUTABLE));
   app.use(pinned, serveStatic({ root: dir, rewriteRequestPath: () => '/hallway.js' }));

@@ -55,6 +55,9 @@ export const page = (lang: Lang, title: string, body: Html, scripts: string[] = 
 ${body}
 </main>`, scripts, STYLESHEET);
 
+/** A page that is one element bringing its own landmarks (header, nav, main): the HR workspace. */
+export const appPage = (lang: Lang, title: string, body: Html, scripts: string[] = []) => shell(lang, title, body, scripts, STYLESHEET);
+
 /** The shell of every page the server renders itself (/me, magic links, contact confirmations). */
 function shell(lang: Lang, title: string, body: Html, scripts: string[], stylesheet: string, bodyClass?: string) {
   return html`<!doctype html>
@@ -103,8 +106,17 @@ export const siteBrand = (site: { site_name: string; accent_color: string | null
   careersUrl: site.careers_url ?? fallbackUrl,
 });
 
-/** A page's one primary action: a link, or a form that posts the link's values back to `action`. */
-export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string> };
+/** A page's one primary action: a link, or a form that posts the link's values back to `action`, with at most one field to fill. */
+export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string>; input?: FormInput };
+
+/** The one field a landing page's form asks for (the workspace's sign-in asks for an e-mail address). */
+export interface FormInput {
+  name: string;
+  type: 'email';
+  label: string;
+  autocomplete: string;
+  value?: string | undefined;
+}
 
 export interface Landing {
   /** Unknown when a link is not valid: the page then speaks for Hallway, with no way back to a site. */
@@ -141,7 +153,12 @@ export function backToCareers(lang: Lang, brand: Brand | undefined): NextStep | 
 
 function nextStep(step: NextStep) {
   if ('href' in step) return html`<p class="next"><a class="button" href="${step.href}">${step.label}</a></p>`;
-  return html`<form method="post" action="${step.action}">${hiddenFields(step.fields)}<button type="submit">${step.label}</button></form>`;
+  return html`<form method="post" action="${step.action}">${hiddenFields(step.fields)}${step.input ? formInput(step.input) : ''}<button type="submit">${step.label}</button></form>`;
+}
+
+function formInput({ name, type, label, autocomplete, value }: FormInput) {
+  const id = `field-${name}`;
+  return html`<label for="${id}">${label}</label><input id="${id}" name="${name}" type="${type}" autocomplete="${autocomplete}" value="${value ?? ''}" required>`;
 }
 
 /**
@@ -210,6 +227,11 @@ body.landing {
 .landing .mark.problem { background: var(--problem); }
 .landing .mark.problem::before { content: '!'; width: auto; height: auto; margin: 0; border: 0; transform: none; color: var(--card); font-size: 1.5rem; font-weight: 800; line-height: 1; }
 .landing .next, .landing form { margin: 1.5rem 0 0; }
+.landing form label { display: block; margin: 0 0 0.35rem; font-weight: 600; }
+.landing form input {
+  display: block; box-sizing: border-box; width: 100%; min-height: 2.75rem; margin: 0 0 1rem; padding: 0.5rem 0.75rem;
+  border: 1px solid var(--muted); border-radius: 0.5rem; background: var(--card); color: var(--text); font: inherit;
+}
 .landing footer.site { padding: 1.25rem 0.25rem 2.5rem; }
 .landing footer.site a { color: var(--link); }
 @media (max-width: 30rem) {

@@ -2,7 +2,7 @@ import { loadConfig } from './config.js';
 import { showAdminKey } from './admin/keys.js';
 import { startServer } from './server.js';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '../../demo/seed.js';
+import { DEMO_ADMIN_EMAIL, seedDemo } from '../../demo/seed.js';
 
 // The demo careers site is the deployment's choice, not the server's: seeded into an empty database
 // and served at `/`. (This file runs from src/server or, compiled by `npm start`, from dist/server.)
@@ -25,6 +25,7 @@ Hallway is running on ${server.url}
   A job page         ${config.publicUrl}/jobs/front-desk-agent-london.html
   In French          ${config.publicUrl}/jobs/receptionniste-lyon.html
   Employee page      ${config.publicUrl}/me
+  HR workspace       ${config.publicUrl}/admin   (the demo owner signs in as ${DEMO_ADMIN_EMAIL})
   API description    ${config.publicUrl}/v1/openapi.json${config.devOutbox ? `\n  Dev outbox         ${config.publicUrl}/dev/outbox   (HALLWAY_DEV_OUTBOX=1: e-mails land here)` : ''}
   Embed snippet      <script type="module" src="${config.publicUrl}/hallway.js"></script>
 Press Ctrl+C to stop.`);

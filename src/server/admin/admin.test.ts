@@ -98,7 +98,7 @@ describe('admin key', () => {
       for (const attempt of attempts) {
         const { status, body, headers } = await call(method, path, method === 'GET' ? attempt : { ...attempt, json: { slug: 'x' } });
         assert.equal(status, 401, `${method} ${path}`);
-        assert.deepEqual(body, { error: { code: 'unauthorized', message: 'Admin key required.' } });
+        assert.deepEqual(body, { error: { code: 'unauthorized', message: 'An admin key or a workspace session is required.' } });
         assert.equal(headers.get('WWW-Authenticate'), 'Bearer');
       }
     }

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { MiddlewareHandler } from 'hono';
-import { apiError } from '../errors.js';
 import type { Db } from '../store/database.js';
 
 const MIN_KEY_LENGTH = 16;
@@ -33,17 +31,9 @@ export async function ensureAdminKey(db: Db, envKey?: string): Promise<{ created
   return { created };
 }
 
-/** `Authorization: Bearer <admin key>`, or 401 saying nothing more than that a key is required. */
-export function requireAdmin(db: Db): MiddlewareHandler {
-  return async (c, next) => {
-    const key = /^Bearer +(\S+) *$/i.exec(c.req.header('Authorization') ?? '')?.[1];
-    const known = key && (await db.selectFrom('admin_keys').select('id').where('key_hash', '=', hashKey(key)).executeTakeFirst());
-    if (!known) {
-      c.header('WWW-Authenticate', 'Bearer');
-      return apiError(c, 401, 'unauthorized', 'Admin key required.');
-    }
-    await next();
-  };
+/** Whether `key` is the bootstrap admin key (`HALLWAY_ADMIN_KEY`, or the one made on the first start). */
+export async function isBootstrapKey(db: Db, key: string): Promise<boolean> {
+  return !!(await db.selectFrom('admin_keys').select('id').where('key_hash', '=', hashKey(key)).executeTakeFirst());
 }
 
 /** Where a made admin key is written when the output is no terminal (a log file, a service manager). */

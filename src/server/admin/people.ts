@@ -6,6 +6,8 @@ import type { PersonStatus } from '../store/schema.js';
 
 export interface AdminPeopleQuery {
   status?: PersonStatus;
+  /** Words, each found in the name, e-mail, job title, team or location, in any case and accents. */
+  q?: string | undefined;
   limit: number;
   cursor?: number;
 }
@@ -42,6 +44,8 @@ export async function listAdminPeople(db: Db, siteId: number, query: AdminPeople
   let select = adminPeople(db, siteId).orderBy('p.id').limit(query.limit + 1);
   if (query.status) select = select.where('p.status', '=', query.status);
   if (query.cursor) select = select.where('p.id', '>', query.cursor);
+  // A scalar subquery: each word is folded once per query, not once per row a generic plan reads.
+  for (const word of searchWords(query.q)) select = select.where(sql<boolean>`p.search_key like (select '%' || hw_fold(${word}) || '%')`);
   const rows = await select.execute();
   const page = rows.slice(0, query.limit);
   return {
@@ -49,6 +53,14 @@ export async function listAdminPeople(db: Db, siteId: number, query: AdminPeople
     nextCursor: rows.length > query.limit ? String(page.at(-1)!.id) : null,
   };
 }
+
+/** The words of a search, with LIKE's wildcards taken literally (`\` is its default escape). */
+const searchWords = (q: string | undefined) =>
+  (q ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 10)
+    .map((word) => word.replace(/[\\%_]/g, (ch) => `\\${ch}`));
 
 /** A person reference: their public id, else their external id, else their e-mail, within one site. */
 export async function findPersonByRef(db: Db, siteId: number, ref: string): Promise<AdminPersonRow | undefined> {

@@ -23,7 +23,9 @@ import { findSiteBySlug } from '../store/sites.js';
 import { listForModeration, moderate, type Decision } from '../testimonials/testimonials.js';
 import { ImportRejected, importPeople, listedProblems, readCsv, readJson, type RawRow } from './import.js';
 import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
-import { requireAdmin } from './keys.js';
+import { authenticate, need, type ActorEnv } from './access.js';
+import { accountRoutes } from './account-routes.js';
+import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
 
@@ -32,44 +34,53 @@ export interface AdminDeps {
   links: Links;
 }
 
-type Env = { Variables: { site: Site } };
+type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
 
 // zod/mini loads no locale: the messages admins read are English.
 z.config(z.locales.en());
 
-/** The admin API, mounted at `/v1/admin`. Every route needs the admin key; none can record consent. */
+/**
+ * The admin API, mounted at `/v1/admin`. Every route needs a key or a workspace session, and names the
+ * scope it needs; every write is written to the audit log. None can record consent.
+ */
 export function adminRoutes({ db, links }: AdminDeps) {
   const admin = new Hono<Env>();
-  admin.use('*', requireAdmin(db));
-  admin.use('/sites/:site/*', loadSite(db));
+  admin.use('*', authenticate(db, links.publicUrl.startsWith('https:')));
+  const withSite = loadSite(db);
+  const audit = (c: Context<Env>, event: AuditEvent) => recordAudit(db, c.var.actor, event);
 
+  // Any signed-in admin may see which sites there are (the workspace's site picker).
   admin.get('/sites', async (c) => c.json({ items: (await listSites(db)).map(toAdminSite) }));
 
-  admin.post('/sites', jsonLimit, async (c) => {
+  admin.post('/sites', need('settings'), jsonLimit, async (c) => {
     const body = await readBody(c, SiteCreate);
     if (body instanceof Response) return body;
     try {
-      return c.json(toAdminSite(await insertSite(db, body)), 201);
+      const created = toAdminSite(await insertSite(db, body));
+      await audit(c, { action: 'site.create', site: created.slug, details: body });
+      return c.json(created, 201);
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug);
       throw error;
     }
   });
 
-  admin.patch('/sites/:site', jsonLimit, async (c) => {
+  admin.patch('/sites/:site', need('settings'), jsonLimit, async (c) => {
     const body = await readBody(c, SiteUpdate);
     if (body instanceof Response) return body;
     try {
       const slug = c.req.param('site');
-      const site = hasNul(slug) ? undefined : await updateSite(db, slug, body);
-      return site ? c.json(toAdminSite(site)) : siteNotFound(c, slug);
+      const updated = hasNul(slug) ? undefined : await updateSite(db, slug, body);
+      if (!updated) return siteNotFound(c, slug);
+      await audit(c, { action: 'site.update', site: updated.slug, details: { ...body, ...(updated.slug !== slug && { from: slug }) } });
+      return c.json(toAdminSite(updated));
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug ?? '');
       throw error;
     }
   });
 
-  admin.get('/sites/:site/people', async (c) => {
+  admin.get('/sites/:site/people', need('people'), withSite, async (c) => {
     const query = AdminPeopleQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
@@ -80,12 +91,16 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.post(
     '/sites/:site/people/import',
+    need('people'),
+    withSite,
     limitBody(IMPORT_MAX_BYTES, `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
     async (c) => {
       try {
         const rows = await readImport(c);
         if (!rows) return apiError(c, 415, 'unsupported_media_type', 'Send the people as text/csv or application/json.');
-        return c.json(await importPeople(db, c.var.site.id, rows));
+        const report = await importPeople(db, c.var.site.id, rows);
+        await audit(c, { action: 'people.import', site: c.var.site.slug, details: { ...report } });
+        return c.json(report);
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;
         const problems = listedProblems(error.problems);
@@ -94,11 +109,15 @@ export function adminRoutes({ db, links }: AdminDeps) {
     },
   );
 
-  admin.post('/sites/:site/invitations', jsonLimit, async (c) => {
+  admin.post('/sites/:site/invitations', need('people'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, InvitationRequest);
     if (body instanceof Response) return body;
     const site = c.var.site;
-    if (body.all) return c.json(await inviteAll(db, links, site), 202);
+    if (body.all) {
+      const result = await inviteAll(db, links, site);
+      await audit(c, { action: 'invitation.all', site: site.slug, details: result });
+      return c.json(result, 202);
+    }
     const person = hasNul(body.person!) ? undefined : await findPersonByRef(db, site.id, body.person!);
     if (!person) return personNotFound(c);
     if (person.status !== 'employee') {
@@ -109,10 +128,11 @@ export function adminRoutes({ db, links }: AdminDeps) {
       const allowedAt = result.allowedAt.toISOString();
       return c.json({ error: { code: 'invite_cooldown', message: `Invited less than 24 hours ago; allowed again at ${allowedAt}.`, allowedAt } }, 409);
     }
+    await audit(c, { action: 'invitation.send', site: site.slug, target: person.public_id });
     return c.json({ invited: 1 }, 202);
   });
 
-  admin.post('/sites/:site/people/:ref/status', jsonLimit, async (c) => {
+  admin.post('/sites/:site/people/:ref/status', need('people'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, StatusChange);
     if (body instanceof Response) return body;
     const site = c.var.site;
@@ -123,11 +143,12 @@ export function adminRoutes({ db, links }: AdminDeps) {
       await setStatus(trx, person.id, body.status);
       if (body.inviteAlumni) await inviteAlumnus(trx, links, site, person);
     });
+    await audit(c, { action: 'person.status', site: site.slug, target: person.public_id, details: { status: body.status, inviteAlumni: body.inviteAlumni === true } });
     const updated = await findPersonByRef(db, site.id, person.public_id);
     return c.json({ person: toAdminPerson(updated!), alumniInvited: body.inviteAlumni === true });
   });
 
-  admin.get('/sites/:site/testimonials', async (c) => {
+  admin.get('/sites/:site/testimonials', need('moderation'), withSite, async (c) => {
     const query = ModerationQuery.safeParse(c.req.query());
     if (!query.success) {
       const { field, message } = describeIssue(query.error);
@@ -136,14 +157,14 @@ export function adminRoutes({ db, links }: AdminDeps) {
     return c.json({ items: await listForModeration(db, c.var.site.id, query.data.status) });
   });
 
-  admin.post('/sites/:site/testimonials/:id/approve', jsonLimit, async (c) => {
+  admin.post('/sites/:site/testimonials/:id/approve', need('moderation'), withSite, jsonLimit, async (c) => {
     // No body, or an empty object: anything more (say `consent`) is refused.
     const body = (await c.req.text()).trim() ? await readBody(c, Approval) : {};
     if (body instanceof Response) return body;
     return decide(c, { status: 'approved' });
   });
 
-  admin.post('/sites/:site/testimonials/:id/reject', jsonLimit, async (c) => {
+  admin.post('/sites/:site/testimonials/:id/reject', need('moderation'), withSite, jsonLimit, async (c) => {
     const body = await readBody(c, Rejection);
     if (body instanceof Response) return body;
     return decide(c, { status: 'rejected', reason: body.reason });
@@ -153,9 +174,12 @@ export function adminRoutes({ db, links }: AdminDeps) {
     const id = c.req.param('id') ?? '';
     const testimonial = hasNul(id) ? undefined : await moderate(db, links, c.var.site, id, decision);
     if (!testimonial) return apiError(c, 404, 'not_found', 'This site has no testimonial with this id.');
+    const reason = decision.status === 'rejected' ? { reason: decision.reason } : {};
+    await audit(c, { action: `testimonial.${decision.status === 'approved' ? 'approve' : 'reject'}`, site: c.var.site.slug, target: id, details: reason });
     return c.json({ testimonial });
   }
 
+  admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
   return admin;
 }
 

@@ -45,6 +45,11 @@ export class Links {
     return `${this.publicUrl}/me/link?token=${encodeURIComponent(token)}`;
   }
 
+  /** The HR workspace's sign-in link: its own page, so an employee's token never opens the workspace. */
+  adminSignIn(token: string) {
+    return `${this.publicUrl}/admin/link?token=${encodeURIComponent(token)}`;
+  }
+
   /**
    * One-click withdrawal of every consent, without signing in: signed, good for this person only, and
    * only while their e-mail address is the one it was sent to (a changed address revokes it).

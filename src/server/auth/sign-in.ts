@@ -1,5 +1,5 @@
 /**
- * Signing in by e-mail link: `POST /v1/auth/sign-in` answers at once, the same whether or not the
+ * Signing in by e-mail link (mounted at `/v1/auth`): `POST /v1/auth/sign-in` answers at once, the same whether or not the
  * address is known, and mails each matching person a single-use link once the answer is out.
  */
 import { ServerResponse } from 'node:http';
@@ -38,7 +38,7 @@ export function signInRoutes({ db, links, limits = DEFAULT_SIGN_IN_LIMITS, trust
   const rateLimitKey = derivedKeys(db, (secret) => deriveKey(secret, 'sign-in-rate-limit'));
 
   // The same answer whether or not the address is known, and as soon: it tells nobody who works where.
-  app.post('/v1/auth/sign-in', formLimit, async (c) => {
+  app.post('/sign-in', formLimit, async (c) => {
     const body = await readBody(c, SignInRequest, { message: 'Send { "email": "…" }.', field: 'email' });
     if (body instanceof Response) return body;
     const address = keyed(await rateLimitKey(), clientIp(c, trustProxy));
@@ -63,7 +63,7 @@ const AFTER_ANSWER_MS = 10;
  * the writing (PGlite's queries hold the event loop) nor with whoever reads the answer on this
  * machine (a reverse proxy, say).
  */
-function afterAnswer(c: Context, work: () => Promise<void>) {
+export function afterAnswer(c: Context, work: () => Promise<void>) {
   const outgoing = (c.env as { outgoing?: unknown } | undefined)?.outgoing;
   const sent = outgoing instanceof ServerResponse ? new Promise((resolve) => outgoing.once('finish', resolve).once('close', resolve)) : Promise.resolve();
   const tracked = sent

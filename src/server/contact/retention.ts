@@ -7,7 +7,7 @@ const DAY_MS = 24 * 3600_000;
 /** Every mail of the contact flow holds a candidate's name, address or message. */
 const CONTACT_TEMPLATES = ['contact_confirm', 'contact_request', 'contact_declined', 'contact_cap_reached'];
 /** Mails whose only purpose is a magic link: of no use once the longest-lived link has expired. */
-const LINK_TEMPLATES = ['sign_in', 'invitation', 'alumni_invitation'];
+const LINK_TEMPLATES = ['sign_in', 'invitation', 'alumni_invitation', 'admin_sign_in'];
 const LINK_MAIL_DAYS = Math.max(...Object.values(TOKEN_LIFETIME_MS)) / DAY_MS;
 /** They quote a testimonial's author, and a moderator's reason. */
 const TESTIMONIAL_TEMPLATES = ['testimonial_approved', 'testimonial_rejected'];
@@ -32,13 +32,16 @@ export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAY
     ];
     const tokens = await trx.deleteFrom('tokens').where('expires_at', '<=', now).executeTakeFirst();
     const sessions = await trx.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+    // The HR workspace's, counted with the employees'.
+    const adminTokens = await trx.deleteFrom('admin_tokens').where('expires_at', '<=', now).executeTakeFirst();
+    const adminSessions = await trx.deleteFrom('admin_sessions').where('expires_at', '<=', now).executeTakeFirst();
     const challenges = await trx.deleteFrom('used_challenges').where('expires_at', '<=', now).executeTakeFirst();
     const limits = await trx.deleteFrom('rate_limits').where('expires_at', '<=', now).executeTakeFirst();
     return {
       requests: Number(requests.numDeletedRows),
       mails: mails.reduce((sum, deleted) => sum + Number(deleted.numDeletedRows), 0),
-      tokens: Number(tokens.numDeletedRows),
-      sessions: Number(sessions.numDeletedRows),
+      tokens: Number(tokens.numDeletedRows) + Number(adminTokens.numDeletedRows),
+      sessions: Number(sessions.numDeletedRows) + Number(adminSessions.numDeletedRows),
       challenges: Number(challenges.numDeletedRows),
       rateLimits: Number(limits.numDeletedRows),
     };

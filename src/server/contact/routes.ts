@@ -47,34 +47,37 @@ export interface ContactDeps {
 type Env = { Variables: SiteVariables };
 
 const TOO_MANY_QUESTIONS = 'Too many questions in a short time';
-const CONTACT_PATH = '/v1/sites/:site/people/:id/contact';
+/** Within the site's prefix, `/v1/sites/:site`. */
+const CONTACT_PATH = '/people/:id/contact';
 const BODY_MAX_BYTES = 16 * 1024;
 
 /**
- * The candidate → employee flow: the proof-of-work challenge, the contact request (allowed only from
- * the site's own origins), the candidate's confirmation and the employee's one-click answers.
- * Mount before the public `/v1/sites/:site/*` middleware: the contact request has its own CORS policy.
+ * The candidate → employee flow. `api`, mounted at `/v1/sites/:site`: the proof-of-work challenge and
+ * the contact request (allowed only from the site's own origins); mount it before the public routes
+ * of that prefix, as the contact request has its own CORS policy. `pages`, mounted at `/contact`: the
+ * candidate's confirmation and the employee's one-click answers.
  */
 export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDeps) {
   const { limits = DEFAULT_CONTACT_LIMITS, trustProxy = false, now = () => new Date(), challengeMaxNumber = CHALLENGE_MAX_NUMBER } = options;
   const keys = contactKeys(db, publicUrl);
-  const app = new Hono<Env>();
+  const api = new Hono<Env>();
+  const pages = new Hono();
   const show = (c: Context, body: string, status: 200 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
-  app.get('/v1/sites/:site/challenge', cors({ origin: '*', allowMethods: ['GET'] }), loadSite<Env>(db), async (c) => {
+  api.get('/challenge', cors({ origin: '*', allowMethods: ['GET'] }), loadSite<Env>(db), async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await issueChallenge((await keys()).challenge, now(), challengeMaxNumber));
   });
 
-  app.use(CONTACT_PATH, loadSite<Env>(db), siteOriginsOnly(new URL(publicUrl).origin));
-  app.options(CONTACT_PATH, (c) =>
+  api.use(CONTACT_PATH, loadSite<Env>(db), siteOriginsOnly(new URL(publicUrl).origin));
+  api.options(CONTACT_PATH, (c) =>
     c.body(null, 204, {
       'Access-Control-Allow-Methods': 'POST',
       'Access-Control-Allow-Headers': 'content-type',
       'Access-Control-Max-Age': '600',
     }),
   );
-  app.post(CONTACT_PATH, limitBody(BODY_MAX_BYTES), async (c) => {
+  api.post(CONTACT_PATH, limitBody(BODY_MAX_BYTES), async (c) => {
     const body = await readBody(c, ContactRequest);
     if (body instanceof Response) return body;
     // The honeypot: only robots fill it. They get the answer a person gets, and nothing happens.
@@ -105,7 +108,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     return accepted(c, stored.id);
   });
 
-  app.get('/contact/confirm', async (c) => {
+  pages.get('/confirm', async (c) => {
     const token = c.req.query('token') ?? '';
     const request = token ? await findByToken(db, token) : undefined;
     const lang = request?.lang ?? preferredLang(c.req.header('Accept-Language'));
@@ -118,7 +121,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const copy = { title: t.confirmTitle, intro: t.confirmIntro(request.display_name), button: t.confirmButton };
     return show(c, formPage(lang, brand, '/contact/confirm', { token }, copy));
   });
-  app.post('/contact/confirm', formLimit, async (c) => {
+  pages.post('/confirm', formLimit, async (c) => {
     const token = String((await parseForm(c)).token ?? '');
     const request = token ? await findByToken(db, token) : undefined;
     const brand = request && siteBrand(request, request.page_origin);
@@ -134,13 +137,13 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
   });
 
   for (const action of CONTACT_ACTIONS) {
-    app.get(`/contact/${action}`, async (c) => {
+    pages.get(`/${action}`, async (c) => {
       const fields = { request: c.req.query('request') ?? '', sig: c.req.query('sig') ?? '' };
       const found = await signedRequest(c, action, fields);
       if (found instanceof Response) return found;
       return show(c, actionPage(found.lang, found.brand, action, fields, found.candidate_name));
     });
-    app.post(`/contact/${action}`, formLimit, async (c) => {
+    pages.post(`/${action}`, formLimit, async (c) => {
       const form = await parseForm(c);
       const found = await signedRequest(c, action, { request: String(form.request ?? ''), sig: String(form.sig ?? '') });
       if (found instanceof Response) return found;
@@ -164,7 +167,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     return request;
   }
 
-  return app;
+  return { api, pages };
 }
 
 type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>> & { lang: string; brand: Brand };

@@ -34,10 +34,10 @@ export async function contactStats(db: Db, personId: number, now = new Date()): 
   };
 }
 
-/** `GET /v1/me/contact-stats`: the signed-in person's own figures. Mount before the other /v1/me routes. */
+/** `GET /v1/me/contact-stats`: the signed-in person's own figures. Mount at `/v1/me`, before the other /v1/me routes. */
 export function contactStatsRoutes({ db, publicUrl }: { db: Db; publicUrl: string }) {
   const app = new Hono<SessionEnv>();
-  app.get('/v1/me/contact-stats', requireSession(db, new URL(publicUrl).origin), async (c) => {
+  app.get('/contact-stats', requireSession(db, new URL(publicUrl).origin), async (c) => {
     c.header('Cache-Control', 'no-store');
     return c.json(await contactStats(db, c.var.personId));
   });

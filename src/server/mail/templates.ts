@@ -73,6 +73,11 @@ export interface TestimonialRejectedData extends TestimonialModeratedData {
   reason: string;
 }
 
+/** To an HR workspace account (issue 16): its sign-in link. No withdraw link: it is no employee's consent. */
+export interface AdminSignInData extends SiteMail {
+  link: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
@@ -84,6 +89,7 @@ export interface MailTemplates {
   contact_cap_reached: ContactCapReachedData;
   testimonial_approved: TestimonialApprovedData;
   testimonial_rejected: TestimonialRejectedData;
+  admin_sign_in: AdminSignInData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -230,6 +236,13 @@ const english: LocaleCopy = {
       action: { label: 'Edit my testimonial', url: link },
       note: `You can also delete it; nobody else can change your text.`,
     }),
+    admin_sign_in: ({ siteName, link }) => ({
+      subject: `Your sign-in link to the ${siteName} HR workspace`,
+      greeting: 'Hello,',
+      paragraphs: [`Here is the link you asked for to sign in to the ${siteName} HR workspace. It works once, within 30 minutes, on the browser you open it in.`],
+      action: { label: 'Sign in to the workspace', url: link },
+      note: 'If you did not ask for it, you can ignore this e-mail: nobody can sign in without it.',
+    }),
   },
 };
 
@@ -336,6 +349,13 @@ const french: LocaleCopy = {
       ],
       action: { label: 'Modifier mon témoignage', url: link },
       note: fr`Vous pouvez aussi le supprimer ; personne d’autre ne peut modifier votre texte.`,
+    }),
+    admin_sign_in: ({ siteName, link }) => ({
+      subject: fr`${siteName} : votre lien de connexion à l’espace RH`,
+      greeting: 'Bonjour,',
+      paragraphs: [fr`Voici le lien que vous avez demandé pour vous connecter à l’espace RH ${siteName}. Il ne fonctionne qu’une fois, dans les 30 minutes, sur le navigateur où vous l’ouvrez.`],
+      action: { label: 'Me connecter à l’espace RH', url: link },
+      note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne ne peut se connecter sans ce lien.`,
     }),
   },
 };

@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { ConsentUpdate, ProfileUpdate } from '../../sdk/me-schemas.js';
 import { TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
+import { fromOwnPage } from '../auth/own-page.js';
 import { endSession, requireSession, sessionPerson, startSession, type SessionEnv } from '../auth/sessions.js';
 import { TokenError, consumeToken } from '../auth/tokens.js';
 import { DEFAULT_SIGN_IN_LIMITS, signInRoutes } from '../auth/sign-in.js';
@@ -31,7 +32,7 @@ export interface MeDeps {
 /** The profile and consent bodies: a few short fields. */
 const JSON_MAX_BYTES = 16 * 1024;
 
-/** The employee's pages (`/me…`) and API (`/v1/me…`, `/v1/auth/sign-in`). */
+/** The employee's pages (`pages`, mounted at `/me`), API (`api`, at `/v1/me`) and sign-in (`auth`, at `/v1/auth`). */
 export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, trustProxy = false }: MeDeps) {
   const app = new Hono<SessionEnv>();
   const secure = links.publicUrl.startsWith('https:');
@@ -40,13 +41,13 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
 
   // A landing page names its site's accent in the URL (?accent=8a2f3c): the CSP allows no inline style.
-  app.get('/me/style.css', (c) => {
+  app.get('/style.css', (c) => {
     const accent = c.req.query('accent');
     if (accent !== undefined && !ACCENT_QUERY.test(accent)) return c.body('Not a colour.', 400, { 'Content-Type': 'text/plain; charset=utf-8' });
     const css = accent ? PAGE_STYLE + accentStyle(`#${accent}`) : PAGE_STYLE;
     return c.body(css, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=300' });
   });
-  app.get('/me', async (c) => {
+  app.get('/', async (c) => {
     const personId = await sessionPerson(c, db);
     const lang = personId === undefined ? langOf(c) : await personLang(db, personId);
     return show(c, mePage(lang));
@@ -60,12 +61,12 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     return { lang: owner ? theirLang(c, owner) : langOf(c), brand: owner && brandOf(owner) };
   };
 
-  app.get('/me/link', async (c) => {
+  app.get('/link', async (c) => {
     const token = c.req.query('token') ?? '';
     const { lang, brand } = await landing(c, token);
     return show(c, linkPage(lang, brand, token));
   });
-  app.post('/me/link', formLimit, async (c) => {
+  app.post('/link', formLimit, async (c) => {
     // Login CSRF: another site must not sign a visitor in as someone else (say, with its own token).
     if (!fromOwnPage(c, publicOrigin)) {
       const lang = langOf(c);
@@ -87,14 +88,14 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const lang = langOf(c);
     return show(c, messagePage(lang, undefined, 'problem', pageText(lang, 'linkProblem'), pageText(lang, 'badLink')), 403);
   };
-  app.get('/me/withdraw', async (c) => {
+  app.get('/withdraw', async (c) => {
     const fields = { person: c.req.query('person') ?? '', sig: c.req.query('sig') ?? '' };
     const found = await signedPerson(db, links, fields);
     if (!found) return badWithdrawLink(c);
     return show(c, withdrawPage(theirLang(c, found), brandOf(found), fields, found.display_name));
   });
   // The confirmation form, and mail clients' one-click unsubscribe (RFC 8058), which posts to the link itself.
-  app.post('/me/withdraw', formLimit, async (c) => {
+  app.post('/withdraw', formLimit, async (c) => {
     const form = await parseForm(c);
     const person = String(form.person ?? c.req.query('person') ?? '');
     const sig = String(form.sig ?? c.req.query('sig') ?? '');
@@ -104,8 +105,6 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const lang = theirLang(c, found);
     return show(c, messagePage(lang, brandOf(found), 'done', pageText(lang, 'withdrawnTitle'), pageText(lang, 'withdrawnIntro')));
   });
-
-  app.route('/', signInRoutes({ db, links, limits: signInLimits, trustProxy }));
 
   const me = new Hono<SessionEnv>();
   me.use(requireSession(db, publicOrigin));
@@ -176,20 +175,8 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     await endSession(c, db);
     return c.body(null, 204);
   });
-  app.route('/v1/me', me);
-  return app;
+  return { pages: app, api: me, auth: signInRoutes({ db, links, limits: signInLimits, trustProxy }) };
 }
 
 type SiteRow = Parameters<typeof siteBrand>[0] & { allowed_origins: string[] };
 const brandOf = (site: SiteRow) => siteBrand(site, site.allowed_origins[0]);
-
-/**
- * Whether a form post came from this server's own pages. Our pages send no referrer, so a browser
- * sends `Origin: null` with their forms; `Sec-Fetch-Site` still tells another site's apart. Without
- * either header (older browsers, scripts), the request cannot be a cross-site forgery we can detect.
- */
-function fromOwnPage(c: Context, publicOrigin: string): boolean {
-  const site = c.req.header('Sec-Fetch-Site');
-  const origin = c.req.header('Origin');
-  return (site === undefined || site === 'same-origin' || site === 'none') && (origin === undefined || origin === 'null' || origin === publicOrigin);
-}

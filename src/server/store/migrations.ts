@@ -509,6 +509,80 @@ const migrations: Record<string, Migration> = {
       await sql`create index used_challenges_expires on used_challenges (expires_at)`.execute(db);
     },
   },
+  '0011_admin_accounts': {
+    async up(db) {
+      // The HR workspace's accounts: roles instead of one shared key (issue 16).
+      await db.schema
+        .createTable('admin_users')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('email', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text')
+        .addColumn('role', 'text', (c) => c.notNull().check(sql`role in ('owner', 'editor', 'moderator')`))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_sign_in_at', 'timestamptz')
+        .execute();
+      // Sign-in links and sessions: only hashes are stored, as for employees.
+      await db.schema
+        .createTable('admin_tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('admin_id', 'integer', (c) => c.notNull().references('admin_users.id').onDelete('cascade'))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('used_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('admin_tokens_admin').on('admin_tokens').columns(['admin_id', 'created_at']).execute();
+      await db.schema
+        .createTable('admin_sessions')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('admin_id', 'integer', (c) => c.notNull().references('admin_users.id').onDelete('cascade'))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema
+        .createTable('admin_api_keys')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('scopes', sql`text[]`, (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('key_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_used_at', 'timestamptz')
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createTable('admin_audit')
+        .addColumn('id', 'bigint', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('actor_kind', 'text', (c) => c.notNull().check(sql`actor_kind in ('user', 'key', 'bootstrap')`))
+        .addColumn('actor_id', 'text')
+        .addColumn('actor_label', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('site', 'text')
+        .addColumn('target', 'text')
+        .addColumn('details', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .execute();
+      // Append-only: the code has no path that changes or removes a line, and the database refuses one.
+      await sql`
+        create function hw_audit_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'admin_audit is append-only';
+        end $$
+      `.execute(db);
+      await sql`create trigger admin_audit_append_only before update or delete on admin_audit
+        for each row execute function hw_audit_append_only()`.execute(db);
+      await sql`create trigger admin_audit_no_truncate before truncate on admin_audit
+        for each statement execute function hw_audit_append_only()`.execute(db);
+
+      // The workspace's people search: every field HR searches, folded once on write.
+      await sql`alter table people add column search_key text generated always as (hw_fold(
+        full_name || ' ' || display_name || ' ' || email || ' ' || job_title || ' ' || coalesce(team, '') || ' ' || coalesce(location, ''))) stored`.execute(db);
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -41,6 +41,8 @@ export interface PeopleTable {
   /** Generated: `team` and `location` folded, for matching. */
   team_key: ColumnType<string | null, never, never>;
   location_key: ColumnType<string | null, never, never>;
+  /** Generated: name, e-mail, title, team and location folded, for the HR workspace's search. */
+  search_key: ColumnType<string, never, never>;
   languages: string[];
   bio: string | null;
   photo_url: string | null;
@@ -113,6 +115,65 @@ export interface AdminKeysTable {
   id: Generated<number>;
   key_hash: string;
   created_at: CreatedAt;
+}
+
+export type AdminRoleName = 'owner' | 'editor' | 'moderator';
+
+/** An HR workspace account (issue 16). */
+export interface AdminUsersTable {
+  id: Generated<number>;
+  public_id: string;
+  email: string;
+  name: string | null;
+  role: AdminRoleName;
+  created_at: CreatedAt;
+  last_sign_in_at: Date | null;
+}
+
+/** A workspace sign-in link (its hash) or session (its cookie's hash). */
+export interface AdminTokensTable {
+  id: Generated<number>;
+  token_hash: string;
+  admin_id: number;
+  expires_at: Date;
+  used_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface AdminSessionsTable {
+  id: Generated<number>;
+  token_hash: string;
+  admin_id: number;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+/** A named API key: only the SHA-256 of its secret is stored. */
+export interface AdminApiKeysTable {
+  id: Generated<number>;
+  public_id: string;
+  name: string;
+  scopes: string[];
+  prefix: string;
+  key_hash: string;
+  /** Who made it (the account's e-mail or the key's name), null for the bootstrap key. */
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** Append-only: a trigger refuses UPDATE, DELETE and TRUNCATE. */
+export interface AdminAuditTable {
+  id: Generated<string>;
+  at: CreatedAt;
+  actor_kind: 'user' | 'key' | 'bootstrap';
+  actor_id: string | null;
+  actor_label: string;
+  action: string;
+  site: string | null;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
 }
 
 export interface SettingsTable {
@@ -223,6 +284,11 @@ export interface Database {
   sessions: SessionsTable;
   outbox: OutboxTable;
   admin_keys: AdminKeysTable;
+  admin_users: AdminUsersTable;
+  admin_tokens: AdminTokensTable;
+  admin_sessions: AdminSessionsTable;
+  admin_api_keys: AdminApiKeysTable;
+  admin_audit: AdminAuditTable;
   settings: SettingsTable;
   public_versions: PublicVersionsTable;
   contact_requests: ContactRequestsTable;
