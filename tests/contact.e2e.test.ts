@@ -8,7 +8,7 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, outbox, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, outbox, type CareersSite } from './support/node/harness.js';
 
 const EMPLOYEE = demoPeople.find((person) => person.displayName === 'Grace O.')!;
 

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { allowOrigin, closeTestbed, freePort, openTestbed, outbox, startCareersSite, type CareersSite } from './harness.js';
+import { allowOrigin, closeTestbed, freePort, openTestbed, outbox, startCareersSite, type CareersSite } from './support/node/harness.js';
 
 let server: RunningServer;
 let browser: Browser;

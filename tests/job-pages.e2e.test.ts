@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startTestServer } from './harness.js';
+import { launchChromium, startTestServer } from './support/node/harness.js';
 
 interface Reading {
   job: string;

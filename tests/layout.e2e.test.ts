@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './support/node/harness.js';
 
 const PAGES = readdirSync('demo', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.html'))

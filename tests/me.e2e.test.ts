@@ -11,7 +11,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { issueToken } from '../src/server/auth/tokens.js';
 import type { RunningServer } from '../src/server/server.js';
 import { createPerson } from '../src/server/store/people.js';
-import { ADMIN_KEY, api, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, api, launchChromium, startTestServer } from './support/node/harness.js';
 
 const SIZES = [
   { width: 1280, height: 800 },

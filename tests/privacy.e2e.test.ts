@@ -15,7 +15,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople, demoTestimonials } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './support/node/harness.js';
 
 const STATES = [
   'never-invited',

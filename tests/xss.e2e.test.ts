@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
-import { XSS_FLAG, XSS_PAYLOADS } from './xss-payloads.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './support/node/harness.js';
+import { XSS_FLAG, XSS_PAYLOADS } from './support/xss-payloads.js';
 
 let server: RunningServer;
 /** The careers pages, on another origin than the Hallway server's, as every customer's are. */

@@ -28,8 +28,8 @@ import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import type { Site } from './store/schema.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
-import { serveOnLoopback, type Served } from './test-http.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';

@@ -25,8 +25,8 @@ import { openApiDocument } from './openapi.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
-import { serveOnLoopback, type Served } from './test-http.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';

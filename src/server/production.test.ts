@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { median } from '../../bench/table.js';
-import { startTestServer } from '../../tests/harness.js';
-import { spawnServer, type ServerProcess } from '../../tests/soak/support.js';
+import { startTestServer } from '../../tests/support/node/harness.js';
+import { spawnServer, type ServerProcess } from '../../tests/support/node/soak.js';
 import { showAdminKey } from './admin/keys.js';
 import { loadConfig, type Config } from './config.js';
-import { startSmtpServer, type SmtpServerForTests } from './mail/received-mail.js';
+import { startSmtpServer, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
 import { startServer } from './server.js';
 
 const ADMIN_KEY = 'soak-admin-key-0123456789'; // the one spawnServer starts the process with

@@ -1,5 +1,5 @@
 /**
- * The XSS corpus (tests/xss-payloads.ts) through every user-controlled field, by the real routes:
+ * The XSS corpus (tests/support/xss-payloads.ts) through every user-controlled field, by the real routes:
  * admin site and import, /me profile and choices, testimonials and their moderation, contact
  * requests. Links take only https URLs; every page, SVG and e-mail (received by a real SMTP server)
  * shows a payload only escaped; e-mail headers get no injected line; JSON gives the text back as text.
@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { REFUSED_URLS, XSS_PAYLOADS, type Payload } from '../../tests/xss-payloads.js';
+import { REFUSED_URLS, XSS_PAYLOADS, type Payload } from '../../tests/support/xss-payloads.js';
 import { Challenge, type ChallengeSolution } from '../sdk/contact-schemas.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { createApp } from './app.js';
@@ -17,8 +17,8 @@ import { MIN_FILL_MS } from './contact/challenge.js';
 import { createTransport, findLinks, startMailWorker, type MailTransport, type MailWorker } from './mail/index.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
-import { openTestDatabase } from './store/test-database.js';
-import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from './mail/received-mail.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const links = new Links(PUBLIC_URL, 'test-secret');

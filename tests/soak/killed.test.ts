@@ -27,7 +27,7 @@ import {
   type Postgres,
   type ServerProcess,
   type SmtpSink,
-} from './support.js';
+} from '../support/node/soak.js';
 
 /**
  * The real server (`src/server/main.ts`, a child process) is killed with SIGKILL three times in one

@@ -5,7 +5,7 @@ import { Challenge, ContactAccepted, type ChallengeSolution } from '../../src/sd
 import { ErrorBody } from '../../src/sdk/schemas.js';
 import { MIN_FILL_MS } from '../../src/server/contact/challenge.js';
 import { startServer, type RunningServer } from '../../src/server/server.js';
-import { demo } from '../harness.js';
+import { demo } from '../support/node/harness.js';
 import { openDatabase, type Db } from '../../src/server/store/database.js';
 import { migrate } from '../../src/server/store/migrations.js';
 import { createPerson, recordConsent } from '../../src/server/store/people.js';
@@ -26,7 +26,7 @@ import {
   until,
   type Postgres,
   type SmtpSink,
-} from './support.js';
+} from '../support/node/soak.js';
 
 /**
  * 1,000 contact requests sent at once to one server, through a pool of kept-alive connections: 923

@@ -22,7 +22,7 @@ import {
   type Postgres,
   type ServerProcess,
   type SmtpSink,
-} from './support.js';
+} from '../support/node/soak.js';
 
 /**
  * PostgreSQL stops (fast shutdown) under steady load, stays down a few seconds and starts again, while

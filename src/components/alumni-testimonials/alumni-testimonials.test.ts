@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Match, PublicTestimonial, TestimonialList } from '../../sdk/index.js';
 import type { HwErrorEvent, HwTestimonialViewEvent } from '../shared/events.js';
-import { API, errorResponse, gate } from '../shared/test-data.js';
+import { API, errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import type { HwAlumniTestimonials } from './alumni-testimonials.js';
 import './alumni-testimonials.js';
 

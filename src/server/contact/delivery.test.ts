@@ -8,10 +8,10 @@ import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/co
 import { PeopleList } from '../../sdk/schemas.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { Db } from '../store/database.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { MIN_FILL_MS } from './challenge.js';
-import { readReceivedMail, type ReceivedMail } from '../mail/received-mail.js';
-import { demo } from '../../../tests/harness.js';
+import { readReceivedMail, type ReceivedMail } from '../../../tests/support/node/received-mail.js';
+import { demo } from '../../../tests/support/node/harness.js';
 
 /**
  * Every accepted question reaches its person exactly once, through a real SMTP server that goes down

@@ -4,7 +4,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import { contrast } from '../accent.js';
 import type { Db } from '../store/database.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import {
   MAX_ATTEMPTS,
   claimDueMails,
@@ -21,7 +21,7 @@ import {
   type MailTemplate,
   type MailWorkerOptions,
 } from './index.js';
-import { header, startSmtpServer, type SmtpServerForTests } from './received-mail.js';
+import { header, startSmtpServer, type SmtpServerForTests } from '../../../tests/support/node/received-mail.js';
 
 const FROM = 'Hallway <hallway@hallway.test>';
 const LINK = 'https://hallway.example.com/me/link?token=abc123';

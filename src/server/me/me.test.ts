@@ -10,9 +10,9 @@ import { hashToken, issueToken } from '../auth/tokens.js';
 import type { Db } from '../store/database.js';
 import { createPerson, recordConsent, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { signInLinksMade } from '../auth/sign-in.js';
-import { landingPageParts } from '../test-http.js';
+import { landingPageParts } from '../../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const ORIGIN = { Origin: PUBLIC_URL };

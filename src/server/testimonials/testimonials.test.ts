@@ -16,7 +16,7 @@ import { openApiDocument } from '../openapi.js';
 import type { Db } from '../store/database.js';
 import { createPerson, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { formatAuthor } from './testimonials.js';
 
 const PUBLIC_URL = 'https://hallway.test';

@@ -7,9 +7,9 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import type { Challenge, ChallengeSolution } from '../../src/sdk/contact-schemas.js';
-import { readReceivedMail, type ReceivedMail } from '../../src/server/mail/received-mail.js';
-import { freePort } from '../harness.js';
+import type { Challenge, ChallengeSolution } from '../../../src/sdk/contact-schemas.js';
+import { readReceivedMail, type ReceivedMail } from './received-mail.js';
+import { freePort } from './harness.js';
 export { freePort };
 
 /** Helpers of the soak suite: a real SMTP server, a real PostgreSQL cluster, the real server as a child process. */

@@ -7,10 +7,10 @@ import { createServer } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
-import type { Config } from '../src/server/config.js';
+import type { Config } from '../../../src/server/config.js';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '../demo/seed.js';
-import { startServer, type Demo, type RunningServer, type ServerOptions } from '../src/server/server.js';
+import { seedDemo } from '../../../demo/seed.js';
+import { startServer, type Demo, type RunningServer, type ServerOptions } from '../../../src/server/server.js';
 
 /** A port nobody listens on right now, for a server started by a test. */
 export function freePort(): Promise<number> {
@@ -24,7 +24,7 @@ export function freePort(): Promise<number> {
 }
 
 /** The demo careers site, as `npm start` seeds and serves it. */
-export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../demo', import.meta.url)) };
+export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../../../demo', import.meta.url)) };
 
 /** The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on. */
 export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
