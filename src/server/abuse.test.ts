@@ -29,6 +29,7 @@ import { createPerson, recordConsent } from './store/people.js';
 import type { Site } from './store/schema.js';
 import { createSite } from './store/sites.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { overHttp, signIn as signInAs } from '../../tests/support/node/sign-in.js';
 import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
@@ -144,12 +145,7 @@ async function postForm(path: string, fields: Record<string, string>, headers: R
   return { status: response.status, text: await response.text(), cookie: response.headers.get('set-cookie') };
 }
 
-async function signIn(personId: number) {
-  const token = await issueToken(db, personId, 'invitation');
-  const { status, cookie } = await postForm('/me/link', { token }, { Origin: PUBLIC_URL });
-  assert.equal(status, 303);
-  return cookie!.split(';')[0]!;
-}
+const signIn = (personId: number) => signInAs(overHttp(direct.url), db, personId, { Origin: PUBLIC_URL });
 
 // ---- the contact flow ----
 

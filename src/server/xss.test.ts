@@ -12,12 +12,12 @@ import { Challenge, type ChallengeSolution } from '../sdk/contact-schemas.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { createApp } from './app.js';
 import { Links } from './auth/links.js';
-import { issueToken } from './auth/tokens.js';
 import { MIN_FILL_MS } from './contact/challenge.js';
 import { createTransport, findLinks, startMailWorker, type MailTransport, type MailWorker } from './mail/index.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { signIn as signInAs } from '../../tests/support/node/sign-in.js';
 import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
@@ -84,12 +84,7 @@ async function call(method: string, path: string, { json, cookie, headers = {} }
 const admin = (method: string, path: string, json?: unknown) =>
   call(method, `/v1/admin${path}`, { json, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
 
-async function signIn(personId: number) {
-  const token = await issueToken(db, personId, 'invitation');
-  const response = await app.request('/me/link', { method: 'POST', body: new URLSearchParams({ token }), headers: { Origin: PUBLIC_URL } });
-  assert.equal(response.status, 303);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (personId: number) => signInAs(app, db, personId, { Origin: PUBLIC_URL });
 
 let people = 0;
 async function newEmployee(displayName = 'Ana L.') {

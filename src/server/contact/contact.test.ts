@@ -13,6 +13,7 @@ import { createPerson, recordConsent } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { createSite } from '../store/sites.js';
 import { openTestDatabase } from '../../../tests/support/node/test-database.js';
+import { overHttp, signIn } from '../../../tests/support/node/sign-in.js';
 import { landingPageParts, serveOnLoopback, type Served } from '../../../tests/support/node/test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
 import { MAX_PENDING_PER_DAY } from './requests.js';
@@ -578,9 +579,7 @@ describe('a question from sending to answer', () => {
   });
 
   test('the employee sees their own figures', async () => {
-    const token = await issueToken(db, ana.id, 'sign_in');
-    const signIn = await fetch(`${proxied.url}/me/link`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signIn(overHttp(proxied.url), db, ana.id);
     assert.equal((await fetch(`${proxied.url}/v1/me/contact-stats`)).status, 401);
     const response = await fetch(`${proxied.url}/v1/me/contact-stats`, { headers: { Cookie: cookie } });
     assert.equal(response.status, 200);
