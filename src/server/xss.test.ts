@@ -17,6 +17,7 @@ import { createTransport, findLinks, startMailWorker, type MailTransport, type M
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { testClock } from '../../tests/support/clock.js';
 import { signIn as signInAs } from '../../tests/support/node/sign-in.js';
 import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
 
@@ -32,7 +33,7 @@ let app: ReturnType<typeof createApp>;
 let smtp: SmtpServerForTests;
 let transport: MailTransport;
 let worker: MailWorker;
-let clockOffsetMs = 0;
+const clock = testClock();
 /** Inputs sent, and what the server rendered with them (pages, SVGs, mails): the figures of the report. */
 const counts = { requests: 0, pages: 0, mails: 0, refusedUrls: 0 };
 
@@ -48,7 +49,7 @@ before(async () => {
     publicUrl: PUBLIC_URL,
     links,
     devOutbox: true,
-    contact: { limits: { perIp: unlimited, perEmail: unlimited }, now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20 },
+    contact: { limits: { perIp: unlimited, perEmail: unlimited }, now: clock.now, challengeMaxNumber: 20 },
   });
   const site = await admin('POST', '/sites', { slug: 'acme', name: 'Acme Logistics', allowedOrigins: [CAREERS] });
   assert.equal(site.status, 201);
@@ -378,9 +379,9 @@ describe('testimonials: quote, roles, current role, and the moderator reason', (
 
 describe('contact: candidate name, message, job and address', () => {
   async function proof(): Promise<ChallengeSolution> {
-    clockOffsetMs -= MIN_FILL_MS + 1000;
+    clock.advance(-(MIN_FILL_MS + 1000));
     const challenge = Challenge.parse((await call('GET', '/v1/sites/acme/challenge')).body);
-    clockOffsetMs += MIN_FILL_MS + 1000;
+    clock.advance(MIN_FILL_MS + 1000);
     for (let number = 0; number <= challenge.maxnumber; number++) {
       if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
         return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
