@@ -1,6 +1,6 @@
 export default {
   globs: ['src/components/**/*.ts'],
-  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/components/locales/**', 'src/components/shared/*test-data.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/components/locales/**'],
   litelement: true,
   // package.json names the manifest itself; the analyzer must not rewrite it.
   packagejson: false,

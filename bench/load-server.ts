@@ -7,7 +7,7 @@
 import { startServer } from '../src/server/server.js';
 import { importPeople, type RawRow } from '../src/server/admin/import.js';
 import { createSite } from '../src/server/store/sites.js';
-import { freePort } from '../tests/harness.js';
+import { freePort } from '../tests/support/node/harness.js';
 import { seedBenchSite, seedManySites } from './seed.js';
 
 const [people = '100000', databaseUrl = 'memory://'] = process.argv.slice(2);

@@ -14,7 +14,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../tests/harness.js';
+import { freePort } from '../tests/support/node/harness.js';
 import { createTransport, enqueueMail, startMailWorker } from '../src/server/mail/index.js';
 import { openDatabase, type Db } from '../src/server/store/database.js';
 import { migrate } from '../src/server/store/migrations.js';

@@ -4,7 +4,7 @@
  * fresh browser context (empty cache). The median of RUNS runs is reported; requests are counted by kind.
  */
 import type { Browser } from 'playwright-core';
-import { launchChromium, startTestServer } from '../tests/harness.js';
+import { launchChromium, startTestServer } from '../tests/support/node/harness.js';
 import { median, ms, passIf, type Row } from './table.js';
 
 const SECTION = 'page';

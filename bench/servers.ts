@@ -2,7 +2,7 @@
  * The servers under load, each in its own child process (forked by api.ts with the same Node flags),
  * so that autocannon, in the parent, does not share an event loop or a core with either of them.
  *
- *   hallway: the real server (startServer, as tests/harness.ts starts it: in-memory PGlite, demo seeded),
+ *   hallway: the real server (startServer, as tests/support/node/harness.ts starts it: in-memory PGlite, demo seeded),
  *            plus the 10,000-person `bench` site and a local SMTP sink; answers RPCs for the contact bench.
  *   bare:    a node:http server answering every request with the bytes and headers it is sent.
  */
@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
-import { freePort } from '../tests/harness.js';
+import { freePort } from '../tests/support/node/harness.js';
 import { enqueueMail } from '../src/server/mail/index.js';
 import { startServer } from '../src/server/server.js';
 import { seedBenchSite } from './seed.js';

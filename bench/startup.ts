@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort } from '../tests/harness.js';
+import { freePort } from '../tests/support/node/harness.js';
 import { median, ms, passIf, type Row } from './table.js';
 
 const SECTION = 'startup';

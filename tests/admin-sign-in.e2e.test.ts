@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { DEMO_ADMIN_EMAIL } from '../demo/seed.js';
 import { createAdminUser } from '../src/server/admin/accounts.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, launchChromium, outbox, startTestServer } from './harness.js';
+import { ADMIN_KEY, launchChromium, outbox, startTestServer } from './support/node/harness.js';
 
 const SHOTS = process.env.SHOTS;
 const TEXTS = {

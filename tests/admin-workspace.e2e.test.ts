@@ -10,7 +10,7 @@ import { DEMO_ADMIN_EMAIL } from '../demo/seed.js';
 import { createAdminUser, findAdminUserByEmail } from '../src/server/admin/accounts.js';
 import { issueAdminToken } from '../src/server/auth/admin-sessions.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, launchChromium, startTestServer } from './support/node/harness.js';
 
 let server: RunningServer;
 let browser: Browser;

@@ -8,7 +8,8 @@ import { after, before, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, outbox, type CareersSite } from './harness.js';
+import { challengeOf, closeTestbed, openTestbed, outbox, skipWritingTime, type CareersSite } from './support/node/harness.js';
+import type { TestClock } from './support/clock.js';
 
 const EMPLOYEE = demoPeople.find((person) => person.displayName === 'Grace O.')!;
 
@@ -16,8 +17,9 @@ let server: RunningServer;
 /** The careers pages, on another origin than the Hallway server's, as every customer's are. */
 let site: CareersSite;
 let browser: Browser;
+let clock: TestClock;
 
-before(async () => ({ server, site, browser } = await openTestbed()));
+before(async () => ({ server, site, browser, clock } = await openTestbed()));
 
 after(() => closeTestbed({ server, site, browser }));
 
@@ -27,6 +29,7 @@ const mailsTo = async (address: string) => (await outbox(server)).filter((item) 
 async function write(page: Page, candidate: string) {
   await page.goto(`${site.url}/jobs/front-desk-agent-london.html`);
   const card = page.locator('hw-person-card').filter({ hasText: EMPLOYEE.displayName });
+  const challenged = challengeOf(page);
   await card.getByRole('button', { name: 'Ask Grace a question' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Your name').fill(`Casey ${candidate}`);
@@ -34,7 +37,7 @@ async function write(page: Page, candidate: string) {
   await dialog.getByLabel('Your question').fill('What does a typical night shift look like on the front desk?');
   await dialog.getByRole('checkbox').check();
   // A person takes a few seconds to write; the server refuses forms filled in under 3 s.
-  await page.waitForTimeout(3_200);
+  await skipWritingTime(challenged, clock);
   return dialog;
 }
 

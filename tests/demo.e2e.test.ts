@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './support/node/harness.js';
 
 let server: RunningServer;
 /** The careers pages, on another origin than the Hallway server's, as every customer's are. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './support/node/harness.js';
 
 const SCREENS = [
   [1280, 800],

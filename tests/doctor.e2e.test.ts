@@ -7,7 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import { main } from '../src/cli/main.js';
 import { allows } from '../src/cli/doctor.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, freePort, startCareersSite, startTestServer, type CareersSite } from './harness.js';
+import { ADMIN_KEY, allowOrigin, freePort, startCareersSite, startTestServer, type CareersSite } from './support/node/harness.js';
 
 let server: RunningServer;
 let site: CareersSite;

@@ -8,13 +8,15 @@ import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { allowOrigin, closeTestbed, freePort, openTestbed, outbox, startCareersSite, type CareersSite } from './harness.js';
+import { allowOrigin, challengeOf, closeTestbed, freePort, openTestbed, outbox, skipWritingTime, startCareersSite, type CareersSite } from './support/node/harness.js';
+import type { TestClock } from './support/clock.js';
 
 let server: RunningServer;
 let browser: Browser;
 let site: CareersSite;
+let clock: TestClock;
 
-before(async () => ({ server, site, browser } = await openTestbed()));
+before(async () => ({ server, site, browser, clock } = await openTestbed()));
 
 after(() => closeTestbed({ server, site, browser }));
 
@@ -62,6 +64,7 @@ async function hostPage(watched: Watched, path: string, body: string, on = site)
 
 /** Through the contact button, as a candidate: picks `person`, writes, sends; the dialog says to check the inbox. */
 async function askSomeoneWhoDoesTheJob(page: Page, person: RegExp, name: string, question: string) {
+  const challenged = challengeOf(page);
   await page.locator('hw-contact-button').getByRole('button', { name: 'Ask someone who does this job' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('button', { name: person }).click();
@@ -69,7 +72,7 @@ async function askSomeoneWhoDoesTheJob(page: Page, person: RegExp, name: string,
   await dialog.getByLabel('Your e-mail address').fill(`${name.toLowerCase()}@candidates.example`);
   await dialog.getByLabel('Your question').fill(question);
   await dialog.getByRole('checkbox').check();
-  await page.waitForTimeout(3_200); // the server refuses forms filled in under 3 s
+  await skipWritingTime(challenged, clock); // the server refuses forms filled in under 3 s
   await dialog.getByRole('button', { name: 'Send my question' }).click();
   await dialog.getByText(/Check your inbox/).waitFor();
 }

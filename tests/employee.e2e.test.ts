@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './harness.js';
+import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './support/node/harness.js';
 
 const EMAIL = 'abigail.turner@beaumont-hotels.example';
 

@@ -9,7 +9,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, allowOrigin, launchChromium, serveStatic, startTestServer } from './harness.js';
+import { ADMIN_KEY, allowOrigin, launchChromium, serveStatic, startTestServer } from './support/node/harness.js';
 
 const run = promisify(execFile);
 const tsc = (project: string) => run(process.execPath, ['node_modules/typescript/bin/tsc', '-p', project]);

@@ -12,7 +12,8 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page, Request } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, startTestServer } from './harness.js';
+import { launchChromium, startTestServer } from './support/node/harness.js';
+import { until } from './support/until.js';
 
 interface Reading {
   job: string;
@@ -135,9 +136,9 @@ function latest(requests: URL[]) {
 }
 
 /** Waits until the three elements asked for `reading`'s job, then checks all they asked for. */
-async function assertAskedFor({ page, requests }: Opened, reading: Reading): Promise<void> {
+async function assertAskedFor({ requests }: Opened, reading: Reading): Promise<void> {
   const asked = () => [latest(requests).grid, latest(requests).testimonials].every((url) => url?.searchParams.get('job') === reading.job);
-  for (let waited = 0; !asked() && waited < 5000; waited += 50) await page.waitForTimeout(50);
+  await until(asked, { timeout: 5_000, what: `the grid and the testimonials to ask for ${reading.job}` });
   const { grid, button, testimonials } = latest(requests);
   const params = (url: URL | undefined, ...names: string[]) => Object.fromEntries(names.map((name) => [name, url?.searchParams.get(name) ?? undefined]));
   assert.deepEqual(params(grid, 'job', 'team', 'location'), { job: reading.job, team: reading.team, location: reading.location }, 'the grid');

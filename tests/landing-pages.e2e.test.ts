@@ -21,7 +21,7 @@ import type { Site } from '../src/server/store/schema.js';
 import { createPerson, recordConsent } from '../src/server/store/people.js';
 import { DEMO_ACCENT } from '../demo/seed.js';
 import { accentScheme } from '../src/server/accent.js';
-import { ADMIN_KEY, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, launchChromium, startTestServer } from './support/node/harness.js';
 
 const SITE_NAME = 'Beaumont Hotels';
 const LOCALES = { en: 'en-GB', fr: 'fr-FR' } as const;

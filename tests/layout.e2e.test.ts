@@ -10,7 +10,8 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, openTestbed, type CareersSite } from './harness.js';
+import { closeTestbed, openTestbed, type CareersSite } from './support/node/harness.js';
+import { until } from './support/until.js';
 
 const PAGES = readdirSync('demo', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.html'))
@@ -59,16 +60,12 @@ const CUT = `(() => {
 })()`;
 
 /** Evaluates `expression` until it is true. */
-async function until(page: Page, expression: string, timeout = 15_000): Promise<void> {
-  for (const end = Date.now() + timeout; !(await page.evaluate(expression)); await page.waitForTimeout(50)) {
-    if (Date.now() > end) throw new Error(`not rendered within ${timeout} ms`);
-  }
-}
+const untilTrue = (page: Page, expression: string) => until(() => page.evaluate(expression), { timeout: 15_000, what: 'the page to render' });
 
 async function open(path: string, width: number): Promise<Page> {
   const page = await browser.newPage({ viewport: { width, height: 900 } });
   await page.goto(`${site.url}${path}`);
-  await until(page, RENDERED);
+  await untilTrue(page, RENDERED);
   await page.evaluate('document.fonts.ready.then(() => true)');
   return page;
 }
@@ -190,17 +187,17 @@ describe('the home pages\' dark-mode switch', () => {
         await page.keyboard.press('Enter');
         assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
         assert.equal(await page.evaluate(() => document.documentElement.className), 'dark');
-        await until(page, `document.querySelector('hw-people-grid').matches(':state(dark)')`);
+        await untilTrue(page, `document.querySelector('hw-people-grid').matches(':state(dark)')`);
         assert.notEqual(await cardBackground(), light, 'the cards follow at once');
         assert.deepEqual(await axeViolations(page), [], 'dark, the page and its elements pass axe (contrast included)');
         if (SHOTS) await shoot(page, shotName(path, 1280, '-dark'));
 
         await page.reload();
-        await until(page, RENDERED);
+        await untilTrue(page, RENDERED);
         assert.equal(await scheme(), 'dark', 'remembered');
         assert.equal(await toggle.getAttribute('aria-pressed'), 'true');
         await toggle.press('Space');
-        await until(page, `document.querySelector('hw-people-grid').matches(':state(light)')`);
+        await untilTrue(page, `document.querySelector('hw-people-grid').matches(':state(light)')`);
         assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
       } finally {
         await page.close();

@@ -8,10 +8,9 @@ import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 import type { Browser, Locator, Page } from 'playwright-core';
-import { issueToken } from '../src/server/auth/tokens.js';
 import type { RunningServer } from '../src/server/server.js';
 import { createPerson } from '../src/server/store/people.js';
-import { ADMIN_KEY, api, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, api, launchChromium, signedInContext, startTestServer } from './support/node/harness.js';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -52,13 +51,11 @@ async function newEmployee(lang: Lang, fullName = 'Abigail Turner') {
 
 /** Opens /me signed in as the person, through a sign-in link, and waits for the editor. */
 async function openMe(personId: number, lang: Lang, viewport = SIZES[0]!) {
-  const context = await browser.newContext({ viewport, locale: TEXTS[lang].locale });
+  const context = await signedInContext(browser, server, personId, { viewport, locale: TEXTS[lang].locale });
   const page = await context.newPage();
   const failed: string[] = [];
   page.on('response', (response) => void (response.status() >= 400 && failed.push(`${response.status()} ${response.url()}`)));
-  await page.goto(`${server.url}/me/link?token=${await issueToken(server.db, personId, 'invitation')}`);
-  await page.locator('button[type="submit"]').click();
-  await page.waitForURL(`${server.url}/me`);
+  await page.goto(`${server.url}/me`);
   const editor = page.locator('hw-profile-editor');
   await editor.locator('[part="preview"]').waitFor();
   return { page, editor, failed };

@@ -12,7 +12,7 @@ import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import type { Browser, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { launchChromium, runCli, serveStatic, startTestServer, ADMIN_KEY } from './harness.js';
+import { launchChromium, runCli, serveStatic, startTestServer, ADMIN_KEY } from './support/node/harness.js';
 
 const run = promisify(execFile);
 const work = mkdtempSync(join(tmpdir(), 'hallway-package-'));

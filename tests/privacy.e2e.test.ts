@@ -15,7 +15,10 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople, demoTestimonials } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
+import { MIN_FILL_MS } from '../src/server/contact/challenge.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './support/node/harness.js';
+import type { TestClock } from './support/clock.js';
+import { followMagicLink, overHttp } from './support/node/sign-in.js';
 
 const STATES = [
   'never-invited',
@@ -48,12 +51,13 @@ let server: RunningServer;
 /** The demo's careers pages, rendered from another origin than the Hallway server's, as every customer's are. */
 let site: CareersSite;
 let browser: Browser;
+let clock: TestClock;
 const seeded: Seeded[] = [];
 /** The candidate of the question that put someone at their weekly limit: private too. */
 const candidate = { name: `Cand${randomBytes(4).toString('hex')}`, email: `cand-${randomBytes(4).toString('hex')}@candidates.example` };
 
 before(async () => {
-  ({ server, site, browser } = await openTestbed({ allowed: false }));
+  ({ server, site, browser, clock } = await openTestbed({ allowed: false }));
   await seedEveryState();
 });
 
@@ -68,9 +72,7 @@ async function signInFromMail(email: string, template: 'invitation' | 'alumni_in
   const mail = (await outbox(server)).find((item) => item.to === email && item.template === template);
   assert.ok(mail, `a ${template} to ${email}`);
   const token = new URL(mail.links.find((link) => link.includes('/me/link?token='))!).searchParams.get('token')!;
-  const response = await fetch(`${server.url}/me/link`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual', headers: { Origin: server.url } });
-  assert.equal(response.status, 303);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
+  return followMagicLink(overHttp(server.url), token, { Origin: server.url });
 }
 
 const contactSettings = (overrides: Record<string, unknown> = {}) => ({
@@ -153,7 +155,7 @@ async function askAndConfirm(employeeEmail: string) {
   const challenge = await api('GET', '/v1/sites/beaumont/challenge');
   let number = 0;
   while (createHash('sha256').update(challenge.salt + number).digest('hex') !== challenge.challenge) number++;
-  await new Promise((resolve) => setTimeout(resolve, 3_100)); // a person takes a few seconds to write
+  clock.advance(MIN_FILL_MS); // a person takes a few seconds to write
   const proof = { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
   const question = { name: candidate.name, email: candidate.email, message: `Private question ${candidate.name}`, consent: true, lang: 'en', proof };
   await api('POST', `/v1/sites/beaumont/people/${publicId}/contact`, { json: question });

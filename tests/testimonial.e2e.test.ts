@@ -7,7 +7,7 @@ import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { demoPeople } from '../demo/seed-data.js';
 import type { RunningServer } from '../src/server/server.js';
-import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './harness.js';
+import { closeTestbed, hallway as cli, openTestbed, outbox, type CareersSite } from './support/node/harness.js';
 
 const ALUMNUS = demoPeople.find((person) => person.fullName === 'James Porter')!;
 const QUOTE = 'The night shift taught me to stay calm with anyone, at any hour. I still use that every single day.';

@@ -10,21 +10,22 @@ import { createHash } from 'node:crypto';
 import { after, before, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
-import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './harness.js';
-import { XSS_FLAG, XSS_PAYLOADS } from './xss-payloads.js';
+import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, type CareersSite } from './support/node/harness.js';
+import type { TestClock } from './support/clock.js';
+import { XSS_FLAG, XSS_PAYLOADS } from './support/xss-payloads.js';
 
 let server: RunningServer;
 /** The careers pages, on another origin than the Hallway server's, as every customer's are. */
 let site: CareersSite;
 let browser: Browser;
 let context: BrowserContext;
-let clockOffsetMs = 0;
+let clock: TestClock;
 const rendered: string[] = [];
 
 before(async () => {
   const unlimited = [{ max: 1_000_000, windowMs: 60_000 }];
-  ({ server, site, browser } = await openTestbed({
-    options: { contact: { now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
+  ({ server, site, browser, clock } = await openTestbed({
+    options: { contact: { challengeMaxNumber: 20, limits: { perIp: unlimited, perEmail: unlimited } } },
   }));
   // CSP off: the pages' own policy would block inline handlers; escaping alone must keep payloads inert.
   context = await browser.newContext({ bypassCSP: true });
@@ -182,9 +183,9 @@ test('avatars and /me pages', async () => {
 test('contact: confirmation, answer pages and the development outbox', async () => {
   for (const person of people) {
     const payload = XSS_PAYLOADS[person.index]!.value;
-    clockOffsetMs -= 4_000;
+    clock.advance(-4_000);
     const challenge = await api('GET', '/v1/sites/beaumont/challenge');
-    clockOffsetMs += 4_000;
+    clock.advance(4_000);
     let number = 0;
     while (createHash('sha256').update(challenge.salt + number).digest('hex') !== challenge.challenge) number++;
     const candidate = `casey${person.index}@candidates.example`;

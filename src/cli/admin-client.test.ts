@@ -15,7 +15,7 @@ import { ensureAdminKey } from '../server/admin/keys.js';
 import { adminRoutes } from '../server/admin/routes.js';
 import { Links } from '../server/auth/links.js';
 import type { Db } from '../server/store/database.js';
-import { openTestDatabase } from '../server/store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
 
 const KEY = 'admin-client-test-key-0123456789';
 

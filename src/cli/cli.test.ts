@@ -14,7 +14,7 @@ import { adminRoutes } from '../server/admin/routes.js';
 import { ensureAdminKey } from '../server/admin/keys.js';
 import { Links } from '../server/auth/links.js';
 import type { Db } from '../server/store/database.js';
-import { openTestDatabase } from '../server/store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
 
 const KEY = 'cli-test-admin-key-0123456789';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));

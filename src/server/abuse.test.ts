@@ -28,8 +28,10 @@ import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import type { Site } from './store/schema.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
-import { serveOnLoopback, type Served } from './test-http.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { testClock } from '../../tests/support/clock.js';
+import { overHttp, signIn as signInAs } from '../../tests/support/node/sign-in.js';
+import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -41,8 +43,8 @@ let drop: () => Promise<void>;
 let site: Site;
 let links: Links;
 /** The contact flow's clock runs this far ahead of the real one: tests move it instead of waiting. */
-let clockMs = 0;
-const now = () => new Date(Date.now() + clockMs);
+const clock = testClock();
+const now = clock.now;
 
 /** Reached directly: the socket's address counts (TRUST_PROXY unset). */
 let direct: Served;
@@ -72,7 +74,7 @@ after(async () => {
 /** Every test starts in fresh rate-limit windows: a day later, just past a day's boundary. */
 beforeEach(() => {
   const t = now().getTime();
-  clockMs += Math.ceil(t / DAY) * DAY + DAY + 1000 - t;
+  clock.advance(Math.ceil(t / DAY) * DAY + DAY + 1000 - t);
 });
 
 // ---- helpers ----
@@ -100,12 +102,12 @@ function solve(challenge: Challenge): ChallengeSolution {
 
 /** A solved challenge, issued long enough ago (by the server's clock) to pass the minimum fill time. */
 async function proof(ageMs = MIN_FILL_MS + 1000) {
-  clockMs -= ageMs;
+  clock.advance(-ageMs);
   try {
     const response = await fetch(`${direct.url}/v1/sites/acme/challenge`);
     return solve(Challenge.parse(await response.json()));
   } finally {
-    clockMs += ageMs;
+    clock.advance(ageMs);
   }
 }
 
@@ -144,12 +146,7 @@ async function postForm(path: string, fields: Record<string, string>, headers: R
   return { status: response.status, text: await response.text(), cookie: response.headers.get('set-cookie') };
 }
 
-async function signIn(personId: number) {
-  const token = await issueToken(db, personId, 'invitation');
-  const { status, cookie } = await postForm('/me/link', { token }, { Origin: PUBLIC_URL });
-  assert.equal(status, 303);
-  return cookie!.split(';')[0]!;
-}
+const signIn = (personId: number) => signInAs(overHttp(direct.url), db, personId, { Origin: PUBLIC_URL });
 
 // ---- the contact flow ----
 
@@ -168,7 +165,7 @@ describe('contact floods', () => {
     // Each 10-minute window lets 5 more through until the day's 20 attempts (refused ones count) are spent.
     const later: number[] = [];
     for (let window = 1; window <= 4; window++) {
-      clockMs += 10 * 60_000;
+      clock.advance(10 * 60_000);
       for (let i = 0; i < 5; i++) later.push(await ask());
     }
     assert.deepEqual(later, [...Array(12).fill(202), ...Array(8).fill(429)]);
@@ -256,9 +253,9 @@ describe('proofs of work', () => {
 
   test('a challenge solved but signed with another key, and a proof of another shape, are challenge_failed or invalid_body', async () => {
     const ana = await employee();
-    clockMs -= MIN_FILL_MS + 1000;
+    clock.advance(-(MIN_FILL_MS + 1000));
     const foreign = solve(await issueChallenge('another-servers-key', now(), 2000));
-    clockMs += MIN_FILL_MS + 1000;
+    clock.advance(MIN_FILL_MS + 1000);
     assert.equal((await send(ana.public_id, await question({ proof: foreign }))).code, 'challenge_failed');
     const good = await proof();
     const shapes: [string, unknown, string][] = [
@@ -304,7 +301,7 @@ describe('confirmation and one-click links', () => {
 
   test('a confirmation link after 48 hours is expired (410) and passes nothing on', async () => {
     const { ana, token } = await pendingRequest();
-    clockMs += 48 * HOUR + 60_000;
+    clock.advance(48 * HOUR + 60_000);
     const { status, text } = await postForm('/contact/confirm', { token });
     assert.equal(status, 410);
     assert.match(text, /expired/);

@@ -8,7 +8,7 @@ import { Links } from './auth/links.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent, setStatus, type NewPersonInput } from './store/people.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
 
 const PUBLIC_URL = 'https://hallway.example.com';
 

@@ -20,13 +20,13 @@ import { ErrorBody, ErrorCode } from '../sdk/schemas.js';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links } from './auth/links.js';
-import { issueToken } from './auth/tokens.js';
 import { openApiDocument } from './openapi.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
-import { serveOnLoopback, type Served } from './test-http.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { signIn } from '../../tests/support/node/sign-in.js';
+import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CAREERS = 'https://careers.acme.example';
@@ -217,10 +217,7 @@ before(async () => {
     contact: { limits },
     signInLimits: limits.perIp,
   });
-  const token = await issueToken(db, person.id, 'invitation');
-  const signedIn = await app.request('/me/link', { method: 'POST', body: new URLSearchParams({ token }), headers: { Origin: PUBLIC_URL } });
-  assert.equal(signedIn.status, 303);
-  cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
+  cookie = await signIn(app, db, person.id, { Origin: PUBLIC_URL });
   // The contact routes make the link secret on first use: a write, done here rather than by a refused request.
   assert.equal((await app.request('/v1/sites/acme/challenge')).status, 200);
 });

@@ -11,11 +11,12 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { median } from '../../bench/table.js';
-import { startTestServer } from '../../tests/harness.js';
-import { spawnServer, type ServerProcess } from '../../tests/soak/support.js';
+import { startTestServer } from '../../tests/support/node/harness.js';
+import { spawnServer, type ServerProcess } from '../../tests/support/node/soak.js';
 import { showAdminKey } from './admin/keys.js';
 import { loadConfig, type Config } from './config.js';
-import { startSmtpServer, type SmtpServerForTests } from './mail/received-mail.js';
+import { startSmtpServer, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
+import { until } from '../../tests/support/until.js';
 import { startServer } from './server.js';
 
 const ADMIN_KEY = 'soak-admin-key-0123456789'; // the one spawnServer starts the process with
@@ -130,9 +131,7 @@ describe('the server as started for production (https PUBLIC_URL, SMTP, TRUST_PR
     const email = people.items[0]!.email;
     const asked = await fetch(`${server.url}/v1/auth/sign-in`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
     assert.equal(asked.status, 202);
-    const deadline = Date.now() + 20_000;
-    while (!smtp.received.some((mail) => mail.envelopeTo.includes(email)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(smtp.received.some((mail) => mail.envelopeTo.includes(email)), 'the sign-in mail reached the SMTP server');
+    await until(() => smtp.received.some((mail) => mail.envelopeTo.includes(email)), { timeout: 20_000, what: 'the sign-in mail to reach the SMTP server' });
   });
 
   // The server in its own process, as an attacker sees it: in the test's process, the work done after

@@ -4,10 +4,10 @@ import { request } from 'node:http';
 import { createApp } from './app.js';
 import { Links } from './auth/links.js';
 import { startServer, type RunningServer } from './server.js';
-import { openTestDatabase } from './store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
 import { setStatus } from './store/people.js';
 import { publicLists } from './public-lists.js';
-import { demo, freePort } from '../../tests/harness.js';
+import { demo, freePort } from '../../tests/support/node/harness.js';
 
 // The server answers the public lists straight from node:http when it can (the fast path) and through
 // Hono otherwise: a client must not be able to tell which one answered.

@@ -1,12 +1,13 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
-import { startTestServer } from '../../tests/harness.js';
+import { startTestServer } from '../../tests/support/node/harness.js';
 import { OverloadedError } from './errors.js';
 import { SiteReader, siteReader } from './site.js';
 import type { Db } from './store/database.js';
 import { createSite } from './store/sites.js';
-import { openTestDatabase } from './store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { until } from '../../tests/support/until.js';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -120,7 +121,3 @@ test('a flood beyond the bound gets 503 overloaded with Retry-After, and the ser
     await server.close();
   }
 });
-
-async function until(condition: () => boolean) {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 2));
-}

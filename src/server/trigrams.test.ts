@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Db } from './store/database.js';
-import { openTestDatabase } from './store/test-database.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
 import { scoreTitles, trigramSimilarities } from './trigrams.js';
 
 let db: Db;

@@ -1,5 +1,5 @@
 /**
- * The XSS corpus (tests/xss-payloads.ts) through every user-controlled field, by the real routes:
+ * The XSS corpus (tests/support/xss-payloads.ts) through every user-controlled field, by the real routes:
  * admin site and import, /me profile and choices, testimonials and their moderation, contact
  * requests. Links take only https URLs; every page, SVG and e-mail (received by a real SMTP server)
  * shows a payload only escaped; e-mail headers get no injected line; JSON gives the text back as text.
@@ -7,18 +7,19 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
-import { REFUSED_URLS, XSS_PAYLOADS, type Payload } from '../../tests/xss-payloads.js';
+import { REFUSED_URLS, XSS_PAYLOADS, type Payload } from '../../tests/support/xss-payloads.js';
 import { Challenge, type ChallengeSolution } from '../sdk/contact-schemas.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { createApp } from './app.js';
 import { Links } from './auth/links.js';
-import { issueToken } from './auth/tokens.js';
 import { MIN_FILL_MS } from './contact/challenge.js';
 import { createTransport, findLinks, startMailWorker, type MailTransport, type MailWorker } from './mail/index.js';
 import type { Db } from './store/database.js';
 import { createPerson, recordConsent } from './store/people.js';
-import { openTestDatabase } from './store/test-database.js';
-import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from './mail/received-mail.js';
+import { openTestDatabase } from '../../tests/support/node/test-database.js';
+import { testClock } from '../../tests/support/clock.js';
+import { signIn as signInAs } from '../../tests/support/node/sign-in.js';
+import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from '../../tests/support/node/received-mail.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const links = new Links(PUBLIC_URL, 'test-secret');
@@ -32,7 +33,7 @@ let app: ReturnType<typeof createApp>;
 let smtp: SmtpServerForTests;
 let transport: MailTransport;
 let worker: MailWorker;
-let clockOffsetMs = 0;
+const clock = testClock();
 /** Inputs sent, and what the server rendered with them (pages, SVGs, mails): the figures of the report. */
 const counts = { requests: 0, pages: 0, mails: 0, refusedUrls: 0 };
 
@@ -48,7 +49,7 @@ before(async () => {
     publicUrl: PUBLIC_URL,
     links,
     devOutbox: true,
-    contact: { limits: { perIp: unlimited, perEmail: unlimited }, now: () => new Date(Date.now() + clockOffsetMs), challengeMaxNumber: 20 },
+    contact: { limits: { perIp: unlimited, perEmail: unlimited }, now: clock.now, challengeMaxNumber: 20 },
   });
   const site = await admin('POST', '/sites', { slug: 'acme', name: 'Acme Logistics', allowedOrigins: [CAREERS] });
   assert.equal(site.status, 201);
@@ -84,12 +85,7 @@ async function call(method: string, path: string, { json, cookie, headers = {} }
 const admin = (method: string, path: string, json?: unknown) =>
   call(method, `/v1/admin${path}`, { json, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
 
-async function signIn(personId: number) {
-  const token = await issueToken(db, personId, 'invitation');
-  const response = await app.request('/me/link', { method: 'POST', body: new URLSearchParams({ token }), headers: { Origin: PUBLIC_URL } });
-  assert.equal(response.status, 303);
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (personId: number) => signInAs(app, db, personId, { Origin: PUBLIC_URL });
 
 let people = 0;
 async function newEmployee(displayName = 'Ana L.') {
@@ -384,9 +380,9 @@ describe('testimonials: quote, roles, current role, and the moderator reason', (
 
 describe('contact: candidate name, message, job and address', () => {
   async function proof(): Promise<ChallengeSolution> {
-    clockOffsetMs -= MIN_FILL_MS + 1000;
+    clock.advance(-(MIN_FILL_MS + 1000));
     const challenge = Challenge.parse((await call('GET', '/v1/sites/acme/challenge')).body);
-    clockOffsetMs += MIN_FILL_MS + 1000;
+    clock.advance(MIN_FILL_MS + 1000);
     for (let number = 0; number <= challenge.maxnumber; number++) {
       if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
         return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };

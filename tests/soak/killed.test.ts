@@ -23,11 +23,11 @@ import {
   spawnServer,
   startPostgres,
   startSmtpSink,
-  until,
   type Postgres,
   type ServerProcess,
   type SmtpSink,
-} from './support.js';
+} from '../support/node/soak.js';
+import { until } from '../support/until.js';
 
 /**
  * The real server (`src/server/main.ts`, a child process) is killed with SIGKILL three times in one
@@ -77,7 +77,7 @@ for (const [name, open] of Object.entries(backends)) {
       await flow.submitAndKill(server);
       const leased1 = await expireLeases(databaseUrl);
       server = await spawnServer(env);
-      await until('the confirmation of every accepted question', () => flow.confirmationsReachedAccepted());
+      await until(() => flow.confirmationsReachedAccepted(), { timeout: 60_000, what: 'the confirmation of every accepted question' });
 
       phase('kill 1 over');
       // 2. Killed right after the SMTP server accepted a forwarded question.
@@ -90,7 +90,7 @@ for (const [name, open] of Object.entries(backends)) {
       phase('kill 2 over');
       // 3. Killed at an arbitrary moment while the outbox drains.
       const before3 = smtp.received.length;
-      await until('two more deliveries', () => smtp.received.length >= before3 + 2);
+      await until(() => smtp.received.length >= before3 + 2, { timeout: 60_000, what: 'two more deliveries' });
       await sleep(37);
       await server.kill();
       const leased3 = await expireLeases(databaseUrl);
@@ -98,7 +98,7 @@ for (const [name, open] of Object.entries(backends)) {
       server = await spawnServer(env);
 
       phase('kill 3 over');
-      await until('every confirmed question delivered', () => flow.questionsDelivered() >= flow.confirmed.size, 90_000);
+      await until(() => flow.questionsDelivered() >= flow.confirmed.size, { timeout: 90_000, what: 'every confirmed question delivered' });
       await sleep(1_500); // anything else the worker would still send
       await server.stop();
       const figures = await check(databaseUrl, flow, smtp);

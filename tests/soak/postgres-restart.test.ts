@@ -18,11 +18,11 @@ import {
   spawnServer,
   startPostgres,
   startSmtpSink,
-  until,
   type Postgres,
   type ServerProcess,
   type SmtpSink,
-} from './support.js';
+} from '../support/node/soak.js';
+import { until } from '../support/until.js';
 
 /**
  * PostgreSQL stops (fast shutdown) under steady load, stays down a few seconds and starts again, while
@@ -184,8 +184,9 @@ async function checkNothingHalfWritten(outcomes: Outcome[]) {
     assert.ok(![...stored.values()].includes(o.email!), `refused question (${o.status}) not stored`);
   }
   const unavailableStored = outcomes.filter((o) => o.kind === 'question' && o.status === 503 && [...stored.values()].includes(o.email!)).length;
-  await until('every mail sent', async () => {
-    return (await db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute()).length === 0;
+  await until(async () => (await db.selectFrom('outbox').select('id').where('status', '!=', 'sent').execute()).length === 0, {
+    timeout: 60_000,
+    what: 'every mail sent',
   });
   const outbox = await db.selectFrom('outbox').select(['id', 'created_at', 'template', 'to_address']).execute();
   for (const r of requests) {

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { AdminRole } from '../../sdk/admin-schemas.js';
-import { aList, errorResponse, gate, photos } from '../../components/shared/test-data.js';
-import { $, alerts, aSession, aSite, choose, focused, received, route, statuses, texts, until } from '../shared/test-data.js';
+import { aList, errorResponse, gate, photos } from '../../../tests/support/browser/test-data.js';
+import { $, alerts, aSession, aSite, choose, focused, received, route, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminApp, HwAdminSignedOutEvent } from './app.js';
 import './app.js';
 

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { AdminPerson } from '../../sdk/index.js';
-import { errorResponse, gate } from '../../components/shared/test-data.js';
-import { $, alerts, anAdminPerson, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../shared/test-data.js';
+import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
+import { $, alerts, anAdminPerson, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminPeople } from './people.js';
 import './people.js';
 

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { ROLE_SCOPES, type AdminUser, type ApiKey } from '../../sdk/admin-schemas.js';
-import { errorResponse, gate } from '../../components/shared/test-data.js';
-import { $, aKey, alerts, aUser, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, type, until } from '../shared/test-data.js';
+import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
+import { $, aKey, alerts, aUser, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, type, until } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTeam } from './team.js';
 import './team.js';
 

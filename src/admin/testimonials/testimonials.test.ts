@@ -2,9 +2,9 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { setupWorker } from 'msw/browser';
 import type { ModeratedTestimonial } from '../../sdk/index.js';
-import { errorResponse, gate } from '../../components/shared/test-data.js';
+import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import { deepActiveElement } from '../shared/dialog.js';
-import { $, alerts, aTestimonial, button, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../shared/test-data.js';
+import { $, alerts, aTestimonial, button, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTestimonials } from './testimonials.js';
 import './testimonials.js';
 

@@ -1,10 +1,11 @@
-import { aTimeout, expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Match, PublicTestimonial, TestimonialList } from '../../sdk/index.js';
 import type { HwErrorEvent, HwTestimonialViewEvent } from '../shared/events.js';
-import { API, errorResponse, gate } from '../shared/test-data.js';
+import { API, errorResponse, gate } from '../../../tests/support/browser/test-data.js';
+import { fakeIntervals, realIntervals } from '../../../tests/support/browser/fake-intervals.js';
 import type { HwAlumniTestimonials } from './alumni-testimonials.js';
 import './alumni-testimonials.js';
 
@@ -250,8 +251,11 @@ describe('hw-alumni-testimonials', () => {
   });
 
   describe('carousel', () => {
+    afterEach(realIntervals);
+
     it('is an APG carousel: labelled slides "n of N", only the current one visible, no rotation', async () => {
       serve(aList(3));
+      const time = fakeIntervals();
       const el = await carousel({ rotationMs: 30 });
 
       const section = shadow(el).querySelector('section')!;
@@ -268,7 +272,8 @@ describe('hw-alumni-testimonials', () => {
       expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
       await expect(el).to.be.accessible();
 
-      await aTimeout(150);
+      time.tick(150);
+      await el.updateComplete;
       expect(visible(el), 'does not rotate').to.deep.equal(['Author 1']);
     });
 
@@ -335,9 +340,11 @@ describe('hw-alumni-testimonials', () => {
       const views: HwTestimonialViewEvent[] = [];
       const onView = (event: HwTestimonialViewEvent) => views.push(event);
       document.addEventListener('hw-testimonial-view', onView);
+      const time = fakeIntervals();
       const el = await carousel({ autoplay: true, rotationMs: 30 });
-      await waitUntil(() => visible(el)[0] === 'Author 2', 'never rotated');
-      await aTimeout(50);
+      time.tick(30);
+      await el.updateComplete;
+      expect(visible(el), 'rotated').to.deep.equal(['Author 2']);
       expect(views, 'autoplay is not the candidate').to.have.length(0);
 
       await click(el, part(el, 'rotation'));
@@ -441,8 +448,11 @@ describe('hw-alumni-testimonials', () => {
   });
 
   describe('autoplay', () => {
+    afterEach(realIntervals);
+
     it('has a Pause button first, rotates with aria-live off, and Pause/Play stop and resume it', async () => {
       serve(aList(3));
+      const time = fakeIntervals();
       const el = await carousel({ autoplay: true, rotationMs: 40 });
 
       const controls = part<HTMLElement>(el, 'controls');
@@ -450,7 +460,9 @@ describe('hw-alumni-testimonials', () => {
       expect(text(part(el, 'rotation'))).to.equal('Pause');
       expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('off');
       await expect(el).to.be.accessible();
-      await waitUntil(() => visible(el)[0] === 'Author 2', 'never rotated');
+      time.tick(40);
+      await el.updateComplete;
+      expect(visible(el), 'rotated').to.deep.equal(['Author 2']);
 
       expect(part(el, 'rotation').querySelector('svg path')!.getAttribute('d'), 'two bars').to.equal('M5 3v10m6-10v10');
       await click(el, part(el, 'rotation'));
@@ -459,31 +471,40 @@ describe('hw-alumni-testimonials', () => {
       expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
       await expect(el).to.be.accessible();
       const shown = visible(el);
-      await aTimeout(150);
+      time.tick(150);
+      await el.updateComplete;
       expect(visible(el), 'paused').to.deep.equal(shown);
 
       await click(el, part(el, 'rotation'));
-      await waitUntil(() => visible(el)[0] !== shown[0], 'never resumed');
+      time.tick(40);
+      await el.updateComplete;
+      expect(visible(el)[0], 'resumed').not.to.equal(shown[0]);
     });
 
     it('stops while hovered', async () => {
       serve(aList(3));
+      const time = fakeIntervals();
       const el = await carousel({ autoplay: true, rotationMs: 40 });
       const section = shadow(el).querySelector('section')!;
 
       section.dispatchEvent(new MouseEvent('mouseenter'));
       await el.updateComplete;
       const shown = visible(el);
-      await aTimeout(150);
+      time.tick(150);
+      await el.updateComplete;
       expect(visible(el), 'stopped while hovered').to.deep.equal(shown);
       expect(text(part(el, 'rotation')), 'not paused for good').to.equal('Pause');
 
       section.dispatchEvent(new MouseEvent('mouseleave'));
-      await waitUntil(() => visible(el)[0] !== shown[0], 'never resumed');
+      await el.updateComplete;
+      time.tick(40);
+      await el.updateComplete;
+      expect(visible(el)[0], 'resumed').not.to.equal(shown[0]);
     });
 
     it('stops on keyboard focus inside, and resumes only with Play', async () => {
       serve(aList(3));
+      const time = fakeIntervals();
       const el = await carousel({ autoplay: true, rotationMs: 40 });
       const outside = Object.assign(document.createElement('button'), { textContent: 'outside' });
       el.after(outside);
@@ -495,12 +516,17 @@ describe('hw-alumni-testimonials', () => {
       expect(text(part(el, 'rotation'))).to.equal('Play');
       const shown = visible(el);
       outside.focus();
-      await aTimeout(150);
+      await el.updateComplete;
+      time.tick(150);
+      await el.updateComplete;
       expect(visible(el), 'still stopped once the focus left').to.deep.equal(shown);
 
       await click(el, part(el, 'rotation'));
       outside.focus();
-      await waitUntil(() => visible(el)[0] !== shown[0], 'Play did not resume');
+      await el.updateComplete;
+      time.tick(40);
+      await el.updateComplete;
+      expect(visible(el)[0], 'Play resumed').not.to.equal(shown[0]);
       outside.remove();
     });
 
@@ -509,10 +535,12 @@ describe('hw-alumni-testimonials', () => {
       window.matchMedia = ((query: string) => ({ matches: query.includes('reduce'), media: query }) as MediaQueryList) as typeof matchMedia;
       try {
         serve(aList(3));
+        const time = fakeIntervals();
         const el = await carousel({ autoplay: true, rotationMs: 30 });
         expect(text(part(el, 'rotation'))).to.equal('Play');
         expect(shadow(el).querySelector('#slides')!.getAttribute('aria-live')).to.equal('polite');
-        await aTimeout(150);
+        time.tick(150);
+        await el.updateComplete;
         expect(visible(el)).to.deep.equal(['Author 1']);
       } finally {
         window.matchMedia = original;

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { aChallenge, solves } from '../shared/contact-test-data.js';
+import { aChallenge, solves } from '../../../tests/support/browser/contact-test-data.js';
 import { solveChallenge, type SolvedIn } from './solver.js';
 
 describe('solveChallenge', () => {

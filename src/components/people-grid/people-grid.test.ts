@@ -2,7 +2,7 @@ import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-w
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { HwErrorEvent, HwLoadEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from './people-grid.js';
 import './people-grid.js';
 

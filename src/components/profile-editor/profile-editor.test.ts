@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
-import { aPerson, errorResponse, gate, photos, site } from '../shared/test-data.js';
+import { aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwConsentChangedEvent } from './events.js';
 import type { HwProfileEditor } from './profile-editor.js';
 import './profile-editor.js';

@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { setDefaults } from '../shared/config.js';
-import { API, PEOPLE_URL, aList, photos, site } from '../shared/test-data.js';
+import { API, PEOPLE_URL, aList, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwProvider } from './provider.js';
 import './provider.js';

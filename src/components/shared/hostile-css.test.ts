@@ -2,8 +2,8 @@ import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing'
 import { resetMouse, sendMouse, setViewport } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { API, PEOPLE_URL, aPerson, photos, site } from './test-data.js';
-import { contactServer } from './contact-test-data.js';
+import { API, PEOPLE_URL, aPerson, photos, site } from '../../../tests/support/browser/test-data.js';
+import { contactServer } from '../../../tests/support/browser/contact-test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwPersonCard } from '../person-card/person-card.js';
 import type { HwContactButton } from '../contact-button/contact-button.js';

@@ -1,7 +1,7 @@
 import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { API, PEOPLE_URL, aList, photos } from './test-data.js';
+import { API, PEOPLE_URL, aList, photos } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import '../people-grid/people-grid.js';
 import '../contact-button/contact-button.js';

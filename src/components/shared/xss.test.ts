@@ -1,19 +1,19 @@
 /**
- * Every element renders the XSS corpus (tests/xss-payloads.ts) from the mocked API as plain text:
+ * Every element renders the XSS corpus (tests/support/xss-payloads.ts) from the mocked API as plain text:
  * no payload runs (`__xss` is never called), no <script>, on* handler, frame or object appears in
  * any shadow DOM, every link is https, and the text shows literally.
  */
 import { aTimeout, expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { XSS_FLAG, XSS_PAYLOADS, type Payload } from '../../../tests/xss-payloads.js';
+import { XSS_FLAG, XSS_PAYLOADS, type Payload } from '../../../tests/support/xss-payloads.js';
 import type { MyProfile, PublicPerson, PublicTestimonial } from '../../sdk/index.js';
 import '../alumni-testimonials/alumni-testimonials.js';
 import '../contact-button/contact-button.js';
 import '../people-grid/people-grid.js';
 import '../profile-editor/profile-editor.js';
-import { contactServer } from './contact-test-data.js';
-import { API, PEOPLE_URL, aPerson, photos, site } from './test-data.js';
+import { contactServer } from '../../../tests/support/browser/contact-test-data.js';
+import { API, PEOPLE_URL, aPerson, photos, site } from '../../../tests/support/browser/test-data.js';
 
 const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));

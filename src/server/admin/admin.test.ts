@@ -6,7 +6,7 @@ import { consumeToken, hashToken, issueToken } from '../auth/tokens.js';
 import { listPublicPeople } from '../public-people.js';
 import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { INVITE_COOLDOWN_MS, invitePerson } from './invitations.js';
 import { ensureAdminKey } from './keys.js';
 import { adminRoutes } from './routes.js';

@@ -10,7 +10,7 @@ import { createSite } from '../store/sites.js';
 import { saveMyTestimonial } from '../testimonials/testimonials.js';
 import { createAdminUser } from './accounts.js';
 import { createApiKey } from './api-keys.js';
-import { BOOTSTRAP_KEY, openWorkspace, type Credentials, type Workspace } from './test-workspace.js';
+import { BOOTSTRAP_KEY, openWorkspace, type Credentials, type Workspace } from '../../../tests/support/node/test-workspace.js';
 
 let ws: Workspace;
 let testimonialId: string;

@@ -5,9 +5,9 @@ import { issueAdminToken } from '../auth/admin-sessions.js';
 import { signInLinksMade } from '../auth/sign-in.js';
 import { purgeOldData } from '../contact/retention.js';
 import { findLinks, listOutbox } from '../mail/index.js';
-import { landingPageParts } from '../test-http.js';
+import { landingPageParts } from '../../../tests/support/node/test-http.js';
 import { createAdminUser } from './accounts.js';
-import { COOKIE, openWorkspace, type Workspace } from './test-workspace.js';
+import { COOKIE, openWorkspace, type Workspace } from '../../../tests/support/node/test-workspace.js';
 
 let ws: Workspace;
 

@@ -12,8 +12,10 @@ import type { Db } from '../store/database.js';
 import { createPerson, recordConsent } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { createSite } from '../store/sites.js';
-import { openTestDatabase } from '../store/test-database.js';
-import { landingPageParts, serveOnLoopback, type Served } from '../test-http.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
+import { testClock } from '../../../tests/support/clock.js';
+import { overHttp, signIn } from '../../../tests/support/node/sign-in.js';
+import { landingPageParts, serveOnLoopback, type Served } from '../../../tests/support/node/test-http.js';
 import { CHALLENGE_MAX_NUMBER, MIN_FILL_MS } from './challenge.js';
 import { MAX_PENDING_PER_DAY } from './requests.js';
 import { purgeOldData } from './retention.js';
@@ -27,8 +29,8 @@ let db: Db;
 let drop: () => Promise<void>;
 let site: Site;
 /** The server's clock runs this far from the real one: tests move it instead of waiting. */
-let clockOffsetMs = 0;
-const now = () => new Date(Date.now() + clockOffsetMs);
+const clock = testClock();
+const now = clock.now;
 
 /** Behind a proxy (TRUST_PROXY): each test sends from its own X-Forwarded-For address. */
 let proxied: Served;
@@ -100,9 +102,9 @@ async function fetchChallenge(server = proxied): Promise<Challenge> {
 
 /** A solved challenge issued `ageMs` ago (by the server's clock): old enough to pass the minimum fill time. */
 async function proof(ageMs = MIN_FILL_MS + 1000, server = proxied) {
-  clockOffsetMs -= ageMs;
+  clock.advance(-ageMs);
   const challenge = await fetchChallenge(server);
-  clockOffsetMs += ageMs;
+  clock.advance(ageMs);
   return solve(challenge);
 }
 
@@ -346,11 +348,11 @@ describe('who can be asked', () => {
     assert.deepEqual((await mailsTo(unconfirmed.email)).map((mail) => mail.template), ['contact_confirm', 'contact_cap_reached']);
     assert.equal((await mailsTo(ana.email)).length, 3);
 
-    clockOffsetMs += 7 * DAY + 60_000;
+    clock.advance(7 * DAY + 60_000);
     try {
       await ask(ana.public_id); // a week later there is room again
     } finally {
-      clockOffsetMs -= 7 * DAY + 60_000;
+      clock.advance(-(7 * DAY + 60_000));
     }
   });
 
@@ -370,11 +372,11 @@ describe('who can be asked', () => {
     assert.equal((await confirm(stored[0]!.candidate_email)).status, 200);
     await ask(ana.public_id); // a confirmed question no longer waits
     expectError(await send(ana.public_id, await question()), 409, 'not_contactable');
-    clockOffsetMs += DAY + 60_000;
+    clock.advance(DAY + 60_000);
     try {
       await ask(ana.public_id); // the next day
     } finally {
-      clockOffsetMs -= DAY + 60_000;
+      clock.advance(-(DAY + 60_000));
     }
   });
 
@@ -397,10 +399,10 @@ describe('rate limits', () => {
   beforeEach(() => {
     const t = now().getTime();
     shift = Math.ceil(t / 3600_000) * 3600_000 + 1_000 - t;
-    clockOffsetMs += shift;
+    clock.advance(shift);
   });
   afterEach(() => {
-    clockOffsetMs -= shift;
+    clock.advance(-shift);
   });
 
   test('per address: 5 attempts in 10 minutes, valid or not, then 429 with Retry-After', async () => {
@@ -502,11 +504,11 @@ describe('a question from sending to answer', () => {
     const link = linkIn(employeeText, '/contact/answered');
     assert.match((await page(link)).text, /<form method="post" action="\/contact\/answered">/);
     assert.equal((await requestRow(first.id)).status, 'confirmed');
-    clockOffsetMs += 5 * 3600_000;
+    clock.advance(5 * 3600_000);
     try {
       assert.match((await page('/contact/answered', query(link))).text, /Marked as answered/);
     } finally {
-      clockOffsetMs -= 5 * 3600_000;
+      clock.advance(-(5 * 3600_000));
     }
     assert.equal((await requestRow(first.id)).status, 'answered');
     assert.match((await page('/contact/answered', query(link))).text, /Marked as answered/);
@@ -562,13 +564,13 @@ describe('a question from sending to answer', () => {
         assert.match(opened.text, /expired with the question/);
       }
     };
-    clockOffsetMs += 14 * DAY;
+    clock.advance(14 * DAY);
     try {
       await expired(decline!);
       await expired(pause!);
       assert.match((await page('/contact/answered', query(answered!))).text, /Marked as answered/, '"I answered" still records');
     } finally {
-      clockOffsetMs -= 14 * DAY;
+      clock.advance(-(14 * DAY));
     }
     await expired(pause!); // answered: the question is settled
     const { paused_until } = await db.selectFrom('people').select('paused_until').where('id', '=', bea.id).executeTakeFirstOrThrow();
@@ -578,9 +580,7 @@ describe('a question from sending to answer', () => {
   });
 
   test('the employee sees their own figures', async () => {
-    const token = await issueToken(db, ana.id, 'sign_in');
-    const signIn = await fetch(`${proxied.url}/me/link`, { method: 'POST', body: new URLSearchParams({ token }), redirect: 'manual' });
-    const cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = await signIn(overHttp(proxied.url), db, ana.id);
     assert.equal((await fetch(`${proxied.url}/v1/me/contact-stats`)).status, 401);
     const response = await fetch(`${proxied.url}/v1/me/contact-stats`, { headers: { Cookie: cookie } });
     assert.equal(response.status, 200);
@@ -655,7 +655,7 @@ describe('the pages people land on', () => {
 
     const late = await ask((await newPerson()).public_id);
     const lateLink = await confirmLink(late.email);
-    clockOffsetMs += 2 * DAY + HOUR;
+    clock.advance(2 * DAY + HOUR);
     try {
       for (const expired of [await open(lateLink), await open('/contact/confirm', { form: query(lateLink) })]) {
         assert.equal(expired.status, 410);
@@ -664,7 +664,7 @@ describe('the pages people land on', () => {
         assert.deepEqual(expired.header, [CAREERS, 'Acme Logistics']);
       }
     } finally {
-      clockOffsetMs -= 2 * DAY + HOUR;
+      clock.advance(-(2 * DAY + HOUR));
     }
     assert.equal((await requestRow(late.id)).status, 'unconfirmed');
   });
@@ -717,11 +717,11 @@ describe('retention', () => {
   test('requests older than the retention period go, with their mails, spent challenges and rate-limit windows', async () => {
     const ana = await newPerson({ cap: 10 });
     const recent = await (async () => {
-      clockOffsetMs += 89 * DAY;
+      clock.advance(89 * DAY);
       try {
         return await ask(ana.public_id);
       } finally {
-        clockOffsetMs -= 89 * DAY;
+        clock.advance(-(89 * DAY));
       }
     })();
     const before = await db.selectFrom('contact_requests').select('public_id').execute();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
@@ -8,10 +8,12 @@ import { Challenge, ContactAccepted, type ChallengeSolution } from '../../sdk/co
 import { PeopleList } from '../../sdk/schemas.js';
 import { startServer, type RunningServer } from '../server.js';
 import type { Db } from '../store/database.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { MIN_FILL_MS } from './challenge.js';
-import { readReceivedMail, type ReceivedMail } from '../mail/received-mail.js';
-import { demo } from '../../../tests/harness.js';
+import { readReceivedMail, type ReceivedMail } from '../../../tests/support/node/received-mail.js';
+import { demo, freePort } from '../../../tests/support/node/harness.js';
+import { testClock } from '../../../tests/support/clock.js';
+import { until } from '../../../tests/support/until.js';
 
 /**
  * Every accepted question reaches its person exactly once, through a real SMTP server that goes down
@@ -28,11 +30,12 @@ let smtp: Smtp;
 let smtpPort: number;
 /** Every message any incarnation of the SMTP server accepted. */
 const received: ReceivedMail[] = [];
+const clock = testClock();
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
-  smtpPort = await freePort();
-  smtp = await startSmtp(smtpPort);
+  smtp = await startSmtp(0);
+  smtpPort = smtp.port;
   const port = await freePort();
   server = await startServer(
     {
@@ -50,6 +53,7 @@ before(async () => {
       contact: {
         limits: { perIp: [{ max: 10 * TOTAL, windowMs: 600_000 }], perEmail: [{ max: 3, windowMs: 3_600_000 }], pendingPerPerson: TOTAL },
         challengeMaxNumber: 1_000,
+        now: clock.now,
       },
     },
   );
@@ -68,7 +72,7 @@ test('200 questions during an SMTP outage: each confirmation and each forwarded 
 
   // Prepared beforehand, as 200 people who each read a card and wrote a question.
   const proofs = await Promise.all(Array.from({ length: TOTAL }, async () => solve(Challenge.parse(await (await fetch(`${api}/challenge`)).json()))));
-  await new Promise((resolve) => setTimeout(resolve, MIN_FILL_MS + 100));
+  clock.advance(MIN_FILL_MS);
 
   const questions = proofs.map((proof, i) => ({
     personId: people[i % people.length]!.id,
@@ -89,7 +93,7 @@ test('200 questions during an SMTP outage: each confirmation and each forwarded 
   assert.equal(accepted.size, TOTAL);
 
   // The SMTP server stops after OUTAGE_AFTER deliveries; confirm those while it is down.
-  await until(() => smtp.closed && received.length >= OUTAGE_AFTER);
+  await until(() => smtp.closed && received.length >= OUTAGE_AFTER, { timeout: 60_000, what: 'the SMTP server to go down' });
   const confirmedFirst = await confirmAll(received.filter((mail) => mail.kind === 'confirm'));
   for (let i = 0; i < 5; i++) await server.drainMail(); // each poll costs one failed attempt, nothing more
   smtp = await startSmtp(smtpPort);
@@ -156,10 +160,6 @@ async function drainEverything() {
   }
 }
 
-async function until(condition: () => boolean) {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 function solve(challenge: Challenge): ChallengeSolution {
   for (let number = 0; number <= challenge.maxnumber; number++) {
     if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
@@ -172,12 +172,13 @@ function solve(challenge: Challenge): ChallengeSolution {
 // ---- A real SMTP server that goes down after OUTAGE_AFTER messages ----
 
 interface Smtp {
+  port: number;
   closed: boolean;
   close(): Promise<void>;
 }
 
 async function startSmtp(port: number): Promise<Smtp> {
-  const state: Smtp = { closed: false, close: () => closeOnce() };
+  const state: Smtp = { port, closed: false, close: () => closeOnce() };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
@@ -204,13 +205,6 @@ async function startSmtp(port: number): Promise<Smtp> {
     server.server.once('error', reject);
     server.listen(port, '127.0.0.1', resolve);
   });
+  state.port = (server.server.address() as AddressInfo).port;
   return state;
-}
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
 }

@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { createServer, type AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { Hono } from 'hono';
 import { contrast } from '../accent.js';
 import type { Db } from '../store/database.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import {
   MAX_ATTEMPTS,
   claimDueMails,
@@ -21,7 +20,9 @@ import {
   type MailTemplate,
   type MailWorkerOptions,
 } from './index.js';
-import { header, startSmtpServer, type SmtpServerForTests } from './received-mail.js';
+import { header, startSmtpServer, type SmtpServerForTests } from '../../../tests/support/node/received-mail.js';
+import { freePort } from '../../../tests/support/node/test-http.js';
+import { until } from '../../../tests/support/until.js';
 
 const FROM = 'Hallway <hallway@hallway.test>';
 const LINK = 'https://hallway.example.com/me/link?token=abc123';
@@ -349,7 +350,7 @@ describe('outbox and worker over SMTP', () => {
   test('the background worker sends on its own and stops cleanly', { timeout: 10_000 }, async () => {
     const worker = testWorker(smtp.url, { intervalMs: 5 });
     await enqueueInvitation('gus@acme.example');
-    while (smtp.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await until(() => smtp.received.length > 0, { what: 'the worker to send' });
     await worker.stop();
     assert.deepEqual(smtp.received.map((mail) => mail.envelopeTo), [['gus@acme.example']]);
     assert.deepEqual(logs, []);
@@ -430,17 +431,6 @@ describe('dev outbox', () => {
     assert.match(await (await app().request('/dev/outbox')).text(), /No mail yet/);
   });
 });
-
-async function freePort() {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-
-
 
 function escapeRegExp(value: string) {
   return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

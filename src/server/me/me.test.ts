@@ -10,9 +10,10 @@ import { hashToken, issueToken } from '../auth/tokens.js';
 import type { Db } from '../store/database.js';
 import { createPerson, recordConsent, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
+import { signIn as signInAs } from '../../../tests/support/node/sign-in.js';
 import { signInLinksMade } from '../auth/sign-in.js';
-import { landingPageParts } from '../test-http.js';
+import { landingPageParts } from '../../../tests/support/node/test-http.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const ORIGIN = { Origin: PUBLIC_URL };
@@ -51,13 +52,7 @@ async function newEmployee(status: 'employee' | 'left' = 'employee') {
 }
 
 /** Signs in through a magic link, as the person would: GET shows a button, POST uses the token. */
-async function signIn(personId: number) {
-  const token = await issueToken(db, personId, 'invitation');
-  const response = await postForm('/me/link', { token });
-  assert.equal(response.status, 303);
-  assert.equal(response.headers.get('location'), '/me');
-  return response.headers.get('set-cookie')!.split(';')[0]!;
-}
+const signIn = (personId: number) => signInAs(app, db, personId, ORIGIN);
 
 const postForm = (path: string, fields: Record<string, string>) =>
   app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: ORIGIN });

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { sql } from 'kysely';
-import { startTestServer } from '../../../tests/harness.js';
+import { startTestServer } from '../../../tests/support/node/harness.js';
 import { OverloadedError } from '../errors.js';
 import { createSite } from './sites.js';
-import { openTestDatabase } from './test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 
 /** pg.Pool's default size: this many transactions hold every connection. */
 const POOL_SIZE = 10;

@@ -5,7 +5,7 @@ import { siteReader } from '../site.js';
 import type { Db } from './database.js';
 import { createPerson, newPublicId, recordConsent, setStatus } from './people.js';
 import { createSite } from './sites.js';
-import { openTestDatabase } from './test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 
 let db: Db;
 let drop: () => Promise<void>;

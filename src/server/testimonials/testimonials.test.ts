@@ -10,13 +10,13 @@ import { TestimonialList, type TestimonialDraft } from '../../sdk/testimonial-sc
 import { ensureAdminKey } from '../admin/keys.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
-import { issueToken } from '../auth/tokens.js';
 import { main } from '../../cli/main.js';
 import { openApiDocument } from '../openapi.js';
 import type { Db } from '../store/database.js';
 import { createPerson, setStatus } from '../store/people.js';
 import { createSite } from '../store/sites.js';
-import { openTestDatabase } from '../store/test-database.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
+import { signIn } from '../../../tests/support/node/sign-in.js';
 import { formatAuthor } from './testimonials.js';
 
 const PUBLIC_URL = 'https://hallway.test';
@@ -64,10 +64,7 @@ async function newPerson(site: { id: number }, options: PersonOptions = {}) {
     team: options.team ?? 'Logistics',
     status: options.status ?? 'employee',
   });
-  const token = await issueToken(db, person.id, 'invitation');
-  const link = await app.request('/me/link', { method: 'POST', body: new URLSearchParams({ token }), headers: ORIGIN });
-  assert.equal(link.status, 303);
-  return { ...person, email, cookie: link.headers.get('set-cookie')!.split(';')[0]! };
+  return { ...person, email, cookie: await signIn(app, db, person.id, ORIGIN) };
 }
 
 async function me(cookie: string, method: string, path: string, json?: unknown) {

@@ -1,10 +1,26 @@
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 
 /** An app served over real HTTP for a test, on a free loopback port. */
 export interface Served {
   url: string;
   close: () => Promise<void>;
+}
+
+/**
+ * A loopback port nobody listens on right now. Servers a test starts listen on port 0 and read the
+ * port they got; this is for the rest: an address that must refuse connections (a server down, to be
+ * started there later), and servers that need their URL before they listen (the Hallway server's
+ * public URL, PostgreSQL's port).
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
 }
 
 export async function serveOnLoopback(app: { fetch: (request: Request) => Response | Promise<Response> }): Promise<Served> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DatabaseOptions, type Db } from './database.js';
-import { migrate } from './migrations.js';
+import { openDatabase, type DatabaseOptions, type Db } from '../../../src/server/store/database.js';
+import { migrate } from '../../../src/server/store/migrations.js';
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite, or, when `TEST_POSTGRES_URL`

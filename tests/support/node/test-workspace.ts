@@ -1,13 +1,13 @@
 /** What the workspace's server tests share: the real app on a test database, accounts and their sessions. */
-import type { AdminRole } from '../../sdk/admin-schemas.js';
-import { createApp } from '../app.js';
-import { issueAdminToken } from '../auth/admin-sessions.js';
-import { Links } from '../auth/links.js';
-import type { RateLimit } from '../rate-limit.js';
-import type { Db } from '../store/database.js';
-import { openTestDatabase } from '../store/test-database.js';
-import { createAdminUser } from './accounts.js';
-import { ensureAdminKey } from './keys.js';
+import type { AdminRole } from '../../../src/sdk/admin-schemas.js';
+import { createApp } from '../../../src/server/app.js';
+import { issueAdminToken } from '../../../src/server/auth/admin-sessions.js';
+import { Links } from '../../../src/server/auth/links.js';
+import type { RateLimit } from '../../../src/server/rate-limit.js';
+import type { Db } from '../../../src/server/store/database.js';
+import { openTestDatabase } from './test-database.js';
+import { createAdminUser } from '../../../src/server/admin/accounts.js';
+import { ensureAdminKey } from '../../../src/server/admin/keys.js';
 
 export const BOOTSTRAP_KEY = 'workspace-bootstrap-key-0123456789';
 export const PUBLIC_URL = 'https://hallway.test';

@@ -3,30 +3,28 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer as createHttpServer, type Server } from 'node:http';
-import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
-import { chromium, type Browser } from 'playwright-core';
-import type { Config } from '../src/server/config.js';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Config } from '../../../src/server/config.js';
 import { fileURLToPath } from 'node:url';
-import { seedDemo } from '../demo/seed.js';
-import { startServer, type Demo, type RunningServer, type ServerOptions } from '../src/server/server.js';
+import { seedDemo } from '../../../demo/seed.js';
+import { MIN_FILL_MS } from '../../../src/server/contact/challenge.js';
+import { startServer, type Demo, type RunningServer, type ServerOptions } from '../../../src/server/server.js';
+import { testClock, type TestClock } from '../clock.js';
+import { overHttp, signIn } from './sign-in.js';
+import { freePort } from './test-http.js';
 
-/** A port nobody listens on right now, for a server started by a test. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-    probe.once('error', reject);
-  });
-}
+export { freePort };
 
 /** The demo careers site, as `npm start` seeds and serves it. */
-export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../demo', import.meta.url)) };
+export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../../../demo', import.meta.url)) };
 
-/** The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on. */
+/**
+ * The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on.
+ * On a probed port, not port 0: its public URL (in links, photos, mails) is set before it listens.
+ */
 export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
   const port = await freePort();
   const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true };
@@ -51,9 +49,17 @@ export async function serveStatic(dir: string): Promise<{ url: string; server: S
     response.writeHead(200, { 'content-type': contentTypes[extname(file)] ?? 'application/octet-stream' });
     response.end(readFileSync(file));
   });
-  const port = await freePort();
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${port}/`, server };
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** A browser context signed in as `personId` on `server`, with the session cookie of `signIn()`: for /me pages. */
+export async function signedInContext(browser: Browser, server: RunningServer, personId: number, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+  const cookie = await signIn(overHttp(server.url), server.db, personId, { Origin: server.url });
+  const context = await browser.newContext(options);
+  const equals = cookie.indexOf('=');
+  await context.addCookies([{ name: cookie.slice(0, equals), value: cookie.slice(equals + 1), url: server.url, httpOnly: true, sameSite: 'Lax' }]);
+  return context;
 }
 
 /** The admin key the end-to-end servers are started with. */
@@ -155,15 +161,31 @@ export interface Testbed {
   server: RunningServer;
   site: CareersSite;
   browser: Browser;
+  /** The contact flow's clock (`now`), which the test moves instead of waiting. */
+  clock: TestClock;
 }
 
 /** Starts a testbed; the careers site may send questions unless `allowed: false`. */
 export async function openTestbed({ allowed = true, options }: { allowed?: boolean; options?: ServerOptions } = {}): Promise<Testbed> {
-  const server = await startTestServer({ adminKey: ADMIN_KEY }, options);
+  const clock = testClock();
+  const server = await startTestServer({ adminKey: ADMIN_KEY }, { ...options, contact: { now: clock.now, ...options?.contact } });
   const site = await startCareersSite(server);
   if (allowed) await allowOrigin(server, site.url);
-  return { server, site, browser: await launchChromium() };
+  return { server, site, browser: await launchChromium(), clock };
 }
+
+/**
+ * The few seconds a person takes to write a question (the server refuses forms filled in faster), without
+ * waiting them: once the page has its challenge (`challenged`, from `challengeOf(page)` set before the
+ * dialog opens), the server's clock moves past them.
+ */
+export async function skipWritingTime(challenged: Promise<unknown>, clock: TestClock) {
+  await challenged;
+  clock.advance(MIN_FILL_MS);
+}
+
+/** The next challenge `page` fetches (the contact dialog asks for one as it opens). */
+export const challengeOf = (page: Page) => page.waitForResponse((response) => new URL(response.url()).pathname.endsWith('/challenge'));
 
 /** Stops what `openTestbed` started, also when it failed half-way. */
 export async function closeTestbed({ server, site, browser }: Partial<Testbed>) {

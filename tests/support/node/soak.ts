@@ -2,14 +2,16 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
-import type { Challenge, ChallengeSolution } from '../../src/sdk/contact-schemas.js';
-import { readReceivedMail, type ReceivedMail } from '../../src/server/mail/received-mail.js';
-import { freePort } from '../harness.js';
+import type { Challenge, ChallengeSolution } from '../../../src/sdk/contact-schemas.js';
+import { readReceivedMail, type ReceivedMail } from './received-mail.js';
+import { until } from '../until.js';
+import { freePort } from './test-http.js';
 export { freePort };
 
 /** Helpers of the soak suite: a real SMTP server, a real PostgreSQL cluster, the real server as a child process. */
@@ -18,14 +20,6 @@ export const SITE = 'beaumont';
 export const MAIL_FROM = 'Hallway <hallway@hallway.test>';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Waits for `condition`, polling, and fails with `what` after `timeoutMs`. */
-export async function until(what: string, condition: () => boolean | Promise<boolean>, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 // ---- HTTP with a pool of kept-alive connections ----
 
@@ -120,8 +114,8 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(port?: number): Promise<SmtpSink> {
-  const sink: SmtpSink = { port: port ?? (await freePort()), received: [], delayMs: 0, close: async () => {} };
+export async function startSmtpSink(): Promise<SmtpSink> {
+  const sink: SmtpSink = { port: 0, received: [], delayMs: 0, close: async () => {} };
   const hungUp = new Set<string>();
   const server = new SMTPServer({
     authOptional: true,
@@ -149,8 +143,9 @@ export async function startSmtpSink(port?: number): Promise<SmtpSink> {
   });
   await new Promise<void>((resolve, reject) => {
     server.server.once('error', reject);
-    server.listen(sink.port, '127.0.0.1', resolve);
+    server.listen(0, '127.0.0.1', resolve);
   });
+  sink.port = (server.server.address() as AddressInfo).port;
   sink.close = () => new Promise<void>((resolve) => server.close(() => resolve()));
   return sink;
 }
@@ -242,10 +237,13 @@ export async function spawnServer(env: Record<string, string>): Promise<ServerPr
   let gone = false;
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void exited.then(() => (gone = true));
-  await until('the server to start', () => {
-    if (gone) throw new Error(`the server exited while starting:\n${output}`);
-    return output.includes('Hallway is running');
-  });
+  await until(
+    () => {
+      if (gone) throw new Error(`the server exited while starting:\n${output}`);
+      return output.includes('Hallway is running');
+    },
+    { timeout: 60_000, interval: 50, what: 'the server to start' },
+  );
   return {
     url,
     child,

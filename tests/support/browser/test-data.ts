@@ -1,6 +1,6 @@
 // Sample data and mock-API helpers for the element tests (not part of the bundle).
 import { http, HttpResponse } from 'msw';
-import type { Match, PeopleList, PublicPerson } from '../../sdk/index.js';
+import type { Match, PeopleList, PublicPerson } from '../../../src/sdk/index.js';
 
 export const API = 'https://api.test';
 export const PEOPLE_URL = `${API}/v1/sites/acme/people`;

@@ -1,9 +1,9 @@
 // Sample workspace data, a mock admin API and ways to look at a page as its user does (tests only).
 import { waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
-import { createAdminClient } from '../../sdk/admin-client.js';
-import { ROLE_SCOPES, type AdminRole, type AdminSession, type AdminSite, type AdminUser, type ApiKey } from '../../sdk/admin-schemas.js';
-import type { AdminPerson, ModeratedTestimonial } from '../../sdk/index.js';
+import { createAdminClient } from '../../../src/sdk/admin-client.js';
+import { ROLE_SCOPES, type AdminRole, type AdminSession, type AdminSite, type AdminUser, type ApiKey } from '../../../src/sdk/admin-schemas.js';
+import type { AdminPerson, ModeratedTestimonial } from '../../../src/sdk/index.js';
 
 export const CSRF = 'csrf-token-of-the-session';
 /** The client `hw-admin-app` gives its pages once signed in. */

@@ -1,6 +1,6 @@
 // Mock-API helpers for the contact tests (not part of the bundle): real, solvable challenges.
 import { http, HttpResponse } from 'msw';
-import type { Challenge, ChallengeSolution, ContactRequest } from '../../sdk/index.js';
+import type { Challenge, ChallengeSolution, ContactRequest } from '../../../src/sdk/index.js';
 import { API } from './test-data.js';
 
 export const CHALLENGE_URL = `${API}/v1/sites/acme/challenge`;
