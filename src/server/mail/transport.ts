@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { composeMime } from './mime.js';
 
 export interface OutgoingMessage {
   from: string;
@@ -41,11 +43,19 @@ function smtpTransport(url: string, maxConnections: number): MailTransport {
   // Pooled connections: one SMTP handshake per connection for many mails, not one per mail.
   const transporter = nodemailer.createTransport({ url, pool: true, maxConnections, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
   return {
-    async send({ to, ...message }) {
-      await transporter.sendMail({ ...message, to: { name: '', address: to } });
+    async send(message) {
+      const raw = composeMime(message);
+      if (raw) await transporter.sendMail({ raw, envelope: { from: senderOf(message.from), to: [message.to] } });
+      else await transporter.sendMail({ ...message, to: { name: '', address: message.to } });
     },
     close: () => transporter.close(),
   };
+}
+
+/** `Hallway <hallway@example.com>` → `hallway@example.com`, the envelope's sender. */
+function senderOf(from: string) {
+  const [first] = addressparser(from, { flatten: true });
+  return first?.address ?? from;
 }
 
 function devTransport(log: (line: string) => void): MailTransport {
