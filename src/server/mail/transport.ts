@@ -24,7 +24,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socket
 /** The longest one send can take before a timeout fails it (DNS, connection, greeting, then a silent socket). */
 export const MAX_SEND_MS = 30_000;
 /** SMTP connections kept open by default: mails go out this many at a time. */
-export const DEFAULT_SMTP_CONNECTIONS = 4;
+export const DEFAULT_SMTP_CONNECTIONS = 8;
 
 /**
  * SMTP when `smtpUrl` is given (`smtp://user:pass@host:587`, `smtps://…`), over a pool of `connections`
