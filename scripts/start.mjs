@@ -1,7 +1,7 @@
 // `npm start`: builds what is stale, then runs the server, in plain Node (no tsx).
 //  - dist/cdn (the widgets' bundle): rebuilt with `npm run build:cdn` when its sources changed;
-//  - dist/server/main.js (src/server/main.ts compiled, packages external) and pglite-worker.js (PGlite's
-//    thread): rebuilt with Vite when their sources changed.
+//  - dist/server/main.js (src/server/main.ts compiled, packages external): rebuilt with Vite when its
+//    sources changed.
 // "Changed" is a hash of the sources' contents, kept in dist/.start-*.hash after each build: a checkout
 // that only touches files' dates rebuilds nothing, and any edit rebuilds.
 import { spawnSync } from 'node:child_process';
@@ -25,7 +25,7 @@ const targets = [
   },
   {
     name: 'server',
-    outputs: ['dist/server/main.js', 'dist/server/pglite-worker.js'],
+    outputs: ['dist/server/main.js'],
     sources: () => [...files('src', (file) => !isTest(file)), ...files('demo', (file) => /\.(ts|js|json)$/.test(file)), ...CONFIG_FILES],
     build: buildServer,
   },
@@ -73,15 +73,6 @@ async function buildServer() {
     // Pure-JS packages of many small modules are bundled in: loading hundreds of files costs more than
     // the server's own work at start. The others (native code, wasm, dynamic requires) stay external.
     ssr: { noExternal: /^(hono|@hono\/node-server|kysely|zod|altcha-lib|csv-parse)(\/|$)/ },
-    build: {
-      // PGlite's worker thread is an entry of its own: the server starts dist/server/pglite-worker.js.
-      ssr: true,
-      rollupOptions: { input: { main: 'src/server/main.ts', 'pglite-worker': 'src/server/store/pglite-worker.ts' } },
-      outDir: 'dist/server',
-      target: 'node20',
-      minify: false,
-      emptyOutDir: true,
-      sourcemap: true,
-    },
+    build: { ssr: 'src/server/main.ts', outDir: 'dist/server', target: 'node20', minify: false, emptyOutDir: true, sourcemap: true },
   });
 }

@@ -1,7 +1,9 @@
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
-import { openPGliteThread } from './pglite-thread.js';
 import type { Database } from './schema.js';
 
 export type Db = Kysely<Database>;
@@ -26,6 +28,9 @@ export async function openDatabase(location: string, { maxQueued }: DatabaseOpti
     pool.on('connect', (client) => client.on('error', () => {}));
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
-  // On a worker thread: a long query or an import does not hold the event loop that answers requests.
-  return new Kysely<Database>({ dialect: new PGliteDialect(await openPGliteThread(location), maxQueued) });
+  const pglite = await PGlite.create({
+    ...(location === 'memory://' ? {} : { dataDir: location }),
+    extensions: { pg_trgm, unaccent },
+  });
+  return new Kysely<Database>({ dialect: new PGliteDialect(pglite, maxQueued) });
 }

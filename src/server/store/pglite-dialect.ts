@@ -1,3 +1,4 @@
+import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -10,18 +11,17 @@ import {
   type QueryResult,
 } from 'kysely';
 import { OverloadedError } from '../errors.js';
-import type { PGliteClient } from './pglite-thread.js';
 
 /** Queries and transactions that may wait for PGlite's one connection; more fail at once (503 `overloaded`). */
 export const MAX_QUEUED_QUERIES = 1_000;
 
 /**
- * Kysely over PGlite (on its thread, or a PGlite instance): one embedded connection, lent to one
- * query or transaction at a time; at most `maxQueued` wait for it.
+ * Kysely over PGlite: one embedded connection, lent to one query or transaction at a time; at most
+ * `maxQueued` wait for it.
  */
 export class PGliteDialect implements Dialect {
   constructor(
-    private readonly pglite: PGliteClient,
+    private readonly pglite: PGlite,
     private readonly maxQueued = MAX_QUEUED_QUERIES,
   ) {}
   createAdapter = () => new PostgresAdapter();
@@ -36,7 +36,7 @@ class PGliteDriver implements Driver {
   private queued = 0;
 
   constructor(
-    private readonly pglite: PGliteClient,
+    private readonly pglite: PGlite,
     private readonly maxQueued: number,
   ) {
     this.connection = new PGliteConnection(pglite);
@@ -80,7 +80,7 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
 
-  constructor(private readonly pglite: PGliteClient) {}
+  constructor(private readonly pglite: PGlite) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
