@@ -55,7 +55,7 @@ beforeEach(async () => {
 
 /** A worker that only polls when drained, so tests decide when mail goes out. */
 function testWorker(smtpUrl: string, options: Partial<MailWorkerOptions> = {}) {
-  const transport = createTransport(smtpUrl);
+  const transport = createTransport(smtpUrl, undefined, options.connections);
   const worker = startMailWorker({ db, transport, from: FROM, intervalMs: 3_600_000, now, log: (line) => logs.push(line), ...options });
   return {
     drain: () => worker.drain(),

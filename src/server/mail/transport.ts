@@ -1,4 +1,6 @@
 import nodemailer from 'nodemailer';
+import addressparser from 'nodemailer/lib/addressparser';
+import { composeMime } from './mime.js';
 
 export interface OutgoingMessage {
   from: string;
@@ -22,7 +24,7 @@ const SMTP_TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socket
 /** The longest one send can take before a timeout fails it (DNS, connection, greeting, then a silent socket). */
 export const MAX_SEND_MS = 30_000;
 /** SMTP connections kept open by default: mails go out this many at a time. */
-export const DEFAULT_SMTP_CONNECTIONS = 4;
+export const DEFAULT_SMTP_CONNECTIONS = 8;
 
 /**
  * SMTP when `smtpUrl` is given (`smtp://user:pass@host:587`, `smtps://…`), over a pool of `connections`
@@ -41,11 +43,19 @@ function smtpTransport(url: string, maxConnections: number): MailTransport {
   // Pooled connections: one SMTP handshake per connection for many mails, not one per mail.
   const transporter = nodemailer.createTransport({ url, pool: true, maxConnections, ...SMTP_TIMEOUTS, disableFileAccess: true, disableUrlAccess: true });
   return {
-    async send({ to, ...message }) {
-      await transporter.sendMail({ ...message, to: { name: '', address: to } });
+    async send(message) {
+      const raw = composeMime(message);
+      if (raw) await transporter.sendMail({ raw, envelope: { from: senderOf(message.from), to: [message.to] } });
+      else await transporter.sendMail({ ...message, to: { name: '', address: message.to } });
     },
     close: () => transporter.close(),
   };
+}
+
+/** `Hallway <hallway@example.com>` → `hallway@example.com`, the envelope's sender. */
+function senderOf(from: string) {
+  const [first] = addressparser(from, { flatten: true });
+  return first?.address ?? from;
 }
 
 function devTransport(log: (line: string) => void): MailTransport {

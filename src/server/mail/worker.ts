@@ -9,9 +9,9 @@ export interface MailWorkerOptions {
   from: string;
   /** Pause between the end of one poll and the start of the next (none after a full batch). Default 1000 ms. */
   intervalMs?: number;
-  /** At most this many mails claimed (in one statement) and sent per poll. Default 20. */
+  /** At most this many mails claimed (in one statement) and sent per poll. Default 50. */
   batchSize?: number;
-  /** Mails sent at once, one per SMTP connection of the transport's pool. Default 4. */
+  /** Mails sent at once, one per SMTP connection of the transport's pool. Default 8. */
   connections?: number;
   /** The clock; tests move it forward instead of waiting. */
   now?: () => Date;
@@ -25,7 +25,7 @@ export interface MailWorker {
   drain(): Promise<number>;
 }
 
-const DEFAULT_BATCH = 20;
+const DEFAULT_BATCH = 50;
 /** A send is begun only while it is sure to end before the claim's lease does: no other worker can take the mail meanwhile. */
 const SEND_WINDOW_MS = CLAIM_LEASE_MS - MAX_SEND_MS;
 
@@ -93,13 +93,13 @@ async function sendDueMails({
       log(`mail worker: mail ${mail.id} not sent (attempt ${mail.attempts}, ${nextStep(mail.attempts)}): ${describe(error)}`);
       return false;
     }
-    // The lane's next mail waits for this one's record: a crash then resends at most one mail per lane.
-    if (await sent.add(mail.id)) return true;
-    failed = true; // not recorded: the database failed, and the poll reports it
-    return false;
+    // Recorded in the background, with the mails the other lanes send meanwhile: the lane goes on at
+    // once. A crash resends (same Message-ID) the mails sent but not yet recorded: at most this batch.
+    void sent.add(mail.id);
+    return true;
   };
   const lane = async () => {
-    while (!failed && next < mails.length && Date.now() < stopAt) await sendNext();
+    while (!failed && !sent.failed && next < mails.length && Date.now() < stopAt) await sendNext();
   };
   try {
     if (mails.length > 0 && (await sendNext())) await Promise.all(Array.from({ length: connections }, lane));
@@ -112,7 +112,7 @@ async function sendDueMails({
 /**
  * Records sent mails as soon as it can, in groups: the ids accepted while one update runs go in the
  * next. A crash between a send and its record re-sends that mail later (same Message-ID), so the
- * record must not wait for the whole batch.
+ * record does not wait for the whole batch.
  */
 function sentMarker(db: Db, now: () => Date) {
   let waiting: number[] = [];
@@ -128,13 +128,16 @@ function sentMarker(db: Db, now: () => Date) {
     );
   };
   return {
-    /** Resolves once the update holding this id is over: true if it was recorded. */
+    /** Resolves once the update holding this id is over. */
     async add(id: number) {
       waiting.push(id);
       // The first id waiting starts the next update; the others join it before it begins.
       if (waiting.length === 1) writing = writing.then(write);
       await writing;
-      return error === undefined;
+    },
+    /** An update failed (the database): the poll stops and reports it. */
+    get failed() {
+      return error !== undefined;
     },
     /** Resolves with how many were recorded, once all are; rejects if one record failed. */
     async flush() {
