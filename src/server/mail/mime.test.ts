@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import nodemailer from 'nodemailer';
-import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from './received-mail.js';
+import { header, startSmtpServer, type SmtpMail, type SmtpServerForTests } from '../../../tests/support/node/received-mail.js';
 import { renderMail, unsubscribeHeaders } from './templates.js';
 import { createTransport, type OutgoingMessage } from './transport.js';
 
