@@ -7,7 +7,7 @@ import { startServer, type RunningServer } from './server.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
 import { setStatus } from './store/people.js';
 import { publicLists } from './public-lists.js';
-import { demo, freePort } from '../../tests/support/node/harness.js';
+import { demo } from '../../tests/support/node/harness.js';
 
 // The server answers the public lists straight from node:http when it can (the fast path) and through
 // Hono otherwise: a client must not be able to tell which one answered.
@@ -18,13 +18,11 @@ let drop: () => Promise<void>;
 before(async () => {
   const opened = await openTestDatabase();
   drop = opened.drop;
-  const port = await freePort();
-  const publicUrl = `http://127.0.0.1:${port}`;
   server = await startServer(
-    { port, host: '127.0.0.1', publicUrl, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true },
+    { port: 0, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:0', databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true },
     { db: opened.db, demo },
   );
-  app = createApp({ db: opened.db, publicUrl, links: new Links(publicUrl, 'unused') });
+  app = createApp({ db: opened.db, publicUrl: server.url, links: new Links(server.url, 'unused') });
 });
 after(async () => {
   await server.close();

@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { getRequestListener } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
@@ -54,11 +54,16 @@ const DAY_MS = 24 * 3600_000;
 /** Opens the database, migrates it, seeds the demo (if given) into an empty one, and serves the API, bundle and demo. */
 export async function startServer(config: Config, options: ServerOptions = {}): Promise<RunningServer> {
   checkMailSetup(config);
+  // Port 0 (tests): bound first, so that the public URL names the port the system chose. Nobody knows
+  // that port before this returns, so no request arrives before the handler below.
+  const server = createServer();
+  if (config.port === 0) await listen(server, config);
+  const publicUrl = withBoundPort(config.publicUrl, server);
   const db = options.db ?? (await openDatabase(config.databaseUrl));
   await migrate(db);
-  const seeded = options.demo && !(await hasAnySite(db)) ? await options.demo.seed(db, config.publicUrl) : undefined;
+  const seeded = options.demo && !(await hasAnySite(db)) ? await options.demo.seed(db, publicUrl) : undefined;
   const { created: createdAdminKey } = await ensureAdminKey(db, config.adminKey);
-  const links = new Links(config.publicUrl, await loadLinkSecret(db));
+  const links = new Links(publicUrl, await loadLinkSecret(db));
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const logFailure = (error: unknown) => console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -69,11 +74,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
   siteReader(db, options.maxWaiting);
-  const lists = publicLists(db, config.publicUrl);
+  const lists = publicLists(db, publicUrl);
   const app = createApp({
     db,
     publicLists: lists,
-    publicUrl: config.publicUrl,
+    publicUrl,
     links,
     devOutbox: config.devOutbox ?? false,
     bundleDir: fromRoot('dist/cdn'),
@@ -82,13 +87,13 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   });
   // The public lists, the hot path of every careers page, are answered before Hono when they can be.
   const listener = getRequestListener(app.fetch, { hostname: config.host });
-  const https = config.publicUrl.startsWith('https:');
-  const server = createServer((request, response) => {
+  const https = publicUrl.startsWith('https:');
+  server.on('request', (request, response) => {
     // Reached over https (through a proxy that terminates TLS): browsers never fall back to http.
     if (https) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     if (!lists.fastPath(request, response, () => listener(request, response))) void listener(request, response);
-  }).listen(config.port, config.host);
-  await new Promise<void>((resolve, reject) => server.once('listening', resolve).once('error', reject));
+  });
+  if (config.port !== 0) await listen(server, config);
   const { port } = server.address() as AddressInfo;
 
   return {
@@ -111,4 +116,16 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       if (!options.db) await db.destroy(); // PGlite flushes its files on close
     },
   };
+}
+
+function listen(server: Server, { port, host }: Config): Promise<void> {
+  return new Promise((resolve, reject) => server.listen(port, host).once('listening', resolve).once('error', reject));
+}
+
+/** `http://127.0.0.1:0` names the port the server was given; any other URL stays as it is. */
+function withBoundPort(publicUrl: string, server: Server): string {
+  const url = new URL(publicUrl);
+  if (url.port !== '0') return publicUrl;
+  url.port = String((server.address() as AddressInfo).port);
+  return url.origin + url.pathname.replace(/\/+$/, '');
 }

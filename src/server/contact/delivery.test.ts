@@ -11,7 +11,7 @@ import type { Db } from '../store/database.js';
 import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { MIN_FILL_MS } from './challenge.js';
 import { readReceivedMail, type ReceivedMail } from '../../../tests/support/node/received-mail.js';
-import { demo, freePort } from '../../../tests/support/node/harness.js';
+import { demo } from '../../../tests/support/node/harness.js';
 import { testClock } from '../../../tests/support/clock.js';
 import { until } from '../../../tests/support/until.js';
 
@@ -36,12 +36,11 @@ before(async () => {
   ({ db, drop } = await openTestDatabase());
   smtp = await startSmtp(0);
   smtpPort = smtp.port;
-  const port = await freePort();
   server = await startServer(
     {
-      port,
+      port: 0,
       host: '127.0.0.1',
-      publicUrl: `http://127.0.0.1:${port}`,
+      publicUrl: 'http://127.0.0.1:0',
       databaseUrl: 'memory://',
       smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
       mailFrom: 'Hallway <hallway@hallway.test>',

@@ -23,11 +23,10 @@ export const demo: Demo = { seed: seedDemo, dir: fileURLToPath(new URL('../../..
 
 /**
  * The real server on loopback with a fresh in-memory database, the demo seeded and the dev outbox on.
- * On a probed port, not port 0: its public URL (in links, photos, mails) is set before it listens.
+ * On port 0: the server names the port it was given in its public URL (links, photos, mails).
  */
 export async function startTestServer(overrides: Partial<Config> = {}, options?: ServerOptions) {
-  const port = await freePort();
-  const config = { port, host: '127.0.0.1', publicUrl: `http://127.0.0.1:${port}`, databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true };
+  const config = { port: 0, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:0', databaseUrl: 'memory://', mailFrom: 'Hallway <hallway@localhost>', devOutbox: true };
   return startServer({ ...config, ...overrides }, { demo, ...options });
 }
 
