@@ -81,12 +81,12 @@ export default css`
     color: var(--_muted);
   }
 
+  .done {
+    font-weight: 700;
+  }
+
   ins {
     text-decoration: none;
     font-weight: 600;
-  }
-
-  .done {
-    font-weight: 700;
   }
 `;

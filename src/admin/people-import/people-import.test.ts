@@ -186,7 +186,7 @@ describe('hw-admin-people-import', () => {
       [true, 'application/json'],
       [false, 'application/json'],
     ]);
-    expect(texts(el, '.done')).to.deep.equal(['Imported: 1 new, 1 updated, 0 unchanged.']);
+    expect(focused(el), 'the report takes the focus: it is read out').to.equal('Imported: 1 new, 1 updated, 0 unchanged.');
     expect(texts(el, 'tbody tr')).to.deep.equal(['Cy Park cy@acme.test Chef Mark as left Cy Park']);
     await expect(el).to.be.accessible();
 

@@ -225,7 +225,7 @@ export class HwAdminPeopleImport extends AdminElement {
     const { localize } = this;
     const missing = this.preview?.rows.missing ?? [];
     return html`
-      <p class="done">${localize.term('adImpDone', report.created, report.updated, report.unchanged)}</p>
+      <p class="done" tabindex="-1">${localize.term('adImpDone', report.created, report.updated, report.unchanged)}</p>
       ${report.emailChanged ? html`<p>${localize.term('adImpEmailChanged', report.emailChanged)}</p>` : nothing}
       ${missing.length
         ? html`<section>
@@ -292,9 +292,10 @@ export class HwAdminPeopleImport extends AdminElement {
     const file = this.file!;
     await this.send((upload) => this.admin!.people.import(this.site!, upload, this.progressOf(file)), (report) => {
       this.report = report;
-      return this.localize.term('adImpDone', report.created, report.updated, report.unchanged);
+      // Said once, where the focus goes: the report stays in view as rows are marked left below it.
+      return '';
     });
-    await this.focusOn('.status');
+    await this.focusOn(this.report ? '.done' : '.status');
   };
 
   /** Sends the chosen file (preview or import) with its progress; a refusal shows its problems. */
