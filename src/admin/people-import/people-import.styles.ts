@@ -81,6 +81,15 @@ export default css`
     color: var(--_muted);
   }
 
+  [role='tabpanel'] + .error,
+  [role='tabpanel'] + .actions {
+    margin-top: 0.5rem;
+  }
+
+  .error + .actions {
+    margin-top: 1rem;
+  }
+
   .done {
     font-weight: 700;
   }

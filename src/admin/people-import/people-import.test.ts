@@ -42,7 +42,17 @@ function aPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
     missing: 1,
     rows: {
       created: [ana],
-      updated: [{ ...ben, id: 'p2', changes: [{ field: 'job_title', from: 'Waiter', to: 'Head Waiter' }, { field: 'team', from: '', to: 'Floor' }] }],
+      updated: [
+        {
+          ...ben,
+          id: 'p2',
+          changes: [
+            { field: 'job_title', from: 'Waiter', to: 'Head Waiter' },
+            { field: 'team', from: '', to: 'Floor' },
+            { field: 'status', from: 'left', to: 'employee' },
+          ],
+        },
+      ],
       unchanged: [],
       missing: [cy],
     },
@@ -104,6 +114,7 @@ describe('hw-admin-people-import', () => {
     await until('the preview', () => el.shadowRoot!.querySelector('[role="tablist"]'));
     expect(uploads).to.deep.equal([{ preview: true, type: 'text/csv', text: CSV }]);
     expect(texts(el, 'h2')).to.deep.equal(['What importing people.csv would do']);
+    expect(focused(el), 'the heading takes the focus: it is read out').to.equal('What importing people.csv would do');
     expect(tabs(el)).to.deep.equal(['New (1)', 'Updated (1)', 'Unchanged (0)', 'May have left (1)', 'Problems (0)']);
     expect(panel(el)).to.deep.equal(['2 Ana Diaz ana@acme.test Cook']);
     expect(el.shadowRoot!.querySelector('progress')).to.equal(null);
@@ -111,7 +122,7 @@ describe('hw-admin-people-import', () => {
 
     button(el, 'Updated (1)').click();
     await el.updateComplete;
-    expect(panel(el)).to.deep.equal(['3 Ben Ott Job title: Waiter → Head Waiter Team: (empty) → Floor']);
+    expect(panel(el)).to.deep.equal(['3 Ben Ott Job title: Waiter → Head Waiter Team: (empty) → Floor Status: Left → Employee']);
     await expect(el).to.be.accessible();
   });
 

@@ -89,7 +89,7 @@ export class HwAdminPeopleImport extends AdminElement {
     const counts: Record<Tab, number> = { ...preview, problems: preview.problemCount };
     const terms = { created: 'adImpCreated', updated: 'adImpUpdated', unchanged: 'adImpUnchanged', missing: 'adImpMissing', problems: 'adImpProblems' } as const;
     return html`
-      <h2>${localize.term('adImpPreviewOf', this.file?.name ?? '')}</h2>
+      <h2 tabindex="-1">${localize.term('adImpPreviewOf', this.file?.name ?? '')}</h2>
       <p>${localize.term('adImpNothingWritten')}</p>
       <div role="tablist" aria-label=${localize.term('adImpTabs')} @keydown=${this.tabKey}>
         ${TABS.map(
@@ -160,7 +160,7 @@ export class HwAdminPeopleImport extends AdminElement {
 
   private updateTable(rows: ImportPreviewUpdate[]) {
     const { localize } = this;
-    const value = (text: string) => text || localize.term('adImpEmpty');
+    const value = (field: string, text: string) => (field === 'status' ? this.statusName(text) : text) || localize.term('adImpEmpty');
     return html`
       <table class="cards">
         <thead>
@@ -180,7 +180,7 @@ export class HwAdminPeopleImport extends AdminElement {
                   ${row.changes.map(
                     (change) => html`<li>
                       <span class="field-name">${localize.term('adImpFieldName', change.field)}</span>:
-                      <del>${value(change.from)}</del> → <ins>${value(change.to)}</ins>
+                      <del>${value(change.field, change.from)}</del> → <ins>${value(change.field, change.to)}</ins>
                     </li>`,
                   )}
                 </ul>
@@ -283,7 +283,8 @@ export class HwAdminPeopleImport extends AdminElement {
     await this.send((upload) => this.admin!.previewImport(this.site!, upload, this.progressOf(file)), (preview) => {
       this.preview = preview;
       this.tab = TABS.find((tab) => (tab === 'problems' ? preview.problemCount : preview[tab]) > 0) ?? 'created';
-      return this.localize.term('adImpPreviewOf', file.name);
+      // The heading says it, as it takes the focus.
+      return '';
     });
     await this.focusOn('h2');
   }
@@ -333,6 +334,12 @@ export class HwAdminPeopleImport extends AdminElement {
       this.markedLeft = new Set([...this.markedLeft, person.id]);
       return this.localize.term('adImpMarkedLeft', person.fullName);
     });
+  }
+
+  private statusName(status: string): string {
+    const terms: Record<string, 'adStatusEmployee' | 'adStatusLeft' | 'adStatusAlumni'> = { employee: 'adStatusEmployee', left: 'adStatusLeft', alumni: 'adStatusAlumni' };
+    const term = terms[status];
+    return term ? this.localize.term(term) : status;
   }
 
   private async focusOn(selector: string): Promise<void> {
