@@ -67,6 +67,11 @@ export default css`
     padding: 1rem 0;
   }
 
+  /* Long e-mail addresses wrap rather than push the page sideways on a phone. */
+  td {
+    overflow-wrap: anywhere;
+  }
+
   .changes {
     margin: 0;
     padding: 0;
