@@ -165,6 +165,48 @@ const fr: AdminTerms = {
   adRevokeConfirm: (name: string) => `Révoquer «\u202f${name}\u202f»\u202f? Les scripts qui l’utilisent cessent aussitôt de fonctionner.`,
   adRevoked: 'Révoquée',
   adRevokedDone: (name: string) => `«\u202f${name}\u202f» est révoquée.`,
+  // People import (/admin/people/import)
+  adImport: 'Importer des personnes',
+  adImpIntro: 'Choisissez votre fichier de salariés (CSV ou JSON). Vous voyez ce qui changerait avant que rien ne soit enregistré.',
+  adImpFile: 'Fichier des personnes',
+  adImpDrop: 'Ou déposez le fichier ici',
+  adImpFileHint: (mb: number) =>
+    `Colonnes\u202f: email, full_name, job_title (obligatoires), team, location, languages, external_id, status. ${mb} Mo au plus.`,
+  adImpTooBig: (mb: number) => `Ce fichier dépasse ${mb} Mo\u202f: découpez-le en fichiers plus petits.`,
+  adImpUploading: (name: string) => `Envoi de ${name}…`,
+  adImpProgress: 'Envoi',
+  adImpPreviewOf: (name: string) => `Ce que ferait l’import de ${name}`,
+  adImpNothingWritten: 'Rien n’est enregistré tant que vous n’appliquez pas l’import.',
+  adImpTabs: 'Changements',
+  adImpCreated: (n: number) => `Nouvelles (${n})`,
+  adImpUpdated: (n: number) => `Modifiées (${n})`,
+  adImpUnchanged: (n: number) => `Inchangées (${n})`,
+  adImpMissing: (n: number) => `Peut-être parties (${n})`,
+  adImpProblems: (n: number) => `Problèmes (${n})`,
+  adImpFirst: (shown: number, total: number) => `Les ${shown} premières sur ${total}.`,
+  adImpNone: 'Personne.',
+  adImpMissingHint:
+    'Des salariés présents dans Hallway que le fichier ne nomme pas. Rien ne change pour eux\u202f: après l’import, marquez ceux qui sont partis.',
+  adImpLine: 'Ligne',
+  adImpField: 'Champ',
+  adImpReason: 'Problème',
+  adImpChanges: 'Changements',
+  adImpFieldName: (field: string) =>
+    ({ email: 'E-mail', full_name: 'Nom', job_title: 'Poste', team: 'Équipe', location: 'Lieu', languages: 'Langues', external_id: 'Identifiant externe', status: 'Statut', row: 'Ligne', body: 'Fichier' })[field] ?? field,
+  adImpEmpty: '(vide)',
+  adImpBlocked: (n: number) =>
+    `${n === 1 ? 'Un problème empêche' : `${n} problèmes empêchent`} l’import\u202f: corrigez le fichier puis choisissez-le de nouveau.`,
+  adImpApply: 'Appliquer l’import',
+  adImpApplying: 'Import en cours…',
+  adImpOther: 'Choisir un autre fichier',
+  adImpCancelled: 'Import annulé\u202f: rien n’a été modifié.',
+  adImpDone: (created: number, updated: number, unchanged: number) =>
+    `Import terminé\u202f: ${created} nouvelle(s), ${updated} modifiée(s), ${unchanged} inchangée(s).`,
+  adImpEmailChanged: (n: number) =>
+    `${n} adresse(s) e-mail modifiée(s)\u202f: les liens envoyés aux anciennes ne fonctionnent plus.`,
+  adImpRefused: 'Le serveur a refusé le fichier\u202f: rien n’a été importé.',
+  adImpMarkLeft: 'Marquer comme parti',
+  adImpMarkedLeft: (name: string) => `${name}\u202f: départ enregistré.`,
 };
 
 export default fr;

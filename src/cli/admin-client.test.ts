@@ -96,6 +96,15 @@ test('a refused import: ImportRefusedError with the first 100 problems and how m
   assert.deepEqual(error.problems[0], { line: 2, field: 'email', reason: 'not an e-mail address' });
 });
 
+test('previewImport answers what the import would do, as the contract says, and imports nothing', async () => {
+  const csv = 'email,full_name,job_title,external_id\na@acme.example,Ann Lee,Head Driver,E1\nd@acme.example,Di Wu,Chef,E4\nbad,X,Chef,\n';
+  const preview = await admin.previewImport('acme', { type: 'text/csv', body: csv });
+  assert.deepEqual([preview.created, preview.updated, preview.unchanged, preview.problemCount], [1, 1, 0, 1]);
+  assert.deepEqual(preview.rows.updated[0]?.changes, [{ field: 'job_title', from: 'Driver', to: 'Head Driver' }]);
+  assert.deepEqual(preview.problems, [{ line: 4, field: 'email', reason: 'not an e-mail address' }]);
+  assert.deepEqual((await admin.people.list('acme', { q: 'Di Wu' })).items, []);
+});
+
 test("the server's refusals: HttpError with its code and message", async () => {
   await assert.rejects(admin.invite('acme', { person: 'nobody' }), { name: 'HttpError', status: 404, code: 'person_not_found' });
   await admin.invite('acme', { person: 'E1' });

@@ -13,6 +13,7 @@ import {
   type ApiKeyCreate,
   AdminSite,
   AdminSiteList,
+  ImportPreview,
   ImportRefusal,
   ImportReport,
   InvitationResult,
@@ -28,6 +29,7 @@ import {
 } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
+import { uploadFetch } from './upload-fetch.js';
 import type { TestimonialStatus } from './testimonial-schemas.js';
 
 export interface AdminClientOptions {
@@ -73,6 +75,17 @@ export interface PeopleFile {
   body: BodyInit;
 }
 
+export interface UploadOptions {
+  /**
+   * Called as the file goes up, with the bytes sent and the file's size. In a browser only (it sends
+   * with XMLHttpRequest); elsewhere it is never called.
+   */
+  onUploadProgress?: (sent: number, total: number) => void;
+}
+
+/** A people file takes longer than a read to go up a slow line: the import waits at least this long. */
+const UPLOAD_TIMEOUT_MS = 120_000;
+
 /**
  * The admin API (`/v1/admin`), as the `hallway` CLI and the HR workspace use it. Every answer is
  * validated against the contract; every failure is a typed `HallwayError`. `site` is a site's slug;
@@ -89,7 +102,7 @@ export interface AdminClient {
     /** One page of the site's people, e-mails and consent state included. */
     list(site: string, query?: PeoplePageQuery): Promise<AdminPeopleList>;
     /** Upserts by external id, then e-mail; all or nothing (`ImportRefusedError` lists the problems). */
-    import(site: string, file: PeopleFile): Promise<ImportReport>;
+    import(site: string, file: PeopleFile, options?: UploadOptions): Promise<ImportReport>;
     setStatus(site: string, ref: string, change: StatusChange): Promise<StatusChanged>;
   };
   /** Invites one employee, or every employee not invited yet (`{ all: true }`). */
@@ -123,6 +136,11 @@ export interface AdminClient {
   audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** The whole audit log as CSV, newest first (scope `audit`). */
   auditCsv(): Promise<string>;
+  /**
+   * What importing this file would do (created, updated with old → new, unchanged, employees the file
+   * does not name) and its problems by line, without writing anything (scope `people`).
+   */
+  previewImport(site: string, file: PeopleFile, options?: UploadOptions): Promise<ImportPreview>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -145,6 +163,19 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
   });
   const call = <T>(response: ReturnType<KyInstance['get']>, schema: Schema<T>) => request(response, schema, timeout || 0);
   const site = (slug: string, ...path: string[]) => ['sites', slug, ...path].map(encodeURIComponent).join('/');
+  const uploadTimeout = timeout === false ? false : Math.max(timeout, UPLOAD_TIMEOUT_MS);
+  const upload = <T>(path: string, file: PeopleFile, { onUploadProgress }: UploadOptions = {}, schema: Schema<T>) =>
+    request(
+      api.post(path, {
+        body: file.body,
+        headers: { 'Content-Type': file.type },
+        timeout: uploadTimeout,
+        hooks: { afterResponse: [throwImportRefusal] },
+        ...(onUploadProgress && typeof XMLHttpRequest === 'function' ? { fetch: uploadFetch(onUploadProgress) } : {}),
+      }),
+      schema,
+      uploadTimeout || 0,
+    );
 
   return {
     baseUrl,
@@ -155,15 +186,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     people: {
       list: (slug, query = {}) => call(api.get(site(slug, 'people'), { searchParams: definedOnly(query) }), AdminPeopleList),
-      import: (slug, file) =>
-        call(
-          api.post(site(slug, 'people', 'import'), {
-            body: file.body,
-            headers: { 'Content-Type': file.type },
-            hooks: { afterResponse: [throwImportRefusal] },
-          }),
-          ImportReport,
-        ),
+      import: (slug, file, options) => upload(site(slug, 'people', 'import'), file, options, ImportReport),
       setStatus: (slug, ref, json) => call(api.post(site(slug, 'people', ref, 'status'), { json }), StatusChanged),
     },
     invite: (slug, json) => call(api.post(site(slug, 'invitations'), { json }), InvitationResult),
@@ -189,6 +212,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
     auditCsv: () => text(api.get('audit.csv'), timeout || 0),
+    previewImport: (slug, file, options) => upload(`${site(slug, 'people', 'import')}?preview=1`, file, options, ImportPreview),
   };
 }
 

@@ -318,3 +318,57 @@ export type Rejection = z.infer<typeof Rejection>;
 export type ModeratedTestimonial = z.infer<typeof ModeratedTestimonial>;
 export type ModerationList = z.infer<typeof ModerationList>;
 export type Moderated = z.infer<typeof Moderated>;
+
+// ---- people import preview (`POST /v1/admin/sites/:site/people/import?preview=1`) ----
+
+/** The preview lists at most this many people of each kind; its counts say how many there are in all. */
+export const IMPORT_PREVIEW_ROWS = 50;
+
+/** An HR field an import would change on a person, as it is and as the file has it. */
+export const ImportFieldChange = z.object({ field: z.string(), from: z.string(), to: z.string() });
+
+/** A person in the file; `line` is where (CSV: header = 1; JSON: position, first = 1). */
+export const ImportPreviewRow = z.object({
+  line: z.number(),
+  email: z.string(),
+  fullName: z.string(),
+  jobTitle: z.string(),
+});
+
+export const ImportPreviewUpdate = z.extend(ImportPreviewRow, {
+  /** The person's public id. */
+  id: z.string(),
+  changes: z.array(ImportFieldChange),
+});
+
+/** An employee in Hallway whom the file does not name: they may have left (nothing marks them so by itself). */
+export const ImportPreviewMissing = z.object({
+  id: z.string(),
+  email: z.string(),
+  fullName: z.string(),
+  jobTitle: z.string(),
+});
+
+/** What an import of this file would do; nothing was written. `problems` non-empty: the import would be refused. */
+export const ImportPreview = z.object({
+  total: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  missing: z.number(),
+  rows: z.object({
+    created: z.array(ImportPreviewRow),
+    updated: z.array(ImportPreviewUpdate),
+    unchanged: z.array(ImportPreviewRow),
+    missing: z.array(ImportPreviewMissing),
+  }),
+  /** The first problems (at most 100), by line; `problemCount` says how many there are in all. */
+  problems: z.array(ImportProblem),
+  problemCount: z.number(),
+});
+
+export type ImportFieldChange = z.infer<typeof ImportFieldChange>;
+export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
+export type ImportPreviewUpdate = z.infer<typeof ImportPreviewUpdate>;
+export type ImportPreviewMissing = z.infer<typeof ImportPreviewMissing>;
+export type ImportPreview = z.infer<typeof ImportPreview>;

@@ -62,7 +62,7 @@ export {
   DEFAULT_TESTIMONIAL_LIMIT,
 } from './testimonial-schemas.js';
 export { createAdminClient, ImportRefusedError } from './admin-client.js';
-export type { AdminClient, AdminClientOptions, PeopleFile, PeoplePageQuery } from './admin-client.js';
+export type { AdminClient, AdminClientOptions, PeopleFile, PeoplePageQuery, UploadOptions } from './admin-client.js';
 export {
   AdminSite,
   AdminSiteList,
@@ -75,6 +75,8 @@ export {
   ImportReport,
   ImportProblem,
   ImportRefusal,
+  ImportPreview,
+  IMPORT_PREVIEW_ROWS,
   InvitationRequest,
   InvitationResult,
   StatusChange,

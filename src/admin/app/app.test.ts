@@ -60,9 +60,10 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['People', 'Testimonials', 'Site settings', 'Team']);
+    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team']);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
       '/admin/people',
+      '/admin/people/import',
       '/admin/testimonials',
       '/admin/settings',
       '/admin/team',
@@ -112,6 +113,17 @@ describe('hw-admin-app', () => {
     await expect(el).to.be.accessible();
     await sendKeys({ press: 'Enter' });
     expect(el.shadowRoot!.activeElement!.tagName).to.equal('H1');
+  });
+
+  it('opens the people import at its own address, under People', async () => {
+    history.replaceState(null, '', '/admin/people/import');
+    serveSession('editor');
+    const el = await workspace();
+    expect(current(el)).to.deep.equal(['Import people']);
+    expect(heading(el)).to.equal('Import people');
+    await until('the import page', () => $(el, 'hw-admin-people-import')?.shadowRoot?.querySelector('#file'));
+    expect($(el, 'hw-admin-people-import').getAttribute('site')).to.equal('acme');
+    await expect(el).to.be.accessible();
   });
 
   it('shows a moderator only moderation, and no other page even by its address', async () => {
@@ -176,7 +188,7 @@ describe('hw-admin-app', () => {
     serveSession('editor');
     const el = await workspace('fr');
     expect(texts(el, 'header p')).to.deep.equal(['Espace RH Hallway', 'Hélène Roux, éditeur']);
-    expect(nav(el)).to.deep.equal(['Personnes', 'Réglages du site']);
+    expect(nav(el)).to.deep.equal(['Personnes', 'Importer des personnes', 'Réglages du site']);
     expect(texts(el, '.skip')).to.deep.equal(['Aller au contenu']);
     await expect(el).to.be.accessible();
   });

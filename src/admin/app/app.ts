@@ -18,6 +18,7 @@ import styles from './app.styles.js';
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
 const ROUTES = [
   { path: 'people', scope: 'people', term: 'adPeople' },
+  { path: 'people/import', scope: 'people', term: 'adImport' },
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
@@ -93,7 +94,9 @@ export class HwAdminApp extends AdminElement {
 
   private readLocation(): void {
     const { pathname, search } = location;
-    this.path = pathname.startsWith(`${this.base}/`) ? pathname.slice(this.base.length + 1).split('/')[0]! : '';
+    const rest = pathname.startsWith(`${this.base}/`) ? pathname.slice(this.base.length + 1) : '';
+    // A page with a path of two parts (people/import), else the first part names the page.
+    this.path = ROUTES.some((route) => route.path === rest) ? rest : rest.split('/')[0]!;
     this.siteSlug = new URLSearchParams(search).get('site') ?? undefined;
   }
 
@@ -184,6 +187,9 @@ export class HwAdminApp extends AdminElement {
         return html`<hw-admin-people .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-people>`;
       case 'testimonials':
         return html`<hw-admin-testimonials .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-testimonials>`;
+      case 'people/import':
+        void import('../people-import/people-import.js');
+        return html`<hw-admin-people-import .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-people-import>`;
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;

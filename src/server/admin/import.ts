@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { EMAIL_PATTERN, IMPORT_TEXT_MAX } from '../../sdk/admin-schemas.js';
+import { EMAIL_PATTERN, IMPORT_PREVIEW_ROWS, IMPORT_TEXT_MAX, type ImportFieldChange, type ImportPreview } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { Person } from '../store/schema.js';
@@ -234,19 +234,21 @@ type Existing = Pick<
   'id' | 'email' | 'external_id' | 'full_name' | 'job_title' | 'team' | 'location' | 'languages' | 'status' | 'erased_at'
 >;
 
-interface Plan {
+interface Plan<P extends Existing = Existing> {
   creates: PersonRow[];
-  updates: Existing[];
+  updates: P[];
   unchanged: number;
   problems: ImportProblem[];
+  /** Each matched person's id → the line of the file that names them. */
+  lineOf: Map<number, number>;
 }
 
 /** Matches each row to a person by external id, then by e-mail; rows matching nobody are new people. */
-function planImport(existing: Existing[], rows: PersonRow[]): Plan {
+function planImport<P extends Existing>(existing: P[], rows: PersonRow[]): Plan<P> {
   const byEmail = new Map(existing.map((person) => [person.email, person]));
   const byExternalId = new Map(existing.filter((person) => person.external_id).map((person) => [person.external_id!, person]));
   const matchedOnLine = new Map<number, number>();
-  const plan: Plan = { creates: [], updates: [], unchanged: 0, problems: [] };
+  const plan: Plan<P> = { creates: [], updates: [], unchanged: 0, problems: [], lineOf: matchedOnLine };
   const problem = (line: number, field: string, reason: string) => plan.problems.push({ line, field, reason });
 
   for (const row of rows) {
@@ -279,7 +281,7 @@ function planImport(existing: Existing[], rows: PersonRow[]): Plan {
   return plan;
 }
 
-function withHrFields(person: Existing, row: PersonRow): Existing {
+function withHrFields<P extends Existing>(person: P, row: PersonRow): P {
   return {
     ...person,
     email: row.email,
@@ -409,3 +411,81 @@ async function updatePeople(db: Db, people: Existing[]) {
 
 /** The report's `problems`, capped so a badly broken file doesn't answer with megabytes. */
 export const listedProblems = (problems: ImportProblem[]) => problems.slice(0, MAX_PROBLEMS_LISTED);
+
+// ---- previewing: what an import would do, nothing written ----
+
+type Known = Existing & Pick<Person, 'public_id'>;
+
+/**
+ * What `importPeople` would do with these rows, read from the database without writing anything: the
+ * counts, the first people of each kind (the fields an update changes, old → new), the site's employees
+ * the file does not name, and every problem at once (the import would refuse them). Rows with a problem
+ * of their own are left out of the plan; the others are planned as the import would.
+ */
+export async function previewImport(db: Db, siteId: number, rows: RawRow[]): Promise<ImportPreview> {
+  const { people, problems } = validateRows(rows);
+  const badLines = new Set(problems.map((problem) => problem.line));
+  const existing: Known[] = await db
+    .selectFrom('people')
+    .select(['id', 'public_id', 'email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'languages', 'status', 'erased_at'])
+    .where('site_id', '=', siteId)
+    .execute();
+  const plan = planImport(
+    existing,
+    people.filter((person) => !badLines.has(person.line)),
+  );
+  const byId = new Map(existing.map((person) => [person.id, person]));
+  const updatedIds = new Set(plan.updates.map((person) => person.id));
+  const unchanged = existing.filter((person) => plan.lineOf.has(person.id) && !updatedIds.has(person.id));
+  const missing = existing.filter((person) => person.status === 'employee' && !person.erased_at && !plan.lineOf.has(person.id));
+  const lineOf = (person: Known) => plan.lineOf.get(person.id) ?? 0;
+  const allProblems = [...problems, ...plan.problems].sort((a, b) => a.line - b.line);
+  return {
+    total: rows.length,
+    created: plan.creates.length,
+    updated: plan.updates.length,
+    unchanged: unchanged.length,
+    missing: missing.length,
+    rows: {
+      created: plan.creates.slice(0, IMPORT_PREVIEW_ROWS).map((row) => ({ line: row.line, email: row.email, fullName: row.fullName, jobTitle: row.jobTitle })),
+      updated: plan.updates.slice(0, IMPORT_PREVIEW_ROWS).map((person) => ({
+        ...previewRow(person, lineOf(person)),
+        id: person.public_id,
+        changes: changedFields(byId.get(person.id)!, person),
+      })),
+      unchanged: unchanged.slice(0, IMPORT_PREVIEW_ROWS).map((person) => previewRow(person, lineOf(person))),
+      missing: missing
+        .slice(0, IMPORT_PREVIEW_ROWS)
+        .map((person) => ({ id: person.public_id, email: person.email, fullName: person.full_name, jobTitle: person.job_title })),
+    },
+    problems: listedProblems(allProblems),
+    problemCount: allProblems.length,
+  };
+}
+
+const previewRow = (person: Known, line: number) => ({ line, email: person.email, fullName: person.full_name, jobTitle: person.job_title });
+
+/** The fields an update may change; the database's names are the file's column names. */
+const CHANGING_FIELDS = [...HR_FIELDS, 'languages'] as const;
+
+function changedFields(before: Existing, after: Existing): ImportFieldChange[] {
+  const value = (person: Existing, field: (typeof CHANGING_FIELDS)[number]) =>
+    field === 'languages' ? person.languages.join(';') : (person[field] ?? '');
+  return CHANGING_FIELDS.filter((field) => value(before, field) !== value(after, field)).map((field) => ({
+    field,
+    from: value(before, field),
+    to: value(after, field),
+  }));
+}
+
+/** The preview of a file that could not be read (no header, unclosed quote, not JSON): its problems only. */
+export const unreadablePreview = (problems: ImportProblem[]): ImportPreview => ({
+  total: 0,
+  created: 0,
+  updated: 0,
+  unchanged: 0,
+  missing: 0,
+  rows: { created: [], updated: [], unchanged: [], missing: [] },
+  problems: listedProblems(problems),
+  problemCount: problems.length,
+});

@@ -21,7 +21,7 @@ import { setStatus } from '../store/people.js';
 import type { Site } from '../store/schema.js';
 import { findSiteBySlug } from '../store/sites.js';
 import { listForModeration, moderate, type Decision } from '../testimonials/testimonials.js';
-import { ImportRejected, importPeople, listedProblems, readCsv, readJson, type RawRow } from './import.js';
+import { ImportRejected, importPeople, listedProblems, previewImport, readCsv, readJson, unreadablePreview, type RawRow } from './import.js';
 import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
 import { authenticate, need, type ActorEnv } from './access.js';
 import { accountRoutes } from './account-routes.js';
@@ -95,15 +95,19 @@ export function adminRoutes({ db, links }: AdminDeps) {
     withSite,
     limitBody(IMPORT_MAX_BYTES, `An import is at most ${IMPORT_MAX_BYTES / 1024 / 1024} MB; split the file.`),
     async (c) => {
+      // `?preview=1`: the same file, read the same way, answered with what the import would do; nothing written.
+      const preview = c.req.query('preview') === '1';
       try {
         const rows = await readImport(c);
         if (!rows) return apiError(c, 415, 'unsupported_media_type', 'Send the people as text/csv or application/json.');
+        if (preview) return c.json(await previewImport(db, c.var.site.id, rows));
         const report = await importPeople(db, c.var.site.id, rows);
         await audit(c, { action: 'people.import', site: c.var.site.slug, details: { ...report } });
         return c.json(report);
       } catch (error) {
         if (!(error instanceof ImportRejected)) throw error;
         const problems = listedProblems(error.problems);
+        if (preview) return c.json(unreadablePreview(error.problems));
         return c.json({ error: { code: 'invalid_import', message: error.message, problems, problemCount: error.problems.length } }, 422);
       }
     },
