@@ -11,7 +11,7 @@ import type { AdminPerson } from '../src/sdk/admin-schemas.js';
 import { findAdminUserByEmail } from '../src/server/admin/accounts.js';
 import { issueAdminToken } from '../src/server/auth/admin-sessions.js';
 import type { RunningServer } from '../src/server/server.js';
-import { ADMIN_KEY, api, launchChromium, startTestServer } from './harness.js';
+import { ADMIN_KEY, api, launchChromium, startTestServer } from './support/node/harness.js';
 
 let server: RunningServer;
 let browser: Browser;

@@ -3,8 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { IMPORT_MAX_BYTES, type ImportPreview } from '../../sdk/admin-schemas.js';
-import { gate } from '../../components/shared/test-data.js';
-import { $, alerts, button, focused, route, signedInClient, statuses, texts, until } from '../shared/test-data.js';
+import { gate } from '../../../tests/support/browser/test-data.js';
+import { $, alerts, button, focused, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminPeopleImport } from './people-import.js';
 import './people-import.js';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createSite } from '../store/sites.js';
-import { openWorkspace, type Session, type Workspace } from './test-workspace.js';
+import { openWorkspace, type Session, type Workspace } from '../../../tests/support/node/test-workspace.js';
 
 let ws: Workspace;
 let editor: Session;
