@@ -8,6 +8,8 @@ import {
   ApiKeyCreated,
   ApiKeyList,
   AuditPage,
+  ConsentRecordPage,
+  type AuditFilters,
   type AdminUserCreate,
   type AdminUserUpdate,
   type ApiKeyCreate,
@@ -119,10 +121,14 @@ export interface AdminClient {
     create(key: ApiKeyCreate): Promise<ApiKeyCreated>;
     revoke(id: string): Promise<ApiKey>;
   };
-  /** The audit log, newest first (scope `audit`). */
-  audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
-  /** The whole audit log as CSV, newest first (scope `audit`). */
-  auditCsv(): Promise<string>;
+  /** The audit log, newest first, filtered by action, actor and days (scope `audit`). */
+  audit(query?: AuditFilters & { cursor?: string; limit?: number }): Promise<AuditPage>;
+  /** The audit log as CSV, newest first, with the same filters (scope `audit`). */
+  auditCsv(filters?: AuditFilters): Promise<string>;
+  /** A person's consent record (`person`: public id, external id or e-mail), or the whole site's, oldest first (scope `audit`; the export is audit-logged). */
+  consents(site: string, query?: { person?: string; cursor?: string; limit?: number }): Promise<ConsentRecordPage>;
+  /** The same record as CSV. */
+  consentsCsv(site: string, query?: { person?: string }): Promise<string>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -188,7 +194,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       revoke: (id) => call(api.delete(`keys/${encodeURIComponent(id)}`), ApiKey),
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
-    auditCsv: () => text(api.get('audit.csv'), timeout || 0),
+    auditCsv: (filters = {}) => text(api.get('audit.csv', { searchParams: definedOnly(filters) }), timeout || 0),
+    consents: (slug, query = {}) => call(api.get(site(slug, 'consents'), { searchParams: definedOnly(query) }), ConsentRecordPage),
+    consentsCsv: (slug, query = {}) => text(api.get(site(slug, 'consents.csv'), { searchParams: definedOnly(query) }), timeout || 0),
   };
 }
 
