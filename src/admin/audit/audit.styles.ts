@@ -63,4 +63,9 @@ export default css`
   .name {
     font-weight: 700;
   }
+
+  .all {
+    display: inline-block;
+    max-width: 100%;
+  }
 `;

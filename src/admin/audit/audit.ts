@@ -116,10 +116,10 @@ export class HwAdminAudit extends AdminElement {
     return html`
       <tr data-line=${line.id}>
         <th scope="row" class="primary"><time datetime=${line.at}>${when}</time></th>
-        <td data-label=${localize.term('adAuditWho')}>${line.actor.label} <span class="muted">${localize.term('adAuditActorKind', line.actor.kind)}</span></td>
+        <td data-label=${localize.term('adAuditWho')}><span>${line.actor.label} <span class="muted">${localize.term('adAuditActorKind', line.actor.kind)}</span></span></td>
         <td data-label=${localize.term('adAuditWhat')}>${localize.term('adAuditActionName', line.action)}</td>
         <td data-label=${localize.term('adSite')}>${line.site ?? ''}</td>
-        <td data-label=${localize.term('adAuditTarget')} class="target">${line.target ?? ''}</td>
+        <td data-label=${localize.term('adAuditTarget')}><span class="target">${line.target ?? ''}</span></td>
       </tr>
     `;
   }
@@ -133,7 +133,7 @@ export class HwAdminAudit extends AdminElement {
         ${this.site
           ? html`
               ${this.scopes.includes('people')
-                ? html`<form class="toolbar" role="search" aria-label=${localize.term('adConsentSearch')} @submit=${this.searchPeople}>
+                ? html`<form class="toolbar" role="search" aria-labelledby="consents-title" @submit=${this.searchPeople}>
                     <div class="field search">
                       <label for="consent-q">${localize.term('adConsentSearch')}</label>
                       <input id="consent-q" name="q" type="search" maxlength="200" required />
