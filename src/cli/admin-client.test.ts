@@ -143,3 +143,15 @@ test('people.list with q finds people by any word of their name, e-mail, title, 
   const found = await admin.people.list('acme', { q: 'CHEF' });
   assert.deepEqual(found.items.map((person) => person.fullName), ['Cy Ma']);
 });
+
+test('the audit log by filters, and a consent record, as the contract says', async () => {
+  await admin.sites.create({ slug: 'records', name: 'Records' });
+  await admin.people.import('records', { type: 'text/csv', body: 'email,full_name,job_title\nrae@records.example,Rae Mo,Chef\n' });
+  const page = await admin.audit({ action: 'people', limit: 1 });
+  assert.deepEqual(page.items.map((item) => [item.action, item.site]), [['people.import', 'records']]);
+  assert.ok(page.nextCursor, 'the other imports are on the next pages');
+  assert.match(await admin.auditCsv({ action: 'site.create' }), /^at,.*\r\n[^\r\n]*,site\.create,records,/s);
+  assert.deepEqual(await admin.consents('records', { person: 'rae@records.example' }), { items: [], nextCursor: null });
+  assert.match(await admin.consentsCsv('records'), /^at,person_id,external_id,email,full_name,erased,purpose,decision,text_version,by,source,details\r\n$/);
+  await assert.rejects(admin.consents('records', { person: 'nobody@records.example' }), { name: 'HttpError', status: 404, code: 'person_not_found' });
+});

@@ -8,6 +8,8 @@ import {
   ApiKeyCreated,
   ApiKeyList,
   AuditPage,
+  ConsentRecordPage,
+  type AuditFilters,
   type AdminUserCreate,
   type AdminUserUpdate,
   type ApiKeyCreate,
@@ -132,10 +134,14 @@ export interface AdminClient {
     create(key: ApiKeyCreate): Promise<ApiKeyCreated>;
     revoke(id: string): Promise<ApiKey>;
   };
-  /** The audit log, newest first (scope `audit`). */
-  audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
-  /** The whole audit log as CSV, newest first (scope `audit`). */
-  auditCsv(): Promise<string>;
+  /** The audit log, newest first, filtered by action, actor and days (scope `audit`). */
+  audit(query?: AuditFilters & { cursor?: string; limit?: number }): Promise<AuditPage>;
+  /** The audit log as CSV, newest first, with the same filters (scope `audit`). */
+  auditCsv(filters?: AuditFilters): Promise<string>;
+  /** A person's consent record (`person`: public id, external id or e-mail), or the whole site's, oldest first (scope `audit`; the export is audit-logged). */
+  consents(site: string, query?: { person?: string; cursor?: string; limit?: number }): Promise<ConsentRecordPage>;
+  /** The same record as CSV. */
+  consentsCsv(site: string, query?: { person?: string }): Promise<string>;
   /**
    * What importing this file would do (created, updated with old → new, unchanged, employees the file
    * does not name) and its problems by line, without writing anything (scope `people`).
@@ -211,7 +217,9 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       revoke: (id) => call(api.delete(`keys/${encodeURIComponent(id)}`), ApiKey),
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
-    auditCsv: () => text(api.get('audit.csv'), timeout || 0),
+    auditCsv: (filters = {}) => text(api.get('audit.csv', { searchParams: definedOnly(filters) }), timeout || 0),
+    consents: (slug, query = {}) => call(api.get(site(slug, 'consents'), { searchParams: definedOnly(query) }), ConsentRecordPage),
+    consentsCsv: (slug, query = {}) => text(api.get(site(slug, 'consents.csv'), { searchParams: definedOnly(query) }), timeout || 0),
     previewImport: (slug, file, options) => upload(`${site(slug, 'people', 'import')}?preview=1`, file, options, ImportPreview),
   };
 }

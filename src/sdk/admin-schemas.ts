@@ -276,8 +276,26 @@ export const AuditEntry = z.object({
   target: z.nullable(z.string()),
   details: z.record(z.string(), z.unknown()),
 });
+/** An action (`person.status`) or a family of actions (`person`, `testimonial`) of the audit log. */
+export const AUDIT_ACTION_PATTERN = /^[a-z_]+(\.[a-z_]+)?$/;
+export const AUDIT_ACTOR_MAX = 320;
+/** A day, `YYYY-MM-DD` (UTC). */
+const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-03'), z.refine((day) => !Number.isNaN(Date.parse(day)), 'must be a real date'));
+
+/** The filters of the audit log, for its page and its CSV export. */
+export const AuditFilters = z.strictObject({
+  /** One action (`person.status`), or every action of a family (`person`). */
+  action: z.optional(z.string().check(z.maxLength(60), z.regex(AUDIT_ACTION_PATTERN, 'must be an action such as person.status, or a family such as person'))),
+  /** Who: an account's e-mail address, a key's name (any case), or their id. */
+  actor: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(AUDIT_ACTOR_MAX))),
+  /** From this day on (UTC), included. */
+  from: z.optional(Day),
+  /** Up to this day (UTC), included. */
+  to: z.optional(Day),
+});
 /** Query of `GET /v1/admin/audit`: `cursor` is the previous page's `nextCursor`. */
 export const AuditQuery = z.strictObject({
+  ...AuditFilters.shape,
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
   cursor: z.optional(z.string().check(z.regex(/^\d{1,18}$/, NOT_A_CURSOR))),
 });
@@ -297,6 +315,7 @@ export type ApiKeyCreate = z.infer<typeof ApiKeyCreate>;
 export type ApiKeyCreated = z.infer<typeof ApiKeyCreated>;
 export type AuditEntry = z.infer<typeof AuditEntry>;
 export type AuditPage = z.infer<typeof AuditPage>;
+export type AuditFilters = z.infer<typeof AuditFilters>;
 
 export type SiteCreate = z.infer<typeof SiteCreate>;
 export type SiteUpdate = z.infer<typeof SiteUpdate>;
@@ -372,3 +391,50 @@ export type ImportPreviewRow = z.infer<typeof ImportPreviewRow>;
 export type ImportPreviewUpdate = z.infer<typeof ImportPreviewUpdate>;
 export type ImportPreviewMissing = z.infer<typeof ImportPreviewMissing>;
 export type ImportPreview = z.infer<typeof ImportPreview>;
+// ---- Consent record export (issue 16, scope `audit`)
+
+/**
+ * Query of `GET /v1/admin/sites/:site/consents` (and `consents.csv`): one person (public id, external
+ * id or e-mail) or, without `person`, every person of the site, erased ones included.
+ */
+export const ConsentRecordQuery = z.strictObject({
+  person: z.optional(line(EMAIL_MAX)),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
+  cursor: z.optional(
+    z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR)),
+  ),
+});
+
+/** What a consent is for: `show_profile` (listed), `contact` (contactable), `alumni`, `testimonial` (publish it). */
+export const ConsentPurpose = z.enum(['show_profile', 'contact', 'alumni', 'testimonial']);
+
+/**
+ * One decision of the append-only consent record. Only the person decides: on their page (`me`), by
+ * an e-mail's one-click link (`email_link`), or made up by the demo seed (`demo`); never HR.
+ */
+export const ConsentEvent = z.object({
+  id: z.string(),
+  at: z.iso.datetime(),
+  person: z.object({
+    id: z.string(),
+    externalId: z.nullable(z.string()),
+    /** `null` once the person erased their data: the record stays, under their public id. */
+    email: z.nullable(z.string()),
+    fullName: z.nullable(z.string()),
+    erased: z.boolean(),
+  }),
+  purpose: ConsentPurpose,
+  granted: z.boolean(),
+  /** The site's consent text version the person read when deciding. */
+  textVersion: z.string(),
+  by: z.enum(['employee', 'demo']),
+  source: z.enum(['me', 'email_link', 'demo']),
+  /** Purpose-specific choices, e.g. `{ "channels": ["message"] }` for `contact`. */
+  details: z.record(z.string(), z.unknown()),
+});
+/** Oldest first; `cursor` is the previous page's `nextCursor`; `/consents.csv` has the same lines. */
+export const ConsentRecordPage = z.object({ items: z.array(ConsentEvent), nextCursor: z.nullable(z.string()) });
+
+export type ConsentRecordQuery = z.input<typeof ConsentRecordQuery>;
+export type ConsentEvent = z.infer<typeof ConsentEvent>;
+export type ConsentRecordPage = z.infer<typeof ConsentRecordPage>;

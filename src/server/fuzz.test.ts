@@ -114,8 +114,10 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/admin/keys', family: 'admin' },
   { method: 'POST', path: '/v1/admin/keys', family: 'admin', limit: 64 * KB, sample: () => ({ name: 'Fuzz', scopes: ['people'] }) },
   { method: 'DELETE', path: '/v1/admin/keys/{id}', family: 'admin' },
-  { method: 'GET', path: '/v1/admin/audit', family: 'admin', queryKeys: ['limit', 'cursor'] },
-  { method: 'GET', path: '/v1/admin/audit.csv', family: 'admin' },
+  { method: 'GET', path: '/v1/admin/audit', family: 'admin', queryKeys: ['action', 'actor', 'from', 'to', 'limit', 'cursor'] },
+  { method: 'GET', path: '/v1/admin/audit.csv', family: 'admin', queryKeys: ['action', 'actor', 'from', 'to'] },
+  { method: 'GET', path: '/v1/admin/sites/{site}/consents', family: 'admin', queryKeys: ['person', 'limit', 'cursor'] },
+  { method: 'GET', path: '/v1/admin/sites/{site}/consents.csv', family: 'admin', queryKeys: ['person'] },
 
   { method: 'GET', path: '/v1/me', family: 'me' },
   { method: 'PUT', path: '/v1/me/profile', family: 'me', limit: 16 * KB, sample: profileSample },

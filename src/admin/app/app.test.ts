@@ -60,13 +60,14 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team']);
+    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log']);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
       '/admin/people',
       '/admin/people/import',
       '/admin/testimonials',
       '/admin/settings',
       '/admin/team',
+      '/admin/audit',
     ]);
     expect(current(el)).to.deep.equal(['People']);
     expect(heading(el)).to.equal('People');

@@ -13,6 +13,7 @@ import '../people/people.js';
 import '../testimonials/testimonials.js';
 import '../settings/settings.js';
 import '../team/team.js';
+import '../audit/audit.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -22,6 +23,7 @@ const ROUTES = [
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
+  { path: 'audit', scope: 'audit', term: 'adAudit' },
 ] as const satisfies readonly { path: string; scope: AdminScope; term: string }[];
 
 type Route = (typeof ROUTES)[number];
@@ -82,7 +84,7 @@ export class HwAdminApp extends AdminElement {
     const baseUrl = this.api ?? location.origin;
     const session = await createAdminClient({ baseUrl }).session.get();
     const client = createAdminClient({ baseUrl, csrfToken: session.csrfToken });
-    const usesSites = session.scopes.some((scope) => scope === 'people' || scope === 'settings' || scope === 'moderation');
+    const usesSites = session.scopes.some((scope) => scope === 'people' || scope === 'settings' || scope === 'moderation' || scope === 'audit');
     const sites = usesSites ? (await client.sites.list()).items : [];
     return { session, client, sites };
   }
@@ -181,6 +183,7 @@ export class HwAdminApp extends AdminElement {
 
   private renderPage(route: Route, { client, scopes, site, userId }: { client: AdminClient; scopes: AdminScope[]; site?: AdminSite; userId: string }) {
     if (route.path === 'team') return html`<hw-admin-team .admin=${client} .scopes=${scopes} .userId=${userId}></hw-admin-team>`;
+    if (route.path === 'audit') return html`<hw-admin-audit .admin=${client} .scopes=${scopes} site=${site?.slug ?? nothing}></hw-admin-audit>`;
     if (!site) return html`<p class="message">${this.localize.term('adNoSite')}</p>`;
     switch (route.path) {
       case 'people':

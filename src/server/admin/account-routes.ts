@@ -2,7 +2,7 @@
 import { Hono, type Context } from 'hono';
 import { stream } from 'hono/streaming';
 import * as z from 'zod/mini';
-import { ADMIN_BODY_MAX_BYTES, AdminUserCreate, AdminUserUpdate, ApiKeyCreate, AuditQuery } from '../../sdk/admin-schemas.js';
+import { ADMIN_BODY_MAX_BYTES, AdminUserCreate, AdminUserUpdate, ApiKeyCreate, AuditFilters, AuditQuery } from '../../sdk/admin-schemas.js';
 import { endAdminSession } from '../auth/admin-sessions.js';
 import { describeIssue, limitBody, readBody } from '../body.js';
 import { apiError } from '../errors.js';
@@ -97,10 +97,15 @@ export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
     return c.json(await listAudit(db, query.data));
   });
   app.get('/audit.csv', need('audit'), (c) => {
+    const filters = AuditFilters.safeParse(c.req.query());
+    if (!filters.success) {
+      const { field, message } = describeIssue(filters.error);
+      return apiError(c, 400, 'invalid_query', message, field);
+    }
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', 'attachment; filename="hallway-audit.csv"');
     return stream(c, async (out) => {
-      for await (const chunk of auditCsv(db)) await out.write(chunk);
+      for await (const chunk of auditCsv(db, filters.data)) await out.write(chunk);
     });
   });
 

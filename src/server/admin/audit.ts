@@ -3,7 +3,8 @@
  * inserts and reads; the database refuses UPDATE, DELETE and TRUNCATE on the table (migration 0011).
  * Details name people by their public id, never by their e-mail address.
  */
-import type { AdminScope, AuditEntry, AuditPage } from '../../sdk/admin-schemas.js';
+import { sql } from 'kysely';
+import type { AdminScope, AuditEntry, AuditFilters, AuditPage } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 
 /** Who is calling the admin API, and what they may do. */
@@ -34,14 +35,21 @@ export async function recordAudit(db: Db, actor: Actor, { action, site = null, t
 type AuditRow = Awaited<ReturnType<typeof auditRows>>[number];
 
 /** Newest first; `cursor` is the last id of the previous page. */
-const auditRows = (db: Db, limit: number, cursor?: string) => {
+const auditRows = (db: Db, filters: AuditFilters, limit: number, cursor?: string) => {
   let select = db.selectFrom('admin_audit').selectAll().orderBy('id', 'desc').limit(limit);
   if (cursor) select = select.where('id', '<', cursor);
+  const { action, actor, from, to } = filters;
+  if (action) select = select.where((eb) => eb.or([eb('action', '=', action), eb('action', 'like', `${action}.%`)]));
+  if (actor) select = select.where((eb) => eb.or([eb('actor_id', '=', actor), eb(sql`lower(actor_label)`, '=', actor.toLowerCase())]));
+  if (from) select = select.where('at', '>=', new Date(`${from}T00:00:00Z`));
+  if (to) select = select.where('at', '<', nextDay(to));
   return select.execute();
 };
 
-export async function listAudit(db: Db, { limit, cursor }: { limit: number; cursor?: string | undefined }): Promise<AuditPage> {
-  const rows = await auditRows(db, limit + 1, cursor);
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000);
+
+export async function listAudit(db: Db, { limit, cursor, ...filters }: AuditFilters & { limit: number; cursor?: string | undefined }): Promise<AuditPage> {
+  const rows = await auditRows(db, filters, limit + 1, cursor);
   const page = rows.slice(0, limit);
   return { items: page.map(toAuditEntry), nextCursor: rows.length > limit ? String(page.at(-1)!.id) : null };
 }
@@ -58,12 +66,12 @@ const toAuditEntry = (row: AuditRow): AuditEntry => ({
 
 export const AUDIT_CSV_HEADER = ['at', 'actor_kind', 'actor_id', 'actor', 'action', 'site', 'target', 'details'];
 
-/** The whole log as CSV (RFC 4180), newest first, read a thousand lines at a time. */
-export async function* auditCsv(db: Db): AsyncGenerator<string> {
+/** The log (its lines that pass `filters`) as CSV (RFC 4180), newest first, read a thousand lines at a time. */
+export async function* auditCsv(db: Db, filters: AuditFilters = {}): AsyncGenerator<string> {
   yield csvLine(AUDIT_CSV_HEADER);
   let cursor: string | undefined;
   for (;;) {
-    const rows = await auditRows(db, 1000, cursor);
+    const rows = await auditRows(db, filters, 1000, cursor);
     if (rows.length === 0) return;
     yield rows.map((row) => csvLine(auditCells(toAuditEntry(row)))).join('');
     cursor = String(rows.at(-1)!.id);

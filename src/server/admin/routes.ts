@@ -25,6 +25,7 @@ import { ImportRejected, importPeople, listedProblems, previewImport, readCsv, r
 import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
 import { authenticate, need, type ActorEnv } from './access.js';
 import { accountRoutes } from './account-routes.js';
+import { consentRoutes } from './consent-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -184,6 +185,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   }
 
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
+  admin.route('/', consentRoutes(db));
   return admin;
 }
 

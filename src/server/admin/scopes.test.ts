@@ -47,6 +47,8 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: '/keys/:id', scope: 'admins', make: async () => ({ path: `/keys/${(await createApiKey(ws.db, { name: 'spare', scopes: ['people'], createdBy: null })).row.public_id}` }) },
   { method: 'GET', path: '/audit', scope: 'audit' },
   { method: 'GET', path: '/audit.csv', scope: 'audit' },
+  { method: 'GET', path: '/sites/acme/consents', scope: 'audit' },
+  { method: 'GET', path: '/sites/acme/consents.csv', scope: 'audit' },
 ];
 
 const spareUser = async () => (await createAdminUser(ws.db, { email: `spare-${unique()}@hr.test`, role: 'editor' })).public_id;
