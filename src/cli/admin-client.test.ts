@@ -134,3 +134,15 @@ test('people.list with q finds people by any word of their name, e-mail, title, 
   const found = await admin.people.list('acme', { q: 'CHEF' });
   assert.deepEqual(found.items.map((person) => person.fullName), ['Cy Ma']);
 });
+
+test('analytics: the report and its CSV, by ISO weeks, with a key of the analytics scope', async () => {
+  const { secret } = await admin.keys.create({ name: 'Analytics', scopes: ['analytics'] });
+  const analytics = createAdminClient({ baseUrl: admin.baseUrl, key: secret });
+  const report = await analytics.analytics.report('acme', { from: '2026-W01', to: '2026-W04' });
+  assert.deepEqual(report.weeks.map((week) => week.week), ['2026-W01', '2026-W02', '2026-W03', '2026-W04']);
+  assert.deepEqual(report.totals, { lists: 0, asked: 0, confirmed: 0, answered: 0, declined: 0, testimonials: 0, medianAnswerHours: null });
+  assert.match(await analytics.analytics.csv('acme', { from: '2026-W01', to: '2026-W01' }), /^week,job,lists,.*\r\n2026-W01,\(all jobs\),0,/s);
+  assert.equal(analytics.analytics.csvUrl('acme', { from: '2026-W01' }), `${admin.baseUrl}/v1/admin/sites/acme/analytics.csv?from=2026-W01`);
+  await assert.rejects(analytics.analytics.report('acme', { from: 'W1' }), { name: 'HttpError', status: 400, code: 'invalid_query' });
+  await assert.rejects(analytics.people.list('acme'), { name: 'HttpError', status: 403, code: 'forbidden' });
+});

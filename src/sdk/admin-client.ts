@@ -2,6 +2,8 @@ import ky, { type KyInstance, type KyResponse } from 'ky';
 import {
   AdminPeopleList,
   AdminSession,
+  AnalyticsReport,
+  type AnalyticsQuery,
   AdminUser,
   AdminUserList,
   ApiKey,
@@ -123,6 +125,13 @@ export interface AdminClient {
   audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** The whole audit log as CSV, newest first (scope `audit`). */
   auditCsv(): Promise<string>;
+  /** Aggregate counts per ISO week and job, by default of the last 12 weeks (scope `analytics`). */
+  analytics: {
+    report(site: string, query?: AnalyticsQuery): Promise<AnalyticsReport>;
+    csv(site: string, query?: AnalyticsQuery): Promise<string>;
+    /** The CSV's address, for a download link in a signed-in browser (the session cookie goes along). */
+    csvUrl(site: string, query?: AnalyticsQuery): string;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -189,6 +198,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
     auditCsv: () => text(api.get('audit.csv'), timeout || 0),
+    analytics: {
+      report: (slug, query = {}) => call(api.get(site(slug, 'analytics'), { searchParams: definedOnly(query) }), AnalyticsReport),
+      csv: (slug, query = {}) => text(api.get(site(slug, 'analytics.csv'), { searchParams: definedOnly(query) }), timeout || 0),
+      csvUrl: (slug, query = {}) => {
+        const search = new URLSearchParams(definedOnly(query)).toString();
+        return new URL(`v1/admin/${site(slug, 'analytics.csv')}${search ? `?${search}` : ''}`, `${baseUrl}/`).href;
+      },
+    },
   };
 }
 
