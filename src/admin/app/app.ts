@@ -13,6 +13,7 @@ import '../people/people.js';
 import '../testimonials/testimonials.js';
 import '../settings/settings.js';
 import '../team/team.js';
+import '../analytics/analytics.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -21,6 +22,7 @@ const ROUTES = [
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
+  { path: 'analytics', scope: 'analytics', term: 'adAnalytics' },
 ] as const satisfies readonly { path: string; scope: AdminScope; term: string }[];
 
 type Route = (typeof ROUTES)[number];
@@ -187,6 +189,8 @@ export class HwAdminApp extends AdminElement {
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;
+      case 'analytics':
+        return html`<hw-admin-analytics .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-analytics>`;
     }
   }
 
