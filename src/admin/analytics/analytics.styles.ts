@@ -17,6 +17,7 @@ export default css`
     display: grid;
     gap: 1.5rem;
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+    align-items: start;
     margin-block: 1rem 2rem;
   }
 
@@ -101,6 +102,21 @@ export default css`
 
   .numbers {
     overflow-x: auto;
+  }
+
+  .numbers table {
+    min-width: 40rem;
+  }
+
+  .numbers th,
+  .numbers td {
+    white-space: nowrap;
+  }
+
+  @media (max-width: 44rem) {
+    table.cards td.number {
+      text-align: start;
+    }
   }
 
   td.number,

@@ -62,10 +62,12 @@ export class HwAdminAnalytics extends AdminElement {
             <div class="charts">${this.renderListsChart(report)} ${this.renderQuestionsChart(report)}</div>
             <details>
               <summary>${localize.term('adAnPerWeek')}</summary>
-              <div class="numbers">${this.renderTable(localize.term('adAnWeek'), report.weeks.map((week) => [week.week, week]))}</div>
+              <div class="numbers" role="region" aria-label=${localize.term('adAnPerWeek')} tabindex="0">
+                ${this.renderTable(localize.term('adAnWeek'), report.weeks.map((week) => [week.week, week]), '')}
+              </div>
             </details>
             <h2>${localize.term('adAnByJob')}</h2>
-            <div class="numbers">
+            <div>
               ${this.renderTable(localize.term('adAnJob'), [
                 ...report.jobs.map((job) => [job.job || localize.term('adAnNoJob'), job] as const),
                 [localize.term('adAnAllJobs'), report.totals] as const,
@@ -122,11 +124,12 @@ export class HwAdminAnalytics extends AdminElement {
     </section>`;
   }
 
-  private renderTable(first: string, rows: (readonly [string, AnalyticsFigures])[]) {
+  /** `layout` "cards" makes each row a card at phone width; else the table scrolls sideways in its region. */
+  private renderTable(first: string, rows: (readonly [string, AnalyticsFigures])[], layout = 'cards') {
     const { localize } = this;
     const median = localize.term('adAnMedian');
     return html`
-      <table class="cards">
+      <table class=${layout}>
         <thead>
           <tr>
             <th scope="col">${first}</th>
