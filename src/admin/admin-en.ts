@@ -250,6 +250,37 @@ const en = {
   adConsentFound: (count: number) => (count === 1 ? '1 person found.' : `${count} people found.`),
   adConsentDownload: 'Download the record (CSV)',
   adConsentAll: 'Download the record of all people (CSV)',
+  // Analytics (i16an)
+  adAnalytics: 'Analytics',
+  adAnIntro: 'Counts only, made by the server: no cookies, nothing about any one person. Weeks run from Monday to Sunday (UTC).',
+  adAnFrom: 'From the week',
+  adAnTo: 'To the week',
+  adAnShow: 'Show',
+  adAnCsv: 'Download as CSV',
+  adAnRangeError: 'Choose two weeks, the first no later than the last.',
+  adAnEmpty: 'Nothing counted in these weeks yet.',
+  adAnListsTitle: 'People lists shown',
+  adAnQuestionsTitle: 'Questions',
+  adAnListsSummary: (from: string, to: string, total: number, max: number) =>
+    `Bar chart of the people lists shown per week, from ${from} to ${to}: ${total} in all, at most ${max} in one week. The numbers are in the table below.`,
+  adAnQuestionsSummary: (from: string, to: string, asked: number, confirmed: number, answered: number, declined: number) =>
+    `Bar chart of the questions per week, from ${from} to ${to}: ${asked} asked, ${confirmed} confirmed, ${answered} answered, ${declined} declined in all. The numbers are in the table below.`,
+  adAnPerWeek: 'The numbers, week by week',
+  adAnByJob: 'By job',
+  adAnWeek: 'Week',
+  adAnJob: 'Job',
+  adAnNoJob: 'No job',
+  adAnAllJobs: 'All jobs',
+  adAnLists: 'Lists shown',
+  adAnAsked: 'Asked',
+  adAnConfirmed: 'Confirmed',
+  adAnAnswered: 'Answered',
+  adAnDeclined: 'Declined',
+  adAnTestimonials: 'Testimonial lists shown',
+  adAnMedian: 'Median time to answer',
+  adAnHours: (hours: number | null) => (hours === null ? '—' : `within ${hours} h`),
+  adAnMedianNote:
+    'A list counts when a careers page shows its first page; a question when the candidate sends it, confirms it, and when the employee answers or declines. Answer times are kept to the hour: the median is the hour within which the middle answer came.',
 };
 
 export type AdminTerms = typeof en;

@@ -255,6 +255,37 @@ const fr: AdminTerms = {
   adConsentFound: (count: number) => (count <= 1 ? `${count} personne trouvée.` : `${count} personnes trouvées.`),
   adConsentDownload: 'Télécharger le registre (CSV)',
   adConsentAll: 'Télécharger le registre de toutes les personnes (CSV)',
+  // Analytics (i16an)
+  adAnalytics: 'Statistiques',
+  adAnIntro: 'Des comptes seulement, faits par le serveur\u202f: aucun cookie, rien sur une personne. Les semaines vont du lundi au dimanche (UTC).',
+  adAnFrom: 'De la semaine',
+  adAnTo: 'À la semaine',
+  adAnShow: 'Afficher',
+  adAnCsv: 'Télécharger en CSV',
+  adAnRangeError: 'Choisissez deux semaines, la première au plus tard la dernière.',
+  adAnEmpty: 'Rien de compté ces semaines-là pour l’instant.',
+  adAnListsTitle: 'Listes de personnes affichées',
+  adAnQuestionsTitle: 'Questions',
+  adAnListsSummary: (from: string, to: string, total: number, max: number) =>
+    `Histogramme des listes de personnes affichées par semaine, de ${from} à ${to}\u202f: ${total} en tout, au plus ${max} en une semaine. Les chiffres sont dans le tableau ci-dessous.`,
+  adAnQuestionsSummary: (from: string, to: string, asked: number, confirmed: number, answered: number, declined: number) =>
+    `Histogramme des questions par semaine, de ${from} à ${to}\u202f: ${asked} posées, ${confirmed} confirmées, ${answered} répondues, ${declined} déclinées en tout. Les chiffres sont dans le tableau ci-dessous.`,
+  adAnPerWeek: 'Les chiffres, semaine par semaine',
+  adAnByJob: 'Par poste',
+  adAnWeek: 'Semaine',
+  adAnJob: 'Poste',
+  adAnNoJob: 'Sans poste',
+  adAnAllJobs: 'Tous les postes',
+  adAnLists: 'Listes affichées',
+  adAnAsked: 'Posées',
+  adAnConfirmed: 'Confirmées',
+  adAnAnswered: 'Répondues',
+  adAnDeclined: 'Déclinées',
+  adAnTestimonials: 'Listes de témoignages affichées',
+  adAnMedian: 'Délai médian de réponse',
+  adAnHours: (hours: number | null) => (hours === null ? '—' : `en moins de ${hours}\u00a0h`),
+  adAnMedianNote:
+    'Une liste compte quand une page carrières en affiche la première page\u202f; une question quand le candidat l’envoie, la confirme, puis quand le salarié y répond ou la décline. Les délais sont gardés à l’heure près\u202f: la médiane est l’heure dans laquelle est venue la réponse du milieu.',
 };
 
 export default fr;

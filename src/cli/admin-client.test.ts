@@ -155,3 +155,15 @@ test('the audit log by filters, and a consent record, as the contract says', asy
   assert.match(await admin.consentsCsv('records'), /^at,person_id,external_id,email,full_name,erased,purpose,decision,text_version,by,source,details\r\n$/);
   await assert.rejects(admin.consents('records', { person: 'nobody@records.example' }), { name: 'HttpError', status: 404, code: 'person_not_found' });
 });
+
+test('analytics: the report and its CSV, by ISO weeks, with a key of the analytics scope', async () => {
+  const { secret } = await admin.keys.create({ name: 'Analytics', scopes: ['analytics'] });
+  const analytics = createAdminClient({ baseUrl: admin.baseUrl, key: secret });
+  const report = await analytics.analytics.report('acme', { from: '2026-W01', to: '2026-W04' });
+  assert.deepEqual(report.weeks.map((week) => week.week), ['2026-W01', '2026-W02', '2026-W03', '2026-W04']);
+  assert.deepEqual(report.totals, { lists: 0, asked: 0, confirmed: 0, answered: 0, declined: 0, testimonials: 0, medianAnswerHours: null });
+  assert.match(await analytics.analytics.csv('acme', { from: '2026-W01', to: '2026-W01' }), /^week,job,lists,.*\r\n2026-W01,\(all jobs\),0,/s);
+  assert.equal(analytics.analytics.csvUrl('acme', { from: '2026-W01' }), `${admin.baseUrl}/v1/admin/sites/acme/analytics.csv?from=2026-W01`);
+  await assert.rejects(analytics.analytics.report('acme', { from: 'W1' }), { name: 'HttpError', status: 400, code: 'invalid_query' });
+  await assert.rejects(analytics.people.list('acme'), { name: 'HttpError', status: 403, code: 'forbidden' });
+});

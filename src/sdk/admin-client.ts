@@ -2,6 +2,8 @@ import ky, { type KyInstance, type KyResponse } from 'ky';
 import {
   AdminPeopleList,
   AdminSession,
+  AnalyticsReport,
+  type AnalyticsQuery,
   AdminUser,
   AdminUserList,
   ApiKey,
@@ -147,6 +149,13 @@ export interface AdminClient {
    * does not name) and its problems by line, without writing anything (scope `people`).
    */
   previewImport(site: string, file: PeopleFile, options?: UploadOptions): Promise<ImportPreview>;
+  /** Aggregate counts per ISO week and job, by default of the last 12 weeks (scope `analytics`). */
+  analytics: {
+    report(site: string, query?: AnalyticsQuery): Promise<AnalyticsReport>;
+    csv(site: string, query?: AnalyticsQuery): Promise<string>;
+    /** The CSV's address, for a download link in a signed-in browser (the session cookie goes along). */
+    csvUrl(site: string, query?: AnalyticsQuery): string;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -221,6 +230,14 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     consents: (slug, query = {}) => call(api.get(site(slug, 'consents'), { searchParams: definedOnly(query) }), ConsentRecordPage),
     consentsCsv: (slug, query = {}) => text(api.get(site(slug, 'consents.csv'), { searchParams: definedOnly(query) }), timeout || 0),
     previewImport: (slug, file, options) => upload(`${site(slug, 'people', 'import')}?preview=1`, file, options, ImportPreview),
+    analytics: {
+      report: (slug, query = {}) => call(api.get(site(slug, 'analytics'), { searchParams: definedOnly(query) }), AnalyticsReport),
+      csv: (slug, query = {}) => text(api.get(site(slug, 'analytics.csv'), { searchParams: definedOnly(query) }), timeout || 0),
+      csvUrl: (slug, query = {}) => {
+        const search = new URLSearchParams(definedOnly(query)).toString();
+        return new URL(`v1/admin/${site(slug, 'analytics.csv')}${search ? `?${search}` : ''}`, `${baseUrl}/`).href;
+      },
+    },
   };
 }
 

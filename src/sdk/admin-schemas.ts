@@ -438,3 +438,33 @@ export const ConsentRecordPage = z.object({ items: z.array(ConsentEvent), nextCu
 export type ConsentRecordQuery = z.input<typeof ConsentRecordQuery>;
 export type ConsentEvent = z.infer<typeof ConsentEvent>;
 export type ConsentRecordPage = z.infer<typeof ConsentRecordPage>;
+// — Analytics (scope `analytics`) —
+
+/** The longest range one report covers, in weeks; the default is the last `ANALYTICS_DEFAULT_WEEKS`. */
+export const ANALYTICS_MAX_WEEKS = 104;
+export const ANALYTICS_DEFAULT_WEEKS = 12;
+const IsoWeek = z.string().check(z.regex(/^\d{4}-W\d{2}$/, 'must be an ISO week, e.g. 2026-W49'));
+/** `GET /v1/admin/sites/:site/analytics?from=&to=` (and `analytics.csv`): ISO weeks, both included. */
+export const AnalyticsQuery = z.object({ from: z.optional(IsoWeek), to: z.optional(IsoWeek) });
+/** Counts of a week, a job or the whole range; the job `""` is "no job". */
+export const AnalyticsFigures = z.object({
+  /** People lists served (first pages, cached answers and 304s included). */
+  lists: z.number(),
+  asked: z.number(),
+  confirmed: z.number(),
+  answered: z.number(),
+  declined: z.number(),
+  testimonials: z.number(),
+  /** From forwarding to "I answered", to the hour above (the delays are kept in hour buckets); null without answers. */
+  medianAnswerHours: z.nullable(z.number()),
+});
+export const AnalyticsReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  weeks: z.array(z.extend(AnalyticsFigures, { week: z.string() })),
+  jobs: z.array(z.extend(AnalyticsFigures, { job: z.string() })),
+  totals: AnalyticsFigures,
+});
+export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
+export type AnalyticsFigures = z.infer<typeof AnalyticsFigures>;
+export type AnalyticsReport = z.infer<typeof AnalyticsReport>;

@@ -105,6 +105,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/admin/sites/{site}/testimonials', family: 'admin', queryKeys: ['status'] },
   { method: 'POST', path: '/v1/admin/sites/{site}/testimonials/{id}/approve', family: 'admin', limit: 64 * KB, sample: () => ({}) },
   { method: 'POST', path: '/v1/admin/sites/{site}/testimonials/{id}/reject', family: 'admin', limit: 64 * KB, sample: () => ({ reason: 'No.' }) },
+  { method: 'GET', path: '/v1/admin/sites/{site}/analytics', family: 'admin', queryKeys: ['from', 'to'] },
+  { method: 'GET', path: '/v1/admin/sites/{site}/analytics.csv', family: 'admin', queryKeys: ['from', 'to'] },
   { method: 'GET', path: '/v1/admin/session', family: 'admin' },
   { method: 'DELETE', path: '/v1/admin/session', family: 'admin' },
   { method: 'GET', path: '/v1/admin/users', family: 'admin' },

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { PeopleQuery } from '../sdk/schemas.js';
+import { PeopleQuery, type Match } from '../sdk/schemas.js';
+import { NO_JOB, analyticsCounter } from './analytics/counter.js';
 import { TestimonialQuery } from '../sdk/testimonial-schemas.js';
 import { listPublicPeople, refreshPublicPeople, type ListedPeople } from './public-people.js';
 import { PublicCache, acceptsGzip, etagMatches, type CachedAnswer } from './public-cache.js';
@@ -50,10 +51,25 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
     request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
   ): Promise<ListAnswer> {
     const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, (stale) => produce[kind](site, query as never, stale));
+    countServed(kind, site, query as { job?: string; cursor?: string }, matchOf.get(cached) ?? readMatch(cached));
     const headers = answerHeaders(cached);
     if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers: headers.notModified, body: null };
     if (acceptsGzip(request.acceptEncoding)) return { status: 200, headers: headers.gzipped, body: cached.gzipped() };
     return { status: 200, headers: headers.plain, body: cached.body };
+  }
+
+  // Analytics: a list's first page served (304s too) counts once, for the page's job when the list
+  // matched it. A map increment: nothing waits for the database (analytics/counter.ts).
+  const counter = analyticsCounter(db);
+  const matchOf = new WeakMap<CachedAnswer, Match>();
+  function readMatch(cached: CachedAnswer) {
+    const { match } = JSON.parse(cached.body) as { match: Match };
+    matchOf.set(cached, match);
+    return match;
+  }
+  function countServed(kind: ListKind, site: Site, query: { job?: string; cursor?: string }, match: Match) {
+    if (query.cursor) return;
+    counter.count(site.id, match === 'job' ? query.job : NO_JOB, kind === 'people' ? 'lists' : 'testimonials');
   }
 
   // The headers of each answer, made once per cached answer rather than once per request.

@@ -13,6 +13,7 @@ import { openDatabase, type Db } from './store/database.js';
 import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
+import { startAnalyticsFlush } from './analytics/counter.js';
 import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
 
@@ -74,6 +75,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
   siteReader(db, options.maxWaiting);
+  const analytics = startAnalyticsFlush(db);
   const lists = publicLists(db, publicUrl);
   const app = createApp({
     db,
@@ -112,6 +114,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();
       await mailer.stop();
+      await analytics.stop();
       transport.close();
       if (!options.db) await db.destroy(); // PGlite flushes its files on close
     },

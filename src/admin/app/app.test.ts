@@ -60,7 +60,7 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log']);
+    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
       '/admin/people',
       '/admin/people/import',
@@ -68,6 +68,7 @@ describe('hw-admin-app', () => {
       '/admin/settings',
       '/admin/team',
       '/admin/audit',
+      '/admin/analytics',
     ]);
     expect(current(el)).to.deep.equal(['People']);
     expect(heading(el)).to.equal('People');
@@ -189,7 +190,7 @@ describe('hw-admin-app', () => {
     serveSession('editor');
     const el = await workspace('fr');
     expect(texts(el, 'header p')).to.deep.equal(['Espace RH Hallway', 'Hélène Roux, éditeur']);
-    expect(nav(el)).to.deep.equal(['Personnes', 'Importer des personnes', 'Réglages du site']);
+    expect(nav(el)).to.deep.equal(['Personnes', 'Importer des personnes', 'Réglages du site', 'Statistiques']);
     expect(texts(el, '.skip')).to.deep.equal(['Aller au contenu']);
     await expect(el).to.be.accessible();
   });

@@ -14,6 +14,7 @@ import '../testimonials/testimonials.js';
 import '../settings/settings.js';
 import '../team/team.js';
 import '../audit/audit.js';
+import '../analytics/analytics.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -24,6 +25,7 @@ const ROUTES = [
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
   { path: 'audit', scope: 'audit', term: 'adAudit' },
+  { path: 'analytics', scope: 'analytics', term: 'adAnalytics' },
 ] as const satisfies readonly { path: string; scope: AdminScope; term: string }[];
 
 type Route = (typeof ROUTES)[number];
@@ -196,6 +198,8 @@ export class HwAdminApp extends AdminElement {
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;
+      case 'analytics':
+        return html`<hw-admin-analytics .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-analytics>`;
     }
   }
 

@@ -26,6 +26,7 @@ import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
 import { authenticate, need, type ActorEnv } from './access.js';
 import { accountRoutes } from './account-routes.js';
 import { consentRoutes } from './consent-routes.js';
+import { analyticsHandlers } from '../analytics/routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -183,6 +184,10 @@ export function adminRoutes({ db, links }: AdminDeps) {
     await audit(c, { action: `testimonial.${decision.status === 'approved' ? 'approve' : 'reject'}`, site: c.var.site.slug, target: id, details: reason });
     return c.json({ testimonial });
   }
+
+  const analytics = analyticsHandlers(db);
+  admin.get('/sites/:site/analytics', need('analytics'), withSite, analytics.report);
+  admin.get('/sites/:site/analytics.csv', need('analytics'), withSite, analytics.csv);
 
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
   admin.route('/', consentRoutes(db));

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type * as z from 'zod/mini';
 import type { ContactRequest } from '../../sdk/contact-schemas.js';
+import { analyticsCounter } from '../analytics/counter.js';
 import { hashToken, newToken, type TokenProblem } from '../auth/tokens.js';
 import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
@@ -110,7 +111,7 @@ export async function storeSubmission(
   const id = newRequestId();
   const lang = body.lang ?? (site.default_lang === 'fr' ? 'fr' : 'en');
   const candidateName = oneLine(body.name);
-  return db.transaction().execute(async (trx) => {
+  const stored = await db.transaction().execute(async (trx): Promise<Stored> => {
     // Submissions racing each other take turns on the person's row, so the count below holds.
     await trx.selectFrom('people').select('id').where('id', '=', person.id).forUpdate().execute();
     const waiting = await pendingToday(trx, person.id, now);
@@ -142,6 +143,8 @@ export async function storeSubmission(
     });
     return { ok: true, id };
   });
+  if (stored.ok) analyticsCounter(db).count(site.id, body.job, 'asked', now);
+  return stored;
 }
 
 /** The person's questions of the last day still waiting for confirmation, oldest first. */
@@ -176,7 +179,8 @@ export interface ConfirmDeps {
  * reached, then forward the question to them, or tell the candidate kindly why not.
  */
 export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
-  return db.transaction().execute(async (trx) => {
+  let counted: { siteId: number; job: string | null } | undefined;
+  const confirmation = await db.transaction().execute(async (trx): Promise<Confirmation> => {
     const request = await trx
       .selectFrom('contact_requests')
       .selectAll()
@@ -205,8 +209,11 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
       const template = status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined';
       await enqueueMail(trx, { to: request.candidate_email, template, locale: request.lang, data: candidate });
     }
+    if (reach.ok) counted = { siteId: request.site_id, job: request.job };
     return { ok: true, status, displayName: display_name, lang: request.lang };
   });
+  if (counted) analyticsCounter(db).count(counted.siteId, counted.job, 'confirmed', now);
+  return confirmation;
 }
 
 interface StoredRequest {
@@ -273,7 +280,8 @@ export function findForEmployee(db: Db, requestId: string) {
  * Resolves with the request's status afterwards.
  */
 export async function settleRequest(db: Db, requestId: number, outcome: 'answered' | 'declined', now: Date): Promise<ContactRequestStatus> {
-  return db.transaction().execute(async (trx) => {
+  let settledNow: { site_id: number; job: string | null; confirmed_at: Date | null } | undefined;
+  const status = await db.transaction().execute(async (trx) => {
     const settled = await trx
       .updateTable('contact_requests')
       .set(outcome === 'answered' ? { status: 'answered', answered_at: now } : { status: 'declined', declined_at: now })
@@ -285,6 +293,7 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
       const current = await trx.selectFrom('contact_requests').select('status').where('id', '=', requestId).executeTakeFirstOrThrow();
       return current.status;
     }
+    settledNow = settled;
     if (outcome === 'declined') {
       const { site_name, accent_color, careers_url, display_name } = await trx
         .selectFrom('people as p')
@@ -307,6 +316,14 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
     }
     return settled.status;
   });
+  if (settledNow) countSettled(db, settledNow, outcome, now);
+  return status;
+}
+
+function countSettled(db: Db, request: { site_id: number; job: string | null; confirmed_at: Date | null }, outcome: 'answered' | 'declined', now: Date) {
+  const counter = analyticsCounter(db);
+  if (outcome === 'answered') counter.countAnswer(request.site_id, request.job, request.confirmed_at, now);
+  else counter.count(request.site_id, request.job, 'declined', now);
 }
 
 /** No new questions for two weeks from now; an existing longer pause is kept. Resolves with its end. */

@@ -583,6 +583,22 @@ const migrations: Record<string, Migration> = {
         full_name || ' ' || display_name || ' ' || email || ' ' || job_title || ' ' || coalesce(team, '') || ' ' || coalesce(location, ''))) stored`.execute(db);
     },
   },
+  '0012_analytics': {
+    async up(db) {
+      // The workspace's analytics (issue 16): aggregate counts only, per site, ISO week (its Monday),
+      // job and metric. Nothing here names or tracks a person; the server counts in memory and adds
+      // its counts to these rows every few seconds (analytics/counter.ts).
+      await db.schema
+        .createTable('analytics_weekly')
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('week', 'date', (c) => c.notNull())
+        .addColumn('job', 'text', (c) => c.notNull())
+        .addColumn('metric', 'text', (c) => c.notNull())
+        .addColumn('count', 'bigint', (c) => c.notNull())
+        .addPrimaryKeyConstraint('analytics_weekly_pk', ['site_id', 'week', 'job', 'metric'])
+        .execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -275,6 +275,15 @@ export interface ListedTitlesTable {
   people: number;
 }
 
+/** Aggregate counts of the workspace's analytics; `week` is the ISO week's Monday (`YYYY-MM-DD`). */
+export interface AnalyticsWeeklyTable {
+  site_id: number;
+  week: string;
+  job: string;
+  metric: string;
+  count: ColumnType<string, number, number>;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -296,6 +305,7 @@ export interface Database {
   rate_limits: RateLimitsTable;
   testimonials: TestimonialsTable;
   listed_titles: ListedTitlesTable;
+  analytics_weekly: AnalyticsWeeklyTable;
 }
 
 export type Site = Selectable<SitesTable>;
