@@ -19,6 +19,8 @@ import {
   Moderated,
   ModerationList,
   StatusChanged,
+  SiteJobsReplaced,
+  SiteOverview,
   type ImportProblem,
   type InvitationRequest,
   type PersonStatus,
@@ -123,6 +125,10 @@ export interface AdminClient {
   audit(query?: { cursor?: string; limit?: number }): Promise<AuditPage>;
   /** The whole audit log as CSV, newest first (scope `audit`). */
   auditCsv(): Promise<string>;
+  /** Replaces the site's open jobs with this list (CSV or a JSON array of `{ title, url, team, location }`). */
+  replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
+  /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
+  overview(site: string): Promise<SiteOverview>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -189,6 +195,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     audit: (query = {}) => call(api.get('audit', { searchParams: definedOnly(query) }), AuditPage),
     auditCsv: () => text(api.get('audit.csv'), timeout || 0),
+    replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
+    overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
   };
 }
 

@@ -187,3 +187,23 @@ export function scoreTitles(job: string, titles: string[], threshold: number): {
   });
   return reaching.length > 0 ? reaching : titles.map((title, i) => ({ title, score: score(i) }));
 }
+
+/**
+ * `scoreTitles` for many jobs at once (the workspace's coverage): for each job, the indexes of the
+ * titles reaching `threshold`, none when none does. Each title's trigrams are read once for all jobs.
+ */
+export function titlesReaching(jobs: string[], titles: string[], threshold: number): number[][] {
+  const dictionary = new Dictionary();
+  const listed = titles.map((title) => dictionary.trigrams(title));
+  return jobs.map((job) => {
+    const wanted = dictionary.trigrams(job);
+    const reaching: number[] = [];
+    listed.forEach((trigrams, i) => {
+      const bound = dictionary.common(trigrams, wanted) / Math.min(trigrams.unique.length, wanted.unique.length);
+      if (!(bound >= threshold)) return;
+      const score = Math.max(dictionary.similarity(trigrams, wanted), dictionary.wordSimilarity(wanted, trigrams), dictionary.wordSimilarity(trigrams, wanted));
+      if (score >= threshold) reaching.push(i);
+    });
+    return reaching;
+  });
+}

@@ -25,6 +25,7 @@ import { ImportRejected, importPeople, listedProblems, readCsv, readJson, type R
 import { inviteAll, inviteAlumnus, invitePerson } from './invitations.js';
 import { authenticate, need, type ActorEnv } from './access.js';
 import { accountRoutes } from './account-routes.js';
+import { coverageRoutes } from './coverage-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -34,7 +35,7 @@ export interface AdminDeps {
   links: Links;
 }
 
-type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
+export type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
 
 // zod/mini loads no locale: the messages admins read are English.
 z.config(z.locales.en());
@@ -180,10 +181,11 @@ export function adminRoutes({ db, links }: AdminDeps) {
   }
 
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
+  admin.route('/', coverageRoutes(db));
   return admin;
 }
 
-function loadSite(db: Db): MiddlewareHandler<Env> {
+export function loadSite(db: Db): MiddlewareHandler<Env> {
   return async (c, next) => {
     const slug = c.req.param('site') ?? '';
     const site = hasNul(slug) ? undefined : await findSiteBySlug(db, slug);
