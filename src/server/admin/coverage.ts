@@ -8,7 +8,6 @@ import { sql } from 'kysely';
 import type { GroupCount, JobCoverage, SiteJobInput, SiteOverview } from '../../sdk/admin-schemas.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import type { Db } from '../store/database.js';
-import { latestConsentGranted } from '../store/people.js';
 import { titlesReaching } from '../trigrams.js';
 
 export type JobSource = 'upload';
@@ -72,28 +71,14 @@ export async function siteOverview(db: Db, siteId: number): Promise<SiteOverview
     .orderBy('source')
     .orderBy('position')
     .execute();
-  // Listed people by title: what matching reads (listed_titles), with who of them accepts questions.
-  const titles = await db
-    .selectFrom('people as p')
-    .select(['p.job_title_key', sql<number>`count(*)::int`.as('listed'), sql<number>`count(*) filter (where ${latestConsentGranted('contact')})::int`.as('contactable')])
+  const titles = await listedTitles(db, siteId);
+  const { teams, locations, totals } = await peopleCounts(db, siteId);
+  const pending = await db
+    .selectFrom('testimonials as t')
+    .innerJoin('people as p', 'p.id', 't.person_id')
+    .select(sql<number>`count(*)::int`.as('count'))
     .where('p.site_id', '=', siteId)
-    .where('p.listed', '=', true)
-    .groupBy('p.job_title_key')
-    .execute();
-  const teams = await groups(db, siteId, 'team');
-  const locations = await groups(db, siteId, 'location');
-  const totals = await db
-    .selectFrom('people as p')
-    .select([
-      sql<number>`count(*)::int`.as('total'),
-      sql<number>`count(*) filter (where p.listed)::int`.as('listed'),
-      sql<number>`count(*) filter (where p.invited_at is not null)::int`.as('sent'),
-      sql<number>`count(*) filter (where p.invited_at is not null and p.listed)::int`.as('accepted'),
-      sql<number>`(select count(*) from testimonials t join people a on a.id = t.person_id where a.site_id = ${siteId} and t.status = 'pending')::int`.as('pending'),
-    ])
-    .where('p.site_id', '=', siteId)
-    .where('p.erased_at', 'is', null)
-    .where('p.status', '!=', 'left')
+    .where('t.status', '=', 'pending')
     .executeTakeFirstOrThrow();
 
   const teamListed = new Map(teams.map((group) => [group.key, group.listed]));
@@ -115,7 +100,7 @@ export async function siteOverview(db: Db, siteId: number): Promise<SiteOverview
     teams: teams.map(({ name, people, listed }) => ({ name, people, listed })),
     locations: locations.map(({ name, people, listed }) => ({ name, people, listed })),
     invitations: { sent: totals.sent, accepted: totals.accepted },
-    pendingTestimonials: totals.pending,
+    pendingTestimonials: pending.count,
   };
 }
 
@@ -126,23 +111,46 @@ function reachingTitles(jobKeys: string[], titleKeys: string[]): Map<string, num
   return new Map(distinct.map((key, i) => [key, reaching[i]!]));
 }
 
-/** Employees and alumni by team or location (folded, named as most of them write it), most people first. */
-async function groups(db: Db, siteId: number, by: 'team' | 'location'): Promise<Group[]> {
-  const key = by === 'team' ? 'p.team_key' : 'p.location_key';
-  const column = by === 'team' ? 'p.team' : 'p.location';
-  return db
-    .selectFrom('people as p')
-    .select([
-      sql<string | null>`${sql.ref(key)}`.as('key'),
-      sql<string | null>`mode() within group (order by ${sql.ref(column)})`.as('name'),
-      sql<number>`count(*)::int`.as('people'),
-      sql<number>`count(*) filter (where p.listed)::int`.as('listed'),
-    ])
-    .where('p.site_id', '=', siteId)
-    .where('p.erased_at', 'is', null)
-    .where('p.status', '!=', 'left')
-    .groupBy(key)
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy(sql`${sql.ref(key)} collate "C"`)
-    .execute();
+/**
+ * The site's listed titles and how many people hold each, as matching reads them (`listed_titles`,
+ * kept by triggers), with how many of those accept questions (their latest "contact" decision, read
+ * for the site's listed people in one pass).
+ */
+async function listedTitles(db: Db, siteId: number) {
+  const counts = await db.selectFrom('listed_titles').select(['job_title_key', 'people']).where('site_id', '=', siteId).where('people', '>', 0).execute();
+  const contactable = await sql<{ key: string; count: number }>`
+    select p.job_title_key as key, count(*)::int as count
+    from people p
+    join (
+      select distinct on (c.person_id) c.person_id, c.granted
+      from consents c join people q on q.id = c.person_id
+      where q.site_id = ${siteId} and q.listed and c.purpose = 'contact'
+      order by c.person_id, c.id desc
+    ) latest on latest.person_id = p.id and latest.granted
+    where p.site_id = ${siteId} and p.listed
+    group by p.job_title_key`.execute(db);
+  const contactableOf = new Map(contactable.rows.map((row) => [row.key, row.count]));
+  return counts.map((row) => ({ job_title_key: row.job_title_key, listed: row.people, contactable: contactableOf.get(row.job_title_key) ?? 0 }));
+}
+
+/** Employees and alumni by team, by location, and in all, in one pass over the site's people. */
+async function peopleCounts(db: Db, siteId: number) {
+  const rows = await sql<{ by: 'team' | 'location' | 'all'; key: string | null; name: string | null; people: number; listed: number; sent: number; accepted: number }>`
+    select case when grouping(p.team_key) = 0 then 'team' when grouping(p.location_key) = 0 then 'location' else 'all' end as by,
+      case when grouping(p.team_key) = 0 then p.team_key else p.location_key end as key,
+      case when grouping(p.team_key) = 0 then min(p.team) else min(p.location) end as name,
+      count(*)::int as people,
+      count(*) filter (where p.listed)::int as listed,
+      count(*) filter (where p.invited_at is not null)::int as sent,
+      count(*) filter (where p.invited_at is not null and p.listed)::int as accepted
+    from people p
+    where p.site_id = ${siteId} and p.erased_at is null and p.status <> 'left'
+    group by grouping sets ((p.team_key), (p.location_key), ())`.execute(db);
+  const groups = (by: 'team' | 'location'): Group[] =>
+    rows.rows
+      .filter((row) => row.by === by)
+      .map(({ key, name, people, listed }) => ({ key, name, people, listed }))
+      .sort((a, b) => b.people - a.people || (a.key ?? '').localeCompare(b.key ?? ''));
+  const all = rows.rows.find((row) => row.by === 'all') ?? { people: 0, listed: 0, sent: 0, accepted: 0 };
+  return { teams: groups('team'), locations: groups('location'), totals: { total: all.people, listed: all.listed, sent: all.sent, accepted: all.accepted } };
 }
