@@ -49,7 +49,7 @@ const announced = (page: Page, text: string) => page.getByRole('status').filter(
 test('an owner searches, invites, moderates, sets an origin and makes an API key', async () => {
   const page = await signedIn(DEMO_ADMIN_EMAIL, '/admin/people');
   assert.equal(await heading(page).textContent(), 'People');
-  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), ['People', 'Testimonials', 'Site settings', 'Team']);
+  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), ['Overview', 'People', 'Testimonials', 'Site settings', 'Team']);
   await page.locator('hw-admin-people tbody tr').first().waitFor();
 
   await page.getByLabel('Search people').fill('Tomasz');
