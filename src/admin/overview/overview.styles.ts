@@ -118,4 +118,8 @@ export default css`
   .upload {
     max-width: 32rem;
   }
+
+  .charts + section {
+    margin-top: 2.5rem;
+  }
 `;
