@@ -167,3 +167,19 @@ test('analytics: the report and its CSV, by ISO weeks, with a key of the analyti
   await assert.rejects(analytics.analytics.report('acme', { from: 'W1' }), { name: 'HttpError', status: 400, code: 'invalid_query' });
   await assert.rejects(analytics.people.list('acme'), { name: 'HttpError', status: 403, code: 'forbidden' });
 });
+
+test('the job list and the overview, as the contract says', async () => {
+  await admin.sites.create({ slug: 'jobs-site', name: 'Jobs' });
+  const csv = 'title,url,team\nHead Chef,https://careers.jobs.example/1,Kitchen\nSommelier,,Kitchen';
+  assert.deepEqual(await admin.replaceJobs('jobs-site', { type: 'text/csv', body: csv }), { jobs: 2, source: 'upload' });
+  const overview = await admin.overview('jobs-site');
+  assert.deepEqual(
+    overview.jobs.map((job) => [job.title, job.url, job.listed, job.match]),
+    [
+      ['Head Chef', 'https://careers.jobs.example/1', 0, 'all'],
+      ['Sommelier', null, 0, 'all'],
+    ],
+  );
+  const json = JSON.stringify([{ title: 'Cook', url: 'ftp://jobs.example/1' }]);
+  await assert.rejects(admin.replaceJobs('jobs-site', { type: 'application/json', body: json }), { name: 'HttpError', status: 400, code: 'invalid_body', field: 'url' });
+});

@@ -24,6 +24,8 @@ import {
   Moderated,
   ModerationList,
   StatusChanged,
+  SiteJobsReplaced,
+  SiteOverview,
   type ImportProblem,
   type InvitationRequest,
   type PersonStatus,
@@ -156,6 +158,10 @@ export interface AdminClient {
     /** The CSV's address, for a download link in a signed-in browser (the session cookie goes along). */
     csvUrl(site: string, query?: AnalyticsQuery): string;
   };
+  /** Replaces the site's open jobs with this list (CSV or a JSON array of `{ title, url, team, location }`). */
+  replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
+  /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
+  overview(site: string): Promise<SiteOverview>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -238,6 +244,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         return new URL(`v1/admin/${site(slug, 'analytics.csv')}${search ? `?${search}` : ''}`, `${baseUrl}/`).href;
       },
     },
+    replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
+    overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
   };
 }
 

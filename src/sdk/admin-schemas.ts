@@ -468,3 +468,62 @@ export const AnalyticsReport = z.object({
 export type AnalyticsQuery = z.infer<typeof AnalyticsQuery>;
 export type AnalyticsFigures = z.infer<typeof AnalyticsFigures>;
 export type AnalyticsReport = z.infer<typeof AnalyticsReport>;
+// ---- Overview: the site's open jobs and the coverage of each (issue 16) ----
+
+/** A job list (`PUT /v1/admin/sites/:site/jobs`, CSV or JSON) is at most this large. */
+export const JOBS_MAX_BYTES = 2 * 1024 * 1024;
+/** The most open jobs a site's list holds. */
+export const SITE_JOBS_MAX = 5000;
+export const JOB_TEXT_MAX = 200;
+export const JOB_URL_MAX = 2000;
+/** Where a site's job list came from: uploaded now; a JSON feed or a sitemap later (issue 17). */
+export const JobSource = z.enum(['upload']);
+
+const optionalLine = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))));
+
+/** One open job as uploaded: CSV columns or JSON keys `title`, `url`, `team`, `location`. */
+export const SiteJobInput = z.strictObject({
+  title: line(JOB_TEXT_MAX),
+  url: z.optional(z.nullable(z.string().check(z.maxLength(JOB_URL_MAX), z.refine(isCareersUrl, 'must be a web address such as https://careers.example.com/jobs/42')))),
+  team: optionalLine(JOB_TEXT_MAX),
+  location: optionalLine(JOB_TEXT_MAX),
+});
+/** The whole list: it replaces the site's previous one. */
+export const SiteJobsUpload = z.array(SiteJobInput).check(z.maxLength(SITE_JOBS_MAX));
+/** The answer of `PUT /v1/admin/sites/:site/jobs`. */
+export const SiteJobsReplaced = z.object({ jobs: z.number(), source: JobSource });
+
+/**
+ * One open job and who the careers page shows for it, as the public matching ranks them: `listed`
+ * people in the job (title similarity), of whom `contactable` accept questions; with nobody in it,
+ * `match` says what the page falls back to (the job's team, its location, or everyone).
+ */
+export const JobCoverage = z.object({
+  title: z.string(),
+  url: z.nullable(z.string()),
+  team: z.nullable(z.string()),
+  location: z.nullable(z.string()),
+  listed: z.number(),
+  contactable: z.number(),
+  match: z.enum(['job', 'team', 'location', 'all']),
+});
+/** People of a team or location (employees and alumni), and how many of them candidates see. */
+export const GroupCount = z.object({ name: z.nullable(z.string()), people: z.number(), listed: z.number() });
+/** `GET /v1/admin/sites/:site/overview` (scope `people` or `analytics`): the workspace's home. */
+export const SiteOverview = z.object({
+  jobs: z.array(JobCoverage),
+  jobsSource: z.nullable(JobSource),
+  jobsUpdatedAt: z.nullable(z.iso.datetime()),
+  people: z.object({ total: z.number(), listed: z.number(), contactable: z.number() }),
+  teams: z.array(GroupCount),
+  locations: z.array(GroupCount),
+  /** Employees invited, and of them those who opted in (listed). */
+  invitations: z.object({ sent: z.number(), accepted: z.number() }),
+  pendingTestimonials: z.number(),
+});
+
+export type SiteJobInput = z.infer<typeof SiteJobInput>;
+export type SiteJobsReplaced = z.infer<typeof SiteJobsReplaced>;
+export type JobCoverage = z.infer<typeof JobCoverage>;
+export type GroupCount = z.infer<typeof GroupCount>;
+export type SiteOverview = z.infer<typeof SiteOverview>;

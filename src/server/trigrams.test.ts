@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import type { Db } from './store/database.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
-import { scoreTitles, trigramSimilarities } from './trigrams.js';
+import { scoreTitles, titlesReaching, trigramSimilarities } from './trigrams.js';
 
 let db: Db;
 let drop: () => Promise<void>;
@@ -67,6 +67,17 @@ test('no title the threshold would keep is skipped by the shortcut (2,000 random
     const exact = titles.map((t) => scoreTitles(job, [t], 0)[0]!).filter(({ score }) => score >= 0.4);
     assert.deepEqual(kept, exact.length > 0 ? exact : titles.map((t) => scoreTitles(job, [t], 0)[0]!));
   }
+});
+
+test('many jobs scored at once keep the titles each keeps alone, and none when none reaches (2,000 random titles)', () => {
+  const titles = fc.sample(title, { numRuns: 2_000, seed: 11 });
+  const jobs = ['abc de', 'a1', 'cab ded abc', 'zzz', '', ...fc.sample(title, { numRuns: 50, seed: 12 })];
+  const reaching = titlesReaching(jobs, titles, 0.4);
+  jobs.forEach((job, j) => {
+    const alone = titles.flatMap((t, i) => (scoreTitles(job, [t], 0)[0]!.score >= 0.4 ? [i] : []));
+    assert.deepEqual(reaching[j], alone, job);
+  });
+  assert.ok(reaching.some((kept) => kept.length > 0) && reaching.some((kept) => kept.length === 0));
 });
 
 test('a title fits when either is a few words longer than the other', () => {

@@ -187,3 +187,37 @@ export function scoreTitles(job: string, titles: string[], threshold: number): {
   });
   return reaching.length > 0 ? reaching : titles.map((title, i) => ({ title, score: score(i) }));
 }
+
+/**
+ * `scoreTitles` for many jobs at once (the workspace's coverage): for each job, the indexes of the
+ * titles reaching `threshold`, none when none does. Each title's trigrams are read once for all
+ * jobs, and a job is scored only against the titles sharing one of its trigrams (found through an
+ * index of them): a title sharing none cannot reach a positive threshold.
+ */
+export function titlesReaching(jobs: string[], titles: string[], threshold: number): number[][] {
+  const dictionary = new Dictionary();
+  const listed = titles.map((title) => dictionary.trigrams(title));
+  const titlesOf = new Map<number, number[]>();
+  listed.forEach((trigrams, i) => {
+    for (const id of trigrams.unique) {
+      const holders = titlesOf.get(id);
+      if (holders) holders.push(i);
+      else titlesOf.set(id, [i]);
+    }
+  });
+  const common = new Int32Array(titles.length);
+  return jobs.map((job) => {
+    const wanted = dictionary.trigrams(job);
+    const touched: number[] = [];
+    for (const id of wanted.unique) for (const i of titlesOf.get(id) ?? []) if (common[i]!++ === 0) touched.push(i);
+    const reaching = touched.filter((i) => {
+      const trigrams = listed[i]!;
+      // No measure exceeds the shared trigrams over the shorter set.
+      const bound = common[i]! / Math.min(trigrams.unique.length, wanted.unique.length);
+      common[i] = 0;
+      if (bound < threshold) return false;
+      return Math.max(dictionary.similarity(trigrams, wanted), dictionary.wordSimilarity(wanted, trigrams), dictionary.wordSimilarity(trigrams, wanted)) >= threshold;
+    });
+    return reaching.sort((a, b) => a - b);
+  });
+}

@@ -13,6 +13,10 @@ const pages = [
   photos,
   route('get', 'sites/:site/people', () => ({ items: [], nextCursor: null })),
   route('get', 'sites/:site/testimonials', () => ({ items: [] })),
+  route('get', 'sites/:site/overview', () => ({
+    ...{ jobs: [], jobsSource: null, jobsUpdatedAt: null, teams: [], locations: [], pendingTestimonials: 0 },
+    ...{ people: { total: 0, listed: 0, contactable: 0 }, invitations: { sent: 0, accepted: 0 } },
+  })),
   route('get', 'users', () => ({ items: [] })),
   route('get', 'keys', () => ({ items: [] })),
   http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace']))),
@@ -60,8 +64,9 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
+    expect(nav(el)).to.deep.equal(['Overview', 'People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
+      '/admin/overview',
       '/admin/people',
       '/admin/people/import',
       '/admin/testimonials',
@@ -70,12 +75,12 @@ describe('hw-admin-app', () => {
       '/admin/audit',
       '/admin/analytics',
     ]);
-    expect(current(el)).to.deep.equal(['People']);
-    expect(heading(el)).to.equal('People');
-    const people = $(el, 'hw-admin-people');
-    expect(people.getAttribute('site')).to.equal('acme');
-    await until('the people page', () => people.shadowRoot!.querySelector('.message'));
-    expect(received.find((request) => request.path === '/v1/admin/sites/acme/people')!.csrf, 'pages write with the session’s CSRF token').to.equal(
+    expect(current(el)).to.deep.equal(['Overview']);
+    expect(heading(el)).to.equal('Overview');
+    const overview = $(el, 'hw-admin-overview');
+    expect(overview.getAttribute('site')).to.equal('acme');
+    await until('the overview page', () => overview.shadowRoot!.querySelector('.headline'));
+    expect(received.find((request) => request.path === '/v1/admin/sites/acme/overview')!.csrf, 'pages write with the session’s CSRF token').to.equal(
       'csrf-token-of-the-session',
     );
     await expect(el).to.be.accessible();
@@ -150,7 +155,7 @@ describe('hw-admin-app', () => {
     expect(texts(el, 'header option')).to.deep.equal(['Acme', 'Beta Labs']);
     await choose(el, 'header select', 'beta');
     expect(new URLSearchParams(location.search).get('site')).to.equal('beta');
-    await until('the people of beta', () => received.some((request) => request.path === '/v1/admin/sites/beta/people'));
+    await until('the overview of beta', () => received.some((request) => request.path === '/v1/admin/sites/beta/overview'));
     expect(new URL(link(el, 'Testimonials').href).search).to.equal('?site=beta');
     await expect(el).to.be.accessible();
   });
@@ -190,7 +195,7 @@ describe('hw-admin-app', () => {
     serveSession('editor');
     const el = await workspace('fr');
     expect(texts(el, 'header p')).to.deep.equal(['Espace RH Hallway', 'Hélène Roux, éditeur']);
-    expect(nav(el)).to.deep.equal(['Personnes', 'Importer des personnes', 'Réglages du site', 'Statistiques']);
+    expect(nav(el)).to.deep.equal(['Vue d’ensemble', 'Personnes', 'Importer des personnes', 'Réglages du site', 'Statistiques']);
     expect(texts(el, '.skip')).to.deep.equal(['Aller au contenu']);
     await expect(el).to.be.accessible();
   });

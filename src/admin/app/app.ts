@@ -9,6 +9,7 @@ import { baseStyles } from '../../components/shared/styles.js';
 import { AdminElement } from '../shared/admin-element.js';
 import { adminStyles } from '../shared/admin-styles.js';
 import { errorTerm } from '../shared/errors.js';
+import '../overview/overview.js';
 import '../people/people.js';
 import '../testimonials/testimonials.js';
 import '../settings/settings.js';
@@ -19,6 +20,7 @@ import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
 const ROUTES = [
+  { path: 'overview', scope: 'people', term: 'adOverview' },
   { path: 'people', scope: 'people', term: 'adPeople' },
   { path: 'people/import', scope: 'people', term: 'adImport' },
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
@@ -47,7 +49,7 @@ export class HwAdminSignedOutEvent extends Event {
  * @tagname hw-admin-app
  * @summary The HR workspace at `/admin`: the signed-in admin's header (site picker, name and role,
  * sign-out), a navigation that shows only the pages the role may use, and those pages, each at its
- * own address (`/admin/people`, `/admin/testimonials`, `/admin/settings`, `/admin/team`).
+ * own address (`/admin/overview`, the home, `/admin/people`, `/admin/testimonials`, `/admin/settings`, `/admin/team`).
  *
  * @fires {HwAdminSignedOutEvent} hw-admin-signed-out - No session (anymore); unless cancelled, the page goes to `/admin/sign-in`.
  */
@@ -188,6 +190,8 @@ export class HwAdminApp extends AdminElement {
     if (route.path === 'audit') return html`<hw-admin-audit .admin=${client} .scopes=${scopes} site=${site?.slug ?? nothing}></hw-admin-audit>`;
     if (!site) return html`<p class="message">${this.localize.term('adNoSite')}</p>`;
     switch (route.path) {
+      case 'overview':
+        return html`<hw-admin-overview .admin=${client} .scopes=${scopes} site=${site.slug} base=${this.base}></hw-admin-overview>`;
       case 'people':
         return html`<hw-admin-people .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-people>`;
       case 'testimonials':

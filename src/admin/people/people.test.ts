@@ -236,4 +236,19 @@ describe('hw-admin-people', () => {
     const el = await peoplePage();
     expect(alerts(el)).to.deep.equal(['The server could not be reached. Check your connection and try again.']);
   });
+
+  it('opens searched for the address’s q (the overview’s link to a team)', async () => {
+    const testPage = location.href;
+    history.replaceState(null, '', '?site=acme&q=Ada');
+    try {
+      servePeople([ada, alan]);
+      const el = await peoplePage();
+      expect(names(el)).to.deep.equal(['Ada Lovelace']);
+      expect(received.find((request) => request.path === '/v1/admin/sites/acme/people')!.query.q).to.equal('Ada');
+      expect($<HTMLInputElement>(el, '#search').value).to.equal('Ada');
+      await expect(el).to.be.accessible();
+    } finally {
+      history.replaceState(null, '', testPage);
+    }
+  });
 });

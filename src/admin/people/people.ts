@@ -28,7 +28,8 @@ type Confirm = { kind: 'invite-all' } | { kind: 'left'; person: AdminPerson };
 export class HwAdminPeople extends AdminElement {
   static override styles = [baseStyles, fieldStyles, adminStyles, styles];
 
-  @state() private q = '';
+  /** The search; `?q=` in the address opens the page searched (the overview's links to a team). */
+  @state() private q = new URLSearchParams(location.search).get('q') ?? '';
   @state() private status?: PersonStatus;
   @state() private people: AdminPerson[] = [];
   @state() private nextCursor: string | null = null;
@@ -58,7 +59,7 @@ export class HwAdminPeople extends AdminElement {
       <div class="toolbar">
         <div class="field search">
           <label for="search">${localize.term('adSearch')}</label>
-          <input id="search" type="search" maxlength="200" aria-describedby="search-hint" @input=${this.search} />
+          <input id="search" type="search" maxlength="200" value=${this.q} aria-describedby="search-hint" @input=${this.search} />
           <p id="search-hint" class="hint">${localize.term('adSearchHint')}</p>
         </div>
         <div class="field">

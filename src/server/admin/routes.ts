@@ -27,6 +27,7 @@ import { authenticate, need, type ActorEnv } from './access.js';
 import { accountRoutes } from './account-routes.js';
 import { consentRoutes } from './consent-routes.js';
 import { analyticsHandlers } from '../analytics/routes.js';
+import { coverageRoutes } from './coverage-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -36,7 +37,7 @@ export interface AdminDeps {
   links: Links;
 }
 
-type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
+export type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
 
 // zod/mini loads no locale: the messages admins read are English.
 z.config(z.locales.en());
@@ -191,10 +192,11 @@ export function adminRoutes({ db, links }: AdminDeps) {
 
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
   admin.route('/', consentRoutes(db));
+  admin.route('/', coverageRoutes(db));
   return admin;
 }
 
-function loadSite(db: Db): MiddlewareHandler<Env> {
+export function loadSite(db: Db): MiddlewareHandler<Env> {
   return async (c, next) => {
     const slug = c.req.param('site') ?? '';
     const site = hasNul(slug) ? undefined : await findSiteBySlug(db, slug);

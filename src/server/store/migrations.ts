@@ -599,6 +599,29 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0013_site_jobs': {
+    async up(db) {
+      // A site's open jobs, for the workspace's coverage (issue 16). `source` says which list filled
+      // them: an upload now; a JSON feed or a sitemap later (issue 17) replaces its own rows the same way.
+      await db.schema
+        .createTable('site_jobs')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('source', 'text', (c) => c.notNull())
+        .addColumn('position', 'integer', (c) => c.notNull())
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('url', 'text')
+        .addColumn('team', 'text')
+        .addColumn('location', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      // Folded as the people's columns are, so a job is matched as the careers page matches it.
+      await sql`alter table site_jobs add column title_key text generated always as (hw_fold(title)) stored,
+        add column team_key text generated always as (hw_fold(team)) stored,
+        add column location_key text generated always as (hw_fold(location)) stored`.execute(db);
+      await db.schema.createIndex('site_jobs_site').on('site_jobs').columns(['site_id', 'source', 'position']).execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

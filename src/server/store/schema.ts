@@ -284,6 +284,25 @@ export interface AnalyticsWeeklyTable {
   count: ColumnType<string, number, number>;
 }
 
+/** A site's open jobs (migration 0013), as its job list gives them. */
+export interface SiteJobsTable {
+  id: Generated<number>;
+  site_id: number;
+  /** Which list filled the row: `upload` (issue 17 adds feeds and sitemaps). */
+  source: string;
+  /** The job's place in its list. */
+  position: number;
+  title: string;
+  url: string | null;
+  team: string | null;
+  location: string | null;
+  /** Generated: folded as `people`'s keys are, for matching. */
+  title_key: ColumnType<string, never, never>;
+  team_key: ColumnType<string | null, never, never>;
+  location_key: ColumnType<string | null, never, never>;
+  created_at: CreatedAt;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -306,6 +325,7 @@ export interface Database {
   testimonials: TestimonialsTable;
   listed_titles: ListedTitlesTable;
   analytics_weekly: AnalyticsWeeklyTable;
+  site_jobs: SiteJobsTable;
 }
 
 export type Site = Selectable<SitesTable>;
