@@ -45,7 +45,11 @@ function describeInterface(ts, node) {
     name: member.name.getText(),
     type: { text: member.type?.getText() ?? 'unknown' },
     optional: Boolean(member.questionToken),
-    description: ts.getJSDocCommentsAndTags(member).map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '').join(' ').trim(),
+    description: ts
+      .getJSDocCommentsAndTags(member)
+      .map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '')
+      .join(' ')
+      .trim(),
   }));
   return { fields };
 }

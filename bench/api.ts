@@ -75,9 +75,7 @@ function get(url: string, headers: Record<string, string> = {}) {
     request(url, { headers }, (response) => {
       const chunks: Buffer[] = [];
       response.on('data', (chunk: Buffer) => chunks.push(chunk));
-      response.on('end', () =>
-        resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }),
-      );
+      response.on('end', () => resolve({ status: response.statusCode!, headers: response.headers as Record<string, string>, body: Buffer.concat(chunks) }));
     })
       .on('error', reject)
       .end();
@@ -144,7 +142,10 @@ export async function measureApi(hallway: Child): Promise<{ rows: Row[]; details
     const notModified = etag ? await load(hallway.url + PEOPLE_PATH, hallwayIdle, { 'if-none-match': etag }) : undefined;
     const ratio = list.requestsPerSecond / baseline.requestsPerSecond;
     const ratio304 = notModified && notModified.requestsPerSecond / baseline.requestsPerSecond;
-    const codes = (l: Load) => Object.entries(l.statusCodes).map(([code, n]) => `${n} × ${code}`).join(', ');
+    const codes = (l: Load) =>
+      Object.entries(l.statusCodes)
+        .map(([code, n]) => `${n} × ${code}`)
+        .join(', ');
     const answered = (l: Load) => Object.values(l.statusCodes).reduce((sum, n) => sum + n, 0);
     const p = (l: Load) => (answered(l) ? `${perSecond(l.requestsPerSecond)}, p99 ${ms(l.p99, 0)} (${codes(l)})` : `no answer within ${SECONDS} s`);
     const p99Ok = (l: Load) => answered(l) > 0 && l.p99 < 25;
@@ -164,7 +165,17 @@ export async function measureApi(hallway: Child): Promise<{ rows: Row[]; details
     ];
     return {
       rows,
-      details: { path: PEOPLE_PATH, connections: CONNECTIONS, seconds: SECONDS, warmupSeconds: WARMUP_SECONDS, bytes: real.body.length, headers, baseline, list, notModified },
+      details: {
+        path: PEOPLE_PATH,
+        connections: CONNECTIONS,
+        seconds: SECONDS,
+        warmupSeconds: WARMUP_SECONDS,
+        bytes: real.body.length,
+        headers,
+        baseline,
+        list,
+        notModified,
+      },
     };
   } finally {
     await bare.stop();

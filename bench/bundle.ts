@@ -30,7 +30,9 @@ export function measureBundle(distDir: string): { rows: Row[]; files: BundleFile
   const hallway = reachable('hallway.js', source);
   const me = existsSync(join(distDir, 'me.js')) ? reachable('me.js', source) : { initial: [], lazy: [] };
   const chunks = existsSync(join(distDir, 'chunks'))
-    ? readdirSync(join(distDir, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => `chunks/${f}`)
+    ? readdirSync(join(distDir, 'chunks'))
+        .filter((f) => f.endsWith('.js'))
+        .map((f) => `chunks/${f}`)
     : [];
   const meOnly = new Set([...me.initial, ...me.lazy].filter((f) => !hallway.initial.includes(f) && !hallway.lazy.includes(f)));
   const all = [...new Set([...hallway.initial, ...hallway.lazy, ...meOnly])];
@@ -84,7 +86,15 @@ export function measureBundle(distDir: string): { rows: Row[]; files: BundleFile
       status: passIf(contactUpFront.length === 0),
     },
     ...(contactUpFront.length
-      ? [{ section: SECTION, name: '  dialog/solver sources in initial load', value: contactUpFront.map((f) => f.file).join(', '), budget: '', status: 'report' as const }]
+      ? [
+          {
+            section: SECTION,
+            name: '  dialog/solver sources in initial load',
+            value: contactUpFront.map((f) => f.file).join(', '),
+            budget: '',
+            status: 'report' as const,
+          },
+        ]
       : []),
     ...lazyFiles
       .filter((f) => !contactChunks.includes(f))
@@ -118,8 +128,7 @@ function topSources(files: BundleFile[], count = 5): string {
  * later (dynamic imports, and what those import). Paths are relative to dist/cdn.
  */
 function reachable(entry: string, source: (file: string) => string) {
-  const imports = (file: string, pattern: RegExp) =>
-    [...source(file).matchAll(pattern)].map((m) => posix.normalize(posix.join(posix.dirname(file), m[1]!)));
+  const imports = (file: string, pattern: RegExp) => [...source(file).matchAll(pattern)].map((m) => posix.normalize(posix.join(posix.dirname(file), m[1]!)));
   const closure = (roots: string[], seen: Set<string>) => {
     const found: string[] = [];
     const visit = (file: string) => {
@@ -134,8 +143,11 @@ function reachable(entry: string, source: (file: string) => string) {
   const seen = new Set<string>();
   const initial = closure([entry], seen);
   const lazy: string[] = [];
-  for (let from = initial; from.length; ) {
-    from = closure(from.flatMap((file) => imports(file, DYNAMIC_IMPORT)), seen);
+  for (let from = initial; from.length;) {
+    from = closure(
+      from.flatMap((file) => imports(file, DYNAMIC_IMPORT)),
+      seen,
+    );
     lazy.push(...from);
   }
   return { initial, lazy };

@@ -80,7 +80,9 @@ export async function measureContact(hallway: Child): Promise<{ rows: Row[]; det
     count: DRAIN_MAILS,
     workerCount: WORKER_MAILS,
   });
-  const codes = Object.entries(statuses).map(([code, n]) => `${n} × ${code}`).join(', ');
+  const codes = Object.entries(statuses)
+    .map(([code, n]) => `${n} × ${code}`)
+    .join(', ');
 
   const rows: Row[] = [
     {
@@ -97,8 +99,20 @@ export async function measureContact(hallway: Child): Promise<{ rows: Row[]; det
       budget: 'none lost',
       status: passIf(accepted === SUBMISSIONS && stored.requests === accepted && stored.confirmMails === accepted),
     },
-    { section: SECTION, name: `outbox drain, drainMail() back to back (${DRAIN_MAILS} mails, SMTP)`, value: perSecond(DRAIN_MAILS / (drain.drainMs / 1000)), budget: '', status: 'report' },
-    { section: SECTION, name: `outbox drain, background worker alone (${WORKER_MAILS} mails)`, value: perSecond(WORKER_MAILS / (drain.workerMs / 1000)), budget: '', status: 'report' },
+    {
+      section: SECTION,
+      name: `outbox drain, drainMail() back to back (${DRAIN_MAILS} mails, SMTP)`,
+      value: perSecond(DRAIN_MAILS / (drain.drainMs / 1000)),
+      budget: '',
+      status: 'report',
+    },
+    {
+      section: SECTION,
+      name: `outbox drain, background worker alone (${WORKER_MAILS} mails)`,
+      value: perSecond(WORKER_MAILS / (drain.workerMs / 1000)),
+      budget: '',
+      status: 'report',
+    },
     {
       section: SECTION,
       name: 'drained mails delivered exactly once',
@@ -127,7 +141,11 @@ async function pool<T>(count: number, concurrency: number, task: (i: number) => 
 
 function solve(challenge: Challenge) {
   for (let number = 0; number <= challenge.maxnumber; number++) {
-    if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') === challenge.challenge
+    ) {
       return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
     }
   }

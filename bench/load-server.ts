@@ -34,7 +34,11 @@ const calls: Record<string, (args: any) => Promise<unknown>> = {
   /** A listed person of the big site edits their bio: every cached list of the site is stale. */
   async write() {
     const id = ids[writes++ % ids.length]!;
-    await db.updateTable('people').set({ bio: `Edited ${writes} times.` }).where('id', '=', id).execute();
+    await db
+      .updateTable('people')
+      .set({ bio: `Edited ${writes} times.` })
+      .where('id', '=', id)
+      .execute();
     return writes;
   },
   async import({ rows }: { rows: number }) {

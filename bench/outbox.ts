@@ -110,7 +110,15 @@ async function drainRate(db: Db, sink: Sink, options: { batchSize?: number; conn
 }
 
 const pending = async (db: Db) =>
-  Number((await db.selectFrom('outbox').select(sql<string>`count(*)`.as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('outbox')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('status', '=', 'pending')
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 interface Sink {
   port: number;

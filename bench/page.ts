@@ -82,7 +82,12 @@ function observe(hallwayScript: string) {
     const pending = pageFetch.apply(this, args);
     const url = args[0] instanceof Request ? args[0].url : String(args[0]);
     if (/\/v1\/sites\/[^/]+\/people\?/.test(url)) {
-      pending.then((response) => response.clone().arrayBuffer()).then(() => (bench.dataArrived ??= performance.now()), () => {});
+      pending
+        .then((response) => response.clone().arrayBuffer())
+        .then(
+          () => (bench.dataArrived ??= performance.now()),
+          () => {},
+        );
     }
     return pending;
   };
@@ -236,16 +241,33 @@ export async function measurePage(): Promise<{ rows: Row[]; details: unknown }> 
     {
       section: SECTION,
       name: '  all, by kind (one run)',
-      value: REQUEST_KINDS.filter((kind) => oneRun[kind]).map((kind) => `${kind} ${oneRun[kind]}`).join(', '),
+      value: REQUEST_KINDS.filter((kind) => oneRun[kind])
+        .map((kind) => `${kind} ${oneRun[kind]}`)
+        .join(', '),
       budget: '',
       status: 'report',
     },
     { section: SECTION, name: `CLS (median of ${RUNS}, API +${API_DELAY_MS} ms)`, value: cls.toFixed(3), budget: '0.00', status: passIf(cls === 0) },
-    { section: SECTION, name: 'LCP', value: ms(med((r) => r.lcp), 0), budget: '', status: 'report' },
+    {
+      section: SECTION,
+      name: 'LCP',
+      value: ms(
+        med((r) => r.lcp),
+        0,
+      ),
+      budget: '',
+      status: 'report',
+    },
     {
       section: SECTION,
       name: 'long tasks, all scripts: total / longest',
-      value: `${ms(med((r) => r.longTasks.reduce((sum, t) => sum + t.duration, 0)), 0)} / ${ms(med((r) => longest(r.longTasks)), 0)}`,
+      value: `${ms(
+        med((r) => r.longTasks.reduce((sum, t) => sum + t.duration, 0)),
+        0,
+      )} / ${ms(
+        med((r) => longest(r.longTasks)),
+        0,
+      )}`,
       budget: '',
       status: 'report',
     },
@@ -268,14 +290,20 @@ export async function measurePage(): Promise<{ rows: Row[]; details: unknown }> 
       name: 'cards painted after the people list reached the page',
       value: Number.isNaN(framesMedian)
         ? 'cards not seen'
-        : `${framesMedian} frame${framesMedian === 1 ? '' : 's'}, ${ms(med((r) => Math.max(0, (r.cardsFrameTime ?? NaN) - (r.dataArrived ?? NaN))), 0)} (runs: ${framesAfterData.join(', ')})`,
+        : `${framesMedian} frame${framesMedian === 1 ? '' : 's'}, ${ms(
+            med((r) => Math.max(0, (r.cardsFrameTime ?? NaN) - (r.dataArrived ?? NaN))),
+            0,
+          )} (runs: ${framesAfterData.join(', ')})`,
       budget: '1st frame after',
       status: passIf(framesMedian <= 1),
     },
     {
       section: SECTION,
       name: '  same, from the network response end (resource timing)',
-      value: `${median(runs.map((r) => r.framesAfterResponse ?? NaN))} frame(s), ${ms(med((r) => (r.cardsFrameTime ?? NaN) - (r.responseEnd ?? NaN)), 0)}`,
+      value: `${median(runs.map((r) => r.framesAfterResponse ?? NaN))} frame(s), ${ms(
+        med((r) => (r.cardsFrameTime ?? NaN) - (r.responseEnd ?? NaN)),
+        0,
+      )}`,
       budget: '',
       status: 'report',
     },

@@ -38,7 +38,13 @@ const t0 = performance.now();
 const rows: Row[] = [];
 const details: Record<string, unknown> = {};
 const onlyAt = process.argv.indexOf('--only');
-const only = onlyAt > 0 ? (process.argv[onlyAt + 1] ?? '').split(',').map((name) => name.trim()).filter(Boolean) : undefined;
+const only =
+  onlyAt > 0
+    ? (process.argv[onlyAt + 1] ?? '')
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : undefined;
 const wanted = (name: string) => !only || only.some((asked) => name === asked || name.startsWith(`${asked} `));
 const log = (line: string) => console.error(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 
@@ -79,7 +85,8 @@ await part('query', measureQueries);
 await part('scale PGlite', () => measureScale('PGlite', 'memory://', [1_000, 10_000, 100_000]));
 const postgres = process.env.BENCH_POSTGRES_URL;
 if (postgres) await part('scale PostgreSQL', () => withBenchDatabase(postgres, (url) => measureScale('PostgreSQL', url, [1_000, 10_000, 100_000, 300_000])));
-else if (wanted('scale PostgreSQL')) rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
+else if (wanted('scale PostgreSQL'))
+  rows.push({ section: 'scale', name: 'PostgreSQL', value: 'not measured: BENCH_POSTGRES_URL unset', budget: '', status: 'not measured' });
 await part('load PGlite', () => measureLoad('PGlite', 100_000));
 if (postgres) await part('load PostgreSQL', () => withBenchDatabase(postgres, (url) => measureLoad('PostgreSQL', 100_000, url)));
 await part('admin search', measureAdminSearch);

@@ -67,14 +67,33 @@ export function scaleRows(section: string, label: string, results: SizeResult[])
   const first = results[0]!;
   const sizes = results.map((r) => `${r.people / 1000}k`).join(' / ');
   const curve = (value: (r: SizeResult) => number, digits = 1) =>
-    results.map((r) => `${value(r).toFixed(digits)}`).join(' / ') + ` (×${(value(results.at(-1)!) / value(first)).toFixed(1)} for ×${results.at(-1)!.people / first.people} people)`;
+    results.map((r) => `${value(r).toFixed(digits)}`).join(' / ') +
+    ` (×${(value(results.at(-1)!) / value(first)).toFixed(1)} for ×${results.at(-1)!.people / first.people} people)`;
   rows.push({ section, name: `${label}: seed ${sizes}, s`, value: curve((r) => r.seedMs / 1000), budget: '', status: 'report' });
-  rows.push({ section, name: `${label}: seed, ms per 1k people`, value: results.map((r) => (r.seedMs / (r.people / 1000)).toFixed(0)).join(' / '), budget: 'flat (linear)', status: 'report' });
+  rows.push({
+    section,
+    name: `${label}: seed, ms per 1k people`,
+    value: results.map((r) => (r.seedMs / (r.people / 1000)).toFixed(0)).join(' / '),
+    budget: 'flat (linear)',
+    status: 'report',
+  });
   const at100k = results.find((r) => r.people === 100_000);
   for (const kind of Object.keys(BUDGETS) as Kind[]) {
     const budget = BUDGETS[kind];
-    rows.push({ section, name: `${label}: ${kind} p50, ms`, value: curve((r) => r.kinds[kind].p50, 2), budget: budget.p50 ? `<= ${budget.p50} ms at 100k` : '', status: budget.p50 && at100k ? passIf(at100k.kinds[kind].p50 <= budget.p50) : 'report' });
-    rows.push({ section, name: `${label}: ${kind} p95, ms`, value: curve((r) => r.kinds[kind].p95, 2), budget: `<= ${budget.p95} ms at 100k`, status: at100k ? passIf(at100k.kinds[kind].p95 <= budget.p95) : 'report' });
+    rows.push({
+      section,
+      name: `${label}: ${kind} p50, ms`,
+      value: curve((r) => r.kinds[kind].p50, 2),
+      budget: budget.p50 ? `<= ${budget.p50} ms at 100k` : '',
+      status: budget.p50 && at100k ? passIf(at100k.kinds[kind].p50 <= budget.p50) : 'report',
+    });
+    rows.push({
+      section,
+      name: `${label}: ${kind} p95, ms`,
+      value: curve((r) => r.kinds[kind].p95, 2),
+      budget: `<= ${budget.p95} ms at 100k`,
+      status: at100k ? passIf(at100k.kinds[kind].p95 <= budget.p95) : 'report',
+    });
   }
   return rows;
 }

@@ -65,8 +65,14 @@ const LOCATIONS: { city: string; french: boolean; languages: string[] }[] = [
   { city: 'Amsterdam', french: false, languages: ['nl', 'en'] },
 ];
 const SENIORITY = ['', '', '', '', 'Senior ', 'Junior ', 'Assistant ', 'Trainee '];
-const FIRST = 'Amelia Oliver Léa Hugo Chloé Noah Isla Arthur Manon Jules Sofia Lucas Emma Gabriel Ava Louis Mia Raphaël Zoe Adam Inès Leo Camille Theo Nora Ethan Alice Samir Yasmin Tomás Aoife Finn Greta Lars Marta Pablo Priya Kenji Fatou Olu'.split(' ');
-const LAST = 'Clarke Martin Bernard Dubois Thomas Robert Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia Evans Walsh Murphy Byrne Schmidt Müller Jansen Visser Rossi Ferrari Sato Okafor Mensah Kowalski Novak Silva Santos Haddad Nguyen Ó Briain Fernández López Patel Khan Ahmed'.split(' ');
+const FIRST =
+  'Amelia Oliver Léa Hugo Chloé Noah Isla Arthur Manon Jules Sofia Lucas Emma Gabriel Ava Louis Mia Raphaël Zoe Adam Inès Leo Camille Theo Nora Ethan Alice Samir Yasmin Tomás Aoife Finn Greta Lars Marta Pablo Priya Kenji Fatou Olu'.split(
+    ' ',
+  );
+const LAST =
+  'Clarke Martin Bernard Dubois Thomas Robert Petit Durand Leroy Moreau Simon Laurent Lefebvre Michel Garcia Evans Walsh Murphy Byrne Schmidt Müller Jansen Visser Rossi Ferrari Sato Okafor Mensah Kowalski Novak Silva Santos Haddad Nguyen Ó Briain Fernández López Patel Khan Ahmed'.split(
+    ' ',
+  );
 const BIOS = [
   'I started on this team as a trainee and stayed for the people.',
   'Ask me about shifts, training, or what a normal week looks like.',
@@ -78,14 +84,56 @@ const BIOS = [
 
 /** Job titles a candidate might be looking at: exact, close, in French, and some nobody has. */
 export const QUERY_TITLES = [
-  'Front Desk Agent', 'Receptionist', 'Night Receptionist', 'Réceptionniste', 'Night Auditor', 'Concierge', 'Head Concierge',
-  'Guest Relations Manager', 'Reservations Agent', 'Head Chef', 'Executive Chef', 'Sous-Chef', 'Chef de partie', 'Pastry Cook',
-  'Commis de cuisine', 'Restaurant Manager', 'Waitress', 'Serveuse', 'Bartender', 'Barman', 'Sommelier', 'Kitchen Porter',
-  'Room Attendant', 'Housekeeper', 'Gouvernante générale', 'Laundry Attendant', 'Revenue Manager', 'Revenue Analyst',
-  'Sales Executive', 'Events Coordinator', 'Marketing Manager', 'Maintenance Technician', 'Chief Engineer', 'Electrician',
-  'Accountant', 'Comptable', 'Payroll Specialist', 'Financial Controller', 'HR Business Partner', 'Recruiter',
-  'Software Engineer', 'Senior Software Engineer', 'Data Analyst', 'Data Scientist', 'Product Manager', 'Spa Therapist',
-  'Fitness Instructor', 'Lifeguard', 'Pilot', 'Astronaut',
+  'Front Desk Agent',
+  'Receptionist',
+  'Night Receptionist',
+  'Réceptionniste',
+  'Night Auditor',
+  'Concierge',
+  'Head Concierge',
+  'Guest Relations Manager',
+  'Reservations Agent',
+  'Head Chef',
+  'Executive Chef',
+  'Sous-Chef',
+  'Chef de partie',
+  'Pastry Cook',
+  'Commis de cuisine',
+  'Restaurant Manager',
+  'Waitress',
+  'Serveuse',
+  'Bartender',
+  'Barman',
+  'Sommelier',
+  'Kitchen Porter',
+  'Room Attendant',
+  'Housekeeper',
+  'Gouvernante générale',
+  'Laundry Attendant',
+  'Revenue Manager',
+  'Revenue Analyst',
+  'Sales Executive',
+  'Events Coordinator',
+  'Marketing Manager',
+  'Maintenance Technician',
+  'Chief Engineer',
+  'Electrician',
+  'Accountant',
+  'Comptable',
+  'Payroll Specialist',
+  'Financial Controller',
+  'HR Business Partner',
+  'Recruiter',
+  'Software Engineer',
+  'Senior Software Engineer',
+  'Data Analyst',
+  'Data Scientist',
+  'Product Manager',
+  'Spa Therapist',
+  'Fitness Instructor',
+  'Lifeguard',
+  'Pilot',
+  'Astronaut',
 ];
 
 /** A small deterministic PRNG (mulberry32). */
@@ -163,7 +211,11 @@ async function seedPeople(trx: Db, sites: Site[], perSite: number, rnd: () => nu
         textVersion: site.consent_text_version,
       };
     });
-    const ids = await trx.insertInto('people').values(batch.map((b) => b.person)).returning('id').execute();
+    const ids = await trx
+      .insertInto('people')
+      .values(batch.map((b) => b.person))
+      .returning('id')
+      .execute();
     const consents: { person_id: number; purpose: ConsentPurpose; granted: boolean; text_version: string; source: 'demo'; details: string }[] = [];
     batch.forEach((b, k) => {
       const id = ids[k]!.id;
@@ -175,7 +227,11 @@ async function seedPeople(trx: Db, sites: Site[], perSite: number, rnd: () => nu
       if (b.person.status === 'alumni' && b.shown) add(id, 'alumni', true);
       if (b.shown && b.person.status !== 'left') listed++;
     });
-    for (let c = 0; c < consents.length; c += 2000) await trx.insertInto('consents').values(consents.slice(c, c + 2000)).execute();
+    for (let c = 0; c < consents.length; c += 2000)
+      await trx
+        .insertInto('consents')
+        .values(consents.slice(c, c + 2000))
+        .execute();
   }
   return listed;
 }

@@ -46,7 +46,15 @@ async function hallway() {
   const seedMs = performance.now() - seedStart;
 
   const pending = async () =>
-    Number((await db.selectFrom('outbox').select(sql<string>`count(*)`.as('n')).where('status', '=', 'pending').executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom('outbox')
+          .select(sql<string>`count(*)`.as('n'))
+          .where('status', '=', 'pending')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const enqueue = async (count: number, tag: string) => {
     for (let i = 0; i < count; i++) {
       await enqueueMail(db, {
@@ -63,9 +71,18 @@ async function hallway() {
     async contactStats() {
       const count = async (query: Promise<{ n: string }>) => Number((await query).n);
       return {
-        requests: await count(db.selectFrom('contact_requests').select(sql<string>`count(*)`.as('n')).executeTakeFirstOrThrow()),
+        requests: await count(
+          db
+            .selectFrom('contact_requests')
+            .select(sql<string>`count(*)`.as('n'))
+            .executeTakeFirstOrThrow(),
+        ),
         confirmMails: await count(
-          db.selectFrom('outbox').select(sql<string>`count(*)`.as('n')).where('template', '=', 'contact_confirm').executeTakeFirstOrThrow(),
+          db
+            .selectFrom('outbox')
+            .select(sql<string>`count(*)`.as('n'))
+            .where('template', '=', 'contact_confirm')
+            .executeTakeFirstOrThrow(),
         ),
       };
     },
@@ -93,7 +110,13 @@ async function hallway() {
         delivered: delivered.length,
         duplicates: delivered.length - new Set(delivered).size,
         failed: Number(
-          (await db.selectFrom('outbox').select(sql<string>`count(*)`.as('n')).where('status', '=', 'failed').executeTakeFirstOrThrow()).n,
+          (
+            await db
+              .selectFrom('outbox')
+              .select(sql<string>`count(*)`.as('n'))
+              .where('status', '=', 'failed')
+              .executeTakeFirstOrThrow()
+          ).n,
         ),
       };
     },

@@ -28,11 +28,12 @@ export function percentile(values: number[], p: number): number {
 export function formatTable(rows: Row[]): string {
   const header = { section: 'area', name: 'measure', value: 'value', budget: 'budget', status: 'result' };
   const columns = ['section', 'name', 'value', 'budget', 'status'] as const;
-  const width = Object.fromEntries(columns.map((c) => [c, Math.max(...[header, ...rows].map((r) => r[c].length))])) as Record<
-    (typeof columns)[number],
-    number
-  >;
-  const line = (r: Record<(typeof columns)[number], string>) => columns.map((c) => r[c].padEnd(width[c])).join('  ').trimEnd();
+  const width = Object.fromEntries(columns.map((c) => [c, Math.max(...[header, ...rows].map((r) => r[c].length))])) as Record<(typeof columns)[number], number>;
+  const line = (r: Record<(typeof columns)[number], string>) =>
+    columns
+      .map((c) => r[c].padEnd(width[c]))
+      .join('  ')
+      .trimEnd();
   const rule = columns.map((c) => '-'.repeat(width[c])).join('  ');
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

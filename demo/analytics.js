@@ -79,10 +79,14 @@ function banner() {
     settings.focus();
   };
   region.append(message, button(text.accept, close('granted')), button(text.decline, close('denied')));
-  const settings = button(text.settings, () => {
-    region.hidden = false;
-    region.querySelector('button').focus();
-  }, 'consent-settings');
+  const settings = button(
+    text.settings,
+    () => {
+      region.hidden = false;
+      region.querySelector('button').focus();
+    },
+    'consent-settings',
+  );
   return { region, settings };
 }
 

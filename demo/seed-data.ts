@@ -87,7 +87,7 @@ const rows: Row[] = [
     team: 'Front Office',
     location: 'London',
     languages: ['en', 'fr'],
-    bio: "I started on nights while finishing my degree and never left. Ask me what a 6 a.m. check-in really looks like, or how the shift rota works.",
+    bio: 'I started on nights while finishing my degree and never left. Ask me what a 6 a.m. check-in really looks like, or how the shift rota works.',
     contactChannels: ['message', 'booking'],
   },
   {
@@ -381,7 +381,7 @@ const rows: Row[] = [
     team: 'Sales & Revenue',
     location: 'Lyon',
     languages: ['fr', 'en', 'es'],
-    bio: "Ancienne réceptionniste, passée au revenue grâce à la formation interne. Je télétravaille le vendredi.",
+    bio: 'Ancienne réceptionniste, passée au revenue grâce à la formation interne. Je télétravaille le vendredi.',
   },
 ];
 
@@ -487,8 +487,7 @@ export const demoTestimonials: DemoTestimonial[] = [
   },
   {
     fullName: 'Élodie Caron',
-    quote:
-      "J'ai commencé comme réceptionniste et la formation interne m'a permis de passer au revenue management. Ici, on vous laisse évoluer si vous en avez envie.",
+    quote: "J'ai commencé comme réceptionniste et la formation interne m'a permis de passer au revenue management. Ici, on vous laisse évoluer si vous en avez envie.",
     roles: ['Réceptionniste', 'Analyste revenue', 'Responsable revenue management'],
     fromYear: 2016,
     toYear: null,

@@ -7,11 +7,29 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-interface Typed { name: string; type?: { text: string }; description?: string }
-interface Field extends Typed { kind: string; privacy?: string; static?: boolean; readonly?: boolean; attribute?: string; default?: string }
-interface Attribute extends Typed { fieldName?: string; default?: string }
-interface DetailField extends Typed { optional: boolean }
-interface ElementEvent extends Typed { detail?: { type: { text: string }; fields: DetailField[] } }
+interface Typed {
+  name: string;
+  type?: { text: string };
+  description?: string;
+}
+interface Field extends Typed {
+  kind: string;
+  privacy?: string;
+  static?: boolean;
+  readonly?: boolean;
+  attribute?: string;
+  default?: string;
+}
+interface Attribute extends Typed {
+  fieldName?: string;
+  default?: string;
+}
+interface DetailField extends Typed {
+  optional: boolean;
+}
+interface ElementEvent extends Typed {
+  detail?: { type: { text: string }; fields: DetailField[] };
+}
 interface Declaration {
   kind: string;
   name: string;
@@ -25,7 +43,9 @@ interface Declaration {
   cssParts?: Typed[];
   cssProperties?: (Typed & { default?: string })[];
 }
-interface Manifest { modules: { path: string; declarations?: Declaration[] }[] }
+interface Manifest {
+  modules: { path: string; declarations?: Declaration[] }[];
+}
 
 /** One element as the generators need it. */
 export interface Element {
@@ -45,8 +65,7 @@ const typesModule = (path: string) => `./${path.replace(/^src\//, '').replace(/\
 
 export function readElements(manifest: Manifest): Element[] {
   const classModules = new Map<string, string>();
-  for (const mod of manifest.modules)
-    for (const d of mod.declarations ?? []) if (d.kind === 'class') classModules.set(d.name, typesModule(mod.path));
+  for (const mod of manifest.modules) for (const d of mod.declarations ?? []) if (d.kind === 'class') classModules.set(d.name, typesModule(mod.path));
   return manifest.modules
     .flatMap((mod) => (mod.declarations ?? []).filter((d) => d.tagName).map((d) => ({ mod, d })))
     .map(({ mod, d }) => ({
@@ -55,9 +74,7 @@ export function readElements(manifest: Manifest): Element[] {
       module: typesModule(mod.path),
       declaration: d,
       properties: (d.members ?? []).filter((m) => m.kind === 'field' && !m.privacy && !m.static && !m.readonly),
-      renamedAttributes: (d.attributes ?? []).filter(
-        (a): a is Attribute & { fieldName: string } => !!a.fieldName && a.fieldName !== a.name,
-      ),
+      renamedAttributes: (d.attributes ?? []).filter((a): a is Attribute & { fieldName: string } => !!a.fieldName && a.fieldName !== a.name),
       events: (d.events ?? []).map((e) => {
         const className = e.type?.text;
         const module = className ? classModules.get(className) : undefined;
@@ -68,8 +85,7 @@ export function readElements(manifest: Manifest): Element[] {
 }
 
 const pascal = (name: string) => name.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase());
-const doc = (text: string | undefined, indent: string) =>
-  text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n` : '';
+const doc = (text: string | undefined, indent: string) => (text ? `${indent}/** ${text.replace(/\*\//g, '*\\/').replace(/\n/g, `\n${indent} * `)} */\n` : '');
 
 function typeImports(elements: Element[]): string {
   const byModule = new Map<string, Set<string>>();
@@ -78,18 +94,14 @@ function typeImports(elements: Element[]): string {
     add(element.module, element.className);
     for (const event of element.events) if (event.module) add(event.module, event.className!);
   }
-  return [...byModule]
-    .map(([module, names]) => `import type { ${[...names].sort().join(', ')} } from '${module}';`)
-    .join('\n');
+  return [...byModule].map(([module, names]) => `import type { ${[...names].sort().join(', ')} } from '${module}';`).join('\n');
 }
 
-const eventType = (event: Element['events'][number]) => event.className && event.module ? event.className : 'Event';
+const eventType = (event: Element['events'][number]) => (event.className && event.module ? event.className : 'Event');
 
 /** Properties typed as the class's own, plus the attributes spelled differently (skipping booleans when `attributes` is false). */
 function propertyLines(element: Element, booleanAttributes: boolean): string {
-  const lines = element.properties.map(
-    (p) => `${doc(p.description, '  ')}  ${p.name}?: ${element.className}['${p.name}'];`,
-  );
+  const lines = element.properties.map((p) => `${doc(p.description, '  ')}  ${p.name}?: ${element.className}['${p.name}'];`);
   for (const a of element.renamedAttributes) {
     if (!booleanAttributes && a.type?.text === 'boolean') continue;
     lines.push(`${doc(`The \`${a.fieldName}\` property as an attribute.`, '  ')}  '${a.name}'?: ${element.className}['${a.fieldName}'];`);
@@ -97,19 +109,14 @@ function propertyLines(element: Element, booleanAttributes: boolean): string {
   return lines.join('\n');
 }
 
-const header = (what: string) =>
-  `// ${what}\n// Generated from custom-elements.json by scripts/framework-types.ts (npm run build): do not edit.\n`;
+const header = (what: string) => `// ${what}\n// Generated from custom-elements.json by scripts/framework-types.ts (npm run build): do not edit.\n`;
 
 export function reactTypes(elements: Element[]): string {
   const interfaces = elements.map((element) => {
-    const events = element.events
-      .map((e) => `${doc(e.description, '  ')}  'on${e.name}'?: (event: ${eventType(e)}) => void;`)
-      .join('\n');
+    const events = element.events.map((e) => `${doc(e.description, '  ')}  'on${e.name}'?: (event: ${eventType(e)}) => void;`).join('\n');
     return `${doc(`\`<${element.tag}>\`: ${element.declaration.summary ?? ''}`, '')}export interface ${element.className}Props {\n${propertyLines(element, true)}\n${events}\n}`;
   });
-  const intrinsic = elements
-    .map((e) => `      '${e.tag}': HallwayElementProps<${e.className}, ${e.className}Props>;`)
-    .join('\n');
+  const intrinsic = elements.map((e) => `      '${e.tag}': HallwayElementProps<${e.className}, ${e.className}Props>;`).join('\n');
   return `${header("React 19 JSX types for the Hallway elements: `import type {} from 'hallway/react';`")}
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
 ${typeImports(elements)}
@@ -136,15 +143,11 @@ const vueHandler = (event: string) => `on${pascal(event)}`;
 
 export function vueTypes(elements: Element[]): string {
   const interfaces = elements.map((element) => {
-    const events = element.events
-      .map((e) => `${doc(e.description, '  ')}  ${vueHandler(e.name)}?: (event: ${eventType(e)}) => void;`)
-      .join('\n');
+    const events = element.events.map((e) => `${doc(e.description, '  ')}  ${vueHandler(e.name)}?: (event: ${eventType(e)}) => void;`).join('\n');
     const eventMap = element.events.map((e) => `  '${e.name}': ${eventType(e)};`).join('\n');
     return `${doc(`\`<${element.tag}>\`: ${element.declaration.summary ?? ''}`, '')}export interface ${element.className}Props {\n${propertyLines(element, false)}\n${events}\n}\n\nexport interface ${element.className}Events {\n${eventMap}\n}`;
   });
-  const components = elements
-    .map((e) => `    '${e.tag}': HallwayComponent<${e.className}, ${e.className}Props, ${e.className}Events>;`)
-    .join('\n');
+  const components = elements.map((e) => `    '${e.tag}': HallwayComponent<${e.className}, ${e.className}Props, ${e.className}Events>;`).join('\n');
   const intrinsic = elements.map((e) => `    '${e.tag}': HTMLAttributes & ReservedProps & ${e.className}Props;`).join('\n');
   return `${header("Vue 3 types for the Hallway elements: `import type {} from 'hallway/vue';`")}
 import type { EmitFn, HTMLAttributes, PublicProps, ReservedProps } from 'vue';
@@ -197,7 +200,8 @@ function detailText(event: ElementEvent): string {
 function detailFields(events: ElementEvent[]): string {
   const seen = new Set<string>();
   const rows = events.flatMap((e) =>
-    (e.detail?.fields ?? []).filter((f) => !seen.has(`${e.name}.${f.name}`) && seen.add(`${e.name}.${f.name}`))
+    (e.detail?.fields ?? [])
+      .filter((f) => !seen.has(`${e.name}.${f.name}`) && seen.add(`${e.name}.${f.name}`))
       .map((f) => [code(`${e.name}`), code(f.name), code(f.type?.text), cell(f.description)]),
   );
   return table(['event', 'detail field', 'type', 'meaning'], rows);
@@ -217,9 +221,18 @@ function elementSection(element: Element): string {
       element.events.map((e) => [code(e.name), detailText(e), cell(e.description)]),
     ),
     detailFields(element.events),
-    table(['slot', 'description'], (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)])),
-    table(['CSS part', 'description'], (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)])),
-    table(['CSS custom property', 'description'], (d.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)])),
+    table(
+      ['slot', 'description'],
+      (d.slots ?? []).map((s) => [s.name ? code(s.name) : '(default)', cell(s.description)]),
+    ),
+    table(
+      ['CSS part', 'description'],
+      (d.cssParts ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
+    table(
+      ['CSS custom property', 'description'],
+      (d.cssProperties ?? []).map((p) => [code(p.name), cell(p.description)]),
+    ),
   ];
   return sections.filter(Boolean).join('\n\n');
 }

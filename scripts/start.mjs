@@ -55,7 +55,11 @@ function files(dir, keep) {
 
 function hashOf(paths) {
   const hash = createHash('sha256');
-  for (const path of paths) hash.update(`${path}\0`).update(existsSync(at(path)) ? readFileSync(at(path)) : '').update('\0');
+  for (const path of paths)
+    hash
+      .update(`${path}\0`)
+      .update(existsSync(at(path)) ? readFileSync(at(path)) : '')
+      .update('\0');
   return hash.digest('hex');
 }
 

@@ -44,7 +44,10 @@ async function axeViolations(page: Page) {
 
 /** The per-job table's row of `job`, its cells joined by `|`. */
 const jobRow = (page: Page, job: string) =>
-  page.locator('hw-admin-analytics tbody tr').filter({ has: page.locator(`th:text-is("${job}")`) }).evaluate((row) => [...row.children].map((cell) => cell.textContent!.trim()).join('|'));
+  page
+    .locator('hw-admin-analytics tbody tr')
+    .filter({ has: page.locator(`th:text-is("${job}")`) })
+    .evaluate((row) => [...row.children].map((cell) => cell.textContent!.trim()).join('|'));
 
 test('a candidate browses the careers page; the owner sees the counts, other weeks and the CSV', async () => {
   const candidate = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();

@@ -58,7 +58,10 @@ test("an owner filters and exports the log, and downloads a person's consent rec
   await page.getByLabel('Action').selectOption({ label: 'Sign-ins' });
   await page.getByLabel('Who').fill(DEMO_ADMIN_EMAIL);
   await page.getByLabel('Who').press('Enter');
-  await page.getByRole('status').filter({ hasText: /lines? shown/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /lines? shown/ })
+    .waitFor();
   await log.locator('tbody tr').filter({ hasNotText: 'Signed in' }).first().waitFor({ state: 'detached' });
   assert.ok((await log.locator('tbody tr').count()) >= 1);
   const exported = await download(page, () => page.getByRole('link', { name: 'Export CSV' }).click());

@@ -65,16 +65,16 @@ test('HR previews a people file, cancels, then applies it and marks someone the 
   await choose(page);
   await page.getByRole('tablist').waitFor();
   const missing = before.filter((person) => person.status === 'employee').length - 2;
-  assert.deepEqual(await page.getByRole('tab').allTextContents().then((tabs) => tabs.map((tab) => tab.trim())), [
-    'New (1)',
-    'Updated (1)',
-    'Unchanged (1)',
-    `May have left (${missing})`,
-    'Problems (0)',
-  ]);
+  assert.deepEqual(
+    await page
+      .getByRole('tab')
+      .allTextContents()
+      .then((tabs) => tabs.map((tab) => tab.trim())),
+    ['New (1)', 'Updated (1)', 'Unchanged (1)', `May have left (${missing})`, 'Problems (0)'],
+  );
   await page.getByRole('tab', { name: 'New (1)' }).focus();
   await page.keyboard.press('ArrowRight');
-  assert.match(await page.getByRole('tabpanel').textContent() ?? '', new RegExp(`${promoted.fullName}.*Job title:.*${promoted.jobTitle}.*→.*Head of Everything`, 's'));
+  assert.match((await page.getByRole('tabpanel').textContent()) ?? '', new RegExp(`${promoted.fullName}.*Job title:.*${promoted.jobTitle}.*→.*Head of Everything`, 's'));
   assert.deepEqual(await axeViolations(page), [], 'the preview');
 
   await page.getByRole('button', { name: 'Cancel' }).click();
@@ -94,6 +94,9 @@ test('HR previews a people file, cancels, then applies it and marks someone the 
   const goneName = (await page.locator('hw-admin-people-import tbody th').first().textContent())!.trim();
   const gone = before.find((person) => person.fullName === goneName)!;
   await page.getByRole('button', { name: `Mark as left ${gone.fullName}` }).click();
-  await page.getByRole('status').filter({ hasText: `${gone.fullName} is marked as having left.` }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${gone.fullName} is marked as having left.` })
+    .waitFor();
   assert.equal((await everyone()).find((person) => person.id === gone.id)?.status, 'left');
 });

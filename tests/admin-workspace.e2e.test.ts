@@ -49,7 +49,15 @@ const announced = (page: Page, text: string) => page.getByRole('status').filter(
 test('an owner searches, invites, moderates, sets an origin and makes an API key', async () => {
   const page = await signedIn(DEMO_ADMIN_EMAIL, '/admin/people');
   assert.equal(await heading(page).textContent(), 'People');
-  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), ['People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
+  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), [
+    'People',
+    'Import people',
+    'Testimonials',
+    'Site settings',
+    'Team',
+    'Audit log',
+    'Analytics',
+  ]);
   await page.locator('hw-admin-people tbody tr').first().waitFor();
 
   await page.getByLabel('Search people').fill('Tomasz');

@@ -66,11 +66,17 @@ test('a question goes from the job page to the employee, who answers; the 4th in
   const [question] = await mailsTo(EMPLOYEE.email);
   assert.equal(question?.template, 'contact_request');
   for (const action of ['/contact/answered', '/contact/decline', '/contact/pause', '/me/withdraw']) {
-    assert.ok(question.links.some((link) => link.includes(action)), `the employee's mail links ${action}`);
+    assert.ok(
+      question.links.some((link) => link.includes(action)),
+      `the employee's mail links ${action}`,
+    );
   }
   await page.goto(question.links.find((link) => link.includes('/contact/answered'))!);
   await page.getByRole('button').click();
-  await page.getByText(/answered/i).first().waitFor();
+  await page
+    .getByText(/answered/i)
+    .first()
+    .waitFor();
 
   // A fourth candidate opened the page while Grace still had room this week, and writes slowly.
   const late = await browser.newPage();

@@ -43,13 +43,14 @@ describe('demo careers site', () => {
     const { page, problems } = await openPage('/jobs/front-desk-agent-london.html');
     const titles = await cardTexts(page, 'title');
     assert.ok(titles.length >= 3, `cards: ${titles.join(', ')}`);
-    assert.ok(titles.every((title) => title === 'Front Desk Agent'), titles.join(', '));
+    assert.ok(
+      titles.every((title) => title === 'Front Desk Agent'),
+      titles.join(', '),
+    );
     assert.match(await page.locator('hw-people-grid [part~="heading"]').innerText(), /Front Desk Agent/);
 
     const names = await cardTexts(page, 'name');
-    const visible = new Set(
-      demoPeople.filter((p) => p.showProfile && p.status !== 'left' && p.jobTitle === 'Front Desk Agent').map((p) => p.displayName),
-    );
+    const visible = new Set(demoPeople.filter((p) => p.showProfile && p.status !== 'left' && p.jobTitle === 'Front Desk Agent').map((p) => p.displayName));
     for (const name of names) assert.ok(visible.has(name), `${name} is not an opted-in Front Desk Agent`);
 
     const everything = String(await page.evaluate(allText));
@@ -62,9 +63,11 @@ describe('demo careers site', () => {
   test('photos are reserved in the layout and load from the Hallway server; initials are drawn, not loaded', async () => {
     const { page } = await openPage('/jobs/front-desk-agent-london.html');
     await page.locator('hw-person-card [part~="photo"]').first().waitFor();
-    const boxes = await page.locator('hw-person-card [part~="photo"]').evaluateAll((parts) => parts.map((part) => [part.tagName, part.getBoundingClientRect().width, part.getBoundingClientRect().height]));
+    const boxes = await page
+      .locator('hw-person-card [part~="photo"]')
+      .evaluateAll((parts) => parts.map((part) => [part.tagName, part.getBoundingClientRect().width, part.getBoundingClientRect().height]));
     assert.ok(boxes.length > 0);
-    for (const [tag, width, height] of boxes) if (tag !== 'IMG') assert.deepEqual([width, height], [96, 96], 'drawn initials take the photo\'s place');
+    for (const [tag, width, height] of boxes) if (tag !== 'IMG') assert.deepEqual([width, height], [96, 96], "drawn initials take the photo's place");
     const photos = await page.locator('hw-person-card img[part~="photo"]').evaluateAll((images) =>
       images.map((img) => ({
         src: (img as HTMLImageElement).src,
@@ -85,7 +88,10 @@ describe('demo careers site', () => {
     const { page, problems } = await openPage('/jobs/receptionniste-lyon.html');
     const titles = await cardTexts(page, 'title');
     assert.ok(titles.length >= 3);
-    assert.ok(titles.every((title) => title === 'Réceptionniste'), titles.join(', '));
+    assert.ok(
+      titles.every((title) => title === 'Réceptionniste'),
+      titles.join(', '),
+    );
     const heading = await page.locator('hw-people-grid [part~="heading"]').innerText();
     assert.match(heading, /Réceptionniste/);
     assert.doesNotMatch(heading, /People|who work/);

@@ -26,7 +26,11 @@ after(async () => {
 async function doctor(path: string, ...options: string[]) {
   let out = '';
   const write = (text: string) => (out += text);
-  const code = await main(['doctor', path.startsWith('http') ? path : `${site.url}${path}`, ...options], { HALLWAY_URL: server.url }, { stdout: { write }, stderr: { write } });
+  const code = await main(
+    ['doctor', path.startsWith('http') ? path : `${site.url}${path}`, ...options],
+    { HALLWAY_URL: server.url },
+    { stdout: { write }, stderr: { write } },
+  );
   return { code, out };
 }
 
@@ -45,17 +49,36 @@ describe('hallway doctor', () => {
     assert.match(out, new RegExp(`✓ This page's origin ${site.url} may send questions\\.`));
     assert.match(out, /✓ CSP script-src .*\n✓ CSP connect-src .*\n✓ CSP img-src /);
     assert.match(out, /✓ Trusted Types allow the policies lit-html and hallway\./);
-    assert.match(out, /✓ JobPosting: job "Front Desk Agent", team "Front Office", location "London" \(JSON-LD JobPosting: title, .*\)\.\n {2}match: job, \d+ people to show/);
+    assert.match(
+      out,
+      /✓ JobPosting: job "Front Desk Agent", team "Front Office", location "London" \(JSON-LD JobPosting: title, .*\)\.\n {2}match: job, \d+ people to show/,
+    );
     assert.match(out, /All checks passed\./);
     assert.doesNotMatch(out, /✗/);
   });
 
   const cases: [string, string, RegExp][] = [
-    ['no script tag', page(JOB_POSTING), /✗ No Hallway script tag on the page\.\n {4}fix: add <script type="module" src="http:\/\/127\.0\.0\.1:\d+\/hallway\.js\?site=your-site" crossorigin><\/script>/],
-    ['a script of another server', page('<script type="module" src="https://hallway.other.example/hallway.js?site=beaumont"></script>'), /✗ The Hallway script points at https:\/\/hallway\.other\.example, not at http:\/\/127\.0\.0\.1:\d+\./],
+    [
+      'no script tag',
+      page(JOB_POSTING),
+      /✗ No Hallway script tag on the page\.\n {4}fix: add <script type="module" src="http:\/\/127\.0\.0\.1:\d+\/hallway\.js\?site=your-site" crossorigin><\/script>/,
+    ],
+    [
+      'a script of another server',
+      page('<script type="module" src="https://hallway.other.example/hallway.js?site=beaumont"></script>'),
+      /✗ The Hallway script points at https:\/\/hallway\.other\.example, not at http:\/\/127\.0\.0\.1:\d+\./,
+    ],
     ['a classic script', page('<script src="/hallway.js?site=beaumont"></script>'), /✗ The script .* is not type="module"\./],
-    ['a release the server no longer serves', page('<script type="module" src="/hallway@0.0.1.js?site=beaumont"></script>'), /✗ http:\/\/127\.0\.0\.1:\d+\/hallway@0\.0\.1\.js\?site=beaumont answers HTTP 404/],
-    ['an unknown site', page('<script type="module" src="/hallway.js?site=beaumontt"></script>'), /✗ http:\/\/127\.0\.0\.1:\d+ has no site "beaumontt"\.\n {4}fix: .*npx hallway sites create beaumontt --name "…" --origin http:\/\/localhost:\d+/],
+    [
+      'a release the server no longer serves',
+      page('<script type="module" src="/hallway@0.0.1.js?site=beaumont"></script>'),
+      /✗ http:\/\/127\.0\.0\.1:\d+\/hallway@0\.0\.1\.js\?site=beaumont answers HTTP 404/,
+    ],
+    [
+      'an unknown site',
+      page('<script type="module" src="/hallway.js?site=beaumontt"></script>'),
+      /✗ http:\/\/127\.0\.0\.1:\d+ has no site "beaumontt"\.\n {4}fix: .*npx hallway sites create beaumontt --name "…" --origin http:\/\/localhost:\d+/,
+    ],
     ['no site at all', page('<script type="module" src="/hallway.js"></script>'), /✗ No site is named on the page\./],
     [
       'a CSP without the Hallway origin',
@@ -88,7 +111,10 @@ describe('hallway doctor', () => {
     try {
       const { code, out } = await doctor(`${other.url}/strict.html`);
       assert.equal(code, 1, out);
-      assert.match(out, new RegExp(`✗ This page's origin ${other.url} may not send questions.*\\n {4}fix: npx hallway sites update beaumont --add-origin ${other.url}\\n`));
+      assert.match(
+        out,
+        new RegExp(`✗ This page's origin ${other.url} may not send questions.*\\n {4}fix: npx hallway sites update beaumont --add-origin ${other.url}\\n`),
+      );
     } finally {
       await other.close();
     }
@@ -133,7 +159,17 @@ describe('hallway doctor', () => {
   test('CSP source matching follows CSP 3 (paths aside)', () => {
     const target = new URL('https://hallway.example.com');
     const page = new URL('https://careers.example.com');
-    const yes = ['*', 'https:', 'https://hallway.example.com', 'hallway.example.com', '*.example.com', 'https://hallway.example.com:443', 'https://hallway.example.com:*', 'http://hallway.example.com', 'http:'];
+    const yes = [
+      '*',
+      'https:',
+      'https://hallway.example.com',
+      'hallway.example.com',
+      '*.example.com',
+      'https://hallway.example.com:443',
+      'https://hallway.example.com:*',
+      'http://hallway.example.com',
+      'http:',
+    ];
     const no = ["'self'", "'none'", 'data:', 'https://other.example.com', '*.hallway.example.com', 'https://hallway.example.com:8443', "'strict-dynamic'"];
     for (const source of yes) assert.ok(allows([source], target, page), source);
     for (const source of no) assert.ok(!allows([source], target, page), source);

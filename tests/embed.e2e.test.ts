@@ -102,7 +102,10 @@ describe('a page under a strict CSP with Trusted Types', () => {
     await askSomeoneWhoDoesTheJob(page, /Grace O\./, 'Strict', 'Is the night shift shared with a supervisor?');
 
     const mails = (await outbox(server)).filter((mail) => mail.to === 'strict@candidates.example');
-    assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
+    assert.deepEqual(
+      mails.map((mail) => mail.template),
+      ['contact_confirm'],
+    );
     assert.equal(workers.length, 1, 'the proof of work ran in its blob: worker, through the `hallway` policy');
     assert.ok(workers[0]!.startsWith('blob:'));
     assert.deepEqual(await watched.problems(), []);
@@ -137,7 +140,10 @@ describe('a page under a strict CSP with Trusted Types', () => {
     await askSomeoneWhoDoesTheJob(page, /James P\./, 'Fallback', 'How are the shifts shared out?');
 
     const mails = (await outbox(server)).filter((mail) => mail.to === 'fallback@candidates.example');
-    assert.deepEqual(mails.map((mail) => mail.template), ['contact_confirm']);
+    assert.deepEqual(
+      mails.map((mail) => mail.template),
+      ['contact_confirm'],
+    );
     assert.deepEqual(workers, []);
     // What the web team sees: the browser's report of the refused policy, nothing thrown.
     const problems = await watched.problems();
@@ -163,7 +169,10 @@ describe('a page under a strict CSP with Trusted Types', () => {
     })()`);
     assert.equal(policy, 'TypeError', 'only the lit-html and hallway policies may exist');
     assert.equal(await page.evaluate('window.injected'), undefined);
-    assert.ok((await watched.problems()).some((problem) => problem.startsWith('CSP ')), 'the browser reported the violations');
+    assert.ok(
+      (await watched.problems()).some((problem) => problem.startsWith('CSP ')),
+      'the browser reported the violations',
+    );
     await page.close();
   });
 });
@@ -226,7 +235,12 @@ const elementsPage = (lang: string, api: string, site = 'beaumont') => `<!doctyp
 describe('an API that is down or slow', () => {
   const messages = {
     en: ['We couldn’t load the people for this page.', 'Questions can’t be sent right now.', 'We couldn’t load the testimonials.', 'Try again'],
-    fr: ['Impossible d’afficher les profils pour le moment.', 'Impossible d’envoyer des questions pour le moment.', 'Impossible d’afficher les témoignages pour le moment.', 'Réessayer'],
+    fr: [
+      'Impossible d’afficher les profils pour le moment.',
+      'Impossible d’envoyer des questions pour le moment.',
+      'Impossible d’afficher les témoignages pour le moment.',
+      'Réessayer',
+    ],
   };
 
   for (const lang of ['en', 'fr'] as const) {
@@ -331,7 +345,10 @@ describe('the demo’s consent-gated analytics (demo/analytics.js)', () => {
     // axe is injected as a script: this context alone lets the test bypass the page's CSP.
     const context = await browser.newContext({ bypassCSP: true });
     const page = await context.newPage();
-    for (const [path, region] of [['/strict.html', 'Cookie consent'], ['/fr/strict.html', 'Consentement aux cookies']] as const) {
+    for (const [path, region] of [
+      ['/strict.html', 'Cookie consent'],
+      ['/fr/strict.html', 'Consentement aux cookies'],
+    ] as const) {
       await page.goto(`${site.url}${path}`);
       await shown(page, 'hw-people-grid hw-person-card h3');
       await page.getByRole('region', { name: region }).waitFor();
@@ -424,7 +441,10 @@ describe('a careers site on another origin', () => {
       await bad.page.waitForLoadState('load');
       await bad.page.waitForTimeout(300);
       assert.equal(await bad.page.evaluate(`customElements.get('hw-people-grid')`), undefined, `a wrong hash of ${why} loads nothing`);
-      assert.ok((await bad.problems()).some((text) => /integrity/i.test(text)), `${why}: ${(await bad.problems()).join('\n')}`);
+      assert.ok(
+        (await bad.problems()).some((text) => /integrity/i.test(text)),
+        `${why}: ${(await bad.problems()).join('\n')}`,
+      );
       await bad.page.close();
     }
   });

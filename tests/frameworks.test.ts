@@ -50,7 +50,9 @@ async function assertTypeErrors(project: string, fixture: string) {
 }
 
 describe('generated from custom-elements.json', () => {
-  interface Named { name: string }
+  interface Named {
+    name: string;
+  }
   type Element = { tagName?: string; attributes?: Named[]; events?: (Named & { detail?: { fields: Named[] } })[]; cssParts?: Named[]; cssProperties?: Named[] };
   const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8')) as { modules: { declarations?: Element[] }[] };
   const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d): d is Element & { tagName: string } => !!d.tagName);
@@ -58,7 +60,10 @@ describe('generated from custom-elements.json', () => {
   test('the manifest carries every element with its events, their detail, parts and CSS properties', () => {
     assert.ok(elements.length >= 7);
     const grid = elements.find((e) => e.tagName === 'hw-people-grid')!;
-    assert.deepEqual(grid.events?.find((e) => e.name === 'hw-load')?.detail?.fields.map((f) => f.name), ['count', 'match']);
+    assert.deepEqual(
+      grid.events?.find((e) => e.name === 'hw-load')?.detail?.fields.map((f) => f.name),
+      ['count', 'match'],
+    );
     for (const element of elements.filter((e) => e.tagName !== 'hw-provider')) {
       assert.ok(element.events?.length && element.cssParts?.length && element.cssProperties?.length, element.tagName);
     }
@@ -133,7 +138,10 @@ describe('framework examples', () => {
         assert.equal(await loaded.textContent(), `${expected.items.length} people shown (match: ${expected.match})`);
         // The cards are the server's people, in its order; `limit={4}` reached the element as a number.
         const names = await page.locator('hw-people-grid hw-person-card [part="name"]').allTextContents();
-        assert.deepEqual(names, expected.items.map((person) => person.displayName));
+        assert.deepEqual(
+          names,
+          expected.items.map((person) => person.displayName),
+        );
         assert.equal(await page.locator('hw-people-grid').evaluate((grid) => (grid as HTMLElement & { limit: unknown }).limit), 4);
 
         // hw-contact-open reached the app's handler from the contact button.

@@ -223,7 +223,11 @@ describe('job pages made by the tools careers sites are built with, from another
         // Never again for the previous job, except by next-seo's new elements, which mount while the
         // previous posting is still in <head> (as a search engine would read the page then).
         const after = opened.requests.slice(before);
-        if (!from.startsWith('next-seo')) assert.ok(after.every((url) => url.searchParams.get('job') !== PAGES[from]!.job), after.join(' '));
+        if (!from.startsWith('next-seo'))
+          assert.ok(
+            after.every((url) => url.searchParams.get('job') !== PAGES[from]!.job),
+            after.join(' '),
+          );
       } finally {
         await opened.page.close();
       }

@@ -103,11 +103,15 @@ interface Landing {
 
 /** Every page people land on, each from a fresh start. */
 const LANDINGS: Record<string, (lang: Lang) => Promise<Landing>> = {
-  'confirm': async (lang) => ({ url: (await question(lang)).confirm }),
-  'confirmed': async (lang) => ({ url: (await question(lang)).confirm, press: true }),
+  confirm: async (lang) => ({ url: (await question(lang)).confirm }),
+  confirmed: async (lang) => ({ url: (await question(lang)).confirm, press: true }),
   'confirm-not-sent': async (lang) => {
     const { employee, confirm } = await question(lang);
-    await server.db.updateTable('people').set({ paused_until: new Date(Date.now() + 7 * DAY) }).where('id', '=', employee.id).execute();
+    await server.db
+      .updateTable('people')
+      .set({ paused_until: new Date(Date.now() + 7 * DAY) })
+      .where('id', '=', employee.id)
+      .execute();
     return { url: confirm, press: true };
   },
   'confirm-used': async (lang) => {
@@ -117,19 +121,27 @@ const LANDINGS: Record<string, (lang: Lang) => Promise<Landing>> = {
   },
   'confirm-expired': async (lang) => {
     const { confirm, candidate } = await question(lang);
-    await server.db.updateTable('contact_requests').set({ confirm_expires_at: new Date(Date.now() - 1000) }).where('candidate_email', '=', candidate).execute();
+    await server.db
+      .updateTable('contact_requests')
+      .set({ confirm_expires_at: new Date(Date.now() - 1000) })
+      .where('candidate_email', '=', candidate)
+      .execute();
     return { url: confirm };
   },
   'confirm-invalid': async () => ({ url: `${server.url}/contact/confirm?token=made-up`, unknownSite: true, noAction: true }),
-  'answered': async (lang) => ({ url: (await forwarded(lang)).answered }),
+  answered: async (lang) => ({ url: (await forwarded(lang)).answered }),
   'answered-done': async (lang) => ({ url: (await forwarded(lang)).answered, press: true }),
-  'decline': async (lang) => ({ url: (await forwarded(lang)).decline }),
-  'declined': async (lang) => ({ url: (await forwarded(lang)).decline, press: true }),
-  'pause': async (lang) => ({ url: (await forwarded(lang)).pause }),
-  'paused': async (lang) => ({ url: (await forwarded(lang)).pause, press: true }),
+  decline: async (lang) => ({ url: (await forwarded(lang)).decline }),
+  declined: async (lang) => ({ url: (await forwarded(lang)).decline, press: true }),
+  pause: async (lang) => ({ url: (await forwarded(lang)).pause }),
+  paused: async (lang) => ({ url: (await forwarded(lang)).pause, press: true }),
   'action-expired': async (lang) => {
     const { employee, decline } = await forwarded(lang);
-    await server.db.updateTable('contact_requests').set({ confirmed_at: new Date(Date.now() - 15 * DAY) }).where('person_id', '=', employee.id).execute();
+    await server.db
+      .updateTable('contact_requests')
+      .set({ confirmed_at: new Date(Date.now() - 15 * DAY) })
+      .where('person_id', '=', employee.id)
+      .execute();
     return { url: decline };
   },
   'action-forged': async () => ({ url: `${server.url}/contact/decline?request=made-up&sig=made-up`, unknownSite: true }),
@@ -144,11 +156,11 @@ const LANDINGS: Record<string, (lang: Lang) => Promise<Landing>> = {
     return { url: `${server.url}/me/link?token=${token}`, press: true };
   },
   'sign-in-invalid': async () => ({ url: `${server.url}/me/link?token=made-up`, press: true, unknownSite: true }),
-  'withdraw': async (lang) => {
+  withdraw: async (lang) => {
     const employee = await newEmployee(lang);
     return { url: links.withdraw(employee.public_id, employee.email) };
   },
-  'withdrawn': async (lang) => {
+  withdrawn: async (lang) => {
     const employee = await newEmployee(lang);
     return { url: links.withdraw(employee.public_id, employee.email), press: true };
   },
@@ -235,7 +247,12 @@ test('sites’ own accent and careers URL: the button in the accent or its reada
     { site, accent: DEMO_ACCENT, careers: `${server.url}/` },
   ];
   for (const { site: on, accent, careers } of sites) {
-    for (const [view, lang] of [[VIEWS[0], 'en'], [VIEWS[1], 'fr'], [{ ...VIEWS[1], colorScheme: 'dark' }, 'en'], [{ ...VIEWS[0], colorScheme: 'dark' }, 'fr']] as const) {
+    for (const [view, lang] of [
+      [VIEWS[0], 'en'],
+      [VIEWS[1], 'fr'],
+      [{ ...VIEWS[1], colorScheme: 'dark' }, 'en'],
+      [{ ...VIEWS[0], colorScheme: 'dark' }, 'fr'],
+    ] as const) {
       const viewport = { width: view.width, height: view.height };
       const context = await browser.newContext({ viewport, colorScheme: view.colorScheme, locale: LOCALES[lang], bypassCSP: true });
       const page = await context.newPage();
@@ -244,7 +261,11 @@ test('sites’ own accent and careers URL: the button in the accent or its reada
       const { confirm, candidate } = await question(lang, on);
       await page.goto(confirm);
       const button = primaryAction(page);
-      assert.deepEqual(await button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color]), [rgb(expected.background), rgb(expected.text)], where);
+      assert.deepEqual(
+        await button.evaluate((element) => [getComputedStyle(element).backgroundColor, getComputedStyle(element).color]),
+        [rgb(expected.background), rgb(expected.text)],
+        where,
+      );
       if (view.colorScheme === 'light') assert.equal(expected.background, accent, `${where}: the accent itself`);
       assert.deepEqual(await axeViolations(page), [], where);
       if (SHOTS) await page.screenshot({ path: `${SHOTS}/brand-${on.slug}-confirm-${lang}-${view.width}-${view.colorScheme}.png`, fullPage: true });
@@ -305,7 +326,10 @@ test('the development outbox shows each mail’s HTML part beside its text, in a
       await page.screenshot({ path: `${SHOTS}/dev-outbox-${width}.png` });
       // The mail before it: a real one, as the server wrote it.
       await page.locator('article').nth(1).frameLocator('iframe').locator('body').waitFor();
-      await page.locator('article').nth(1).screenshot({ path: `${SHOTS}/dev-outbox-mail-${width}.png` });
+      await page
+        .locator('article')
+        .nth(1)
+        .screenshot({ path: `${SHOTS}/dev-outbox-mail-${width}.png` });
     }
     await context.close();
   }

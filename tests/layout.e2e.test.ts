@@ -72,13 +72,17 @@ async function open(path: string, width: number): Promise<Page> {
 
 /** A screenshot with every photo loaded: a full-page one does not scroll, so lazy images would stay blank. */
 async function shoot(page: Page, file: string, fullPage = true): Promise<void> {
-  await page.locator('img[part~="photo"]').evaluateAll((images: HTMLImageElement[]) =>
-    Promise.all(images.map((img) => ((img.loading = 'eager'), img.decode().catch(() => undefined)))),
-  );
+  await page
+    .locator('img[part~="photo"]')
+    .evaluateAll((images: HTMLImageElement[]) => Promise.all(images.map((img) => ((img.loading = 'eager'), img.decode().catch(() => undefined)))));
   await page.screenshot({ path: file, fullPage });
 }
 
-const shotName = (path: string, width: number, suffix = '') => `${SHOTS}/${path.slice(1).replace(/\.html$/, '').replaceAll('/', '-')}${suffix}-${width}.png`;
+const shotName = (path: string, width: number, suffix = '') =>
+  `${SHOTS}/${path
+    .slice(1)
+    .replace(/\.html$/, '')
+    .replaceAll('/', '-')}${suffix}-${width}.png`;
 
 describe('every demo page, from another origin', () => {
   test('the pages are all here, English and French', () => {
@@ -109,7 +113,9 @@ describe('cards', () => {
     const photo = card.locator('[part~="photo"]');
     await photo.scrollIntoViewIfNeeded(); // a lazy image loads once near the viewport
     await photo.evaluate(async (el) => void (el instanceof HTMLImageElement && (await el.decode()))); // initials are drawn, not loaded
-    const { data, info } = await sharp(await photo.screenshot()).raw().toBuffer({ resolveWithObject: true });
+    const { data, info } = await sharp(await photo.screenshot())
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     const pixel = (x: number, y: number) => [...data.subarray((y * info.width + x) * info.channels, (y * info.width + x) * info.channels + 3)];
     return { corner: pixel(2, 2), edge: pixel(3, Math.floor(info.height / 2)) };
   }
@@ -117,7 +123,10 @@ describe('cards', () => {
   test("the initials avatar takes the brand's photo shape: square where photos are square, round by default", async () => {
     const page = await open('/brands.html', 1280);
     try {
-      const square = await page.locator('.nullroute hw-person-card [part~="photo"]').first().evaluate((img) => getComputedStyle(img).borderRadius);
+      const square = await page
+        .locator('.nullroute hw-person-card [part~="photo"]')
+        .first()
+        .evaluate((img) => getComputedStyle(img).borderRadius);
       assert.equal(square, '0px', 'the brand asks for square photos');
       const nullroute = await page.locator('.nullroute [part~="name"]').first().innerText();
       const squared = await cornerAndEdge(page, nullroute);
@@ -170,14 +179,21 @@ async function axeViolations(page: Page): Promise<string[]> {
     .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`);
 }
 
-describe('the home pages\' dark-mode switch', () => {
-  for (const [path, label] of [['/index.html', 'Dark mode'], ['/fr/index.html', 'Mode sombre']] as const) {
+describe("the home pages' dark-mode switch", () => {
+  for (const [path, label] of [
+    ['/index.html', 'Dark mode'],
+    ['/fr/index.html', 'Mode sombre'],
+  ] as const) {
     test(`${path}: "${label}" darkens the page and its theme="auto" elements live, and is remembered`, async () => {
       const page = await open(path, 1280);
       try {
         const grid = page.locator('hw-people-grid');
         const scheme = () => grid.evaluate((el) => (el.matches(':state(dark)') ? 'dark' : el.matches(':state(light)') ? 'light' : 'none'));
-        const cardBackground = () => page.locator('hw-person-card [part~="card"]').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+        const cardBackground = () =>
+          page
+            .locator('hw-person-card [part~="card"]')
+            .first()
+            .evaluate((el) => getComputedStyle(el).backgroundColor);
         const toggle = page.getByRole('button', { name: label });
         assert.equal(await toggle.getAttribute('aria-pressed'), 'false');
         assert.equal(await scheme(), 'light');

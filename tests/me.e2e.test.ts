@@ -18,7 +18,13 @@ const SIZES = [
 ];
 const TEXTS = {
   en: { locale: 'en-GB', saveChoices: 'Save my choices', choicesSaved: 'Your choices are saved.', unsaved: 'Unsaved changes', saveTestimonial: 'Save my testimonial' },
-  fr: { locale: 'fr-FR', saveChoices: 'Enregistrer mes choix', choicesSaved: 'Vos choix sont enregistrés.', unsaved: 'Modifications non enregistrées', saveTestimonial: 'Enregistrer mon témoignage' },
+  fr: {
+    locale: 'fr-FR',
+    saveChoices: 'Enregistrer mes choix',
+    choicesSaved: 'Vos choix sont enregistrés.',
+    unsaved: 'Modifications non enregistrées',
+    saveTestimonial: 'Enregistrer mon témoignage',
+  },
 } as const;
 type Lang = keyof typeof TEXTS;
 const SHOTS = process.env.SHOTS;
@@ -72,7 +78,14 @@ const brokenImages = (page: Page) =>
         if (node.shadowRoot) roots.push(node.shadowRoot);
       }
     }
-    const loaded = await Promise.all(images.map((image) => image.decode().then(() => image.naturalWidth > 0, () => false)));
+    const loaded = await Promise.all(
+      images.map((image) =>
+        image.decode().then(
+          () => image.naturalWidth > 0,
+          () => false,
+        ),
+      ),
+    );
     return { count: images.length, broken: images.filter((_, i) => !loaded[i]).map((image) => image.src) };
   });
 

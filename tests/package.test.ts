@@ -51,7 +51,10 @@ const servers: Server[] = [];
 before(async () => {
   const started = Promise.all([startTestServer({ adminKey: ADMIN_KEY }), launchChromium()]);
   await run('npm', ['pack', '--pack-destination', work], { env });
-  tarball = join(work, readdirSync(work).find((file) => file.endsWith('.tgz'))!);
+  tarball = join(
+    work,
+    readdirSync(work).find((file) => file.endsWith('.tgz'))!,
+  );
   // One install for every test: both apps resolve their packages from `work/node_modules`.
   writeFileSync(join(work, 'package.json'), '{ "private": true }\n');
   const packages = [...new Set([...registryPackages('tests/fixtures/npm-app'), ...registryPackages('examples/astro')])];

@@ -20,19 +20,7 @@ import { api as callApi, closeTestbed, openTestbed, outbox, type ApiOptions, typ
 import type { TestClock } from './support/clock.js';
 import { followMagicLink, overHttp } from './support/node/sign-in.js';
 
-const STATES = [
-  'never-invited',
-  'invited',
-  'shown',
-  'messages',
-  'withdrawn',
-  'paused',
-  'at-cap',
-  'left',
-  'alumni-shown',
-  'alumni-hidden',
-  'erased',
-] as const;
+const STATES = ['never-invited', 'invited', 'shown', 'messages', 'withdrawn', 'paused', 'at-cap', 'left', 'alumni-shown', 'alumni-hidden', 'erased'] as const;
 type State = (typeof STATES)[number];
 const VISIBLE: State[] = ['shown', 'messages', 'paused', 'at-cap', 'alumni-shown'];
 
@@ -95,7 +83,15 @@ async function seedEveryState() {
       bio: visible ? `PUBLIC-BIO of ${state}` : `${canary} private bio`,
     };
   });
-  const rows = people.map((p) => ({ email: p.email, full_name: p.fullName, job_title: 'Front Desk Agent', team: 'Front Office', location: 'London', languages: 'en', external_id: p.externalId }));
+  const rows = people.map((p) => ({
+    email: p.email,
+    full_name: p.fullName,
+    job_title: 'Front Desk Agent',
+    team: 'Front Office',
+    location: 'London',
+    languages: 'en',
+    external_id: p.externalId,
+  }));
   await api('POST', '/v1/admin/sites/beaumont/people/import', { json: rows, admin: true });
   const listed = (await api('GET', '/v1/admin/sites/beaumont/people?limit=500', { admin: true })).items as { id: string; email?: string; externalId?: string }[];
 
@@ -107,7 +103,15 @@ async function seedEveryState() {
     if (person.state === 'invited') continue;
 
     const cookie = await signInFromMail(person.email, 'invitation');
-    const profile = { displayName: person.displayName, jobTitle: 'Front Desk Agent', team: 'Front Office', location: 'London', languages: ['en'], bio: person.bio, linkedinUrl: `https://www.linkedin.com/in/${person.canary}` };
+    const profile = {
+      displayName: person.displayName,
+      jobTitle: 'Front Desk Agent',
+      team: 'Front Office',
+      location: 'London',
+      languages: ['en'],
+      bio: person.bio,
+      linkedinUrl: `https://www.linkedin.com/in/${person.canary}`,
+    };
     await api('PUT', '/v1/me/profile', { cookie, json: profile });
     await api('PUT', '/v1/me/consent', { cookie, json: { showProfile: true } });
     await settle(person.state, person, cookie);
@@ -121,7 +125,10 @@ async function settle(state: State, person: { email: string; canary: string; ext
     case 'messages':
       return api('PUT', '/v1/me/consent', { cookie, json: { contact: contactSettings() } });
     case 'paused':
-      return api('PUT', '/v1/me/consent', { cookie, json: { contact: contactSettings({ pausedUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }) } });
+      return api('PUT', '/v1/me/consent', {
+        cookie,
+        json: { contact: contactSettings({ pausedUntil: new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10) }) },
+      });
     case 'at-cap':
       await api('PUT', '/v1/me/consent', { cookie, json: { contact: contactSettings({ weeklyCap: 1 }) } });
       return askAndConfirm(person.email);
@@ -154,7 +161,12 @@ async function askAndConfirm(employeeEmail: string) {
   const publicId = (await api('GET', '/v1/admin/sites/beaumont/people?limit=500', { admin: true })).items.find((p: { email: string }) => p.email === employeeEmail).id;
   const challenge = await api('GET', '/v1/sites/beaumont/challenge');
   let number = 0;
-  while (createHash('sha256').update(challenge.salt + number).digest('hex') !== challenge.challenge) number++;
+  while (
+    createHash('sha256')
+      .update(challenge.salt + number)
+      .digest('hex') !== challenge.challenge
+  )
+    number++;
   clock.advance(MIN_FILL_MS); // a person takes a few seconds to write
   const proof = { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
   const question = { name: candidate.name, email: candidate.email, message: `Private question ${candidate.name}`, consent: true, lang: 'en', proof };
@@ -194,9 +206,32 @@ async function crawl(): Promise<Seen[]> {
 
   const ids = { person: new Set<string>(['unknown-person-id', '0', '1', "1' or '1'='1"]), jobs: new Set<string>(['Front Desk Agent']) };
   for (const person of seeded) ids.person.add(person.publicId); // hidden ones too: they must answer 404
-  for (const path of ['/', '/fr/', '/fr/index.html', '/me', '/me/withdraw', '/me/link', '/contact/confirm', '/healthz', '/v1/openapi.json', '/hallway.js', '/me.js', '/robots.txt', '/v1/nothing-here']) enqueue(path);
+  for (const path of [
+    '/',
+    '/fr/',
+    '/fr/index.html',
+    '/me',
+    '/me/withdraw',
+    '/me/link',
+    '/contact/confirm',
+    '/healthz',
+    '/v1/openapi.json',
+    '/hallway.js',
+    '/me.js',
+    '/robots.txt',
+    '/v1/nothing-here',
+  ])
+    enqueue(path);
   // Without a session or the admin key, the employee's and the admin's API answer 401 and nothing else.
-  for (const path of ['/v1/me', '/v1/me/export', '/v1/me/contact-stats', '/v1/admin/sites', '/v1/admin/sites/beaumont/people', '/v1/admin/sites/beaumont/testimonials?status=pending']) enqueue(path);
+  for (const path of [
+    '/v1/me',
+    '/v1/me/export',
+    '/v1/me/contact-stats',
+    '/v1/admin/sites',
+    '/v1/admin/sites/beaumont/people',
+    '/v1/admin/sites/beaumont/testimonials?status=pending',
+  ])
+    enqueue(path);
 
   const expandOpenApi = (document: { paths: Record<string, Record<string, unknown>> }) => {
     const templates = Object.entries(document.paths)
@@ -240,7 +275,14 @@ async function crawl(): Promise<Seen[]> {
     const body = await response.text();
     const type = response.headers.get('content-type') ?? '';
     const record = (method: string, r: Response, text: string) =>
-      seen.push({ url, method, status: r.status, type: r.headers.get('content-type') ?? '', headers: [...r.headers].map(([k, v]) => `${k}: ${v}`).join('\n'), body: text });
+      seen.push({
+        url,
+        method,
+        status: r.status,
+        type: r.headers.get('content-type') ?? '',
+        headers: [...r.headers].map(([k, v]) => `${k}: ${v}`).join('\n'),
+        body: text,
+      });
     record('GET', response, body);
     for (const method of ['HEAD', 'OPTIONS']) {
       const other = await fetch(url, { method, redirect: 'manual', headers: { Origin: 'https://elsewhere.example', 'Access-Control-Request-Method': 'GET' } });
@@ -293,7 +335,10 @@ function assertNoInternalIds(value: unknown, where: string, path = '$') {
   if (Array.isArray(value)) return value.forEach((item, i) => assertNoInternalIds(item, where, `${path}[${i}]`));
   if (!value || typeof value !== 'object') return;
   for (const [key, item] of Object.entries(value)) {
-    assert.ok(!/^(email|full_?name|fullName|external_?id|externalId|person_?id|personId|site_?id|siteId|linkedin|linkedinUrl|bookingUrl|booking_url|token|session)$/i.test(key), `${where}: private key ${path}.${key}`);
+    assert.ok(
+      !/^(email|full_?name|fullName|external_?id|externalId|person_?id|personId|site_?id|siteId|linkedin|linkedinUrl|bookingUrl|booking_url|token|session)$/i.test(key),
+      `${where}: private key ${path}.${key}`,
+    );
     if (/(^id$|Id$|_id$)/.test(key)) assert.ok(typeof item === 'string' && !/^\d+$/.test(item), `${where}: ${path}.${key} is a database id (${JSON.stringify(item)})`);
     assertNoInternalIds(item, where, `${path}.${key}`);
   }
@@ -310,7 +355,8 @@ function secrets(): [string, string][] {
   const list: [string, string][] = [];
   for (const person of seeded) {
     list.push([person.canary, `${person.state}'s private fields`], [person.email, `${person.state}'s e-mail`]);
-    if (!VISIBLE.includes(person.state)) list.push([person.displayName, `${person.state}'s display name`], [person.bio, `${person.state}'s bio`], [person.publicId, `${person.state}'s public id`]);
+    if (!VISIBLE.includes(person.state))
+      list.push([person.displayName, `${person.state}'s display name`], [person.bio, `${person.state}'s bio`], [person.publicId, `${person.state}'s public id`]);
   }
   for (const person of hiddenDemo) list.push([person.fullName, 'a hidden demo person'], [person.displayName, 'a hidden demo person'], [person.bio, 'a hidden demo bio']);
   // Authors who chose to sign their testimonial with their full name publish it themselves.
@@ -420,14 +466,18 @@ test('the pages, rendered in Chromium, show nobody hidden, in the light and the 
   }
   console.log(`privacy crawl: ${pages.length} pages rendered in Chromium: ${pages.map((url) => new URL(url).pathname).join(' ')}`);
   const paths = pages.map((url) => new URL(url).pathname);
-  for (const path of ['/', '/fr/index.html', '/me', '/jobs/front-desk-agent-london.html', '/jobs/receptionniste-lyon.html']) assert.ok(paths.includes(path), `${path} rendered`);
+  for (const path of ['/', '/fr/index.html', '/me', '/jobs/front-desk-agent-london.html', '/jobs/receptionniste-lyon.html'])
+    assert.ok(paths.includes(path), `${path} rendered`);
   assert.ok(shown.size > 0, 'a visible person is on the London front desk page: the check can see people');
   for (const state of STATES) if (!VISIBLE.includes(state)) assert.ok(!shown.has(state), state);
 });
 
 test('no link of a public page is dead', () => {
   const dead = crawled.filter((entry) => entry.method === 'GET' && entry.status === 404 && linkedFromPages.has(entry.url));
-  assert.deepEqual(dead.map((entry) => entry.url), []);
+  assert.deepEqual(
+    dead.map((entry) => entry.url),
+    [],
+  );
 });
 
 const countBy = (values: number[]) => values.reduce<Record<number, number>>((counts, v) => ((counts[v] = (counts[v] ?? 0) + 1), counts), {});

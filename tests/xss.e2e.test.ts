@@ -72,12 +72,36 @@ async function seed() {
   for (const [index, payload] of XSS_PAYLOADS.entries()) {
     const email = `person${index}@xss.example`;
     const link = mails.find((mail) => mail.to === email)!.links.find((url) => url.includes('/me/link?token='))!;
-    const signedIn = await fetch(`${server.url}/me/link`, { method: 'POST', body: new URLSearchParams({ token: new URL(link).searchParams.get('token')! }), redirect: 'manual', headers: { Origin: server.url } });
+    const signedIn = await fetch(`${server.url}/me/link`, {
+      method: 'POST',
+      body: new URLSearchParams({ token: new URL(link).searchParams.get('token')! }),
+      redirect: 'manual',
+      headers: { Origin: server.url },
+    });
     const cookie = signedIn.headers.get('set-cookie')!.split(';')[0]!;
-    const profile = { displayName: cut(payload.value, 80), jobTitle: cut(payload.value, 120), team: batchOf(index), location: cut(payload.value, 80), languages: ['en'], bio: cut(payload.value, 300), linkedinUrl: null };
+    const profile = {
+      displayName: cut(payload.value, 80),
+      jobTitle: cut(payload.value, 120),
+      team: batchOf(index),
+      location: cut(payload.value, 80),
+      languages: ['en'],
+      bio: cut(payload.value, 300),
+      linkedinUrl: null,
+    };
     await api('PUT', '/v1/me/profile', { cookie, json: profile });
-    await api('PUT', '/v1/me/consent', { cookie, json: { showProfile: true, contact: { granted: true, settings: { channels: ['message'], weeklyCap: 10, pausedUntil: null, bookingUrl: null } } } });
-    const draft = { quote: cut(payload.value, 600), roles: [cut(payload.value, 120)], fromYear: 2015, toYear: null, currentRole: cut(payload.value, 120), nameStyle: 'full', publish: true };
+    await api('PUT', '/v1/me/consent', {
+      cookie,
+      json: { showProfile: true, contact: { granted: true, settings: { channels: ['message'], weeklyCap: 10, pausedUntil: null, bookingUrl: null } } },
+    });
+    const draft = {
+      quote: cut(payload.value, 600),
+      roles: [cut(payload.value, 120)],
+      fromYear: 2015,
+      toYear: null,
+      currentRole: cut(payload.value, 120),
+      nameStyle: 'full',
+      publish: true,
+    };
     await api('PUT', '/v1/me/testimonial', { cookie, json: draft });
     people.push({ index, email, publicId: listed.find((person) => person.email === email)!.id, cookie });
   }
@@ -145,7 +169,10 @@ test('control: the corpus written raw into a page does run, and the checks see i
 });
 
 test('a careers page shows every payload person, testimonial and contact dialog inertly', async () => {
-  for (const [batch, layout] of [['Batch 1', 'list'], ['Batch 2', 'carousel']] as const) {
+  for (const [batch, layout] of [
+    ['Batch 1', 'list'],
+    ['Batch 2', 'carousel'],
+  ] as const) {
     const page = await context.newPage();
     const url = `${site.url}/careers-${layout}.html`;
     site.page(`/careers-${layout}.html`, hostPage(batch, layout));
@@ -187,9 +214,22 @@ test('contact: confirmation, answer pages and the development outbox', async () 
     const challenge = await api('GET', '/v1/sites/beaumont/challenge');
     clock.advance(4_000);
     let number = 0;
-    while (createHash('sha256').update(challenge.salt + number).digest('hex') !== challenge.challenge) number++;
+    while (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') !== challenge.challenge
+    )
+      number++;
     const candidate = `casey${person.index}@candidates.example`;
-    const question = { name: cut(payload, 100), email: candidate, message: cut(payload, 1000), job: cut(payload, 200), consent: true, lang: 'en', proof: { ...challenge, number, maxnumber: undefined } };
+    const question = {
+      name: cut(payload, 100),
+      email: candidate,
+      message: cut(payload, 1000),
+      job: cut(payload, 200),
+      consent: true,
+      lang: 'en',
+      proof: { ...challenge, number, maxnumber: undefined },
+    };
     await api('POST', `/v1/sites/beaumont/people/${person.publicId}/contact`, { json: question });
     const confirm = (await outbox(server)).find((mail) => mail.to === candidate)!.links.find((link) => link.includes('/contact/confirm?'))!;
     const page = await visit(confirm);
@@ -197,7 +237,9 @@ test('contact: confirmation, answer pages and the development outbox', async () 
     await page.waitForLoadState();
     await expectInert(page, `${confirm} (confirmed)`);
     await page.close();
-    const answered = (await outbox(server)).find((mail) => mail.to === person.email && mail.template === 'contact_request')!.links.find((link) => link.includes('/contact/answered?'))!;
+    const answered = (await outbox(server))
+      .find((mail) => mail.to === person.email && mail.template === 'contact_request')!
+      .links.find((link) => link.includes('/contact/answered?'))!;
     await (await visit(answered)).close();
     await (await visit(`${server.url}/me/withdraw?person=${encodeURIComponent(payload)}&sig=${encodeURIComponent(payload)}`)).close();
   }

@@ -59,8 +59,7 @@ const fr: AdminTerms = {
   adNotInvited: 'Pas encore',
   adPeopleEmpty: 'Personne pour l’instant. Importez vos salariés avec la CLI\u202f: hallway people import.',
   adPeopleNoMatch: 'Personne ne correspond à cette recherche.',
-  adPeopleCount: (count: number, more: boolean) =>
-    `${count} ${count <= 1 ? 'personne affichée' : 'personnes affichées'}${more ? ', d’autres à charger' : ''}.`,
+  adPeopleCount: (count: number, more: boolean) => `${count} ${count <= 1 ? 'personne affichée' : 'personnes affichées'}${more ? ', d’autres à charger' : ''}.`,
   adLoadMore: 'Afficher plus',
   adInvite: 'Inviter',
   adInviteAgain: 'Réinviter',
@@ -152,8 +151,9 @@ const fr: AdminTerms = {
   adScopes: 'Droits',
   adScopesError: 'Choisissez au moins un droit.',
   adScope: (scope: string) =>
-    ({ people: 'Personnes', settings: 'Réglages', moderation: 'Modération', analytics: 'Statistiques', audit: 'Journal d’audit', admins: 'Administrateurs et clés' })[scope] ??
-    scope,
+    ({ people: 'Personnes', settings: 'Réglages', moderation: 'Modération', analytics: 'Statistiques', audit: 'Journal d’audit', admins: 'Administrateurs et clés' })[
+      scope
+    ] ?? scope,
   adCreated: 'Créée',
   adLastUsed: 'Dernière utilisation',
   adCreateKey: 'Créer la clé',
@@ -170,8 +170,7 @@ const fr: AdminTerms = {
   adImpIntro: 'Choisissez votre fichier de salariés (CSV ou JSON). Vous voyez ce qui changerait avant que rien ne soit enregistré.',
   adImpFile: 'Fichier des personnes',
   adImpDrop: 'Ou déposez le fichier ici',
-  adImpFileHint: (mb: number) =>
-    `Colonnes\u202f: email, full_name, job_title (obligatoires), team, location, languages, external_id, status. ${mb} Mo au plus.`,
+  adImpFileHint: (mb: number) => `Colonnes\u202f: email, full_name, job_title (obligatoires), team, location, languages, external_id, status. ${mb} Mo au plus.`,
   adImpTooBig: (mb: number) => `Ce fichier dépasse ${mb} Mo\u202f: découpez-le en fichiers plus petits.`,
   adImpUploading: (name: string) => `Envoi de ${name}…`,
   adImpProgress: 'Envoi',
@@ -185,25 +184,32 @@ const fr: AdminTerms = {
   adImpProblems: (n: number) => `Problèmes (${n})`,
   adImpFirst: (shown: number, total: number) => `Les ${shown} premières sur ${total}.`,
   adImpNone: 'Personne.',
-  adImpMissingHint:
-    'Des salariés présents dans Hallway que le fichier ne nomme pas. Rien ne change pour eux\u202f: après l’import, marquez ceux qui sont partis.',
+  adImpMissingHint: 'Des salariés présents dans Hallway que le fichier ne nomme pas. Rien ne change pour eux\u202f: après l’import, marquez ceux qui sont partis.',
   adImpLine: 'Ligne',
   adImpField: 'Champ',
   adImpReason: 'Problème',
   adImpChanges: 'Changements',
   adImpFieldName: (field: string) =>
-    ({ email: 'E-mail', full_name: 'Nom', job_title: 'Poste', team: 'Équipe', location: 'Lieu', languages: 'Langues', external_id: 'Identifiant externe', status: 'Statut', row: 'Ligne', body: 'Fichier' })[field] ?? field,
+    ({
+      email: 'E-mail',
+      full_name: 'Nom',
+      job_title: 'Poste',
+      team: 'Équipe',
+      location: 'Lieu',
+      languages: 'Langues',
+      external_id: 'Identifiant externe',
+      status: 'Statut',
+      row: 'Ligne',
+      body: 'Fichier',
+    })[field] ?? field,
   adImpEmpty: '(vide)',
-  adImpBlocked: (n: number) =>
-    `${n === 1 ? 'Un problème empêche' : `${n} problèmes empêchent`} l’import\u202f: corrigez le fichier puis choisissez-le de nouveau.`,
+  adImpBlocked: (n: number) => `${n === 1 ? 'Un problème empêche' : `${n} problèmes empêchent`} l’import\u202f: corrigez le fichier puis choisissez-le de nouveau.`,
   adImpApply: 'Appliquer l’import',
   adImpApplying: 'Import en cours…',
   adImpOther: 'Choisir un autre fichier',
   adImpCancelled: 'Import annulé\u202f: rien n’a été modifié.',
-  adImpDone: (created: number, updated: number, unchanged: number) =>
-    `Import terminé\u202f: ${created} nouvelle(s), ${updated} modifiée(s), ${unchanged} inchangée(s).`,
-  adImpEmailChanged: (n: number) =>
-    `${n} adresse(s) e-mail modifiée(s)\u202f: les liens envoyés aux anciennes ne fonctionnent plus.`,
+  adImpDone: (created: number, updated: number, unchanged: number) => `Import terminé\u202f: ${created} nouvelle(s), ${updated} modifiée(s), ${unchanged} inchangée(s).`,
+  adImpEmailChanged: (n: number) => `${n} adresse(s) e-mail modifiée(s)\u202f: les liens envoyés aux anciennes ne fonctionnent plus.`,
   adImpRefused: 'Le serveur a refusé le fichier\u202f: rien n’a été importé.',
   adImpMarkLeft: 'Marquer comme parti',
   adImpMarkedLeft: (name: string) => `${name}\u202f: départ enregistré.`,
@@ -213,8 +219,17 @@ const fr: AdminTerms = {
   adAuditAction: 'Action',
   adAuditAllActions: 'Toutes les actions',
   adAuditFamily: (family: string) =>
-    ({ site: 'Sites', people: 'Imports de personnes', person: 'Changements de statut', invitation: 'Invitations', testimonial: 'Modération', user: 'Comptes', key: 'Clés d’API', session: 'Connexions', consents: 'Exports de consentements' })[family] ??
-    family,
+    ({
+      site: 'Sites',
+      people: 'Imports de personnes',
+      person: 'Changements de statut',
+      invitation: 'Invitations',
+      testimonial: 'Modération',
+      user: 'Comptes',
+      key: 'Clés d’API',
+      session: 'Connexions',
+      consents: 'Exports de consentements',
+    })[family] ?? family,
   adAuditActor: 'Qui',
   adAuditActorHint: 'L’adresse e-mail d’un administrateur ou le nom d’une clé.',
   adAuditFrom: 'Du',
@@ -249,7 +264,8 @@ const fr: AdminTerms = {
       'consents.export': 'A exporté un registre de consentements',
     })[action] ?? action,
   adConsentTitle: 'Exporter le registre de consentements d’une personne',
-  adConsentHint: 'Pour une demande de conformité\u202f: chaque accord et chaque retrait de la personne, sur quoi, quand, et sur quel texte de consentement. L’export est inscrit au journal d’audit.',
+  adConsentHint:
+    'Pour une demande de conformité\u202f: chaque accord et chaque retrait de la personne, sur quoi, quand, et sur quel texte de consentement. L’export est inscrit au journal d’audit.',
   adConsentSearch: 'Trouver une personne par nom ou e-mail',
   adConsentFind: 'Trouver',
   adConsentFound: (count: number) => (count <= 1 ? `${count} personne trouvée.` : `${count} personnes trouvées.`),

@@ -56,7 +56,10 @@ test('accounts, keys and the audit log, as the contract says; people found by q'
   assert.match(await reports.auditCsv(), /^at,actor_kind,actor_id,actor,action,site,target,details\r\n.*,key\.create,/s);
   await assert.rejects(reports.sites.create({ slug: 'nope', name: 'Nope' }), { name: 'HttpError', status: 403, code: 'forbidden' });
   assert.ok((await admin.keys.revoke(key.id)).revokedAt);
-  assert.deepEqual((await admin.keys.list()).items.map((item) => item.name), ['Reports']);
+  assert.deepEqual(
+    (await admin.keys.list()).items.map((item) => item.name),
+    ['Reports'],
+  );
   // A key has no workspace session.
   await assert.rejects(admin.session.get(), { name: 'HttpError', status: 401, code: 'unauthorized' });
 });
@@ -65,7 +68,10 @@ test('a site, an import and every page of people, as the contract says', async (
   const site = await admin.sites.create({ slug: 'acme', name: ' Acme ', allowedOrigins: ['https://careers.acme.example'] });
   assert.equal(site.name, 'Acme');
   assert.equal(site.defaultLang, 'en');
-  assert.deepEqual((await admin.sites.list()).items.map((s) => [s.slug, s.allowedOrigins]), [['acme', ['https://careers.acme.example']]]);
+  assert.deepEqual(
+    (await admin.sites.list()).items.map((s) => [s.slug, s.allowedOrigins]),
+    [['acme', ['https://careers.acme.example']]],
+  );
   const csv = 'email,full_name,job_title,external_id\na@acme.example,Ann Lee,Driver,E1\nb@acme.example,Bo Ek,Driver,E2\nc@acme.example,Cy Ma,Chef,E3\n';
   assert.deepEqual(await admin.people.import('acme', { type: 'text/csv', body: csv }), { created: 3, updated: 0, unchanged: 0, total: 3, emailChanged: 0 });
 
@@ -81,7 +87,10 @@ test('a site, an import and every page of people, as the contract says', async (
   const { person, alumniInvited } = await admin.people.setStatus('acme', 'E2', { status: 'left' });
   assert.equal(person.status, 'left');
   assert.equal(alumniInvited, false);
-  assert.deepEqual((await admin.people.list('acme', { status: 'left' })).items.map((p) => p.externalId), ['E2']);
+  assert.deepEqual(
+    (await admin.people.list('acme', { status: 'left' })).items.map((p) => p.externalId),
+    ['E2'],
+  );
 });
 
 test('a refused import: ImportRefusedError with the first 100 problems and how many there are', async () => {
@@ -124,7 +133,10 @@ test('a server that is not a Hallway server: SchemaError for answers off the con
   const client = createAdminClient({ baseUrl: impostor, key: KEY });
   const offContract = await client.sites.list().catch((caught: unknown) => caught);
   assert.ok(offContract instanceof SchemaError, String(offContract));
-  assert.ok(offContract.issues.some((issue) => issue.path.join('.') === 'items.0.name'), offContract.message);
+  assert.ok(
+    offContract.issues.some((issue) => issue.path.join('.') === 'items.0.name'),
+    offContract.message,
+  );
   await assert.rejects(client.testimonials.list('acme'), (error) => error instanceof SchemaError && /not JSON/.test(error.message));
   await assert.rejects(client.people.list('acme'), { name: 'HttpError', status: 404, code: 'http_404' });
 });
@@ -134,21 +146,29 @@ test('nobody listening: NetworkError, the connection error as its cause', async 
   await once(closed, 'listening');
   const url = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
   await new Promise((resolve) => closed.close(resolve));
-  const error = await createAdminClient({ baseUrl: url, key: KEY }).sites.list().catch((caught: unknown) => caught);
+  const error = await createAdminClient({ baseUrl: url, key: KEY })
+    .sites.list()
+    .catch((caught: unknown) => caught);
   assert.ok(error instanceof NetworkError, String(error));
   assert.equal((error.cause as { cause?: { code?: string } }).cause?.code, 'ECONNREFUSED');
 });
 
 test('people.list with q finds people by any word of their name, e-mail, title, team or location', async () => {
   const found = await admin.people.list('acme', { q: 'CHEF' });
-  assert.deepEqual(found.items.map((person) => person.fullName), ['Cy Ma']);
+  assert.deepEqual(
+    found.items.map((person) => person.fullName),
+    ['Cy Ma'],
+  );
 });
 
 test('the audit log by filters, and a consent record, as the contract says', async () => {
   await admin.sites.create({ slug: 'records', name: 'Records' });
   await admin.people.import('records', { type: 'text/csv', body: 'email,full_name,job_title\nrae@records.example,Rae Mo,Chef\n' });
   const page = await admin.audit({ action: 'people', limit: 1 });
-  assert.deepEqual(page.items.map((item) => [item.action, item.site]), [['people.import', 'records']]);
+  assert.deepEqual(
+    page.items.map((item) => [item.action, item.site]),
+    [['people.import', 'records']],
+  );
   assert.ok(page.nextCursor, 'the other imports are on the next pages');
   assert.match(await admin.auditCsv({ action: 'site.create' }), /^at,.*\r\n[^\r\n]*,site\.create,records,/s);
   assert.deepEqual(await admin.consents('records', { person: 'rae@records.example' }), { items: [], nextCursor: null });
@@ -160,7 +180,10 @@ test('analytics: the report and its CSV, by ISO weeks, with a key of the analyti
   const { secret } = await admin.keys.create({ name: 'Analytics', scopes: ['analytics'] });
   const analytics = createAdminClient({ baseUrl: admin.baseUrl, key: secret });
   const report = await analytics.analytics.report('acme', { from: '2026-W01', to: '2026-W04' });
-  assert.deepEqual(report.weeks.map((week) => week.week), ['2026-W01', '2026-W02', '2026-W03', '2026-W04']);
+  assert.deepEqual(
+    report.weeks.map((week) => week.week),
+    ['2026-W01', '2026-W02', '2026-W03', '2026-W04'],
+  );
   assert.deepEqual(report.totals, { lists: 0, asked: 0, confirmed: 0, answered: 0, declined: 0, testimonials: 0, medianAnswerHours: null });
   assert.match(await analytics.analytics.csv('acme', { from: '2026-W01', to: '2026-W01' }), /^week,job,lists,.*\r\n2026-W01,\(all jobs\),0,/s);
   assert.equal(analytics.analytics.csvUrl('acme', { from: '2026-W01' }), `${admin.baseUrl}/v1/admin/sites/acme/analytics.csv?from=2026-W01`);

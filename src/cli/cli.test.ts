@@ -81,14 +81,14 @@ test('sites create, then list', async () => {
   assert.match(taken.stderr, /conflict: A site "acme" already exists/);
 });
 
-test('sites update --add-origin adds to the allowed origins, as the elements\' console line says', async () => {
+test("sites update --add-origin adds to the allowed origins, as the elements' console line says", async () => {
   const added = await hallway(['sites', 'update', 'acme', '--add-origin', 'http://localhost:4200', '--add-origin', 'https://careers.acme.example']);
   assert.equal(added.code, 0, added.stderr);
   const sites = (await (await fetch(`${url}/v1/admin/sites`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as { items: { allowedOrigins: string[] }[] };
   assert.deepEqual(sites.items[0]!.allowedOrigins, ['https://careers.acme.example', 'http://localhost:4200']);
 });
 
-test('sites update --accent and --careers-url set the landing pages\' brand; none clears them', async () => {
+test("sites update --accent and --careers-url set the landing pages' brand; none clears them", async () => {
   const site = async () => {
     const { items } = (await (await fetch(`${url}/v1/admin/sites`, { headers: { Authorization: `Bearer ${KEY}` } })).json()) as {
       items: { slug: string; accentColor: string | null; careersUrl: string | null }[];

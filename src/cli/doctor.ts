@@ -60,13 +60,18 @@ export async function doctor({ pageUrl, hallwayUrl, site: siteOption, out }: Doc
   } else {
     pass(`Script tag: ${ours.src.href}`);
     const served = await get(ours.src.href);
-    if (served && !served.response.ok) fail(`${ours.src.href} answers HTTP ${served.response.status} (a release this server no longer serves?).`, `take the script URL from ${hallway.origin}/integrity.json`);
+    if (served && !served.response.ok)
+      fail(
+        `${ours.src.href} answers HTTP ${served.response.status} (a release this server no longer serves?).`,
+        `take the script URL from ${hallway.origin}/integrity.json`,
+      );
     const integrity = ours.script.getAttribute('integrity');
     if (integrity) await checkIntegrity(integrity, ours.script.hasAttribute('crossorigin'));
   }
 
   // ---- the site, and whether this page may send questions
-  const named = ours?.src.searchParams.get('site') ?? document.querySelector('hw-provider[site]')?.getAttribute('site') ?? document.querySelector('[site]')?.getAttribute('site');
+  const named =
+    ours?.src.searchParams.get('site') ?? document.querySelector('hw-provider[site]')?.getAttribute('site') ?? document.querySelector('[site]')?.getAttribute('site');
   const site = siteOption ?? named ?? undefined;
   let known: PublicSite | undefined;
   if (!site) {
@@ -83,27 +88,49 @@ export async function doctor({ pageUrl, hallwayUrl, site: siteOption, out }: Doc
       known = JSON.parse(answer.body) as PublicSite;
       pass(`Site "${known.slug}" (${known.name}) is known.`);
       if (known.contactOrigins.includes(pageOrigin)) pass(`This page's origin ${pageOrigin} may send questions.`);
-      else fail(`This page's origin ${pageOrigin} may not send questions (candidates see "questions can't be sent from this page yet").`, `npx hallway sites update ${site} --add-origin ${pageOrigin}`);
+      else
+        fail(
+          `This page's origin ${pageOrigin} may not send questions (candidates see "questions can't be sent from this page yet").`,
+          `npx hallway sites update ${site} --add-origin ${pageOrigin}`,
+        );
     }
   }
 
   // ---- the Content Security Policy, from the headers and the page
   const policies = [
     ...(page.response.headers.get('content-security-policy')?.split(',') ?? []),
-    ...[...document.querySelectorAll('meta[http-equiv]')].filter((meta) => meta.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy').map((meta) => meta.getAttribute('content') ?? ''),
+    ...[...document.querySelectorAll('meta[http-equiv]')]
+      .filter((meta) => meta.getAttribute('http-equiv')!.toLowerCase() === 'content-security-policy')
+      .map((meta) => meta.getAttribute('content') ?? ''),
   ].map(parsePolicy);
   if (policies.length === 0) pass('No Content-Security-Policy: nothing to allow.');
   for (const policy of policies) {
-    for (const [directive, what] of [['script-src', 'load hallway.js'], ['connect-src', 'call the API'], ['img-src', 'show photos']] as const) {
+    for (const [directive, what] of [
+      ['script-src', 'load hallway.js'],
+      ['connect-src', 'call the API'],
+      ['img-src', 'show photos'],
+    ] as const) {
       const sources = policy.get(directive) ?? policy.get('default-src');
       if (!sources || allows(sources, hallway, new URL(pageOrigin))) pass(`CSP ${directive} lets the page ${what} from ${hallway.origin}.`);
-      else fail(`CSP ${directive} does not allow ${hallway.origin}: the page cannot ${what}.`, `add ${hallway.origin} to ${policy.has(directive) ? directive : `default-src (or a ${directive})`}.`);
+      else
+        fail(
+          `CSP ${directive} does not allow ${hallway.origin}: the page cannot ${what}.`,
+          `add ${hallway.origin} to ${policy.has(directive) ? directive : `default-src (or a ${directive})`}.`,
+        );
     }
     if (policy.has('require-trusted-types-for')) {
       const allowed = policy.get('trusted-types') ?? [];
       const missing = TRUSTED_TYPES.filter((name) => !allowed.includes(name) && !allowed.includes('*'));
-      if (missing.includes('lit-html')) fail('Trusted Types are required but the policy "lit-html" is not allowed: the elements cannot render.', `write trusted-types ${[...allowed, ...missing].join(' ')}`);
-      else if (missing.includes('hallway')) warn('Trusted Types: the policy "hallway" is not allowed, so the contact form\'s proof of work runs on the main thread.', `for a worker: trusted-types ${[...allowed, 'hallway'].join(' ')}; worker-src blob:`);
+      if (missing.includes('lit-html'))
+        fail(
+          'Trusted Types are required but the policy "lit-html" is not allowed: the elements cannot render.',
+          `write trusted-types ${[...allowed, ...missing].join(' ')}`,
+        );
+      else if (missing.includes('hallway'))
+        warn(
+          'Trusted Types: the policy "hallway" is not allowed, so the contact form\'s proof of work runs on the main thread.',
+          `for a worker: trusted-types ${[...allowed, 'hallway'].join(' ')}; worker-src blob:`,
+        );
       else pass('Trusted Types allow the policies lit-html and hallway.');
     }
   }
@@ -114,7 +141,11 @@ export async function doctor({ pageUrl, hallwayUrl, site: siteOption, out }: Doc
   const query = { job: attribute ?? job, team, location };
   if (job) pass(`JobPosting: ${describe({ job, team, location })} (${why}).`);
   else if (attribute) pass(`No JobPosting; the elements' job="${attribute}" is used.`);
-  else warn('No JobPosting (JSON-LD or microdata, with a title) and no job="…": the grid shows everyone (match: all).', 'on a job page, add its schema.org JobPosting JSON-LD, or job="…" on the elements.');
+  else
+    warn(
+      'No JobPosting (JSON-LD or microdata, with a title) and no job="…": the grid shows everyone (match: all).',
+      'on a job page, add its schema.org JobPosting JSON-LD, or job="…" on the elements.',
+    );
   if (known) {
     const search = new URLSearchParams(Object.entries({ ...query, limit: '50' }).filter((entry): entry is [string, string] => !!entry[1]));
     const answer = await get(`${hallway.origin}/v1/sites/${encodeURIComponent(known.slug)}/people?${search}`);

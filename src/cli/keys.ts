@@ -7,13 +7,24 @@ const date = (iso: string | null) => iso?.slice(0, 16).replace('T', ' ') ?? '-';
 
 export async function keysList(command: Command) {
   const { items } = await command.api().keys.list();
-  const rows = items.map((key) => [key.id, key.name, key.scopes.join(','), `${key.prefix}…`, key.createdBy ?? 'bootstrap', date(key.lastUsedAt), key.revokedAt ? `revoked ${date(key.revokedAt)}` : 'active']);
+  const rows = items.map((key) => [
+    key.id,
+    key.name,
+    key.scopes.join(','),
+    `${key.prefix}…`,
+    key.createdBy ?? 'bootstrap',
+    date(key.lastUsedAt),
+    key.revokedAt ? `revoked ${date(key.revokedAt)}` : 'active',
+  ]);
   command.io.stdout.write(table(['ID', 'NAME', 'SCOPES', 'KEY', 'CREATED BY', 'LAST USED', 'STATUS'], rows) + `${count(items.length, 'key')}\n`);
 }
 
 export async function keysCreate(command: Command) {
   const name = oneArg(command, 'key name (quote it if it has spaces)');
-  const scopes = (command.values.scope ?? []).flatMap((list) => list.split(',')).map((scope) => scope.trim()).filter(Boolean);
+  const scopes = (command.values.scope ?? [])
+    .flatMap((list) => list.split(','))
+    .map((scope) => scope.trim())
+    .filter(Boolean);
   const unknown = scopes.find((scope) => !AdminScope.safeParse(scope).success);
   if (scopes.length === 0 || unknown) {
     throw usageError(`${unknown ? `"${unknown}" is not a scope. ` : ''}keys create needs --scope, a list among ${AdminScope.options.join(',')}.`);

@@ -257,6 +257,11 @@ function definedOnly(query: object): Record<string, string> {
 /** A refused import carries its problems, which the generic error mapping would drop. */
 async function throwImportRefusal(_request: Request, _options: unknown, response: KyResponse) {
   if (response.ok) return;
-  const refusal = ImportRefusal.safeParse(await response.clone().json().catch(() => null));
+  const refusal = ImportRefusal.safeParse(
+    await response
+      .clone()
+      .json()
+      .catch(() => null),
+  );
   if (refusal.success) throw new ImportRefusedError(response.status, refusal.data.error);
 }

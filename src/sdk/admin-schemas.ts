@@ -46,10 +46,9 @@ const AccentColor = z.pipe(
   z.string().check(z.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex colour such as #8a2f3c')),
   z.transform((hex) => (hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (digit) => digit + digit) : hex).toLowerCase()),
 );
-const CareersUrl = z.string().check(
-  z.maxLength(CAREERS_URL_MAX),
-  z.refine(isCareersUrl, 'must be a web address such as https://careers.example.com/jobs (http only for localhost)'),
-);
+const CareersUrl = z
+  .string()
+  .check(z.maxLength(CAREERS_URL_MAX), z.refine(isCareersUrl, 'must be a web address such as https://careers.example.com/jobs (http only for localhost)'));
 
 const Origin = z.string().check(z.refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)'));
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
@@ -97,9 +96,7 @@ export const AdminPeopleQuery = z.strictObject({
   q: z.optional(z.string().check(z.trim(), z.maxLength(200))),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
   /** The `nextCursor` of the previous page. */
-  cursor: z.optional(
-    z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR)),
-  ),
+  cursor: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR))),
 });
 
 /** What an admin sees of a person: HR data, e-mail included, and the consent state (read only). */
@@ -151,14 +148,12 @@ export const ImportRefusal = z.object({
 });
 
 /** `POST /v1/admin/sites/:site/invitations`: one person (public id, external id or e-mail), or every employee not yet invited. */
-export const InvitationRequest = z
-  .strictObject({ person: z.optional(line(EMAIL_MAX)), all: z.optional(z.literal(true)) })
-  .check(
-    z.refine((body) => (body.person === undefined) !== (body.all === undefined), {
-      message: 'give either "person" (a public id, external id or e-mail) or "all": true',
-      path: ['person'],
-    }),
-  );
+export const InvitationRequest = z.strictObject({ person: z.optional(line(EMAIL_MAX)), all: z.optional(z.literal(true)) }).check(
+  z.refine((body) => (body.person === undefined) !== (body.all === undefined), {
+    message: 'give either "person" (a public id, external id or e-mail) or "all": true',
+    path: ['person'],
+  }),
+);
 
 export const InvitationResult = z.object({
   invited: z.number(),
@@ -280,7 +275,10 @@ export const AuditEntry = z.object({
 export const AUDIT_ACTION_PATTERN = /^[a-z_]+(\.[a-z_]+)?$/;
 export const AUDIT_ACTOR_MAX = 320;
 /** A day, `YYYY-MM-DD` (UTC). */
-const Day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-03'), z.refine((day) => !Number.isNaN(Date.parse(day)), 'must be a real date'));
+const Day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-12-03'),
+  z.refine((day) => !Number.isNaN(Date.parse(day)), 'must be a real date'),
+);
 
 /** The filters of the audit log, for its page and its CSV export. */
 export const AuditFilters = z.strictObject({
@@ -400,9 +398,7 @@ export type ImportPreview = z.infer<typeof ImportPreview>;
 export const ConsentRecordQuery = z.strictObject({
   person: z.optional(line(EMAIL_MAX)),
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(ADMIN_PAGE_MAX)), 100),
-  cursor: z.optional(
-    z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR)),
-  ),
+  cursor: z.optional(z.pipe(z.string().check(z.regex(/^\d{1,10}$/, NOT_A_CURSOR)), z.transform(Number)).check(z.refine((id) => id <= MAX_ID, NOT_A_CURSOR))),
 });
 
 /** What a consent is for: `show_profile` (listed), `contact` (contactable), `alumni`, `testimonial` (publish it). */

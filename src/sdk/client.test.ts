@@ -1,18 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import {
-  HttpError,
-  NetworkError,
-  SchemaError,
-  TimeoutError,
-  createClient,
-  isHallwayError,
-  isHttpError,
-  isNetworkError,
-  isSchemaError,
-  isTimeoutError,
-} from './index.js';
+import { HttpError, NetworkError, SchemaError, TimeoutError, createClient, isHallwayError, isHttpError, isNetworkError, isSchemaError, isTimeoutError } from './index.js';
 
 const worker = setupWorker();
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
@@ -30,17 +19,12 @@ describe('smoke', () => {
 
 describe('a server shedding load', () => {
   const overloaded = () =>
-    HttpResponse.json(
-      { error: { code: 'overloaded', message: 'The server is busy; try again shortly.' } },
-      { status: 503, headers: { 'Retry-After': '0' } },
-    );
+    HttpResponse.json({ error: { code: 'overloaded', message: 'The server is busy; try again shortly.' } }, { status: 503, headers: { 'Retry-After': '0' } });
 
   it('is a transient error: a list is retried after Retry-After and arrives', async () => {
     let calls = 0;
     worker.use(
-      http.get('https://api.test/v1/sites/acme/people', () =>
-        ++calls === 1 ? overloaded() : HttpResponse.json({ items: [], match: 'all', nextCursor: null }),
-      ),
+      http.get('https://api.test/v1/sites/acme/people', () => (++calls === 1 ? overloaded() : HttpResponse.json({ items: [], match: 'all', nextCursor: null }))),
     );
     const list = await createClient({ baseUrl: 'https://api.test', site: 'acme' }).people.list();
     expect(list.match).to.equal('all');
@@ -58,14 +42,33 @@ describe('a server shedding load', () => {
 
 // The schemas are loaded with the first request that needs them: every answer is still checked.
 describe('validation of every answer', () => {
-  const person = { id: 'p1', displayName: 'Ada', jobTitle: 'Engineer', team: null, location: null, languages: ['en'], bio: null,
-    photoUrl: 'https://img.test/ada.svg', channels: ['message'], availability: 'open', availableFrom: null, kind: 'employee' };
+  const person = {
+    id: 'p1',
+    displayName: 'Ada',
+    jobTitle: 'Engineer',
+    team: null,
+    location: null,
+    languages: ['en'],
+    bio: null,
+    photoUrl: 'https://img.test/ada.svg',
+    channels: ['message'],
+    availability: 'open',
+    availableFrom: null,
+    kind: 'employee',
+  };
   const client = () => createClient({ baseUrl: 'https://api.test', site: 'acme', retry: 0 });
-  const failure = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: unknown) => error);
+  const failure = (promise: Promise<unknown>) =>
+    promise.then(
+      () => 'resolved',
+      (error: unknown) => error,
+    );
 
   it('refuses a list whose person has a script for a photo', async () => {
-    worker.use(http.get('https://api.test/v1/sites/acme/people', () =>
-      HttpResponse.json({ items: [{ ...person, photoUrl: 'javascript:alert(1)' }], match: 'job', nextCursor: null })));
+    worker.use(
+      http.get('https://api.test/v1/sites/acme/people', () =>
+        HttpResponse.json({ items: [{ ...person, photoUrl: 'javascript:alert(1)' }], match: 'job', nextCursor: null }),
+      ),
+    );
     const error = await failure(client().people.list({ job: 'Engineer' }));
     expect(isHallwayError(error) && [error.name, error.code]).to.deep.equal(['SchemaError', 'invalid_response']);
   });
@@ -83,8 +86,11 @@ describe('validation of every answer', () => {
   });
 
   it('reads the code and field of an error answer', async () => {
-    worker.use(http.get('https://api.test/v1/sites/acme/people', () =>
-      HttpResponse.json({ error: { code: 'invalid_query', message: 'limit is too big', field: 'limit' } }, { status: 400 })));
+    worker.use(
+      http.get('https://api.test/v1/sites/acme/people', () =>
+        HttpResponse.json({ error: { code: 'invalid_query', message: 'limit is too big', field: 'limit' } }, { status: 400 }),
+      ),
+    );
     const error = await failure(client().people.list({ limit: 99 }));
     expect(isHttpError(error) && [error.status, error.code, error.field]).to.deep.equal([400, 'invalid_query', 'limit']);
   });

@@ -66,5 +66,4 @@ export const isNetworkError = (error: unknown): error is NetworkError => isHallw
 export const isTimeoutError = (error: unknown): error is TimeoutError => isHallwayError(error) && error.name === 'TimeoutError';
 export const isSchemaError = (error: unknown): error is SchemaError => isHallwayError(error) && error.name === 'SchemaError';
 
-export const isAbortError = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'AbortError';
+export const isAbortError = (error: unknown): boolean => error instanceof Error && error.name === 'AbortError';

@@ -14,16 +14,7 @@ export {
   isAbortError,
 } from './errors.js';
 export type { SchemaIssue } from './errors.js';
-export {
-  PublicPerson,
-  PeopleList,
-  PublicSite,
-  PeopleQuery,
-  Match,
-  Channel,
-  ErrorBody,
-  ErrorCode,
-} from './schemas.js';
+export { PublicPerson, PeopleList, PublicSite, PeopleQuery, Match, Channel, ErrorBody, ErrorCode } from './schemas.js';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
 export { createMeClient } from './me-client.js';
 export type { MeClient, MeClientOptions } from './me-client.js';
@@ -40,15 +31,7 @@ export {
   PHOTO_MAX_BYTES,
   PHOTO_TYPES,
 } from './me-schemas.js';
-export {
-  Challenge,
-  ChallengeSolution,
-  ContactRequest,
-  ContactAccepted,
-  MESSAGE_MAX,
-  CANDIDATE_NAME_MAX,
-  CANDIDATE_EMAIL_MAX,
-} from './contact-schemas.js';
+export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX, CANDIDATE_NAME_MAX, CANDIDATE_EMAIL_MAX } from './contact-schemas.js';
 export {
   PublicTestimonial,
   TestimonialList,

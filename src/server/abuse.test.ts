@@ -93,7 +93,11 @@ async function employee({ cap = 10 } = {}) {
 
 function solve(challenge: Challenge): ChallengeSolution {
   for (let number = 0; number <= challenge.maxnumber; number++) {
-    if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') === challenge.challenge
+    ) {
       return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
     }
   }
@@ -130,7 +134,15 @@ async function send(personId: string, body: unknown, { server = direct, ip }: { 
 }
 
 const storedRequests = async (personId: number) =>
-  Number((await db.selectFrom('contact_requests').select(sql<string>`count(*)`.as('n')).where('person_id', '=', personId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('contact_requests')
+        .select(sql<string>`count(*)`.as('n'))
+        .where('person_id', '=', personId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** A digest of every table a refused request could change. */
 async function snapshot(): Promise<string> {
@@ -263,7 +275,11 @@ describe('proofs of work', () => {
       ['number as text', { ...good, number: String(good.number) }, 'invalid_body'],
       ['no signature', { ...good, signature: undefined }, 'invalid_body'],
       ['salt without its parameters', { ...good, salt: good.salt.split('?')[0] }, 'challenge_failed'],
-      ['expiry pushed a year out', { ...good, salt: good.salt.replace(/expires=\d+/, `expires=${Math.floor(now().getTime() / 1000) + 365 * 86400}`) }, 'challenge_failed'],
+      [
+        'expiry pushed a year out',
+        { ...good, salt: good.salt.replace(/expires=\d+/, `expires=${Math.floor(now().getTime() / 1000) + 365 * 86400}`) },
+        'challenge_failed',
+      ],
     ];
     for (const [name, forged, code] of shapes) {
       const sent = await send(ana.public_id, await question({ proof: forged }), { server: proxied, ip: `198.51.100.${Math.floor(Math.random() * 200)}` });
@@ -280,7 +296,11 @@ describe('confirmation and one-click links', () => {
     const ana = await employee();
     const body = await question();
     assert.equal((await send(ana.public_id, body)).status, 202);
-    const mail = await db.selectFrom('outbox').select('text_body').where('to_address', '=', body.email as string).executeTakeFirstOrThrow();
+    const mail = await db
+      .selectFrom('outbox')
+      .select('text_body')
+      .where('to_address', '=', body.email as string)
+      .executeTakeFirstOrThrow();
     const link = findLinks(mail.text_body).find((url) => url.startsWith(`${PUBLIC_URL}/contact/confirm?`))!;
     return { ana, token: new URL(link).searchParams.get('token')! };
   }
@@ -351,7 +371,11 @@ describe('magic links', () => {
     for (const purpose of ['invitation', 'alumni_invitation'] as const) {
       const ana = await employee();
       const token = await issueToken(db, ana.id, purpose);
-      await db.updateTable('tokens').set({ expires_at: new Date(Date.now() - 1000) }).where('person_id', '=', ana.id).execute();
+      await db
+        .updateTable('tokens')
+        .set({ expires_at: new Date(Date.now() - 1000) })
+        .where('person_id', '=', ana.id)
+        .execute();
       const { status, text, cookie } = await postForm('/me/link', { token }, { Origin: PUBLIC_URL });
       assert.equal(status, 410, purpose);
       assert.match(text, /expired/, purpose);
@@ -412,7 +436,11 @@ describe('magic links', () => {
     assert.equal(forged.status, 401);
     const ana = await employee();
     const cookie = await signIn(ana.id);
-    await db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).where('person_id', '=', ana.id).execute();
+    await db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('person_id', '=', ana.id)
+      .execute();
     const expired = await fetch(`${direct.url}/v1/me`, { headers: { Cookie: cookie } });
     assert.equal(expired.status, 401);
     assert.equal(ErrorBody.parse(await expired.json()).error.code, 'unauthorized');
@@ -438,7 +466,15 @@ describe('magic links', () => {
     for (const person of staff) statuses.push((await askSignIn(person.email, ip)).status);
     assert.deepEqual(statuses, [...Array(20).fill(202), ...Array(5).fill(429)]);
     await signInLinksMade();
-    const mailed = await db.selectFrom('outbox').select('to_address').where('to_address', 'in', staff.map((p) => p.email)).execute();
+    const mailed = await db
+      .selectFrom('outbox')
+      .select('to_address')
+      .where(
+        'to_address',
+        'in',
+        staff.map((p) => p.email),
+      )
+      .execute();
     assert.equal(mailed.length, 20);
 
     const refused = await askSignIn(staff[24]!.email, ip);
@@ -447,7 +483,15 @@ describe('magic links', () => {
     assert.ok(retryAfter > 0 && retryAfter <= 600, `Retry-After: ${retryAfter} s, within the 10 minutes`);
     assert.equal((await askSignIn(staff[24]!.email, '192.0.2.41')).status, 202, 'the same person from elsewhere');
     await signInLinksMade();
-    assert.equal(await db.selectFrom('outbox').select('id').where('to_address', '=', staff[24]!.email).execute().then((rows) => rows.length), 1);
+    assert.equal(
+      await db
+        .selectFrom('outbox')
+        .select('id')
+        .where('to_address', '=', staff[24]!.email)
+        .execute()
+        .then((rows) => rows.length),
+      1,
+    );
   });
 });
 
@@ -463,10 +507,24 @@ const askSignIn = (email: string, ip: string) =>
 
 describe('CSRF against /v1/me', () => {
   const writes: [string, string, (() => { body: BodyInit; type: string }) | undefined][] = [
-    ['PUT', '/v1/me/profile', () => ({ body: JSON.stringify({ displayName: 'Pwned', jobTitle: 'x', team: null, location: null, languages: [], bio: null, linkedinUrl: null }), type: 'application/json' })],
+    [
+      'PUT',
+      '/v1/me/profile',
+      () => ({
+        body: JSON.stringify({ displayName: 'Pwned', jobTitle: 'x', team: null, location: null, languages: [], bio: null, linkedinUrl: null }),
+        type: 'application/json',
+      }),
+    ],
     ['PUT', '/v1/me/consent', () => ({ body: JSON.stringify({ showProfile: false }), type: 'application/json' })],
     ['POST', '/v1/me/withdraw', undefined],
-    ['PUT', '/v1/me/testimonial', () => ({ body: JSON.stringify({ quote: 'Pwned', roles: ['x'], fromYear: 2020, toYear: null, currentRole: null, nameStyle: 'full', publish: true }), type: 'application/json' })],
+    [
+      'PUT',
+      '/v1/me/testimonial',
+      () => ({
+        body: JSON.stringify({ quote: 'Pwned', roles: ['x'], fromYear: 2020, toYear: null, currentRole: null, nameStyle: 'full', publish: true }),
+        type: 'application/json',
+      }),
+    ],
     ['DELETE', '/v1/me/testimonial', undefined],
     ['PUT', '/v1/me/photo', () => ({ body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), type: 'image/png' })],
     ['DELETE', '/v1/me/photo', undefined],

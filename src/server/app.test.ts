@@ -168,7 +168,10 @@ describe('consent', () => {
     // Every count equals the listed people who have that title.
     const counted = await sql<{ job_title_key: string; people: number }>`
       select job_title_key, count(*)::int as people from people where site_id = ${siteId} and listed group by job_title_key order by 1`.execute(db);
-    assert.deepEqual((await titles()).sort((a, b) => (a.job_title_key < b.job_title_key ? -1 : 1)), counted.rows);
+    assert.deepEqual(
+      (await titles()).sort((a, b) => (a.job_title_key < b.job_title_key ? -1 : 1)),
+      counted.rows,
+    );
   });
 
   test('consent records are append-only', async () => {
@@ -211,8 +214,12 @@ describe('privacy', () => {
 });
 
 describe('HTTP', () => {
-  test('the site answers any page which origins may send questions (this server\'s included), cacheable, revalidated', async () => {
-    await db.updateTable('sites').set({ allowed_origins: ['https://careers.acme.example'] }).where('slug', '=', 'acme').execute();
+  test("the site answers any page which origins may send questions (this server's included), cacheable, revalidated", async () => {
+    await db
+      .updateTable('sites')
+      .set({ allowed_origins: ['https://careers.acme.example'] })
+      .where('slug', '=', 'acme')
+      .execute();
     const { response, body } = await getJson('/v1/sites/acme');
     assert.deepEqual(body, { slug: 'acme', name: 'Acme Logistics', contactOrigins: ['https://careers.acme.example', 'https://hallway.example.com'] });
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
@@ -316,10 +323,7 @@ describe('HTTP', () => {
     const { body } = await getJson('/v1/openapi.json');
     assert.equal(body.openapi, '3.1.0');
     assert.ok(body.paths['/v1/sites/{site}/people'].get);
-    assert.deepEqual(
-      Object.keys(body.components.schemas.PublicPerson.properties).sort(),
-      Object.keys(PublicPerson.def.shape).sort(),
-    );
+    assert.deepEqual(Object.keys(body.components.schemas.PublicPerson.properties).sort(), Object.keys(PublicPerson.def.shape).sort());
     const limit = body.paths['/v1/sites/{site}/people'].get.parameters.find((p: { name: string }) => p.name === 'limit');
     assert.equal(limit.schema.maximum, 50);
   });

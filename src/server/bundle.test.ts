@@ -19,7 +19,11 @@ const app = bundleRoutes({ dir, version: '1.2.3', publicUrl: 'https://hallway.ex
 const sha384 = (text: string) => `sha384-${createHash('sha384').update(text).digest('base64')}`;
 
 test('every file answers any origin; the release and the chunks are immutable, /hallway.js revalidates', async () => {
-  const expected = { '/hallway.js': 'public, max-age=300, stale-while-revalidate=86400', '/hallway@1.2.3.js': 'public, max-age=31536000, immutable', '/chunks/shared-abc.js': 'public, max-age=31536000, immutable' };
+  const expected = {
+    '/hallway.js': 'public, max-age=300, stale-while-revalidate=86400',
+    '/hallway@1.2.3.js': 'public, max-age=31536000, immutable',
+    '/chunks/shared-abc.js': 'public, max-age=31536000, immutable',
+  };
   for (const [path, cache] of Object.entries(expected)) {
     const response = await app.request(path);
     assert.equal(response.status, 200, path);

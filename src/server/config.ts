@@ -34,7 +34,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
   if (!URL.canParse(publicUrl)) throw new Error(`PUBLIC_URL must be an absolute URL, not "${env.PUBLIC_URL}"`);
   const trustProxy = Number(env.TRUST_PROXY || 0);
-  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10) throw new Error(`TRUST_PROXY must be the number of proxies in front of the server (0-10), not "${env.TRUST_PROXY}"`);
+  if (!Number.isInteger(trustProxy) || trustProxy < 0 || trustProxy > 10)
+    throw new Error(`TRUST_PROXY must be the number of proxies in front of the server (0-10), not "${env.TRUST_PROXY}"`);
   const retentionDays = Number(env.RETENTION_DAYS || 90);
   if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new Error(`RETENTION_DAYS must be a whole number of days, not "${env.RETENTION_DAYS}"`);
   const config: Config = {
@@ -60,10 +61,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export function checkMailSetup({ smtpUrl, devOutbox, publicUrl, host, trustProxy }: Config): void {
   if (devOutbox) {
     if (publicUrl.startsWith('https:')) throw new Error('HALLWAY_DEV_OUTBOX=1 is for development only: it is refused with an https PUBLIC_URL. Set SMTP_URL instead.');
-    if (!isLoopback(host)) throw new Error(`HALLWAY_DEV_OUTBOX=1 is for development only: it is refused with HOST=${host}, which other machines reach. Set SMTP_URL instead.`);
+    if (!isLoopback(host))
+      throw new Error(`HALLWAY_DEV_OUTBOX=1 is for development only: it is refused with HOST=${host}, which other machines reach. Set SMTP_URL instead.`);
     if (trustProxy) throw new Error('HALLWAY_DEV_OUTBOX=1 is for development only: it is refused behind a proxy (TRUST_PROXY). Set SMTP_URL instead.');
   } else if (!smtpUrl) {
-    throw new Error('SMTP_URL is not set: set it to your SMTP server (smtp://user:pass@host:587) so that mails can be sent, or set HALLWAY_DEV_OUTBOX=1 on a development machine to read them at /dev/outbox.');
+    throw new Error(
+      'SMTP_URL is not set: set it to your SMTP server (smtp://user:pass@host:587) so that mails can be sent, or set HALLWAY_DEV_OUTBOX=1 on a development machine to read them at /dev/outbox.',
+    );
   }
 }
 

@@ -99,7 +99,13 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/v1/admin/sites', family: 'admin', limit: 64 * KB, sample: () => ({ slug: 'fuzz', name: 'Fuzz' }) },
   { method: 'PATCH', path: '/v1/admin/sites/{site}', family: 'admin', limit: 64 * KB, sample: () => ({ name: 'Acme' }) },
   { method: 'GET', path: '/v1/admin/sites/{site}/people', family: 'admin', queryKeys: ['status', 'q', 'limit', 'cursor'] },
-  { method: 'POST', path: '/v1/admin/sites/{site}/people/import', family: 'admin', limit: 10 * MB, sample: () => [{ email: 'x@acme.example', full_name: 'X Y', job_title: 'Chef' }] },
+  {
+    method: 'POST',
+    path: '/v1/admin/sites/{site}/people/import',
+    family: 'admin',
+    limit: 10 * MB,
+    sample: () => [{ email: 'x@acme.example', full_name: 'X Y', job_title: 'Chef' }],
+  },
   { method: 'POST', path: '/v1/admin/sites/{site}/invitations', family: 'admin', limit: 64 * KB, sample: () => ({ person: 'nobody@acme.example' }) },
   { method: 'POST', path: '/v1/admin/sites/{site}/people/{id}/status', family: 'admin', limit: 64 * KB, sample: () => ({ status: 'left' }) },
   { method: 'GET', path: '/v1/admin/sites/{site}/testimonials', family: 'admin', queryKeys: ['status'] },
@@ -180,7 +186,9 @@ const TABLES = ['sites', 'people', 'consents', 'photos', 'tokens', 'sessions', '
  * contact route counts every attempt, refused or not, by design (contact.test.ts).
  */
 async function snapshot(): Promise<string> {
-  const parts = TABLES.map((table) => sql<string>`select ${table}::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${sql.table(table)} t`);
+  const parts = TABLES.map(
+    (table) => sql<string>`select ${table}::text || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') as digest from ${sql.table(table)} t`,
+  );
   const { rows } = await sql<{ digest: string }>`${sql.join(parts, sql` union all `)}`.execute(db);
   return rows.map((row) => row.digest).join(' ');
 }
@@ -271,8 +279,7 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const encode = (s: string) => [...utf8(s)].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('');
 
 /** A path segment: raw, percent-encoded, or garbage the URL parser must cope with. */
-const segment = (valid: string) =>
-  fc.oneof({ weight: 2, arbitrary: fc.constant(valid) }, nasty, text.map(encode), fc.string({ unit: 'grapheme-ascii', maxLength: 30 }));
+const segment = (valid: string) => fc.oneof({ weight: 2, arbitrary: fc.constant(valid) }, nasty, text.map(encode), fc.string({ unit: 'grapheme-ascii', maxLength: 30 }));
 
 const pathParam = (name: string) => {
   if (name === 'site') return segment('acme');
@@ -283,21 +290,15 @@ const pathParam = (name: string) => {
 
 /** A query string: known and unknown keys, repeated, with huge or badly encoded values. */
 const queryString = (keys: string[]) =>
-  fc
-    .array(fc.tuple(fc.oneof(fc.constantFrom(...keys, 'x'), text), fc.oneof(text, fc.nat().map(String), fc.constant('%'))), { maxLength: 6 })
-    .chain((pairs) =>
-      fc.constantFrom(
-        pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&'),
-        pairs.map(([k, v]) => `${k}=${v}`).join('&'), // raw: the URL parser and the server decode it
-      ),
-    );
+  fc.array(fc.tuple(fc.oneof(fc.constantFrom(...keys, 'x'), text), fc.oneof(text, fc.nat().map(String), fc.constant('%'))), { maxLength: 6 }).chain((pairs) =>
+    fc.constantFrom(
+      pairs.map(([k, v]) => `${encode(k)}=${encode(v)}`).join('&'),
+      pairs.map(([k, v]) => `${k}=${v}`).join('&'), // raw: the URL parser and the server decode it
+    ),
+  );
 
 /** A value the route's schema does not expect in place of one it does. */
-const wrongValue = fc.oneof(
-  fc.jsonValue({ maxDepth: 3 }),
-  text,
-  fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, [], {}, [[[]]], { $gt: '' }, 'x'.repeat(20_000)),
-);
+const wrongValue = fc.oneof(fc.jsonValue({ maxDepth: 3 }), text, fc.constantFrom(null, true, false, 0, -1, 1.5, 1e308, [], {}, [[[]]], { $gt: '' }, 'x'.repeat(20_000)));
 
 /** Mutations of a valid body: a wrong value, an extra or a missing key. */
 function mutated(sample: unknown) {
@@ -311,7 +312,6 @@ function mutated(sample: unknown) {
     fc.constant({ ...sample, __proto__: { admin: true }, constructor: { prototype: { polluted: true } } }),
   );
 }
-
 
 /** Bodies: JSON of every shape, mutated valid bodies, deep nesting, invalid UTF-8, not JSON at all, empty. */
 const body = (route: Route): fc.Arbitrary<Uint8Array | undefined> =>
@@ -382,10 +382,24 @@ const input = (routes: Route[]): fc.Arbitrary<Input> =>
       session: fc.constantFrom('valid', 'garbage', 'none'),
       garbageCookie: headerText,
       authorization: fc.constantFrom('valid', 'garbage', 'none'),
-      garbageAuthorization: fc.oneof(headerText, headerText.map((s) => `Bearer ${s}`), fc.constantFrom('Bearer', 'Basic Zm9vOmJhcg==', `bearer   ${KEY} x`)),
+      garbageAuthorization: fc.oneof(
+        headerText,
+        headerText.map((s) => `Bearer ${s}`),
+        fc.constantFrom('Bearer', 'Basic Zm9vOmJhcg==', `bearer   ${KEY} x`),
+      ),
       extra: fc.array(
         fc.tuple(
-          fc.constantFrom('If-None-Match', 'Accept-Language', 'Accept', 'Accept-Encoding', 'X-Forwarded-For', 'Range', 'If-Modified-Since', 'Access-Control-Request-Method', 'Content-Length'),
+          fc.constantFrom(
+            'If-None-Match',
+            'Accept-Language',
+            'Accept',
+            'Accept-Encoding',
+            'X-Forwarded-For',
+            'Range',
+            'If-Modified-Since',
+            'Access-Control-Request-Method',
+            'Content-Length',
+          ),
           fc.oneof(headerText, fc.constantFrom('*', 'W/"x"', '"', 'fr-CA;q=abc, en;q=', ',,,;', 'gzip;q=0, br', 'bytes=0-1,5-', '0', '-1', '99999999999')),
         ),
         { maxLength: 4 },
@@ -462,13 +476,20 @@ async function tryInput(i: Input, send: Send = inProcess) {
 }
 
 const run = (routes: Route[], numRuns: number, send: Send = inProcess) =>
-  fc.assert(fc.asyncProperty(input(routes), (i) => tryInput(i, send)), { numRuns: numRuns * RUNS, includeErrorInReport: true, ...(SEED === undefined ? {} : { seed: SEED }) });
+  fc.assert(
+    fc.asyncProperty(input(routes), (i) => tryInput(i, send)),
+    { numRuns: numRuns * RUNS, includeErrorInReport: true, ...(SEED === undefined ? {} : { seed: SEED }) },
+  );
 
 const family = (...families: Family[]) => ROUTES.filter((route) => families.includes(route.family));
 
 describe('fuzzing every route in-process', () => {
   test('the route list covers the OpenAPI document and every other route family', () => {
-    for (const path of Object.keys(openApiDocument.paths)) assert.ok(ROUTES.some((route) => route.path === path), path);
+    for (const path of Object.keys(openApiDocument.paths))
+      assert.ok(
+        ROUTES.some((route) => route.path === path),
+        path,
+      );
     assert.ok(ROUTES.length >= 50, `${ROUTES.length} routes`);
   });
 
@@ -523,7 +544,9 @@ describe('over real HTTP', () => {
       const over = new Uint8Array(limit + 1).fill(0x61);
       // The server answers 413 and may close the connection without reading the rest: raw sockets read
       // the answer whatever happens to the upload (fetch would fail on the closed connection).
-      const head = Object.entries(allowedHeaders(route)).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+      const head = Object.entries(allowedHeaders(route))
+        .map(([name, value]) => `${name}: ${value}\r\n`)
+        .join('');
       const start = `${route.method} ${concrete(route)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n${head}`;
       const withLength = await raw(Buffer.concat([Buffer.from(`${start}Content-Length: ${limit + 1}\r\n\r\n`), over]));
       assert.equal(withLength.statuses[0], 413, `${what} with Content-Length`);

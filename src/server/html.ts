@@ -51,9 +51,16 @@ export const PAGE_HEADERS = {
 };
 
 /** The shell of the /me page: the profile editor's. */
-export const page = (lang: Lang, title: string, body: Html, scripts: string[] = []) => shell(lang, title, html`<main>
+export const page = (lang: Lang, title: string, body: Html, scripts: string[] = []) =>
+  shell(
+    lang,
+    title,
+    html`<main>
 ${body}
-</main>`, scripts, STYLESHEET);
+</main>`,
+    scripts,
+    STYLESHEET,
+  );
 
 /** A page that is one element bringing its own landmarks (header, nav, main): the HR workspace. */
 export const appPage = (lang: Lang, title: string, body: Html, scripts: string[] = []) => shell(lang, title, body, scripts, STYLESHEET);
@@ -142,8 +149,7 @@ const MARKS = {
 };
 
 /** A careers URL only when it is a web address: it comes from the database, and goes into an href. */
-export const careersLink = (brand: Brand | undefined) =>
-  brand?.careersUrl && /^https?:\/\//i.test(brand.careersUrl) ? brand.careersUrl : undefined;
+export const careersLink = (brand: Brand | undefined) => (brand?.careersUrl && /^https?:\/\//i.test(brand.careersUrl) ? brand.careersUrl : undefined);
 
 /** "Back to the careers site" as a page's primary action, when the site has one. */
 export function backToCareers(lang: Lang, brand: Brand | undefined): NextStep | undefined {

@@ -67,7 +67,7 @@ export const openApiDocument = {
     },
     '/v1/sites/{site}/people/{id}/avatar.svg': {
       get: {
-        summary: "An initials avatar (SVG), the photo of people who have none",
+        summary: 'An initials avatar (SVG), the photo of people who have none',
         parameters: [siteParam, { name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
         responses: {
           200: { description: 'The avatar', content: { 'image/svg+xml': { schema: { type: 'string' } } } },

@@ -120,7 +120,10 @@ describe('the server as started for production (https PUBLIC_URL, SMTP, TRUST_PR
       await fetch(`${server.url}/v1/admin/sites`),
       await fetch(`${server.url}/v1/admin/sites/beaumont/people`, { headers: admin }),
     ];
-    assert.deepEqual(answers.map((response) => response.status), [401, 401, 200, 401, 200]);
+    assert.deepEqual(
+      answers.map((response) => response.status),
+      [401, 401, 200, 401, 200],
+    );
     for (const response of answers) assert.equal(response.headers.get('cache-control'), 'no-store', response.url);
   });
 
@@ -136,42 +139,46 @@ describe('the server as started for production (https PUBLIC_URL, SMTP, TRUST_PR
 
   // The server in its own process, as an attacker sees it: in the test's process, the work done after
   // the answer would hold up the test's own client reading that answer.
-  test('sign-in: known and unknown addresses answer in times nobody can tell apart (AUC of 400 interleaved timings within 0.35-0.65)', { timeout: 180_000 }, async (t) => {
-    const SAMPLES = 200;
-    const staff = Array.from({ length: SAMPLES }, (_, i) => `timing${i}@beaumont-hotels.example`);
-    const imported = await fetch(`${server.url}/v1/admin/sites/beaumont/people/import`, {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'text/csv' },
-      body: ['email,full_name,job_title', ...staff.map((email, i) => `${email},Timing Person${i},Porter`)].join('\n'),
-    });
-    assert.equal(imported.status, 200, await imported.text());
-    // Each known address once (each then makes a token and a mail), each unknown once, in a random order.
-    const asks = shuffle([...staff.map((email) => ({ known: true, email })), ...staff.map((_, i) => ({ known: false, email: `nobody${i}@beaumont-hotels.example` }))]);
-    const ask = async (email: string, i: number) => {
-      const start = performance.now();
-      const response = await fetch(`${server.url}/v1/auth/sign-in`, {
+  test(
+    'sign-in: known and unknown addresses answer in times nobody can tell apart (AUC of 400 interleaved timings within 0.35-0.65)',
+    { timeout: 180_000 },
+    async (t) => {
+      const SAMPLES = 200;
+      const staff = Array.from({ length: SAMPLES }, (_, i) => `timing${i}@beaumont-hotels.example`);
+      const imported = await fetch(`${server.url}/v1/admin/sites/beaumont/people/import`, {
         method: 'POST',
-        // Through the proxy (TRUST_PROXY=1), from as many addresses as asks: the rate limits are not what is measured.
-        headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.18.${i >> 8}.${i & 255}` },
-        body: JSON.stringify({ email }),
+        headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'text/csv' },
+        body: ['email,full_name,job_title', ...staff.map((email, i) => `${email},Timing Person${i},Porter`)].join('\n'),
       });
-      await response.text();
-      assert.equal(response.status, 202);
-      return performance.now() - start;
-    };
-    for (let i = 0; i < 20; i++) await ask(`warm-up${i}@beaumont-hotels.example`, 1000 + i);
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (const [i, { known: isKnown, email }] of asks.entries()) {
-      // A pause, as a careful prober would make, so that no ask waits for work left by the one before.
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      (isKnown ? known : unknown).push(await ask(email, i));
-    }
-    const auc = areaUnderCurve(known, unknown);
-    const figures = `AUC ${auc.toFixed(3)}; median known ${median(known).toFixed(2)} ms, unknown ${median(unknown).toFixed(2)} ms`;
-    t.diagnostic(figures);
-    assert.ok(auc > 0.35 && auc < 0.65, figures);
-  });
+      assert.equal(imported.status, 200, await imported.text());
+      // Each known address once (each then makes a token and a mail), each unknown once, in a random order.
+      const asks = shuffle([...staff.map((email) => ({ known: true, email })), ...staff.map((_, i) => ({ known: false, email: `nobody${i}@beaumont-hotels.example` }))]);
+      const ask = async (email: string, i: number) => {
+        const start = performance.now();
+        const response = await fetch(`${server.url}/v1/auth/sign-in`, {
+          method: 'POST',
+          // Through the proxy (TRUST_PROXY=1), from as many addresses as asks: the rate limits are not what is measured.
+          headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': `198.18.${i >> 8}.${i & 255}` },
+          body: JSON.stringify({ email }),
+        });
+        await response.text();
+        assert.equal(response.status, 202);
+        return performance.now() - start;
+      };
+      for (let i = 0; i < 20; i++) await ask(`warm-up${i}@beaumont-hotels.example`, 1000 + i);
+      const known: number[] = [];
+      const unknown: number[] = [];
+      for (const [i, { known: isKnown, email }] of asks.entries()) {
+        // A pause, as a careful prober would make, so that no ask waits for work left by the one before.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        (isKnown ? known : unknown).push(await ask(email, i));
+      }
+      const auc = areaUnderCurve(known, unknown);
+      const figures = `AUC ${auc.toFixed(3)}; median known ${median(known).toFixed(2)} ms, unknown ${median(unknown).toFixed(2)} ms`;
+      t.diagnostic(figures);
+      assert.ok(auc > 0.35 && auc < 0.65, figures);
+    },
+  );
 });
 
 function shuffle<T>(items: T[]): T[] {
@@ -188,7 +195,6 @@ function areaUnderCurve(known: number[], unknown: number[]) {
   for (const k of known) for (const u of unknown) wins += k > u ? 1 : k === u ? 0.5 : 0;
   return wins / (known.length * unknown.length);
 }
-
 
 describe('development mode (HALLWAY_DEV_OUTBOX=1, as `npm start` runs the demo)', () => {
   test('serves the outbox, which no other page may frame, and no HSTS over http', async () => {

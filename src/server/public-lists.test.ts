@@ -97,12 +97,14 @@ test('a card’s edit shows on the next read, and a name’s change re-orders th
   const list = async () =>
     (JSON.parse(Buffer.from((await viaServer(path)).body, 'base64').toString()) as { items: { id: string; bio: string | null; displayName: string }[] }).items;
   const before = await list();
-  const edit = (publicId: string, set: { bio?: string; display_name?: string }) =>
-    server.db.updateTable('people').set(set).where('public_id', '=', publicId).execute();
+  const edit = (publicId: string, set: { bio?: string; display_name?: string }) => server.db.updateTable('people').set(set).where('public_id', '=', publicId).execute();
   // Only a card's content: the same page, its cards read again.
   await edit(before[1]!.id, { bio: 'Edited just now.' });
   const edited = await list();
-  assert.deepEqual(edited.map((p) => p.id), before.map((p) => p.id));
+  assert.deepEqual(
+    edited.map((p) => p.id),
+    before.map((p) => p.id),
+  );
   assert.equal(edited[1]!.bio, 'Edited just now.');
   // The name orders the list: the page is chosen again.
   await edit(before[0]!.id, { display_name: 'Zz Last' });

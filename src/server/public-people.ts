@@ -28,12 +28,7 @@ export class InvalidCursorError extends Error {}
  * else those of the team, else of the location, else everyone. Only people whose latest
  * "show my profile" consent is a grant and who still work there (or opted in as alumni) are listed.
  */
-export async function listPublicPeople(
-  db: Db,
-  site: { id: number; slug: string },
-  query: PeopleQuery,
-  photoBase: string,
-): Promise<ListedPeople> {
+export async function listPublicPeople(db: Db, site: { id: number; slug: string }, query: PeopleQuery, photoBase: string): Promise<ListedPeople> {
   const limit = Number(query.limit ?? DEFAULT_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   // Outside the job (a later page of a fallback list), every title is ranked.
@@ -110,7 +105,14 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
   const open = [match === 'team' ? undefined : ranking.team, match === 'location' ? undefined : ranking.location, ranking.speaks].filter(
     (criterion): criterion is RawBuilder<boolean> => criterion !== undefined,
   );
-  const combinations = open.reduce<boolean[][]>((all) => all.flatMap((values) => [[...values, true], [...values, false]]), [[]]);
+  const combinations = open.reduce<boolean[][]>(
+    (all) =>
+      all.flatMap((values) => [
+        [...values, true],
+        [...values, false],
+      ]),
+    [[]],
+  );
   const groups = titles.flatMap((title) => combinations.map((values) => ({ title, values })));
   const column = <T>(type: string, value: (group: (typeof groups)[number]) => T) => sql`unnest(${groups.map(value)}::${sql.raw(type)})`;
   const groupColumns = [
@@ -125,7 +127,10 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
     .where('p.job_title_key', '=', sql<string>`g.key`)
     .where(matchCondition(match, conditions, true));
   open.forEach((criterion, i) => (firstOfGroup = firstOfGroup.where(sql<boolean>`${criterion} = ${sql.ref(`g.b${i}`)}`)));
-  const first = firstOfGroup.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(offset + limit + 1);
+  const first = firstOfGroup
+    .orderBy(sql`p.name_key collate "C"`)
+    .orderBy('p.public_id')
+    .limit(offset + limit + 1);
 
   const criteria: RawBuilder<unknown>[] = [sql`g.rank`, ...open.map((_, i) => sql`${sql.ref(`g.b${i}`)}`)];
   let page = db
@@ -134,7 +139,15 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
     .select(['f.id', 'f.public_id', 'f.name_order'])
     .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
   for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
-  return { chosen: page.orderBy('f.name_order').orderBy('f.public_id').limit(limit + 1).offset(offset).as('c'), criteria };
+  return {
+    chosen: page
+      .orderBy('f.name_order')
+      .orderBy('f.public_id')
+      .limit(limit + 1)
+      .offset(offset)
+      .as('c'),
+    criteria,
+  };
 }
 
 /** Without a job: the listed people kept by the match, sorted by the criteria, then by name. */
@@ -146,7 +159,15 @@ function chosenBySort(db: Db, siteId: number, { match, conditions, ranking, offs
     .select(['p.id', 'p.public_id', sql<string>`p.name_key collate "C"`.as('name_order')])
     .select(criteria.map((criterion, i) => criterion.as(`rank${i}`)));
   for (const criterion of criteria) page = page.orderBy(criterion, 'desc');
-  return { chosen: page.orderBy(sql`p.name_key collate "C"`).orderBy('p.public_id').limit(limit + 1).offset(offset).as('c'), criteria };
+  return {
+    chosen: page
+      .orderBy(sql`p.name_key collate "C"`)
+      .orderBy('p.public_id')
+      .limit(limit + 1)
+      .offset(offset)
+      .as('c'),
+    criteria,
+  };
 }
 
 /**
@@ -202,9 +223,7 @@ async function scoredTitles(db: Db, siteId: number, job: string, threshold: numb
 
 export async function findPublicPerson(db: Db, site: { id: number; slug: string }, publicId: string, photoBase: string) {
   if (hasNul(publicId)) return undefined;
-  const row = await publicColumns(visiblePeople(db, site.id))
-    .where('p.public_id', '=', publicId)
-    .executeTakeFirst();
+  const row = await publicColumns(visiblePeople(db, site.id)).where('p.public_id', '=', publicId).executeTakeFirst();
   return row && toPublicPerson(row, site.slug, photoBase);
 }
 
@@ -274,9 +293,7 @@ async function bestMatch(db: Db, siteId: number, conditions: Ranking, titles: Sc
   if (conditions.team) asked.push(['team', listed.where(conditions.team)]);
   if (conditions.location) asked.push(['location', listed.where(conditions.location)]);
   if (asked.length === 0) return 'all';
-  const found: Record<string, boolean> = await db
-    .selectNoFrom(asked.map(([name, subquery]) => sql<boolean>`exists (${subquery})`.as(name)))
-    .executeTakeFirstOrThrow();
+  const found: Record<string, boolean> = await db.selectNoFrom(asked.map(([name, subquery]) => sql<boolean>`exists (${subquery})`.as(name))).executeTakeFirstOrThrow();
   return asked.find(([name]) => found[name])?.[0] ?? 'all';
 }
 
@@ -349,9 +366,7 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now
     location: row.location,
     languages: row.languages,
     bio: row.bio,
-    photoUrl: row.photo_version
-      ? `${personUrl}/photo.webp?v=${row.photo_version}`
-      : (row.photo_url ?? `${personUrl}/avatar.svg`),
+    photoUrl: row.photo_version ? `${personUrl}/photo.webp?v=${row.photo_version}` : (row.photo_url ?? `${personUrl}/avatar.svg`),
     hasPhoto: Boolean(row.photo_version || row.photo_url),
     channels: row.channels ?? [],
     availability: row.at_cap || pausedUntil ? 'busy' : 'open',

@@ -90,5 +90,4 @@ function invalidQuery(c: Context, issue: { path: PropertyKey[]; message: string 
   return apiError(c, 400, 'invalid_query', `Query parameter "${field}": ${issue.message}`, field);
 }
 
-const personNotFound = (c: Context) =>
-  apiError(c, 404, 'person_not_found', 'This person is not on this site, or no longer shares their profile.');
+const personNotFound = (c: Context) => apiError(c, 404, 'person_not_found', 'This person is not on this site, or no longer shares their profile.');

@@ -41,7 +41,12 @@ export async function countAttempt(db: Db, scope: string, key: string, limits: R
  */
 export function clientIp(c: Context, trustProxy: boolean | number): string {
   const hops = Number(trustProxy);
-  const forwarded = hops ? (c.req.header('X-Forwarded-For') ?? '').split(',').map((entry) => entry.trim()).filter(Boolean) : [];
+  const forwarded = hops
+    ? (c.req.header('X-Forwarded-For') ?? '')
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean)
+    : [];
   if (forwarded.length) return addressGroup(forwarded[Math.max(0, forwarded.length - hops)]!);
   try {
     return addressGroup(getConnInfo(c).remote.address ?? 'unknown');
@@ -55,7 +60,10 @@ export function clientIp(c: Context, trustProxy: boolean | number): string {
  * rotate through at will. An IPv4-mapped IPv6 address is its IPv4 address.
  */
 export function addressGroup(address: string): string {
-  const ip = address.replace(/^\[|\](:\d+)?$/g, '').replace(/%.*$/, '').toLowerCase();
+  const ip = address
+    .replace(/^\[|\](:\d+)?$/g, '')
+    .replace(/%.*$/, '')
+    .toLowerCase();
   const mapped = /^(?:::ffff:)?(\d{1,3}(?:\.\d{1,3}){3})$/.exec(ip);
   if (mapped) return mapped[1]!;
   if (!isIPv6(ip)) return ip;
@@ -64,7 +72,10 @@ export function addressGroup(address: string): string {
   const left = groups(head);
   const right = ip.includes('::') ? groups(tail) : [];
   const all = [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
-  return `${all.slice(0, 4).map((group) => parseInt(group, 16).toString(16)).join(':')}::/64`;
+  return `${all
+    .slice(0, 4)
+    .map((group) => parseInt(group, 16).toString(16))
+    .join(':')}::/64`;
 }
 
 /** Rate limits store this, never the address itself. */

@@ -66,7 +66,10 @@ test('a failed read fails every request waiting on it, and the next read works a
   });
   const reader = new SiteReader(flaky);
   const results = await Promise.allSettled([reader.read('north'), reader.read('south')]);
-  assert.deepEqual(results.map((r) => r.status), ['rejected', 'rejected']);
+  assert.deepEqual(
+    results.map((r) => r.status),
+    ['rejected', 'rejected'],
+  );
   fail = false;
   assert.equal((await reader.read('north'))?.site.name, 'North');
 });
@@ -81,7 +84,10 @@ test('beyond its bound, a request fails at once instead of waiting', { timeout: 
   const waiting = [reader.read('north'), reader.read('south'), reader.read('north')];
   await assert.rejects(reader.read('south'), OverloadedError);
   open();
-  assert.deepEqual((await Promise.all([first, ...waiting])).map((found) => found?.site.slug), ['north', 'north', 'south', 'north']);
+  assert.deepEqual(
+    (await Promise.all([first, ...waiting])).map((found) => found?.site.slug),
+    ['north', 'north', 'south', 'north'],
+  );
   assert.equal((await reader.read('south'))?.site.slug, 'south', 'the waiting list is free again');
 });
 

@@ -12,9 +12,28 @@ before(async () => ({ db, drop } = await openTestDatabase()));
 after(() => drop());
 
 const TITLES = [
-  'front desk agent', 'receptionist', 'receptionniste', 'night receptionist', 'head chef', 'chef', 'chef de partie',
-  'sous-chef', 'executive chef', 'software engineer', 'senior software engineer', 'data scientist', 'data analyst',
-  'pilot', 'room attendant', 'gouvernante generale', 'a', 'aa', 'aaa aaa', 'abc abc abc', 'b2b sales', 'vp, people & culture',
+  'front desk agent',
+  'receptionist',
+  'receptionniste',
+  'night receptionist',
+  'head chef',
+  'chef',
+  'chef de partie',
+  'sous-chef',
+  'executive chef',
+  'software engineer',
+  'senior software engineer',
+  'data scientist',
+  'data analyst',
+  'pilot',
+  'room attendant',
+  'gouvernante generale',
+  'a',
+  'aa',
+  'aaa aaa',
+  'abc abc abc',
+  'b2b sales',
+  'vp, people & culture',
 ];
 
 /** Words from a small alphabet, so that random pairs share trigrams often, with separators between them. */
@@ -57,7 +76,10 @@ test('scored together, titles get the scores they get alone; only those reaching
     alone.filter(({ score }) => score >= 0.4),
   );
   assert.ok(scoreTitles('chef de partie', TITLES, 0.4).length >= 3);
-  assert.deepEqual(scoreTitles('zoology', TITLES, 0.4), TITLES.map((title) => scoreTitles('zoology', [title], 0)[0]!));
+  assert.deepEqual(
+    scoreTitles('zoology', TITLES, 0.4),
+    TITLES.map((title) => scoreTitles('zoology', [title], 0)[0]!),
+  );
 });
 
 test('no title the threshold would keep is skipped by the shortcut (2,000 random titles)', () => {

@@ -82,8 +82,7 @@ async function call(method: string, path: string, { json, cookie, headers = {} }
   return { status: response.status, text, body, headers: response.headers };
 }
 
-const admin = (method: string, path: string, json?: unknown) =>
-  call(method, `/v1/admin${path}`, { json, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+const admin = (method: string, path: string, json?: unknown) => call(method, `/v1/admin${path}`, { json, headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
 
 const signIn = (personId: number) => signInAs(app, db, personId, { Origin: PUBLIC_URL });
 
@@ -129,7 +128,11 @@ function assertNoActiveMarkup(markup: string, where: string, { svgRoot = false, 
     if (!(svgRoot && ['svg', 'title', 'rect', 'text', 'circle'].includes(name))) {
       assert.ok(!FORBIDDEN_TAGS.has(name), `a <${name}> in ${where}: ${tag}`);
     }
-    if (name === 'script') assert.ok(attrs.some(([key, value]) => key === 'src' && /^\/[\w./-]+$/.test(value)), `an inline or foreign script in ${where}: ${tag}`);
+    if (name === 'script')
+      assert.ok(
+        attrs.some(([key, value]) => key === 'src' && /^\/[\w./-]+$/.test(value)),
+        `an inline or foreign script in ${where}: ${tag}`,
+      );
     if (name === 'meta') assert.ok(!attrs.some(([key]) => key === 'http-equiv'), `a meta refresh in ${where}`);
     for (const [key, value] of attrs) {
       assert.ok(!key.startsWith('on'), `a ${key} handler in ${where}: ${tag}`);
@@ -169,8 +172,19 @@ function expectedText(payload: Payload, max: number): string | undefined {
 
 /** Headers nodemailer writes for our mails; anything else was injected. */
 const MAIL_HEADERS = new Set([
-  'content-type', 'from', 'to', 'subject', 'message-id', 'date', 'mime-version', 'list-unsubscribe', 'list-unsubscribe-post',
-  'auto-submitted', 'reply-to', 'x-auto-response-suppress', 'precedence',
+  'content-type',
+  'from',
+  'to',
+  'subject',
+  'message-id',
+  'date',
+  'mime-version',
+  'list-unsubscribe',
+  'list-unsubscribe-post',
+  'auto-submitted',
+  'reply-to',
+  'x-auto-response-suppress',
+  'precedence',
 ]);
 
 /** Sends what is due, and answers the mails received since `since` (an index into smtp.received). */
@@ -311,7 +325,15 @@ describe('admin: site names and people import, and the invitation e-mail', () =>
       assert.equal(site.body.name, siteName);
 
       const email = `imported${index + 1}@acme.example`;
-      const row = { email, full_name: payload.value, job_title: payload.value, team: payload.value, location: payload.value, languages: 'en', external_id: `X-${index + 1}` };
+      const row = {
+        email,
+        full_name: payload.value,
+        job_title: payload.value,
+        team: payload.value,
+        location: payload.value,
+        languages: 'en',
+        external_id: `X-${index + 1}`,
+      };
       const imported = await admin('POST', `/sites/${slug}/people/import`, [row]);
       const kept = expectedText(payload, 200);
       if (kept === undefined) {
@@ -384,7 +406,11 @@ describe('contact: candidate name, message, job and address', () => {
     const challenge = Challenge.parse((await call('GET', '/v1/sites/acme/challenge')).body);
     clock.advance(MIN_FILL_MS + 1000);
     for (let number = 0; number <= challenge.maxnumber; number++) {
-      if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+      if (
+        createHash('sha256')
+          .update(challenge.salt + number)
+          .digest('hex') === challenge.challenge
+      ) {
         return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
       }
     }
@@ -400,7 +426,14 @@ describe('contact: candidate name, message, job and address', () => {
   test('a payload is never taken as the candidate address', async () => {
     const person = await newEmployee();
     await recordConsent(db, { personId: person.id, purpose: 'show_profile', granted: true, textVersion: person.textVersion, source: 'me' });
-    await recordConsent(db, { personId: person.id, purpose: 'contact', granted: true, textVersion: person.textVersion, source: 'me', details: { channels: ['message'] } });
+    await recordConsent(db, {
+      personId: person.id,
+      purpose: 'contact',
+      granted: true,
+      textVersion: person.textVersion,
+      source: 'me',
+      details: { channels: ['message'] },
+    });
     for (const payload of XSS_PAYLOADS) {
       const sent = await send(person.public_id, { name: 'Casey', email: `${payload.value}@mail.example` });
       assert.equal(sent.status, 400, payload.name);

@@ -67,7 +67,15 @@ for (const [name, open] of Object.entries(backends)) {
     const db = await open();
     await migrate(db);
     const smtp = await startSmtpSink();
-    const config = { port: 0, host: '127.0.0.1', publicUrl: 'http://127.0.0.1:0', databaseUrl: 'unused', smtpUrl: `smtp://127.0.0.1:${smtp.port}`, mailFrom: MAIL_FROM, trustProxy: 1 };
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      publicUrl: 'http://127.0.0.1:0',
+      databaseUrl: 'unused',
+      smtpUrl: `smtp://127.0.0.1:${smtp.port}`,
+      mailFrom: MAIL_FROM,
+      trustProxy: 1,
+    };
     // Easy proofs: the test is about the server under load, not about solving 1,000 of them.
     const server = await startServer(config, { db, demo, contact: { limits: LIMITS, challengeMaxNumber: 1_000, now: clock.now } });
     const agent = new http.Agent({ keepAlive: true, maxSockets: SOCKETS });
@@ -124,7 +132,11 @@ async function run(server: RunningServer, db: Db, smtp: SmtpSink, agent: http.Ag
   assert.deepEqual(codes, { invalid_body: INVALID, challenge_failed: REPLAYED, rate_limited: SAME_IP - 5 + SAME_EMAIL - 18 });
 
   const rows = await db.selectFrom('contact_requests').select(['public_id', 'candidate_email']).execute();
-  for (const [id, email] of accepted) assert.ok(rows.some((r) => r.public_id === id && r.candidate_email === email), `202 ${id} stored`);
+  for (const [id, email] of accepted)
+    assert.ok(
+      rows.some((r) => r.public_id === id && r.candidate_email === email),
+      `202 ${id} stored`,
+    );
   assert.equal(rows.length, accepted.size, 'nothing stored but the accepted questions');
 
   await drain(server, db);
@@ -196,7 +208,13 @@ async function addPeople(db: Db, n: number) {
   const site = await db.selectFrom('sites').select(['id', 'consent_text_version']).where('slug', '=', SITE).executeTakeFirstOrThrow();
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const person = await createPerson(db, { siteId: site.id, email: `employee${i}@beaumont-hotels.example`, fullName: `Employee ${i}`, displayName: `Employee ${i}`, jobTitle: 'Front desk agent' });
+    const person = await createPerson(db, {
+      siteId: site.id,
+      email: `employee${i}@beaumont-hotels.example`,
+      fullName: `Employee ${i}`,
+      displayName: `Employee ${i}`,
+      jobTitle: 'Front desk agent',
+    });
     const consent = { personId: person.id, textVersion: site.consent_text_version, source: 'demo' as const };
     await recordConsent(db, { ...consent, purpose: 'show_profile', granted: true });
     await recordConsent(db, { ...consent, purpose: 'contact', granted: true, details: { channels: ['message'] } });

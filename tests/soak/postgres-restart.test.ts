@@ -96,7 +96,11 @@ test('PostgreSQL restarted under load: 503 unavailable with Retry-After meanwhil
       const answer =
         kind === 'question'
           ? await postQuestion(agent, server.url, contactable[n % contactable.length]!, question(n, proof!, email), `10.2.${n >> 8}.${n & 255}`, HANG_MS)
-          : await request(agent, kind === 'people' ? `${api}/people?limit=10` : kind === 'person' ? `${api}/people/${people[n % people.length]!.id}` : `${api}/challenge`, { timeoutMs: HANG_MS });
+          : await request(
+              agent,
+              kind === 'people' ? `${api}/people?limit=10` : kind === 'person' ? `${api}/people/${people[n % people.length]!.id}` : `${api}/challenge`,
+              { timeoutMs: HANG_MS },
+            );
       const outcome: Outcome = { at, kind, status: answer.status, ...(kind === 'question' ? { email } : {}) };
       if (answer.status >= 400) outcome.code = ErrorBody.parse(JSON.parse(answer.body)).error.code;
       if (answer.status === 202) outcome.id = ContactAccepted.parse(JSON.parse(answer.body)).id;
@@ -194,8 +198,13 @@ async function checkNothingHalfWritten(outcomes: Outcome[]) {
   }
   assert.equal(outbox.length, requests.length, 'no mail without its question');
   const delivered = new Set(smtp.received.map((m) => m.messageId));
-  assert.ok(outbox.every((m) => delivered.has(messageIdFor({ id: m.id, createdAt: m.created_at }, MAIL_FROM))), 'every mail delivered');
-  console.log(`PostgreSQL restart, stored: ${JSON.stringify({ accepted: accepted.length, stored: requests.length, answered503ButStored: unavailableStored, mails: outbox.length, deliveries: smtp.received.length })}`);
+  assert.ok(
+    outbox.every((m) => delivered.has(messageIdFor({ id: m.id, createdAt: m.created_at }, MAIL_FROM))),
+    'every mail delivered',
+  );
+  console.log(
+    `PostgreSQL restart, stored: ${JSON.stringify({ accepted: accepted.length, stored: requests.length, answered503ButStored: unavailableStored, mails: outbox.length, deliveries: smtp.received.length })}`,
+  );
 }
 
 function count(values: string[]) {

@@ -14,7 +14,14 @@ afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
 
 const figures = (overrides: Partial<AnalyticsFigures> = {}): AnalyticsFigures => ({
-  lists: 0, asked: 0, confirmed: 0, answered: 0, declined: 0, testimonials: 0, medianAnswerHours: null, ...overrides,
+  lists: 0,
+  asked: 0,
+  confirmed: 0,
+  answered: 0,
+  declined: 0,
+  testimonials: 0,
+  medianAnswerHours: null,
+  ...overrides,
 });
 
 function aReport(from = '2026-W47', to = '2026-W49'): AnalyticsReport {
@@ -46,7 +53,9 @@ function serveReports(answer: (query: Record<string, string>) => AnalyticsReport
 }
 
 async function analyticsPage(lang = 'en') {
-  const el = await fixture<HwAdminAnalytics>(html`<hw-admin-analytics lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['analytics']}></hw-admin-analytics>`);
+  const el = await fixture<HwAdminAnalytics>(
+    html`<hw-admin-analytics lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['analytics']}></hw-admin-analytics>`,
+  );
   await until('the report or a message', () => el.shadowRoot!.querySelector('form, .message'));
   return el;
 }

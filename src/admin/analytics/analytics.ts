@@ -56,14 +56,19 @@ export class HwAdminAnalytics extends AdminElement {
     const empty = STEPS.every((step) => report.totals[step] === 0);
     return html`
       ${this.renderRange(report)}
-      ${empty
-        ? html`<p class="message empty">${localize.term('adAnEmpty')}</p>`
-        : html`
+      ${
+        empty
+          ? html`<p class="message empty">${localize.term('adAnEmpty')}</p>`
+          : html`
             <div class="charts">${this.renderListsChart(report)} ${this.renderQuestionsChart(report)}</div>
             <details>
               <summary>${localize.term('adAnPerWeek')}</summary>
               <div class="numbers" role="region" aria-label=${localize.term('adAnPerWeek')} tabindex="0">
-                ${this.renderTable(localize.term('adAnWeek'), report.weeks.map((week) => [week.week, week]), '')}
+                ${this.renderTable(
+                  localize.term('adAnWeek'),
+                  report.weeks.map((week) => [week.week, week]),
+                  '',
+                )}
               </div>
             </details>
             <h2>${localize.term('adAnByJob')}</h2>
@@ -74,7 +79,8 @@ export class HwAdminAnalytics extends AdminElement {
               ])}
             </div>
             <p class="muted">${localize.term('adAnMedianNote')}</p>
-          `}
+          `
+      }
     `;
   }
 

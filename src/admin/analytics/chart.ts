@@ -35,9 +35,7 @@ export function barChart({ label, weeks, series }: { label: string; weeks: strin
       <figcaption aria-hidden="true">
         <span class="scale">${max}</span>
         <span class="weeks"><span>${weeks[0]}</span><span>${weeks.at(-1)}</span></span>
-        ${series.length > 1
-          ? html`<span class="legend">${series.map((s) => html`<span><span class="swatch ${s.className}"></span>${s.name}</span>`)}</span>`
-          : ''}
+        ${series.length > 1 ? html`<span class="legend">${series.map((s) => html`<span><span class="swatch ${s.className}"></span>${s.name}</span>`)}</span>` : ''}
       </figcaption>
     </figure>
   `;

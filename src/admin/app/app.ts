@@ -122,7 +122,6 @@ export class HwAdminApp extends AdminElement {
     });
   }
 
-
   private renderError(error: unknown) {
     return html`
       <div class="message">
@@ -167,9 +166,11 @@ export class HwAdminApp extends AdminElement {
       </nav>
       <main id="main" part="main">
         ${route ? html`<h1 tabindex="-1">${localize.term(route.term)}</h1>` : nothing}
-        ${route && session.scopes.includes(route.scope)
-          ? this.renderPage(route, { client, scopes: session.scopes, site, userId: user.id })
-          : html`<p class="message">${localize.term('adForbiddenPage')}</p>`}
+        ${
+          route && session.scopes.includes(route.scope)
+            ? this.renderPage(route, { client, scopes: session.scopes, site, userId: user.id })
+            : html`<p class="message">${localize.term('adForbiddenPage')}</p>`
+        }
       </main>
     `;
   }

@@ -148,4 +148,3 @@ describe('hw-admin-audit', () => {
     expect(href(el, '.all').pathname).to.equal('/v1/admin/sites/acme/consents.csv');
   });
 });
-

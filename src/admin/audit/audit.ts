@@ -103,7 +103,11 @@ export class HwAdminAudit extends AdminElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(lines, (line) => line.id, (line) => this.renderLine(line))}
+          ${repeat(
+            lines,
+            (line) => line.id,
+            (line) => this.renderLine(line),
+          )}
         </tbody>
       </table>
       ${this.nextCursor !== null ? html`<button class="secondary more" @click=${this.loadMore}>${localize.term('adLoadMore')}</button>` : nothing}
@@ -130,17 +134,20 @@ export class HwAdminAudit extends AdminElement {
       <section aria-labelledby="consents-title">
         <h2 id="consents-title">${localize.term('adConsentTitle')}</h2>
         <p class="hint">${localize.term('adConsentHint')}</p>
-        ${this.site
-          ? html`
-              ${this.scopes.includes('people')
-                ? html`<form class="toolbar" role="search" aria-labelledby="consents-title" @submit=${this.searchPeople}>
+        ${
+          this.site
+            ? html`
+              ${
+                this.scopes.includes('people')
+                  ? html`<form class="toolbar" role="search" aria-labelledby="consents-title" @submit=${this.searchPeople}>
                     <div class="field search">
                       <label for="consent-q">${localize.term('adConsentSearch')}</label>
                       <input id="consent-q" name="q" type="search" maxlength="200" required />
                     </div>
                     <button type="submit" class="apply secondary">${localize.term('adConsentFind')}</button>
                   </form>`
-                : nothing}
+                  : nothing
+              }
               ${this.found ? this.renderFound(this.found) : nothing}
               <p>
                 <a class="button secondary all" href=${this.url(`sites/${encodeURIComponent(this.site)}/consents.csv`, {})} download>
@@ -148,7 +155,8 @@ export class HwAdminAudit extends AdminElement {
                 </a>
               </p>
             `
-          : html`<p class="message">${localize.term('adNoSite')}</p>`}
+            : html`<p class="message">${localize.term('adNoSite')}</p>`
+        }
       </section>
     `;
   }

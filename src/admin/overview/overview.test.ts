@@ -55,9 +55,7 @@ function serve(overview: SiteOverview, wait?: Promise<void>) {
 }
 
 async function overviewPage(lang = 'en', scopes = ['people', 'moderation']) {
-  const el = await fixture<HwAdminOverview>(
-    html`<hw-admin-overview lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${scopes}></hw-admin-overview>`,
-  );
+  const el = await fixture<HwAdminOverview>(html`<hw-admin-overview lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${scopes}></hw-admin-overview>`);
   await until('the overview', () => el.shadowRoot!.querySelector('.headline, .message'));
   return el;
 }
@@ -72,7 +70,9 @@ function choose(el: HwAdminOverview, name: string, type: string, content: string
 }
 
 const figures = (el: HwAdminOverview) =>
-  [...el.shadowRoot!.querySelectorAll('.headline > div')].map((div) => `${div.querySelector('dt')!.textContent}: ${div.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()}`);
+  [...el.shadowRoot!.querySelectorAll('.headline > div')].map(
+    (div) => `${div.querySelector('dt')!.textContent}: ${div.querySelector('dd')!.textContent!.replace(/\s+/g, ' ').trim()}`,
+  );
 
 describe('hw-admin-overview', () => {
   it('shows the headline numbers and the jobs nobody can talk about, with links to the job and the team', async () => {

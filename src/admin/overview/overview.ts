@@ -67,9 +67,7 @@ export class HwAdminOverview extends AdminElement {
       ${figure(
         localize.term('adOvPending'),
         overview.pendingTestimonials,
-        overview.pendingTestimonials && this.scopes.includes('moderation')
-          ? html` <a href=${this.link('testimonials')}>${localize.term('adOvModerate')}</a>`
-          : nothing,
+        overview.pendingTestimonials && this.scopes.includes('moderation') ? html` <a href=${this.link('testimonials')}>${localize.term('adOvModerate')}</a>` : nothing,
       )}
     </dl>`;
   }
@@ -79,12 +77,14 @@ export class HwAdminOverview extends AdminElement {
     return html`
       <section aria-labelledby="nobody-title">
         <h2 id="nobody-title">${localize.term('adOvNobodyTitle')}</h2>
-        ${nobody.length === 0
-          ? html`<p class="message covered">${localize.term('adOvAllCovered')}</p>`
-          : html`<p class="hint">${localize.term('adOvNobodyHint')}</p>
+        ${
+          nobody.length === 0
+            ? html`<p class="message covered">${localize.term('adOvAllCovered')}</p>`
+            : html`<p class="hint">${localize.term('adOvNobodyHint')}</p>
               <ul class="nobody" role="list">
                 ${nobody.map((job) => html`<li>${this.renderNobodyJob(job)}</li>`)}
-              </ul>`}
+              </ul>`
+        }
         <details>
           <summary>${localize.term('adOvAllJobs', jobs.length)}</summary>
           ${this.renderJobTable(jobs)}
@@ -100,9 +100,7 @@ export class HwAdminOverview extends AdminElement {
       <p class="job">${job.url ? html`<a href=${job.url} target="_blank" rel="noopener">${job.title}</a>` : job.title}</p>
       ${where ? html`<p class="muted">${where}</p>` : nothing}
       <p class="hint">${localize.term('adOvInstead', job.match)}</p>
-      ${job.team && this.scopes.includes('people')
-        ? html`<p><a href=${this.link('people', job.team)}>${localize.term('adOvTeamPeople', job.team)}</a></p>`
-        : nothing}
+      ${job.team && this.scopes.includes('people') ? html`<p><a href=${this.link('people', job.team)}>${localize.term('adOvTeamPeople', job.team)}</a></p>` : nothing}
     `;
   }
 
@@ -155,9 +153,10 @@ export class HwAdminOverview extends AdminElement {
     const summary = shown.map((bar) => localize.term('adOvGroupPart', bar.label, bar.total, bar.part)).join(', ');
     return html`<section aria-labelledby="${id}-title">
       <h2 id="${id}-title">${title}</h2>
-      ${bars.length === 0
-        ? html`<p class="muted">${localize.term('adOvNoPeople')}</p>`
-        : html`${this.renderLegend(localize.term('adOvPeople'), localize.term('adOvListedShort'))}
+      ${
+        bars.length === 0
+          ? html`<p class="muted">${localize.term('adOvNoPeople')}</p>`
+          : html`${this.renderLegend(localize.term('adOvPeople'), localize.term('adOvListedShort'))}
             ${barChart(`${title}: ${summary}${bars.length > shown.length ? '…' : ''}`, shown)}
             <details>
               <summary>${localize.term('adOvTheNumbers')}</summary>
@@ -173,7 +172,8 @@ export class HwAdminOverview extends AdminElement {
                   ${bars.map((bar) => html`<tr><td>${bar.label}</td><td>${bar.total}</td><td>${bar.part}</td></tr>`)}
                 </tbody>
               </table>
-            </details>`}
+            </details>`
+      }
     </section>`;
   }
 

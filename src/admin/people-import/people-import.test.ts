@@ -65,7 +65,9 @@ function aPreview(overrides: Partial<ImportPreview> = {}): ImportPreview {
 const CSV = 'email,full_name,job_title\nana@acme.test,Ana Diaz,Cook\nben@acme.test,Ben Ott,Head Waiter\n';
 
 async function importPage(lang = 'en') {
-  const el = await fixture<HwAdminPeopleImport>(html`<hw-admin-people-import lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['people']}></hw-admin-people-import>`);
+  const el = await fixture<HwAdminPeopleImport>(
+    html`<hw-admin-people-import lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['people']}></hw-admin-people-import>`,
+  );
   await until('the file field', () => el.shadowRoot!.querySelector('#file'));
   return el;
 }
@@ -186,7 +188,21 @@ describe('hw-admin-people-import', () => {
     worker.use(
       route('post', 'sites/acme/people/:ref/status', async (request, params) => {
         statusChanges.push([params.ref, await request.json()]);
-        return { person: { ...cy, externalId: null, displayName: 'Cy P.', team: null, location: null, languages: [], status: 'left', invitedAt: null, showProfile: false, contact: false }, alumniInvited: false };
+        return {
+          person: {
+            ...cy,
+            externalId: null,
+            displayName: 'Cy P.',
+            team: null,
+            location: null,
+            languages: [],
+            status: 'left',
+            invitedAt: null,
+            showProfile: false,
+            contact: false,
+          },
+          alumniInvited: false,
+        };
       }),
     );
     const el = await importPage();
@@ -210,7 +226,14 @@ describe('hw-admin-people-import', () => {
 
   it('shows the problems when the server refuses the import itself', async () => {
     const refusal = HttpResponse.json(
-      { error: { code: 'invalid_import', message: '1 problem', problems: [{ line: 2, field: 'email', reason: 'already the e-mail of another person than this external id' }], problemCount: 1 } },
+      {
+        error: {
+          code: 'invalid_import',
+          message: '1 problem',
+          problems: [{ line: 2, field: 'email', reason: 'already the e-mail of another person than this external id' }],
+          problemCount: 1,
+        },
+      },
       { status: 422 },
     );
     serveImport({ preview: aPreview(), answer: refusal });

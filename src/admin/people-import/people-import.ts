@@ -120,11 +120,7 @@ export class HwAdminPeopleImport extends AdminElement {
     if (count === 0) return html`<p class="muted">${this.localize.term('adImpNone')}</p>`;
     return html`
       ${tab === 'missing' ? html`<p class="hint">${this.localize.term('adImpMissingHint')}</p>` : nothing}
-      ${tab === 'problems'
-        ? this.problemTable(preview.problems)
-        : tab === 'updated'
-          ? this.updateTable(preview.rows.updated)
-          : this.peopleTable(preview.rows[tab])}
+      ${tab === 'problems' ? this.problemTable(preview.problems) : tab === 'updated' ? this.updateTable(preview.rows.updated) : this.peopleTable(preview.rows[tab])}
       ${shown < count ? html`<p class="muted">${this.localize.term('adImpFirst', shown, count)}</p>` : nothing}
     `;
   }
@@ -227,13 +223,15 @@ export class HwAdminPeopleImport extends AdminElement {
     return html`
       <p class="done" tabindex="-1">${localize.term('adImpDone', report.created, report.updated, report.unchanged)}</p>
       ${report.emailChanged ? html`<p>${localize.term('adImpEmailChanged', report.emailChanged)}</p>` : nothing}
-      ${missing.length
-        ? html`<section>
+      ${
+        missing.length
+          ? html`<section>
             <h2>${localize.term('adImpMissing', this.preview?.missing ?? 0)}</h2>
             <p class="hint">${localize.term('adImpMissingHint')}</p>
             ${this.peopleTable(missing, true)}
           </section>`
-        : nothing}
+          : nothing
+      }
       <div class="actions"><button class="secondary" @click=${this.cancel}>${localize.term('adImpOther')}</button></div>
     `;
   }
@@ -280,22 +278,28 @@ export class HwAdminPeopleImport extends AdminElement {
       return;
     }
     this.file = file;
-    await this.send((upload) => this.admin!.previewImport(this.site!, upload, this.progressOf(file)), (preview) => {
-      this.preview = preview;
-      this.tab = TABS.find((tab) => (tab === 'problems' ? preview.problemCount : preview[tab]) > 0) ?? 'created';
-      // The heading says it, as it takes the focus.
-      return '';
-    });
+    await this.send(
+      (upload) => this.admin!.previewImport(this.site!, upload, this.progressOf(file)),
+      (preview) => {
+        this.preview = preview;
+        this.tab = TABS.find((tab) => (tab === 'problems' ? preview.problemCount : preview[tab]) > 0) ?? 'created';
+        // The heading says it, as it takes the focus.
+        return '';
+      },
+    );
     await this.focusOn('h2');
   }
 
   private readonly apply = async () => {
     const file = this.file!;
-    await this.send((upload) => this.admin!.people.import(this.site!, upload, this.progressOf(file)), (report) => {
-      this.report = report;
-      // Said once, where the focus goes: the report stays in view as rows are marked left below it.
-      return '';
-    });
+    await this.send(
+      (upload) => this.admin!.people.import(this.site!, upload, this.progressOf(file)),
+      (report) => {
+        this.report = report;
+        // Said once, where the focus goes: the report stays in view as rows are marked left below it.
+        return '';
+      },
+    );
     await this.focusOn(this.report ? '.done' : '.status');
   };
 
@@ -337,7 +341,11 @@ export class HwAdminPeopleImport extends AdminElement {
   }
 
   private statusName(status: string): string {
-    const terms: Record<string, 'adStatusEmployee' | 'adStatusLeft' | 'adStatusAlumni'> = { employee: 'adStatusEmployee', left: 'adStatusLeft', alumni: 'adStatusAlumni' };
+    const terms: Record<string, 'adStatusEmployee' | 'adStatusLeft' | 'adStatusAlumni'> = {
+      employee: 'adStatusEmployee',
+      left: 'adStatusLeft',
+      alumni: 'adStatusAlumni',
+    };
     const term = terms[status];
     return term ? this.localize.term(term) : status;
   }

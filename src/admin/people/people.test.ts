@@ -4,7 +4,21 @@ import { HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { AdminPerson } from '../../sdk/index.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
-import { $, alerts, anAdminPerson, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
+import {
+  $,
+  alerts,
+  anAdminPerson,
+  button,
+  choose,
+  focused,
+  openDialog,
+  received,
+  route,
+  signedInClient,
+  statuses,
+  texts,
+  until,
+} from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminPeople } from './people.js';
 import './people.js';
 
@@ -15,7 +29,17 @@ afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
 
 const ada = anAdminPerson();
-const alan = anAdminPerson({ id: 'p2', email: 'alan@acme.test', fullName: 'Alan Turing', jobTitle: 'Researcher', team: null, location: null, showProfile: false, contact: true, invitedAt: '2026-11-23T12:00:00.000Z' });
+const alan = anAdminPerson({
+  id: 'p2',
+  email: 'alan@acme.test',
+  fullName: 'Alan Turing',
+  jobTitle: 'Researcher',
+  team: null,
+  location: null,
+  showProfile: false,
+  contact: true,
+  invitedAt: '2026-11-23T12:00:00.000Z',
+});
 
 /** A people list that filters by `q` and `status` and pages by `size`, as the server does. */
 function servePeople(people: AdminPerson[], { size = 100, wait }: { size?: number; wait?: Promise<void> } = {}) {
@@ -24,9 +48,7 @@ function servePeople(people: AdminPerson[], { size = 100, wait }: { size?: numbe
       await wait;
       const query = new URL(request.url).searchParams;
       const q = query.get('q')?.toLowerCase();
-      const matching = people.filter(
-        (person) => (!q || person.fullName.toLowerCase().includes(q)) && (!query.get('status') || person.status === query.get('status')),
-      );
+      const matching = people.filter((person) => (!q || person.fullName.toLowerCase().includes(q)) && (!query.get('status') || person.status === query.get('status')));
       const start = Number(query.get('cursor') ?? 0);
       const next = start + size < matching.length ? String(start + size) : null;
       return { items: matching.slice(start, start + size), nextCursor: next };
@@ -41,7 +63,8 @@ async function peoplePage(lang = 'en') {
 }
 
 const names = (el: HwAdminPeople) => texts(el, 'tbody .name');
-const row = (el: HwAdminPeople, id: string) => [...el.shadowRoot!.querySelectorAll(`[data-person="${id}"] td`)].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
+const row = (el: HwAdminPeople, id: string) =>
+  [...el.shadowRoot!.querySelectorAll(`[data-person="${id}"] td`)].map((cell) => cell.textContent!.replace(/\s+/g, ' ').trim());
 
 describe('hw-admin-people', () => {
   it('says it is loading, then lists people with only what HR may see of their consent', async () => {

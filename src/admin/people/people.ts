@@ -71,11 +71,13 @@ export class HwAdminPeople extends AdminElement {
             )}
           </select>
         </div>
-        ${this.scopes.includes('people')
-          ? html`<button class="secondary invite-all" @click=${() => this.dialog.open({ kind: 'invite-all' })}>
+        ${
+          this.scopes.includes('people')
+            ? html`<button class="secondary invite-all" @click=${() => this.dialog.open({ kind: 'invite-all' })}>
               ${localize.term('adInviteAll')}
             </button>`
-          : nothing}
+            : nothing
+        }
       </div>
       ${this.renderFeedback()}
       ${this.firstPage.render({
@@ -87,8 +89,6 @@ export class HwAdminPeople extends AdminElement {
       ${this.dialog.render(this.dialogTitle(), (subject) => this.renderDialog(subject))}
     `;
   }
-
-
 
   private renderList() {
     const { localize, people } = this;
@@ -112,12 +112,14 @@ export class HwAdminPeople extends AdminElement {
           </tr>
         </thead>
         <tbody>
-          ${repeat(people, (person) => person.id, (person) => this.renderPerson(person))}
+          ${repeat(
+            people,
+            (person) => person.id,
+            (person) => this.renderPerson(person),
+          )}
         </tbody>
       </table>
-      ${this.nextCursor !== null
-        ? html`<button class="secondary more" @click=${this.loadMore}>${localize.term('adLoadMore')}</button>`
-        : nothing}
+      ${this.nextCursor !== null ? html`<button class="secondary more" @click=${this.loadMore}>${localize.term('adLoadMore')}</button>` : nothing}
     `;
   }
 
@@ -243,7 +245,6 @@ export class HwAdminPeople extends AdminElement {
   private replace(person: AdminPerson): void {
     this.people = this.people.map((each) => (each.id === person.id ? person : each));
   }
-
 }
 
 define('hw-admin-people', HwAdminPeople);

@@ -4,7 +4,21 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { AdminSite } from '../../sdk/admin-schemas.js';
 import { aList, errorResponse, photos } from '../../../tests/support/browser/test-data.js';
-import { $, alerts, aSite, button, choose, focused, received, route, signedInClient, statuses, texts, type, until } from '../../../tests/support/browser/admin-test-data.js';
+import {
+  $,
+  alerts,
+  aSite,
+  button,
+  choose,
+  focused,
+  received,
+  route,
+  signedInClient,
+  statuses,
+  texts,
+  type,
+  until,
+} from '../../../tests/support/browser/admin-test-data.js';
 import { embedSnippet } from './snippet.js';
 import type { HwAdminSettings, HwAdminSiteSavedEvent } from './settings.js';
 import './settings.js';

@@ -91,9 +91,7 @@ export class HwAdminSettings extends AdminElement {
             <div class="field">
               <label for="defaultLang">${localize.term('adDefaultLang')}</label>
               <select id="defaultLang" @change=${(event: Event) => this.edit({ defaultLang: (event.target as HTMLSelectElement).value })}>
-                ${(['en', 'fr'] as const).map(
-                  (lang) => html`<option value=${lang} ?selected=${draft.defaultLang === lang}>${localize.languageName(lang)}</option>`,
-                )}
+                ${(['en', 'fr'] as const).map((lang) => html`<option value=${lang} ?selected=${draft.defaultLang === lang}>${localize.languageName(lang)}</option>`)}
               </select>
             </div>
             ${this.renderAccent(draft)}
@@ -135,8 +133,9 @@ export class HwAdminSettings extends AdminElement {
       <fieldset>
         <legend>${localize.term('adOrigins')}</legend>
         <p class="hint" id="origins-hint">${localize.term('adOriginsHint')}</p>
-        ${draft.allowedOrigins.length
-          ? html`<ul class="origins" role="list">
+        ${
+          draft.allowedOrigins.length
+            ? html`<ul class="origins" role="list">
               ${draft.allowedOrigins.map(
                 (origin) => html`<li>
                   <code>${origin}</code>
@@ -146,7 +145,8 @@ export class HwAdminSettings extends AdminElement {
                 </li>`,
               )}
             </ul>`
-          : html`<p class="muted">${localize.term('adOriginsNone')}</p>`}
+            : html`<p class="muted">${localize.term('adOriginsNone')}</p>`
+        }
         <div class="field">
           <label for="newOrigin">${localize.term('adOriginNew')}</label>
           <div class="inline">
@@ -180,11 +180,13 @@ export class HwAdminSettings extends AdminElement {
             @input=${(event: InputEvent) => this.edit({ accentColor: (event.target as HTMLInputElement).value })} />
         </div>
         ${invalid ? html`<p id="accentColor-error" class="error">${localize.term('adAccentError')}</p>` : nothing}
-        ${lowContrast
-          ? html`<p id="accentColor-contrast" class="warning">
+        ${
+          lowContrast
+            ? html`<p id="accentColor-contrast" class="warning">
               ${localize.term('adAccentContrast', new Intl.NumberFormat(localize.lang, { maximumFractionDigits: 1 }).format(contrast))}
             </p>`
-          : nothing}
+            : nothing
+        }
       </div>
     `;
   }
@@ -249,8 +251,15 @@ export class HwAdminSettings extends AdminElement {
       </div>`;
     const options: [string, string][] =
       name === 'layout'
-        ? [['', localize.term('adLayoutList')], ['carousel', localize.term('adLayoutCarousel')]]
-        : [['', localize.term('adLangPage')], ['en', localize.languageName('en')], ['fr', localize.languageName('fr')]];
+        ? [
+            ['', localize.term('adLayoutList')],
+            ['carousel', localize.term('adLayoutCarousel')],
+          ]
+        : [
+            ['', localize.term('adLangPage')],
+            ['en', localize.languageName('en')],
+            ['fr', localize.languageName('fr')],
+          ];
     return html`<div class="field">
       <label for=${id}>${localize.term(name === 'layout' ? 'adLayout' : 'adLang')}</label>
       <select id=${id} @change=${set}>${options.map(([option, label]) => html`<option value=${option} ?selected=${value === option}>${label}</option>`)}</select>
@@ -258,7 +267,10 @@ export class HwAdminSettings extends AdminElement {
   }
 
   private chooseElement(element: SnippetElement): void {
-    this.snippet = { element, attributes: element === 'hw-people-grid' ? { ...this.snippet.attributes, limit: this.snippet.attributes.limit ?? '6' } : this.snippet.attributes };
+    this.snippet = {
+      element,
+      attributes: element === 'hw-people-grid' ? { ...this.snippet.attributes, limit: this.snippet.attributes.limit ?? '6' } : this.snippet.attributes,
+    };
   }
 
   private setSnippetAttribute(name: SnippetAttribute, value: string): void {
@@ -330,10 +342,12 @@ function toDraft(site: AdminSite): Draft {
 
 /** WCAG contrast ratio of white text on `hex`: buttons in the accent colour carry white text. */
 export function contrastWithWhite(hex: string): number {
-  const channels = longHex(hex).match(/[0-9a-f]{2}/g)!.map((pair) => {
-    const value = parseInt(pair, 16) / 255;
-    return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
-  });
+  const channels = longHex(hex)
+    .match(/[0-9a-f]{2}/g)!
+    .map((pair) => {
+      const value = parseInt(pair, 16) / 255;
+      return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+    });
   const luminance = 0.2126 * channels[0]! + 0.7152 * channels[1]! + 0.0722 * channels[2]!;
   return 1.05 / (luminance + 0.05);
 }

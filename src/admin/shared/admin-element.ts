@@ -19,7 +19,7 @@ export const SIGN_IN_PATH = '/admin/sign-in';
  * It does one action at a time, announces its result and shows its failure.
  */
 export abstract class AdminElement extends HallwayElement {
-  protected declare readonly localize: LocalizeController<AdminTranslation>;
+  declare protected readonly localize: LocalizeController<AdminTranslation>;
 
   /** The slug of the site this page works on. */
   @property() site?: string;
@@ -85,11 +85,7 @@ export abstract class AdminElement extends HallwayElement {
     return html`
       <div class="message">
         <p role="alert">${this.localize.term(errorTerm(error))}</p>
-        ${isSignedOut(error)
-          ? this.renderSignInLink()
-          : isForbidden(error)
-            ? nothing
-            : html`<button @click=${retry}>${this.localize.term('adRetry')}</button>`}
+        ${isSignedOut(error) ? this.renderSignInLink() : isForbidden(error) ? nothing : html`<button @click=${retry}>${this.localize.term('adRetry')}</button>`}
       </div>
     `;
   }

@@ -4,7 +4,23 @@ import { HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { ROLE_SCOPES, type AdminUser, type ApiKey } from '../../sdk/admin-schemas.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
-import { $, aKey, alerts, aUser, button, choose, focused, openDialog, received, route, signedInClient, statuses, texts, type, until } from '../../../tests/support/browser/admin-test-data.js';
+import {
+  $,
+  aKey,
+  alerts,
+  aUser,
+  button,
+  choose,
+  focused,
+  openDialog,
+  received,
+  route,
+  signedInClient,
+  statuses,
+  texts,
+  type,
+  until,
+} from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTeam } from './team.js';
 import './team.js';
 
@@ -164,7 +180,10 @@ describe('hw-admin-team', () => {
   });
 
   it('says when the team could not be loaded, and when the role may not see it', async () => {
-    worker.use(route('get', 'users', () => errorResponse(500, 'internal')), route('get', 'keys', () => ({ items: [] })));
+    worker.use(
+      route('get', 'users', () => errorResponse(500, 'internal')),
+      route('get', 'keys', () => ({ items: [] })),
+    );
     const failed = await teamPage();
     expect(alerts(failed)).to.deep.equal(['Something went wrong. Try again.']);
     await expect(failed).to.be.accessible();

@@ -65,8 +65,6 @@ export class HwAdminTeam extends AdminElement {
     `;
   }
 
-
-
   private renderUsers() {
     const { localize } = this;
     return html`
@@ -82,7 +80,11 @@ export class HwAdminTeam extends AdminElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(this.users, (user) => user.id, (user) => this.renderUser(user))}
+            ${repeat(
+              this.users,
+              (user) => user.id,
+              (user) => this.renderUser(user),
+            )}
           </tbody>
         </table>
         ${this.renderAddUser()}
@@ -108,11 +110,13 @@ export class HwAdminTeam extends AdminElement {
         </td>
         <td data-label=${localize.term('adLastSignIn')}>${user.lastSignInAt ? this.date(user.lastSignInAt) : localize.term('adNever')}</td>
         <td data-label=${localize.term('adActions')}>
-          ${self
-            ? nothing
-            : html`<button class="secondary" @click=${() => this.dialog.open({ kind: 'remove', user })}>
+          ${
+            self
+              ? nothing
+              : html`<button class="secondary" @click=${() => this.dialog.open({ kind: 'remove', user })}>
                 ${this.about(localize.term('adRemove'), label)}
-              </button>`}
+              </button>`
+          }
         </td>
       </tr>
     `;
@@ -155,9 +159,10 @@ export class HwAdminTeam extends AdminElement {
       <section aria-labelledby="keys-heading">
         <h2 id="keys-heading">${localize.term('adKeys')}</h2>
         <p class="hint">${localize.term('adKeysHint')}</p>
-        ${this.keys.length === 0
-          ? html`<p class="empty">${localize.term('adKeysEmpty')}</p>`
-          : html`<table class="cards">
+        ${
+          this.keys.length === 0
+            ? html`<p class="empty">${localize.term('adKeysEmpty')}</p>`
+            : html`<table class="cards">
               <thead>
                 <tr>
                   <th scope="col">${localize.term('adKeyName')}</th>
@@ -168,9 +173,14 @@ export class HwAdminTeam extends AdminElement {
                 </tr>
               </thead>
               <tbody>
-                ${repeat(this.keys, (key) => key.id, (key) => this.renderKey(key))}
+                ${repeat(
+                  this.keys,
+                  (key) => key.id,
+                  (key) => this.renderKey(key),
+                )}
               </tbody>
-            </table>`}
+            </table>`
+        }
         ${this.renderCreateKey()}
       </section>
     `;
@@ -185,11 +195,13 @@ export class HwAdminTeam extends AdminElement {
         <td data-label=${localize.term('adCreated')}>${this.date(key.createdAt)}</td>
         <td data-label=${localize.term('adLastUsed')}>${key.lastUsedAt ? this.date(key.lastUsedAt) : localize.term('adNever')}</td>
         <td data-label=${localize.term('adActions')}>
-          ${key.revokedAt
-            ? html`<span class="badge">${localize.term('adRevoked')}</span>`
-            : html`<button class="secondary" @click=${() => this.dialog.open({ kind: 'revoke', key })}>
+          ${
+            key.revokedAt
+              ? html`<span class="badge">${localize.term('adRevoked')}</span>`
+              : html`<button class="secondary" @click=${() => this.dialog.open({ kind: 'revoke', key })}>
                 ${this.about(localize.term('adRevoke'), key.name)}
-              </button>`}
+              </button>`
+          }
         </td>
       </tr>
     `;
@@ -204,9 +216,7 @@ export class HwAdminTeam extends AdminElement {
         ${this.input('key-name', 'name', localize.term('adKeyName'), invalid.has('name') ? localize.term('adKeyNameError', API_KEY_NAME_MAX) : '')}
         <fieldset aria-describedby=${invalid.has('scopes') ? 'key-scopes-error' : nothing} aria-invalid=${invalid.has('scopes') ? 'true' : nothing}>
           <legend>${localize.term('adScopes')}</legend>
-          ${this.scopes.map(
-            (scope) => html`<label class="choice"><input type="checkbox" name="scopes" value=${scope} /> ${localize.term('adScope', scope)}</label>`,
-          )}
+          ${this.scopes.map((scope) => html`<label class="choice"><input type="checkbox" name="scopes" value=${scope} /> ${localize.term('adScope', scope)}</label>`)}
           ${invalid.has('scopes') ? html`<p id="key-scopes-error" class="error">${localize.term('adScopesError')}</p>` : nothing}
         </fieldset>
         <button type="submit">${localize.term('adCreateKey')}</button>
@@ -329,7 +339,6 @@ export class HwAdminTeam extends AdminElement {
     await this.updateComplete;
     form.querySelector<HTMLElement>('[aria-invalid="true"] input, input[aria-invalid="true"]')?.focus();
   }
-
 }
 
 define('hw-admin-team', HwAdminTeam);

@@ -4,7 +4,20 @@ import { setupWorker } from 'msw/browser';
 import type { ModeratedTestimonial } from '../../sdk/index.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import { deepActiveElement } from '../shared/dialog.js';
-import { $, alerts, aTestimonial, button, focused, openDialog, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
+import {
+  $,
+  alerts,
+  aTestimonial,
+  button,
+  focused,
+  openDialog,
+  received,
+  route,
+  signedInClient,
+  statuses,
+  texts,
+  until,
+} from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTestimonials } from './testimonials.js';
 import './testimonials.js';
 

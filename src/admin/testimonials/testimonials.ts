@@ -52,12 +52,14 @@ export class HwAdminTestimonials extends AdminElement {
     `;
   }
 
-
-
   private renderQueue() {
     if (this.items.length === 0) return html`<p class="message empty">${this.localize.term('adQueueEmpty')}</p>`;
     return html`<ul class="queue" role="list">
-      ${repeat(this.items, (item) => item.id, (item) => html`<li data-testimonial=${item.id}>${this.renderItem(item)}</li>`)}
+      ${repeat(
+        this.items,
+        (item) => item.id,
+        (item) => html`<li data-testimonial=${item.id}>${this.renderItem(item)}</li>`,
+      )}
     </ul>`;
   }
 
@@ -68,14 +70,14 @@ export class HwAdminTestimonials extends AdminElement {
       ${this.renderQuote(item)}
       ${item.consent ? nothing : html`<p class="hint">${localize.term('adNoConsent')}</p>`}
       <div class="actions">
-        ${item.status === 'approved'
-          ? nothing
-          : html`<button @click=${() => this.approve(item)}>${this.about(localize.term('adApprove'), item.author)}</button>`}
-        ${item.status === 'rejected'
-          ? nothing
-          : html`<button class="secondary" @click=${() => ((this.reasonInvalid = false), this.dialog.open(item))}>
+        ${item.status === 'approved' ? nothing : html`<button @click=${() => this.approve(item)}>${this.about(localize.term('adApprove'), item.author)}</button>`}
+        ${
+          item.status === 'rejected'
+            ? nothing
+            : html`<button class="secondary" @click=${() => ((this.reasonInvalid = false), this.dialog.open(item))}>
               ${this.about(localize.term('adReject'), item.author)}
-            </button>`}
+            </button>`
+        }
       </div>
     `;
   }
@@ -151,7 +153,6 @@ export class HwAdminTestimonials extends AdminElement {
   private replace(testimonial: ModeratedTestimonial): void {
     this.items = this.items.map((each) => (each.id === testimonial.id ? testimonial : each));
   }
-
 }
 
 define('hw-admin-testimonials', HwAdminTestimonials);

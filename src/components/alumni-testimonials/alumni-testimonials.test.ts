@@ -54,8 +54,7 @@ const shadow = (el: HwAlumniTestimonials) => el.shadowRoot!;
 const heading = (el: HwAlumniTestimonials) => shadow(el).querySelector('h2')?.textContent?.trim();
 const isLoading = (el: HwAlumniTestimonials) => !!shadow(el).querySelector('[aria-busy="true"]');
 const loaded = (el: HwAlumniTestimonials) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
-const part = <T extends HTMLElement = HTMLButtonElement>(el: HwAlumniTestimonials, name: string) =>
-  shadow(el).querySelector<T>(`[part~="${name}"]`)!;
+const part = <T extends HTMLElement = HTMLButtonElement>(el: HwAlumniTestimonials, name: string) => shadow(el).querySelector<T>(`[part~="${name}"]`)!;
 const slides = (el: HwAlumniTestimonials) => [...shadow(el).querySelectorAll<HTMLElement>('[aria-roledescription="slide"]')];
 /** The authors of the slides a visitor can see. */
 const visible = (el: HwAlumniTestimonials) =>
@@ -73,9 +72,7 @@ async function click(el: HwAlumniTestimonials, target: HTMLElement) {
 
 /** An element talking to the mock API, with these properties, once loaded. */
 async function testimonials(properties: Partial<HwAlumniTestimonials> = {}) {
-  const el = await fixture<HwAlumniTestimonials>(
-    Object.assign(document.createElement('hw-alumni-testimonials'), { api: API, site: 'acme', ...properties }),
-  );
+  const el = await fixture<HwAlumniTestimonials>(Object.assign(document.createElement('hw-alumni-testimonials'), { api: API, site: 'acme', ...properties }));
   await loaded(el);
   return el;
 }
@@ -366,7 +363,10 @@ describe('hw-alumni-testimonials', () => {
       const count = part<HTMLElement>(el, 'count');
 
       expect(controls.getBoundingClientRect().top, 'under the slide').to.be.at.least(shadow(el).querySelector('#slides')!.getBoundingClientRect().bottom);
-      for (const [name, label] of [['previous', 'Previous'], ['next', 'Next']] as const) {
+      for (const [name, label] of [
+        ['previous', 'Previous'],
+        ['next', 'Next'],
+      ] as const) {
         const button = part(el, name);
         expect(text(button), 'named by its text, for screen readers and voice control').to.equal(label);
         expect(button.querySelector('svg')!.getAttribute('aria-hidden')).to.equal('true');
@@ -376,8 +376,10 @@ describe('hw-alumni-testimonials', () => {
       }
       const dotWidth = (dot: Element) => parseFloat(getComputedStyle(dot, '::before').width);
       expect(pickers(el).map(dotWidth), 'the current dot is a longer bar, not only another colour').to.deep.equal([22, 12, 12]);
-      expect(pickers(el).every((dot) => dot.getBoundingClientRect().width >= 24 && dot.getBoundingClientRect().height >= 24), 'targets of 24 px at least').to.be
-        .true;
+      expect(
+        pickers(el).every((dot) => dot.getBoundingClientRect().width >= 24 && dot.getBoundingClientRect().height >= 24),
+        'targets of 24 px at least',
+      ).to.be.true;
       expect(text(count)).to.equal('1 / 3');
       expect(count.getAttribute('aria-hidden'), 'the slides already say "1 of 3"').to.equal('true');
       await expect(el).to.be.accessible();

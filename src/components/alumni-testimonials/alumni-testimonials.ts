@@ -139,9 +139,7 @@ export class HwAlumniTestimonials extends SiteElement {
       <figure part="quote" class="quote">
         <blockquote part="text" lang=${lang}><p>${quote}</p></blockquote>
         <figcaption part="caption">
-          <span part="author" class="author">${author}</span> — ${roles.join(', ')} (${years})${currentRole
-            ? html`, ${localize.term('tNow', currentRole)}`
-            : nothing}
+          <span part="author" class="author">${author}</span> — ${roles.join(', ')} (${years})${currentRole ? html`, ${localize.term('tNow', currentRole)}` : nothing}
           ${kind === 'alumni' ? html`<span part="badge" class="badge">${localize.term('alumni')}</span>` : nothing}
         </figcaption>
       </figure>

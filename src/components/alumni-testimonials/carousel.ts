@@ -90,11 +90,13 @@ export class Carousel implements ReactiveController {
         @focusin=${this.onFocusIn} @focusout=${() => this.set('focused', false)}
         @mouseenter=${() => this.set('hovered', true)} @mouseleave=${() => this.set('hovered', false)}>
         <div part="controls" class="controls">
-          ${this.host.autoplay
-            ? html`<button part="rotation" class="icon" @click=${() => this.set('paused', !this.paused)}>${this.paused
-                ? icon('play', localize.term('tPlay'))
-                : icon('pause', localize.term('tPause'))}</button>`
-            : nothing}
+          ${
+            this.host.autoplay
+              ? html`<button part="rotation" class="icon" @click=${() => this.set('paused', !this.paused)}>${
+                  this.paused ? icon('play', localize.term('tPlay')) : icon('pause', localize.term('tPause'))
+                }</button>`
+              : nothing
+          }
           <button part="previous" class="icon" aria-controls="slides" @click=${() => this.select(current - 1)}>${icon('previous', localize.term('tPrevious'))}</button>
           <button part="next" class="icon" aria-controls="slides" @click=${() => this.select(current + 1)}>${icon('next', localize.term('tNext'))}</button>
           <div part="picker" class="picker" role="group" aria-label=${localize.term('tSlides')} @keydown=${this.onPickerKey}>

@@ -256,7 +256,11 @@ describe('hw-contact-button', () => {
     await loaded(el);
     await openDialog(el);
     const root = dialog(el)!.shadowRoot!;
-    for (const [id, value] of [['name', 'Grace'], ['email', 'grace@example.com'], ['message', 'Hello!']]) {
+    for (const [id, value] of [
+      ['name', 'Grace'],
+      ['email', 'grace@example.com'],
+      ['message', 'Hello!'],
+    ]) {
       const control = root.querySelector<HTMLInputElement>(`#${id}`)!;
       control.value = value!;
       control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));

@@ -27,8 +27,7 @@ function serve(options?: ContactServerOptions) {
 
 const $ = <T extends HTMLElement = HTMLElement>(el: HwContactDialog, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const field = (el: HwContactDialog, id: string) => $<HTMLInputElement>(el, `#${id}`);
-const texts = (el: HwContactDialog, selector: string) =>
-  [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent!.trim()).filter(Boolean);
+const texts = (el: HwContactDialog, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent!.trim()).filter(Boolean);
 const alerts = (el: HwContactDialog) => texts(el, '[role="alert"]');
 const statuses = (el: HwContactDialog) => texts(el, '[role="status"]');
 const dialogOf = (el: HwContactDialog) => $<HTMLDialogElement>(el, 'dialog');

@@ -110,7 +110,7 @@ const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 export class HwContactDialog extends SiteElement {
   static override styles = [baseStyles, fieldStyles, styles];
 
-  protected declare readonly localize: LocalizeController<Translation & ContactTranslation>;
+  declare protected readonly localize: LocalizeController<Translation & ContactTranslation>;
 
   /** The person to ask. */
   @property({ attribute: false }) person?: PublicPerson;
@@ -277,9 +277,11 @@ export class HwContactDialog extends SiteElement {
       <div part="person" class="person">
         <p class="name">${person.displayName}</p>
         <p class="title">${person.jobTitle}</p>
-        ${this.people.length > 1 && !this.busy
-          ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.localize.term('chooseOther')}</button>`
-          : nothing}
+        ${
+          this.people.length > 1 && !this.busy
+            ? html`<button class="link" type="button" @click=${this.chooseAgain}>${this.localize.term('chooseOther')}</button>`
+            : nothing
+        }
       </div>
     `;
   }

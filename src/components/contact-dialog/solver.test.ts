@@ -52,6 +52,9 @@ describe('solveChallenge', () => {
 
     expect(where).to.equal('main-thread');
     expect(await solves(proof, [challenge])).to.be.true;
-    expect(longTasks.map((task) => Math.round(task.duration)), 'long tasks (ms)').to.deep.equal([]);
+    expect(
+      longTasks.map((task) => Math.round(task.duration)),
+      'long tasks (ms)',
+    ).to.deep.equal([]);
   });
 });

@@ -44,11 +44,7 @@ let workerUrl: string | undefined;
 /** Where the search runs; `main-thread` when the page does not allow the worker. */
 export type SolvedIn = 'worker' | 'main-thread';
 
-export async function solveChallenge(
-  challenge: Challenge,
-  signal?: AbortSignal,
-  onSolvedIn?: (where: SolvedIn) => void,
-): Promise<ChallengeSolution> {
+export async function solveChallenge(challenge: Challenge, signal?: AbortSignal, onSolvedIn?: (where: SolvedIn) => void): Promise<ChallengeSolution> {
   let number: number | null;
   try {
     number = await searchInWorker(challenge, signal);

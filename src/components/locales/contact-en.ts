@@ -11,11 +11,9 @@ const en = {
   message: 'Your question',
   count: (count: number, max: number) => `${count}/${max}`,
   nearLimit: (count: number, max: number) => `${count} of ${max} characters`,
-  consent: (displayName: string) =>
-    `I agree to share my name and e-mail address with ${displayName} so they can reply to me`,
+  consent: (displayName: string) => `I agree to share my name and e-mail address with ${displayName} so they can reply to me`,
   consentLabel: 'Your agreement',
-  privacy: (firstName: string) =>
-    `${firstName} sees your name, e-mail and message; their own address stays private. Your request is deleted after 90 days.`,
+  privacy: (firstName: string) => `${firstName} sees your name, e-mail and message; their own address stays private. Your request is deleted after 90 days.`,
   honeypot: 'Leave this field empty',
   send: 'Send my question',
   checking: 'Checking you’re human…',
@@ -27,10 +25,8 @@ const en = {
   consentRequired: (firstName: string) => `Agree to share your name and e-mail address, so ${firstName} can reply to you.`,
   checkFields: (count: number, labels: string) => (count === 1 ? `Check this field: ${labels}.` : `Check these fields: ${labels}.`),
   challengeFailed: 'We couldn’t check that you’re human. Please try again.',
-  notContactable: (firstName: string) =>
-    `${firstName} no longer accepts questions, or is away for now. Ask someone else, or try again later.`,
-  capReached: (firstName: string) =>
-    `${firstName} has reached their weekly limit of questions. Ask someone else, or try again next week.`,
+  notContactable: (firstName: string) => `${firstName} no longer accepts questions, or is away for now. Ask someone else, or try again later.`,
+  capReached: (firstName: string) => `${firstName} has reached their weekly limit of questions. Ask someone else, or try again next week.`,
   rateLimited: 'Too many questions were sent from here. Wait a few minutes, then try again.',
   originNotAllowed: 'Questions can’t be sent from this page yet: the site isn’t set up for it. Please try again later.',
   personNotFound: (firstName: string) => `${firstName}’s profile is no longer available. Ask someone else.`,

@@ -1,8 +1,7 @@
 // hw-profile-editor's strings: loaded with the editor (me.js), not with hallway.js.
 const en = {
   meQuestionsHeading: 'Questions from candidates, last 90 days',
-  meQuestionsFigures: (received: number, answered: number) =>
-    `${received} ${received === 1 ? 'question' : 'questions'} received, ${answered} answered.`,
+  meQuestionsFigures: (received: number, answered: number) => `${received} ${received === 1 ? 'question' : 'questions'} received, ${answered} answered.`,
   meQuestionsMedian: (hours: number) =>
     hours < 24 ? `You usually answer within ${Math.max(1, Math.round(hours))} h.` : `You usually answer within ${Math.round(hours / 24)} days.`,
   meQuestionsThanks: 'Thank you for giving candidates a real view of the job.',

@@ -123,8 +123,7 @@ const fr: MeTranslation = {
     `moment et il est aussitôt retiré.`,
   meSaveTestimonial: 'Enregistrer mon témoignage',
   meDeleteTestimonial: 'Supprimer mon témoignage',
-  meBackToReview:
-    'Enregistrer une modification renvoie votre témoignage en relecture\u202f: les candidats ne le verront plus avant une nouvelle approbation.',
+  meBackToReview: 'Enregistrer une modification renvoie votre témoignage en relecture\u202f: les candidats ne le verront plus avant une nouvelle approbation.',
   meTestimonialSent: 'Envoyé en relecture\u202f: nous vous écrirons quand il sera publié.',
   meTestimonialDeleted: 'Votre témoignage est supprimé.',
   meStatusPending: 'Statut\u202f: en attente de relecture',

@@ -28,8 +28,7 @@ function serve(list = aList(['Ada Lovelace', 'Grace Hopper']), wait?: Promise<vo
 const shadow = (el: HwPeopleGrid) => el.shadowRoot!;
 const heading = (el: HwPeopleGrid) => shadow(el).querySelector('h2')?.textContent?.trim();
 const status = (el: HwPeopleGrid) => shadow(el).querySelector('[role="status"]')!.textContent!.trim();
-const cardNames = (el: HwPeopleGrid) =>
-  [...shadow(el).querySelectorAll('hw-person-card')].map((card) => card.shadowRoot!.querySelector('h3')?.textContent);
+const cardNames = (el: HwPeopleGrid) => [...shadow(el).querySelectorAll('hw-person-card')].map((card) => card.shadowRoot!.querySelector('h3')?.textContent);
 const isLoading = (el: HwPeopleGrid) => !!shadow(el).querySelector('[aria-busy="true"]');
 // The first render waits for the page's job to be read (the reader loads with the first element).
 const loaded = (el: HwPeopleGrid) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
@@ -48,7 +47,10 @@ describe('hw-people-grid', () => {
     expect(isLoading(el)).to.be.true;
     expect(status(el)).to.equal('Loading people…');
     expect(shadow(el).querySelectorAll('hw-person-card')).to.have.length(4);
-    expect(cardNames(el).every((name) => name === undefined), 'no names yet').to.be.true;
+    expect(
+      cardNames(el).every((name) => name === undefined),
+      'no names yet',
+    ).to.be.true;
     await expect(el).to.be.accessible();
 
     response.open();
@@ -96,7 +98,7 @@ describe('hw-people-grid', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('fits a 320 px phone inside a page\'s grid column, even with a heading of one very long word (en, fr)', async () => {
+  it("fits a 320 px phone inside a page's grid column, even with a heading of one very long word (en, fr)", async () => {
     serve({ items: [aPerson({ id: 'a' })], match: 'job', nextCursor: null });
     const job = 'Rechtsanwaltsfachangestelltenausbildungsleiterin';
     // A page's layout grid sizes its column to its content (min-content): nothing must be wider than the phone.

@@ -110,8 +110,7 @@ export class HwPeopleGrid extends SiteElement {
     return html`
       <ul part="list" class="list" role="list">
         ${list.items.map(
-          (person) =>
-            html`<li><hw-person-card .person=${person} .job=${job} .api=${this.api} .site=${this.site} exportparts=${CARD_PARTS}></hw-person-card></li>`,
+          (person) => html`<li><hw-person-card .person=${person} .job=${job} .api=${this.api} .site=${this.site} exportparts=${CARD_PARTS}></hw-person-card></li>`,
         )}
       </ul>
     `;

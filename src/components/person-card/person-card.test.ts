@@ -137,10 +137,13 @@ describe('hw-person-card', () => {
       const cards = [...wrapper.querySelectorAll<HwPersonCard>('hw-person-card')];
       await waitUntil(() => part(cards[0]!, 'contact'), 'a card with a button');
       const shown = cards.flatMap((el) => ['name', 'title', 'contact', 'availability'].map((name) => part(el, name)).filter((e) => e !== null));
-      expect(shown, "3 names, 3 titles, 1 button, 2 notes").to.have.length(9);
+      expect(shown, '3 names, 3 titles, 1 button, 2 notes').to.have.length(9);
       for (const element of shown) {
         const { scrollWidth, clientWidth, scrollHeight, clientHeight } = element;
-        expect([scrollWidth <= clientWidth, scrollHeight <= clientHeight + 1], `${element.textContent!.trim()}: ${scrollWidth}×${scrollHeight} in ${clientWidth}×${clientHeight}`).to.deep.equal([true, true]);
+        expect(
+          [scrollWidth <= clientWidth, scrollHeight <= clientHeight + 1],
+          `${element.textContent!.trim()}: ${scrollWidth}×${scrollHeight} in ${clientWidth}×${clientHeight}`,
+        ).to.deep.equal([true, true]);
         expect(getComputedStyle(element).textOverflow).to.equal('clip');
         expect(element.getBoundingClientRect().right).to.be.at.most(cards[0]!.getBoundingClientRect().right);
       }
@@ -285,7 +288,7 @@ describe('hw-person-card', () => {
       });
     }
 
-    it('says until when a paused person takes no questions, as a date of the element\'s language', async () => {
+    it("says until when a paused person takes no questions, as a date of the element's language", async () => {
       const paused = aPerson({ availability: 'busy', availableFrom: '2026-12-14' });
       const en = await contactable(paused);
       expect(text(en, 'availability')).to.equal('Not taking questions until Dec 14, 2026');

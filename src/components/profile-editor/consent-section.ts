@@ -67,9 +67,17 @@ function renderChannels({ choices, localize, fields }: ConsentView) {
         ${fields.checkbox('channels', 'booking', booking, localize.term('meChannelBooking'))}
       </div>
       ${fields.error('channels')}
-      ${booking
-        ? fields.text('bookingUrl', { label: localize.term('meBookingUrl'), value: choices.bookingUrl, type: 'url', hint: localize.term('meBookingHint'), autocomplete: 'url' })
-        : nothing}
+      ${
+        booking
+          ? fields.text('bookingUrl', {
+              label: localize.term('meBookingUrl'),
+              value: choices.bookingUrl,
+              type: 'url',
+              hint: localize.term('meBookingHint'),
+              autocomplete: 'url',
+            })
+          : nothing
+      }
     </fieldset>
   `;
 }
@@ -94,9 +102,11 @@ function renderPause({ choices, localize, fields, onClearPause }: ConsentView) {
       <div class="row">
         <input part="input" id="pausedUntil" name="pausedUntil" type="date" class="date" .value=${live(choices.pausedUntil)}
           aria-invalid=${fields.invalid('pausedUntil')} aria-describedby=${fields.describedBy('pausedUntil')} />
-        ${choices.pausedUntil
-          ? html`<button part="button secondary" class="secondary" type="button" @click=${onClearPause}>${localize.term('meClear')}</button>`
-          : nothing}
+        ${
+          choices.pausedUntil
+            ? html`<button part="button secondary" class="secondary" type="button" @click=${onClearPause}>${localize.term('meClear')}</button>`
+            : nothing
+        }
       </div>
       ${fields.error('pausedUntil')}
     </div>

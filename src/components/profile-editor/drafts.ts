@@ -1,13 +1,5 @@
 // What the forms hold while the employee edits, and how it becomes the SDK's requests.
-import {
-  WEEKLY_CAP_MAX,
-  type Channel,
-  type ConsentUpdate,
-  type ContactSettings,
-  type MyProfile,
-  type ProfileUpdate,
-  type PublicPerson,
-} from '../../sdk/index.js';
+import { WEEKLY_CAP_MAX, type Channel, type ConsentUpdate, type ContactSettings, type MyProfile, type ProfileUpdate, type PublicPerson } from '../../sdk/index.js';
 
 export const COMMON_LANGUAGES = ['fr', 'en', 'es', 'de', 'it', 'pt', 'ar', 'nl', 'pl', 'zh'];
 export const CHANNELS: readonly Channel[] = ['message', 'booking'];
@@ -189,11 +181,9 @@ export function readConsentForm(form: HTMLFormElement, previous: ConsentDraft): 
   };
 }
 
-const textOf = (form: HTMLFormElement) => (name: string) =>
-  (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
+const textOf = (form: HTMLFormElement) => (name: string) => (form.elements.namedItem(name) as HTMLInputElement | HTMLTextAreaElement | null)?.value ?? '';
 
-const checkedValues = (form: HTMLFormElement, name: string) =>
-  [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((input) => input.value);
+const checkedValues = (form: HTMLFormElement, name: string) => [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]:checked`)].map((input) => input.value);
 
 function orNull(value: string): string | null {
   return value.trim() || null;

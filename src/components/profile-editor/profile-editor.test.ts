@@ -61,8 +61,7 @@ let me: MyProfile;
 
 beforeEach(() => (received = []));
 
-const record = async (request: Request, body?: unknown) =>
-  received.push({ method: request.method, path: new URL(request.url).pathname.replace(/\/$/, ''), body });
+const record = async (request: Request, body?: unknown) => received.push({ method: request.method, path: new URL(request.url).pathname.replace(/\/$/, ''), body });
 
 /** A mock of the `/v1/me` API at the page's origin that keeps the profile and records every write. */
 function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
@@ -96,7 +95,13 @@ function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
     }),
     http.post('/v1/me/withdraw', async ({ request }) => {
       await record(request);
-      me = { ...me, consents: { showProfile: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT }, contact: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT } } };
+      me = {
+        ...me,
+        consents: {
+          showProfile: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT },
+          contact: { granted: false, textVersion: '2026-11', decidedAt: DECIDED_AT },
+        },
+      };
       return HttpResponse.json(me);
     }),
     http.put('/v1/me/photo', async ({ request }) => {
@@ -127,12 +132,10 @@ function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
 
 // ---- Looking at the element as a user does
 
-const $ = <T extends HTMLElement = HTMLElement>(el: HwProfileEditor, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector)!;
+const $ = <T extends HTMLElement = HTMLElement>(el: HwProfileEditor, selector: string) => el.shadowRoot!.querySelector<T>(selector)!;
 const input = (el: HwProfileEditor, name: string) => $<HTMLInputElement>(el, `[name="${name}"]`);
 const box = (el: HwProfileEditor, name: string, value: string) => $<HTMLInputElement>(el, `[name="${name}"][value="${value}"]`);
-const texts = (el: HwProfileEditor, selector: string) =>
-  [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent!.trim()).filter(Boolean);
+const texts = (el: HwProfileEditor, selector: string) => [...el.shadowRoot!.querySelectorAll(selector)].map((node) => node.textContent!.trim()).filter(Boolean);
 const alerts = (el: HwProfileEditor) => texts(el, '[role="alert"]');
 const statuses = (el: HwProfileEditor) => texts(el, '[role="status"]');
 /** What has the focus, by its id (or text): readable when a test fails, unlike the element itself. */
@@ -140,8 +143,7 @@ function focused(el: HwProfileEditor): string | null {
   const active = el.shadowRoot!.activeElement;
   return active && (active.id || active.textContent!.trim());
 }
-const card = (el: HwProfileEditor, part: string) =>
-  $(el, 'hw-person-card').shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.trim();
+const card = (el: HwProfileEditor, part: string) => $(el, 'hw-person-card').shadowRoot!.querySelector(`[part~="${part}"]`)?.textContent?.trim();
 
 function button(el: HwProfileEditor, label: string): HTMLButtonElement {
   const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label);
@@ -181,7 +183,7 @@ const isReady = (el: HwProfileEditor) => !!el.shadowRoot!.querySelector('[part="
 async function editor(lang?: string) {
   const el = await fixture<HwProfileEditor>(html`<hw-profile-editor lang=${lang ?? 'en'}></hw-profile-editor>`);
   await waitUntil(() => isReady(el), 'the profile never showed');
-  await $<HTMLElement & { updateComplete: Promise<boolean> }>(el, "hw-person-card").updateComplete;
+  await $<HTMLElement & { updateComplete: Promise<boolean> }>(el, 'hw-person-card').updateComplete;
   return el;
 }
 
@@ -229,7 +231,10 @@ describe('hw-profile-editor', () => {
     expect(download.href).to.equal(`${location.origin}/v1/me/export`);
 
     const tabindexes = [...el.shadowRoot!.querySelectorAll('[tabindex]')].map((node) => Number(node.getAttribute('tabindex')));
-    expect(tabindexes.every((index) => index <= 0), 'no positive tabindex').to.be.true;
+    expect(
+      tabindexes.every((index) => index <= 0),
+      'no positive tabindex',
+    ).to.be.true;
     await expect(el).to.be.accessible();
   });
 
@@ -575,7 +580,14 @@ describe('hw-profile-editor', () => {
   });
 
   it('withdraws everything in one click', async () => {
-    serveMe(aMyProfile({ consents: { showProfile: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' }, contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' } } }));
+    serveMe(
+      aMyProfile({
+        consents: {
+          showProfile: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' },
+          contact: { granted: true, textVersion: '2026-11', decidedAt: '2026-11-23T12:00:00Z' },
+        },
+      }),
+    );
     const el = await editor();
     expect(el.shadowRoot!.querySelector('[part="hidden-note"]')).to.be.null;
     const withdrawn = oneEvent(el, 'hw-withdrawn');
@@ -673,7 +685,10 @@ describe('hw-profile-editor', () => {
       response.headers.set('Retry-After', '420');
       return response;
     };
-    worker.use(http.get('/v1/me', () => errorResponse(401, 'unauthorized')), http.post('/v1/auth/sign-in', limited));
+    worker.use(
+      http.get('/v1/me', () => errorResponse(401, 'unauthorized')),
+      http.post('/v1/auth/sign-in', limited),
+    );
     for (const [lang, label, expected] of [
       ['en', 'E-mail me a link', 'Too many links were asked for from this network. Try again in 7 min.'],
       ['fr', 'M’envoyer un lien', 'Trop de liens ont été demandés depuis ce réseau. Réessayez dans 7\u202fmin.'],
@@ -859,7 +874,10 @@ describe('hw-profile-editor', () => {
       await click(el, button(el, 'Save my testimonial'));
       await until('saved', () => received.length === 1);
       expect(received[0]!.body).to.include({ lang: 'fr' });
-      expect(choices(el).map(([lang, checked]) => [lang, checked]), 'the saved choice').to.deep.equal([
+      expect(
+        choices(el).map(([lang, checked]) => [lang, checked]),
+        'the saved choice',
+      ).to.deep.equal([
         ['en', false],
         ['fr', true],
       ]);

@@ -88,7 +88,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
 export class HwProfileEditor extends HallwayElement {
   static override styles = [baseStyles, fieldStyles, styles, testimonialStyles];
 
-  protected declare readonly localize: LocalizeController<EditorTranslation>;
+  declare protected readonly localize: LocalizeController<EditorTranslation>;
 
   /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
   @property() api?: string;
@@ -152,9 +152,7 @@ export class HwProfileEditor extends HallwayElement {
       pending: () => this.renderLoading(),
       complete: () => this.renderReady(this.me!, fields),
       error: (error) =>
-        isUnauthorized(error)
-          ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event) })
-          : this.renderLoadError(),
+        isUnauthorized(error) ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event) }) : this.renderLoadError(),
     });
   }
 
@@ -328,10 +326,7 @@ export class HwProfileEditor extends HallwayElement {
     if (!email || !input.checkValidity()) return this.showInvalid('sign-in', { field: 'email', reason: 'meEmailInvalid' });
     const sent = await this.save.send('sign-in', () => requestSignInLink(this.baseUrl(), email).then(() => true), {
       saying: false,
-      explain: (error) =>
-        error instanceof SignInLimited
-          ? this.localize.term('meTooManyLinks', Math.ceil(error.retryAfter / 60))
-          : this.localize.term('meSendFailed'),
+      explain: (error) => (error instanceof SignInLimited ? this.localize.term('meTooManyLinks', Math.ceil(error.retryAfter / 60)) : this.localize.term('meSendFailed')),
     });
     if (sent) this.save.say('sign-in', 'meLinkSent');
   }

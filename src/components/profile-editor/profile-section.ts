@@ -42,9 +42,11 @@ function renderPhoto({ me, localize, fields, onPhotoChosen, onRemovePhoto }: Pro
           <input id="photo" name="photo" type="file" class="file-input" accept=${PHOTO_TYPES.join(',')}
             aria-invalid=${fields.invalid('photo')} aria-describedby=${fields.describedBy('photo', 'photo-hint')} @change=${onPhotoChosen} />
           <label for="photo" part="button" class="button">${localize.term('meUploadPhoto')}</label>
-          ${me.hasPhoto
-            ? html`<button part="button secondary" class="secondary" type="button" @click=${onRemovePhoto}>${localize.term('meUseInitials')}</button>`
-            : nothing}
+          ${
+            me.hasPhoto
+              ? html`<button part="button secondary" class="secondary" type="button" @click=${onRemovePhoto}>${localize.term('meUseInitials')}</button>`
+              : nothing
+          }
         </div>
         <p id="photo-hint" class="hint">${localize.term('mePhotoHint')}</p>
         ${fields.error('photo')} ${fields.messages('photo')}

@@ -142,6 +142,9 @@ export const isUnauthorized = (error: unknown) => isHttpError(error) && error.st
 
 /** The control a server error's `field` names: `contact.settings.bookingUrl` → `bookingUrl`, `languages.2` → `languages`. */
 function controlNamed(field: string | undefined): FieldName | undefined {
-  const name = field?.split('.').reverse().find((segment) => !/^\d+$/.test(segment));
+  const name = field
+    ?.split('.')
+    .reverse()
+    .find((segment) => !/^\d+$/.test(segment));
   return name && name in FIELD_LABELS ? (name as FieldName) : undefined;
 }

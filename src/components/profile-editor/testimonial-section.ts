@@ -1,13 +1,6 @@
 import { css, html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import {
-  TESTIMONIAL_LIMITS,
-  TESTIMONIAL_MAX,
-  type MyProfile,
-  type MyTestimonial,
-  type NameStyle,
-  type TestimonialDraft,
-} from '../../sdk/index.js';
+import { TESTIMONIAL_LIMITS, TESTIMONIAL_MAX, type MyProfile, type MyTestimonial, type NameStyle, type TestimonialDraft } from '../../sdk/index.js';
 import type { LocalizeController } from '../shared/localize.js';
 import type { EditorTranslation } from './translations.js';
 import { unsavedNote, type Fields } from './fields.js';
@@ -104,7 +97,11 @@ export class TestimonialSection implements ReactiveController {
             label: localize.term('meQuote'),
             value: form.quote,
             rows: 5,
-            counter: { shown: localize.term('meQuoteCount', count, TESTIMONIAL_MAX), announced: localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX), from: QUOTE_NEAR_LIMIT },
+            counter: {
+              shown: localize.term('meQuoteCount', count, TESTIMONIAL_MAX),
+              announced: localize.term('meQuoteNearLimit', count, TESTIMONIAL_MAX),
+              from: QUOTE_NEAR_LIMIT,
+            },
           })}
           ${fields.text('roles', { label: localize.term('meRoles'), value: form.roles, hint: localize.term('meRolesHint'), required: true, maxlength: ROLES_MAXLENGTH })}
           <fieldset class="field">
@@ -116,9 +113,16 @@ export class TestimonialSection implements ReactiveController {
             <p id="toYear-hint" class="hint">${localize.term('meToYearHint')}</p>
             ${fields.error('fromYear')} ${fields.error('toYear')}
           </fieldset>
-          ${me.status === 'employee'
-            ? nothing
-            : fields.text('currentRole', { label: localize.term('meCurrentRole'), value: form.currentRole, maxlength: TESTIMONIAL_LIMITS.role, autocomplete: 'organization-title' })}
+          ${
+            me.status === 'employee'
+              ? nothing
+              : fields.text('currentRole', {
+                  label: localize.term('meCurrentRole'),
+                  value: form.currentRole,
+                  maxlength: TESTIMONIAL_LIMITS.role,
+                  autocomplete: 'organization-title',
+                })
+          }
           <fieldset class="field">
             <legend>${localize.term('meNameStyle')}</legend>
             <div class="choices column">
@@ -159,9 +163,11 @@ export class TestimonialSection implements ReactiveController {
             <button part="button" type="submit" aria-describedby=${describedBy || nothing}>
               ${localize.term('meSaveTestimonial')}
             </button>
-            ${saved
-              ? html`<button part="button secondary" class="secondary" type="button" @click=${this.delete}>${localize.term('meDeleteTestimonial')}</button>`
-              : nothing}
+            ${
+              saved
+                ? html`<button part="button secondary" class="secondary" type="button" @click=${this.delete}>${localize.term('meDeleteTestimonial')}</button>`
+                : nothing
+            }
           </div>
           ${fields.messages('testimonial')}
         </form>
@@ -234,7 +240,11 @@ function formFrom(saved: MyTestimonial | null, lang: string): TestimonialForm {
   };
 }
 
-const rolesOf = (roles: string) => roles.split(',').map((role) => role.trim()).filter(Boolean);
+const rolesOf = (roles: string) =>
+  roles
+    .split(',')
+    .map((role) => role.trim())
+    .filter(Boolean);
 const isYear = (year: number) => Number.isInteger(year) && year >= TESTIMONIAL_LIMITS.firstYear && year <= new Date().getFullYear();
 
 function validate(form: TestimonialForm): { field: string; reason: Reason } | undefined {

@@ -52,8 +52,7 @@ export async function listShown(client: HallwayClient, job: string, lang: string
 }
 
 /** The dialog's parts, exported by the elements that open it. */
-export const CONTACT_DIALOG_PARTS =
-  'dialog, heading, close, person, choice, input, field-error, count, consent, privacy, submit, status, error, success';
+export const CONTACT_DIALOG_PARTS = 'dialog, heading, close, person, choice, input, field-error, count, consent, privacy, submit, status, error, success';
 
 /** Whom the dialog is for, and how it reaches the server. */
 export interface ContactTarget {

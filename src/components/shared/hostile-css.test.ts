@@ -35,7 +35,10 @@ before(() => setViewport({ width: 1280, height: 900 }));
 let contact: ReturnType<typeof contactServer>;
 beforeEach(() => {
   contact = contactServer();
-  worker.use(http.get(PEOPLE_URL, () => HttpResponse.json({ items: PEOPLE, match: 'job', nextCursor: null })), ...contact.handlers);
+  worker.use(
+    http.get(PEOPLE_URL, () => HttpResponse.json({ items: PEOPLE, match: 'job', nextCursor: null })),
+    ...contact.handlers,
+  );
 });
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());

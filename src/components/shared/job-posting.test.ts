@@ -33,7 +33,13 @@ describe('pageJobPosting', () => {
   });
 
   it('finds it in a @graph or an array, after invalid JSON-LD and other types, and takes the first of several locations', () => {
-    const graph = { '@context': 'https://schema.org', '@graph': [{ '@type': 'Organization', name: 'Beaumont' }, { ...posting, jobLocation: [posting.jobLocation, { address: { addressLocality: 'Paris' } }] }] };
+    const graph = {
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Organization', name: 'Beaumont' },
+        { ...posting, jobLocation: [posting.jobLocation, { address: { addressLocality: 'Paris' } }] },
+      ],
+    };
     expect(pageJobPosting(page('{ not json', JSON.stringify({ '@type': 'WebSite' }), JSON.stringify(graph)))).to.include({
       job: 'Front Desk Agent',
       team: 'Front Office',
@@ -66,14 +72,17 @@ describe('pageJobPosting, as search engines read a page', () => {
       ['Events &#038; Marketing &#8211; EMEA', 'Events & Marketing – EMEA'],
       ['Chef &#x2019;s &quot;table&quot; &lt;b&gt;', 'Chef ’s "table" <b>'],
       ['R&eacute;ceptionniste &agrave; Lyon, M&uuml;nchen, Fa&ccedil;ade, &Aring;', 'Réceptionniste à Lyon, München, Façade, Å'],
-      ['Stra&szlig;e&nbsp;&nbsp;Koch &hellip; &euro; &apos;x&apos;', 'Straße Koch … € \'x\''],
+      ['Stra&szlig;e&nbsp;&nbsp;Koch &hellip; &euro; &apos;x&apos;', "Straße Koch … € 'x'"],
       ['Fish &chips; &#0; &#x110000; AT&T', 'Fish &chips; \ufffd \ufffd AT&T'],
     ];
     for (const [title, shown] of titles) expect(pageJobPosting(page(json({ '@type': 'JobPosting', title }))).job, title).to.equal(shown);
   });
 
   it('finds the posting after other blocks, nested anywhere, with @type an array or a full IRI', () => {
-    const yoast = { '@context': 'https://schema.org', '@graph': [{ '@type': 'WebPage', name: 'Chef &#8211; Careers' }, { '@type': 'BreadcrumbList' }, { '@type': 'Organization', name: 'Beaumont' }] };
+    const yoast = {
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'WebPage', name: 'Chef &#8211; Careers' }, { '@type': 'BreadcrumbList' }, { '@type': 'Organization', name: 'Beaumont' }],
+    };
     const nested = { '@type': 'WebPage', mainEntity: { '@type': ['Thing', 'https://schema.org/JobPosting'], title: 'Head Chef' } };
     expect(pageJobPosting(page(json(yoast), json({ '@type': 'WebSite' }), json(nested)))).to.include({ job: 'Head Chef', source: 'json-ld' });
     const catalog = { '@type': 'Organization', hasOfferCatalog: { itemListElement: [{ '@type': 'schema:JobPosting', title: 'Concierge' }] } };

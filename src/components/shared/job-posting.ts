@@ -74,7 +74,8 @@ function findPosting(value: unknown): Node | undefined {
   if (!value || typeof value !== 'object') return undefined;
   const node = value as Node;
   // `@type` may be an array, and a full IRI: `JobPosting`, `schema:JobPosting`, `https://schema.org/JobPosting`.
-  if ([node['@type']].flat().some((type) => /^(.*[/:])?JobPosting$/.test(String(type))) && FIELDS.job.some((path) => text(path.split('.').reduce(step, node)))) return node;
+  if ([node['@type']].flat().some((type) => /^(.*[/:])?JobPosting$/.test(String(type))) && FIELDS.job.some((path) => text(path.split('.').reduce(step, node))))
+    return node;
   for (const child of Object.values(node)) {
     const found = findPosting(child);
     if (found) return found;
@@ -82,11 +83,37 @@ function findPosting(value: unknown): Node | undefined {
 }
 
 /** A string, decoded, its whitespace collapsed, trimmed, non-empty, within the API's limit (200); else `undefined`. */
-const text = (value: unknown, decode = (text: string) => text) =>
-  (typeof value === 'string' && decode(value).replace(/\s+/g, ' ').trim().slice(0, 200)) || undefined;
+const text = (value: unknown, decode = (text: string) => text) => (typeof value === 'string' && decode(value).replace(/\s+/g, ' ').trim().slice(0, 200)) || undefined;
 
 /** The named entities that site generators write, besides accented letters (`&eacute;`). */
-const NAMED: Node = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…', szlig: 'ß', aelig: 'æ', AElig: 'Æ', oslash: 'ø', Oslash: 'Ø', euro: '€', middot: '·', bull: '•', laquo: '«', raquo: '»', copy: '©', reg: '®', trade: '™' };
+const NAMED: Node = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  szlig: 'ß',
+  aelig: 'æ',
+  AElig: 'Æ',
+  oslash: 'ø',
+  Oslash: 'Ø',
+  euro: '€',
+  middot: '·',
+  bull: '•',
+  laquo: '«',
+  raquo: '»',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+};
 const MARKS: Node = { grave: '\u0300', acute: '\u0301', circ: '\u0302', tilde: '\u0303', uml: '\u0308', ring: '\u030a', cedil: '\u0327' };
 
 /**

@@ -72,12 +72,7 @@ export class Loader<A extends readonly unknown[], R> implements ReactiveControll
     }
   }
 
-  render(renderers: {
-    initial?: () => unknown;
-    pending?: () => unknown;
-    complete?: (value: R) => unknown;
-    error?: (error: unknown) => unknown;
-  }): unknown {
+  render(renderers: { initial?: () => unknown; pending?: () => unknown; complete?: (value: R) => unknown; error?: (error: unknown) => unknown }): unknown {
     switch (this.status) {
       case LoadStatus.INITIAL:
         return renderers.initial?.();

@@ -244,9 +244,7 @@ describe('theme', () => {
 
     it('the contact dialog of a dark card is dark, and accessible', async () => {
       worker.use(...contactServer().handlers);
-      const card = await fixture<HwPersonCard>(
-        html`<hw-person-card api=${API} site="acme" theme="dark" .person=${aList(['Ada Lovelace']).items[0]}></hw-person-card>`,
-      );
+      const card = await fixture<HwPersonCard>(html`<hw-person-card api=${API} site="acme" theme="dark" .person=${aList(['Ada Lovelace']).items[0]}></hw-person-card>`);
       card.shadowRoot!.querySelector<HTMLElement>('[part~="button"]')!.focus();
       await sendKeys({ press: 'Enter' });
       const dialog = () => card.shadowRoot!.querySelector('hw-contact-dialog');

@@ -123,7 +123,10 @@ describe('XSS corpus in the elements', () => {
   describe('hw-contact-button and its dialog', () => {
     for (const payload of XSS_PAYLOADS) {
       it(`shows "${payload.name}" as text`, async () => {
-        worker.use(...contactServer().handlers, http.get(`${PEOPLE_URL}/:id`, () => HttpResponse.json(carrying(payload.value))));
+        worker.use(
+          ...contactServer().handlers,
+          http.get(`${PEOPLE_URL}/:id`, () => HttpResponse.json(carrying(payload.value))),
+        );
         const button = await fixture(html`<hw-contact-button api=${API} site="acme" person-id="p1" job=${payload.value}></hw-contact-button>`);
         const ask = () => button.shadowRoot?.querySelector<HTMLButtonElement>('[part="button"]');
         await waitUntil(() => ask(), 'no button');

@@ -69,5 +69,4 @@ export function need(scope: AdminScope): MiddlewareHandler<ActorEnv> {
   };
 }
 
-export const forbidden = (c: Context, scope: AdminScope) =>
-  apiError(c, 403, 'forbidden', `This needs the "${scope}" permission, which your role or key does not have.`);
+export const forbidden = (c: Context, scope: AdminScope) => apiError(c, 403, 'forbidden', `This needs the "${scope}" permission, which your role or key does not have.`);

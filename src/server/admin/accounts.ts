@@ -13,13 +13,11 @@ export class LastOwnerError extends Error {}
 
 export const listAdminUsers = (db: Db) => db.selectFrom('admin_users').selectAll().orderBy('email').execute();
 
-export const findAdminUser = (db: Db, publicId: string) =>
-  db.selectFrom('admin_users').selectAll().where('public_id', '=', publicId).executeTakeFirst();
+export const findAdminUser = (db: Db, publicId: string) => db.selectFrom('admin_users').selectAll().where('public_id', '=', publicId).executeTakeFirst();
 
 export const findAdminUserById = (db: Db, id: number) => db.selectFrom('admin_users').selectAll().where('id', '=', id).executeTakeFirst();
 
-export const findAdminUserByEmail = (db: Db, email: string) =>
-  db.selectFrom('admin_users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+export const findAdminUserByEmail = (db: Db, email: string) => db.selectFrom('admin_users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
 
 export async function createAdminUser(db: Db, { email, name, role }: AdminUserCreate): Promise<AdminUserRow> {
   const row = await db
@@ -65,8 +63,7 @@ async function requireAnotherOwner(db: Db, exceptId: number) {
   if (!other) throw new LastOwnerError();
 }
 
-export const noteSignIn = (db: Db, adminId: number) =>
-  db.updateTable('admin_users').set({ last_sign_in_at: new Date() }).where('id', '=', adminId).execute();
+export const noteSignIn = (db: Db, adminId: number) => db.updateTable('admin_users').set({ last_sign_in_at: new Date() }).where('id', '=', adminId).execute();
 
 export const toAdminUser = (row: AdminUserRow): AdminUser => ({
   id: row.public_id,

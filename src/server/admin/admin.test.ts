@@ -68,7 +68,15 @@ const person = (siteSlug: string, email: string) =>
 
 const site = (slug: string) => db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirstOrThrow();
 
-const countPeople = async () => Number((await db.selectFrom('people').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
+const countPeople = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
@@ -132,16 +140,19 @@ describe('sites', () => {
       json: { slug: 'acme', name: 'Acme', allowedOrigins: ['https://careers.acme.example', 'http://localhost:8080'] },
     });
     assert.equal(created.status, 201, created.text);
-    assert.deepEqual({ ...created.body, createdAt: undefined }, {
-      slug: 'acme',
-      name: 'Acme',
-      allowedOrigins: ['https://careers.acme.example', 'http://localhost:8080'],
-      defaultLang: 'en',
-      consentTextVersion: '2026-11',
-      accentColor: null,
-      careersUrl: null,
-      createdAt: undefined,
-    });
+    assert.deepEqual(
+      { ...created.body, createdAt: undefined },
+      {
+        slug: 'acme',
+        name: 'Acme',
+        allowedOrigins: ['https://careers.acme.example', 'http://localhost:8080'],
+        defaultLang: 'en',
+        consentTextVersion: '2026-11',
+        accentColor: null,
+        careersUrl: null,
+        createdAt: undefined,
+      },
+    );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);
 
     const taken = await call('POST', '/sites', { json: { slug: 'acme', name: 'Again' } });
@@ -296,17 +307,26 @@ describe('people import', () => {
     const kimLinks = await magicLinks(kim.id);
     const samLinks = await magicLinks(sam.id);
     for (const id of [kim.id, sam.id]) {
-      await db.insertInto('sessions').values({ token_hash: `session-of-${id}`, person_id: id, expires_at: new Date(Date.now() + 3600_000) }).execute();
+      await db
+        .insertInto('sessions')
+        .values({ token_hash: `session-of-${id}`, person_id: id, expires_at: new Date(Date.now() + 3600_000) })
+        .execute();
     }
 
     // Kim's address now belongs to someone else; Sam's row is unchanged.
     const { body } = await imported(['kim.lee@moves.example,Kim Lee,Cook,,,,M1,employee', 'sam@moves.example,Sam Roe,Head Cook,,,,M2,employee']);
     assert.deepEqual(body, { created: 0, updated: 2, unchanged: 0, total: 2, emailChanged: 1 });
     for (const token of kimLinks) await assert.rejects(consumeToken(db, token), { code: 'token_invalid' });
-    assert.ok(!links.verifyWithdraw(kim.public_id, 'kim.lee@moves.example', new URL(links.withdraw(kim.public_id, kim.email)).searchParams.get('sig')!), 'the old withdraw link too');
+    assert.ok(
+      !links.verifyWithdraw(kim.public_id, 'kim.lee@moves.example', new URL(links.withdraw(kim.public_id, kim.email)).searchParams.get('sig')!),
+      'the old withdraw link too',
+    );
     assert.ok(links.verifyWithdraw(sam.public_id, sam.email, new URL(links.withdraw(sam.public_id, sam.email)).searchParams.get('sig')!));
     const sessions = await db.selectFrom('sessions').select('person_id').where('person_id', 'in', [kim.id, sam.id]).execute();
-    assert.deepEqual(sessions.map((s) => s.person_id), [sam.id]);
+    assert.deepEqual(
+      sessions.map((s) => s.person_id),
+      [sam.id],
+    );
     assert.equal((await consumeToken(db, samLinks[0]!)).personId, sam.id, "Sam's links still work");
   });
 
@@ -431,10 +451,7 @@ describe('people import', () => {
   test('10,000 rows import in batches', async () => {
     assert.equal((await call('POST', '/sites', { json: { slug: 'big', name: 'Big' } })).status, 201);
     const file = (title: (i: number) => string) =>
-      csv(
-        HEADER,
-        ...Array.from({ length: 10_000 }, (_, i) => `p${i}@big.example,Person${i} Surname${i},${title(i)},Team ${i % 10},City ${i % 7},fr;en,B${i},employee`),
-      );
+      csv(HEADER, ...Array.from({ length: 10_000 }, (_, i) => `p${i}@big.example,Person${i} Surname${i},${title(i)},Team ${i % 10},City ${i % 7},fr;en,B${i},employee`));
     let started = performance.now();
     const first = await call('POST', '/sites/big/people/import', { csv: file((i) => `Job ${i % 50}`) });
     console.log(`# 10,000-row import (all new): ${Math.round(performance.now() - started)} ms`);
@@ -486,7 +503,10 @@ describe('people list', () => {
       seen.push(...page.body.items.map((p: { email: string }) => p.email));
       cursor = page.body.nextCursor;
     }
-    assert.deepEqual(seen, all.body.items.map((p: { email: string }) => p.email));
+    assert.deepEqual(
+      seen,
+      all.body.items.map((p: { email: string }) => p.email),
+    );
 
     const bad = await call('GET', '/sites/acme/people?status=alumnus');
     assert.equal(bad.status, 400);
@@ -577,8 +597,7 @@ describe('invitations', () => {
 });
 
 describe('status', () => {
-  const publicNames = async () =>
-    (await listPublicPeople(db, await site('acme'), { limit: 50 }, 'https://hallway.test')).items.map((p) => p.displayName);
+  const publicNames = async () => (await listPublicPeople(db, await site('acme'), { limit: 50 }, 'https://hallway.test')).items.map((p) => p.displayName);
 
   test('leaving hides the person from the public list at once', async () => {
     const dan = await person('acme', 'dan@acme.example');
@@ -600,9 +619,15 @@ describe('status', () => {
     assert.equal(body.alumniInvited, true);
     assert.equal(body.person.status, 'left');
     const tokens = await db.selectFrom('tokens').select('purpose').where('person_id', '=', marie.id).orderBy('id').execute();
-    assert.deepEqual(tokens.map((t) => t.purpose), ['invitation', 'alumni_invitation']);
+    assert.deepEqual(
+      tokens.map((t) => t.purpose),
+      ['invitation', 'alumni_invitation'],
+    );
     const mails = await db.selectFrom('outbox').select('template').where('to_address', '=', 'marie.martin@acme.example').orderBy('id').execute();
-    assert.deepEqual(mails.map((m) => m.template), ['invitation', 'alumni_invitation']);
+    assert.deepEqual(
+      mails.map((m) => m.template),
+      ['invitation', 'alumni_invitation'],
+    );
   });
 
   test('admins cannot make anyone alumni, nor slip consent into the body', async () => {
@@ -639,5 +664,5 @@ describe('status', () => {
 test('no admin route ever wrote a consent record', async () => {
   assert.ok(consentsAfterSetup.length >= 2, 'the test did record consents of its own');
   assert.deepEqual(await allConsents(), consentsAfterSetup);
-  assert.equal(await countPeople() > 10_000, true);
+  assert.equal((await countPeople()) > 10_000, true);
 });

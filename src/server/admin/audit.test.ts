@@ -45,7 +45,11 @@ describe('API keys', () => {
     assert.ok(first);
     await ws.call('GET', '/v1/admin/audit', { key: secret });
     assert.equal(await lastUsed(), first);
-    await ws.db.updateTable('admin_api_keys').set({ last_used_at: new Date(Date.now() - 61_000) }).where('public_id', '=', key.id).execute();
+    await ws.db
+      .updateTable('admin_api_keys')
+      .set({ last_used_at: new Date(Date.now() - 61_000) })
+      .where('public_id', '=', key.id)
+      .execute();
     await ws.call('GET', '/v1/admin/audit', { key: secret });
     assert.ok(new Date(await lastUsed()) > new Date(first));
   });
@@ -95,7 +99,10 @@ describe('audit log', () => {
       seen.push(...page.body.items.map((line: { id: string }) => line.id));
       cursor = page.body.nextCursor;
     } while (cursor);
-    assert.deepEqual(seen, all.map((line) => line.id));
+    assert.deepEqual(
+      seen,
+      all.map((line) => line.id),
+    );
     const bad = await ws.call('GET', '/v1/admin/audit?cursor=abc', { session: owner });
     assert.deepEqual([bad.status, bad.body.error.field], [400, 'cursor']);
   });
@@ -131,7 +138,9 @@ describe('people search', () => {
     ].join('\n');
     await ws.call('POST', '/v1/admin/sites/search/people/import', { session: owner }, { csv });
     const search = async (q: string) =>
-      (await ws.call('GET', `/v1/admin/sites/search/people?q=${encodeURIComponent(q)}`, { session: owner })).body.items.map((p: { fullName: string }) => p.fullName).sort();
+      (await ws.call('GET', `/v1/admin/sites/search/people?q=${encodeURIComponent(q)}`, { session: owner })).body.items
+        .map((p: { fullName: string }) => p.fullName)
+        .sort();
     assert.deepEqual(await search('helene'), ['Hélène Dubois']);
     assert.deepEqual(await search('RECEPTION lyon'), ['Hélène Dubois']);
     assert.deepEqual(await search('kitchen'), ['Sam Okafor']);

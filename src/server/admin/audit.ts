@@ -94,8 +94,10 @@ export const auditCells = (entry: AuditEntry) => [
  * prefixed with `'`: names and reasons are typed by people, and the file is opened in Excel.
  */
 export function csvLine(cells: string[]): string {
-  return `${cells.map((cell) => {
-    const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
-    return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
-  }).join(',')}\r\n`;
+  return `${cells
+    .map((cell) => {
+      const safe = /^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell;
+      return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+    })
+    .join(',')}\r\n`;
 }

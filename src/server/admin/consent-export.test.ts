@@ -37,12 +37,16 @@ describe('consent record export', () => {
       assert.equal(status, 200, ref);
       const lines = body.items.map((e: any) => [e.purpose, e.granted, e.textVersion, e.by, e.source]);
       // The two withdrawals are one click: their order between them says nothing.
-      assert.deepEqual([...lines.slice(0, 2), ...lines.slice(2).sort()], [
-        ['show_profile', true, '2026-11', 'employee', 'me'],
-        ['contact', true, '2026-11', 'employee', 'me'],
-        ['contact', false, '2027-01', 'employee', 'email_link'],
-        ['show_profile', false, '2027-01', 'employee', 'email_link'],
-      ], ref);
+      assert.deepEqual(
+        [...lines.slice(0, 2), ...lines.slice(2).sort()],
+        [
+          ['show_profile', true, '2026-11', 'employee', 'me'],
+          ['contact', true, '2026-11', 'employee', 'me'],
+          ['contact', false, '2027-01', 'employee', 'email_link'],
+          ['show_profile', false, '2027-01', 'employee', 'email_link'],
+        ],
+        ref,
+      );
       assert.deepEqual(body.items[1].details, { channels: ['message'] });
       assert.deepEqual(body.items[0].person, { id: ada.public_id, externalId: 'E-1', email: 'ada@acme.test', fullName: 'Ada Lovelace', erased: false });
       assert.ok(body.items.every((e: any) => !Number.isNaN(Date.parse(e.at))));
@@ -56,12 +60,15 @@ describe('consent record export', () => {
     const lines = csv.text.trimEnd().split('\r\n');
     assert.equal(lines[0], 'at,person_id,external_id,email,full_name,erased,purpose,decision,text_version,by,source,details');
     const cells = lines.slice(1).map((line) => line.split(',').slice(6, 11).join(' '));
-    assert.deepEqual([...cells.slice(0, 2), ...cells.slice(2).sort()], [
-      'show_profile granted 2026-11 employee me',
-      'contact granted 2026-11 employee me',
-      'contact withdrawn 2027-01 employee email_link',
-      'show_profile withdrawn 2027-01 employee email_link',
-    ]);
+    assert.deepEqual(
+      [...cells.slice(0, 2), ...cells.slice(2).sort()],
+      [
+        'show_profile granted 2026-11 employee me',
+        'contact granted 2026-11 employee me',
+        'contact withdrawn 2027-01 employee email_link',
+        'show_profile withdrawn 2027-01 employee email_link',
+      ],
+    );
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -69,7 +76,10 @@ describe('consent record export', () => {
       seen.push(...page.body.items.map((e: any) => `${e.person.id} ${e.purpose}`));
       cursor = page.body.nextCursor;
     } while (cursor);
-    assert.deepEqual(seen.map((line) => line.split(' ')[0]), [...Array(4).fill(ada.public_id), bob.public_id]);
+    assert.deepEqual(
+      seen.map((line) => line.split(' ')[0]),
+      [...Array(4).fill(ada.public_id), bob.public_id],
+    );
     assert.equal((await record('.csv')).text.trimEnd().split('\r\n').length, 1 + 5);
   });
 
@@ -91,7 +101,13 @@ describe('consent record export', () => {
     const { body } = await ws.call('GET', `/v1/admin/sites/erased/consents?person=${eve.public_id}`, { session: owner });
     const erased = { id: eve.public_id, externalId: null, email: null, fullName: null, erased: true };
     // Erasing withdraws first: the record ends with that withdrawal.
-    assert.deepEqual(body.items.map((e: any) => [e.person, e.purpose, e.granted]), [[erased, 'show_profile', true], [erased, 'show_profile', false]]);
+    assert.deepEqual(
+      body.items.map((e: any) => [e.person, e.purpose, e.granted]),
+      [
+        [erased, 'show_profile', true],
+        [erased, 'show_profile', false],
+      ],
+    );
     assert.equal((await ws.call('GET', '/v1/admin/sites/erased/consents?person=eve@erased.test', { session: owner })).status, 404);
   });
 
@@ -130,11 +146,23 @@ describe('audit log filters', () => {
     assert.deepEqual(await actions('from=2999-01-01'), []);
 
     const csv = await ws.call('GET', '/v1/admin/audit.csv?action=site&actor=HRIS%20Sync', { session: owner });
-    assert.deepEqual(csv.text.trimEnd().split('\r\n').slice(1).map((line) => line.split(',')[4]), ['site.update', 'site.create']);
+    assert.deepEqual(
+      csv.text
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .map((line) => line.split(',')[4]),
+      ['site.update', 'site.create'],
+    );
   });
 
   test('a filter that is not one is refused with its field', async () => {
-    for (const [query, field] of [['action=DROP%20TABLE', 'action'], ['from=2026-13-45', 'from'], ['to=yesterday', 'to'], ['actor=', 'actor']] as const) {
+    for (const [query, field] of [
+      ['action=DROP%20TABLE', 'action'],
+      ['from=2026-13-45', 'from'],
+      ['to=yesterday', 'to'],
+      ['actor=', 'actor'],
+    ] as const) {
       const answer = await ws.call('GET', `/v1/admin/audit?${query}`, { session: owner });
       assert.deepEqual([answer.status, answer.body.error.field], [400, field], query);
       assert.equal((await ws.call('GET', `/v1/admin/audit.csv?${query}`, { session: owner })).status, 400, query);

@@ -15,12 +15,7 @@ export interface ConsentSubject {
 
 /** A person by public id (erased ones too: their record stays), else by external id or e-mail. */
 export async function findConsentPerson(db: Db, siteId: number, ref: string) {
-  const byPublicId = await db
-    .selectFrom('people')
-    .select(['id', 'public_id'])
-    .where('site_id', '=', siteId)
-    .where('public_id', '=', ref)
-    .executeTakeFirst();
+  const byPublicId = await db.selectFrom('people').select(['id', 'public_id']).where('site_id', '=', siteId).where('public_id', '=', ref).executeTakeFirst();
   if (byPublicId) return byPublicId;
   const person = await findPersonByRef(db, siteId, ref);
   return person && { id: person.id, public_id: person.public_id };

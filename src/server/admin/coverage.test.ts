@@ -27,7 +27,12 @@ before(async () => {
     if (listed) await decide('show_profile', true);
     if (contactable) await decide('contact', true);
   }
-  await ws.db.updateTable('people').set({ invited_at: new Date() }).where('site_id', '=', siteId).where('email', 'in', ['p0@hotel.test', 'p2@hotel.test', 'p4@hotel.test']).execute();
+  await ws.db
+    .updateTable('people')
+    .set({ invited_at: new Date() })
+    .where('site_id', '=', siteId)
+    .where('email', 'in', ['p0@hotel.test', 'p2@hotel.test', 'p4@hotel.test'])
+    .execute();
 });
 after(() => ws.drop());
 
@@ -40,12 +45,15 @@ const JOBS_CSV = [
 ].join('\n');
 
 describe('the job list', () => {
-  test('a CSV list replaces the site\'s jobs, and the change is in the audit log', async () => {
+  test("a CSV list replaces the site's jobs, and the change is in the audit log", async () => {
     const answer = await ws.call('PUT', '/v1/admin/sites/hotel/jobs', { key }, { csv: JOBS_CSV });
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, { jobs: 4, source: 'upload' });
     const overview = await ws.call('GET', '/v1/admin/sites/hotel/overview', { key });
-    assert.deepEqual(overview.body.jobs.map((job: { title: string }) => job.title), ['Head Chef', 'Spa Manager', 'Sommelier', 'Gardener']);
+    assert.deepEqual(
+      overview.body.jobs.map((job: { title: string }) => job.title),
+      ['Head Chef', 'Spa Manager', 'Sommelier', 'Gardener'],
+    );
     assert.equal(overview.body.jobs[2].url, null);
     const [entry] = (await ws.call('GET', '/v1/admin/audit?limit=1', { key })).body.items;
     assert.equal(entry.action, 'jobs.replace');
@@ -57,7 +65,10 @@ describe('the job list', () => {
     const answer = await ws.call('PUT', '/v1/admin/sites/hotel/jobs', { key }, { json: [{ title: 'Night Auditor', team: 'Front Office' }] });
     assert.equal(answer.status, 200);
     const overview = await ws.call('GET', '/v1/admin/sites/hotel/overview', { key });
-    assert.deepEqual(overview.body.jobs.map((job: { title: string }) => job.title), ['Night Auditor']);
+    assert.deepEqual(
+      overview.body.jobs.map((job: { title: string }) => job.title),
+      ['Night Auditor'],
+    );
     await ws.call('PUT', '/v1/admin/sites/hotel/jobs', { key }, { csv: JOBS_CSV });
   });
 

@@ -83,7 +83,10 @@ export async function siteOverview(db: Db, siteId: number): Promise<SiteOverview
 
   const teamListed = new Map(teams.map((group) => [group.key, group.listed]));
   const locationListed = new Map(locations.map((group) => [group.key, group.listed]));
-  const reaching = reachingTitles(jobs.map((job) => job.title_key), titles.map((title) => title.job_title_key));
+  const reaching = reachingTitles(
+    jobs.map((job) => job.title_key),
+    titles.map((title) => title.job_title_key),
+  );
   const coverage = jobs.map((job): JobCoverage => {
     const inJob = reaching.get(job.title_key)!.map((i) => titles[i]!);
     const listed = inJob.reduce((sum, title) => sum + title.listed, 0);

@@ -15,8 +15,7 @@ after(() => ws.drop());
 
 const HEADER = 'email,full_name,job_title,team,external_id';
 const csv = (...lines: string[]) => [HEADER, ...lines].join('\n');
-const importInto = (site: string, file: string, query = '') =>
-  ws.call('POST', `/v1/admin/sites/${site}/people/import${query}`, { session: editor }, { csv: file });
+const importInto = (site: string, file: string, query = '') => ws.call('POST', `/v1/admin/sites/${site}/people/import${query}`, { session: editor }, { csv: file });
 
 /** Everything an import could write or log: the site's people and the audit log. */
 const snapshot = async () => ({
@@ -51,8 +50,14 @@ describe('import preview', () => {
     assert.equal(update.line, 2);
     assert.equal(update.fullName, 'Ana Diaz');
     assert.deepEqual(update.changes, [{ field: 'job_title', from: 'Cook', to: 'Head Cook' }]);
-    assert.deepEqual(body.rows.unchanged.map((row: { line: number; fullName: string }) => [row.line, row.fullName]), [[3, 'Ben Ott']]);
-    assert.deepEqual(body.rows.missing.map((row: { fullName: string }) => row.fullName), ['Cy Park']);
+    assert.deepEqual(
+      body.rows.unchanged.map((row: { line: number; fullName: string }) => [row.line, row.fullName]),
+      [[3, 'Ben Ott']],
+    );
+    assert.deepEqual(
+      body.rows.missing.map((row: { fullName: string }) => row.fullName),
+      ['Cy Park'],
+    );
     assert.deepEqual(await snapshot(), before, 'no person and no audit entry was written');
   });
 

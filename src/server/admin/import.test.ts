@@ -14,7 +14,15 @@ const rows = (count: number, title = 'Chef'): RawRow[] =>
   Array.from({ length: count }, (_, i) => ({ line: i + 2, cells: { email: `p${i}@example.com`, full_name: `Person ${i}`, job_title: title } }));
 
 const peopleOf = async (siteId: number) =>
-  Number((await db.selectFrom('people').select((eb) => eb.fn.countAll<string>().as('n')).where('site_id', '=', siteId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('people')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('site_id', '=', siteId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 test('a large import is written in batches: readers get in between, not after the whole import', async () => {
   const site = await createSite(db, { slug: 'batches', name: 'Batches' });
@@ -23,7 +31,10 @@ test('a large import is written in batches: readers get in between, not after th
   const seen = new Set<number>();
   while (!done) seen.add(await peopleOf(site.id));
   assert.deepEqual(await importing, { created: 3_500, updated: 0, unchanged: 0, total: 3_500, emailChanged: 0 });
-  assert.ok([...seen].some((n) => n > 0 && n < 3_500), `a read ran between two batches (saw ${[...seen].join(', ')})`);
+  assert.ok(
+    [...seen].some((n) => n > 0 && n < 3_500),
+    `a read ran between two batches (saw ${[...seen].join(', ')})`,
+  );
 });
 
 test('imports into one site run one after the other, and sent again they change nothing', async () => {

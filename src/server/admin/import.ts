@@ -87,10 +87,7 @@ export function readCsv(text: string): RawRow[] {
     }) as unknown as typeof records;
   } catch (error) {
     const { lines = 1, code, message } = error as { lines?: number; code?: string; message: string };
-    const reason =
-      code === 'CSV_MAX_RECORD_SIZE'
-        ? `a row longer than ${MAX_RECORD_CHARS / 1024} KB, by this line (a quote left open?)`
-        : `not valid CSV: ${message}`;
+    const reason = code === 'CSV_MAX_RECORD_SIZE' ? `a row longer than ${MAX_RECORD_CHARS / 1024} KB, by this line (a quote left open?)` : `not valid CSV: ${message}`;
     throw new ImportRejected([{ line: lines, field: 'row', reason }]);
   }
   const [header, ...rows] = records;
@@ -229,10 +226,7 @@ function parseStatus(value: string | undefined, problem: (reason: string) => voi
 
 // ---- planning against the database, then writing ----
 
-type Existing = Pick<
-  Person,
-  'id' | 'email' | 'external_id' | 'full_name' | 'job_title' | 'team' | 'location' | 'languages' | 'status' | 'erased_at'
->;
+type Existing = Pick<Person, 'id' | 'email' | 'external_id' | 'full_name' | 'job_title' | 'team' | 'location' | 'languages' | 'status' | 'erased_at'>;
 
 interface Plan<P extends Existing = Existing> {
   creates: PersonRow[];
@@ -298,8 +292,7 @@ function withHrFields<P extends Existing>(person: P, row: PersonRow): P {
 
 const HR_FIELDS = ['email', 'external_id', 'full_name', 'job_title', 'team', 'location', 'status'] as const;
 
-const sameHrFields = (a: Existing, b: Existing) =>
-  HR_FIELDS.every((field) => a[field] === b[field]) && a.languages.join('\n') === b.languages.join('\n');
+const sameHrFields = (a: Existing, b: Existing) => HR_FIELDS.every((field) => a[field] === b[field]) && a.languages.join('\n') === b.languages.join('\n');
 
 /** "Marie Dupont" → "Marie D.": what candidates see until the employee writes their own. */
 export function defaultDisplayName(fullName: string): string {
@@ -352,7 +345,10 @@ async function writeImport(db: Db, siteId: number, people: PersonRow[]): Promise
   for (const batch of batches(plan.updates)) {
     await inBatch(async (trx) => {
       await updatePeople(trx, batch);
-      await revokeLinksAndSessions(trx, batch.filter((person) => person.email !== oldEmail.get(person.id)).map((person) => person.id));
+      await revokeLinksAndSessions(
+        trx,
+        batch.filter((person) => person.email !== oldEmail.get(person.id)).map((person) => person.id),
+      );
     });
   }
   return { created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, total: people.length, emailChanged: moved.length };
@@ -469,8 +465,7 @@ const previewRow = (person: Known, line: number) => ({ line, email: person.email
 const CHANGING_FIELDS = [...HR_FIELDS, 'languages'] as const;
 
 function changedFields(before: Existing, after: Existing): ImportFieldChange[] {
-  const value = (person: Existing, field: (typeof CHANGING_FIELDS)[number]) =>
-    field === 'languages' ? person.languages.join(';') : (person[field] ?? '');
+  const value = (person: Existing, field: (typeof CHANGING_FIELDS)[number]) => (field === 'languages' ? person.languages.join(';') : (person[field] ?? ''));
   return CHANGING_FIELDS.filter((field) => value(before, field) !== value(after, field)).map((field) => ({
     field,
     from: value(before, field),

@@ -60,6 +60,12 @@ async function sendMagicLink(db: Db, links: Links, site: Site, person: Invitee, 
     to: person.email,
     template: purpose,
     locale: person.locale ?? site.default_lang,
-    data: { siteName: site.name, accentColor: site.accent_color, name: person.full_name, link: links.signIn(token), withdrawUrl: links.withdraw(person.public_id, person.email) },
+    data: {
+      siteName: site.name,
+      accentColor: site.accent_color,
+      name: person.full_name,
+      link: links.signIn(token),
+      withdrawUrl: links.withdraw(person.public_id, person.email),
+    },
   });
 }

@@ -20,14 +20,21 @@ export async function ensureAdminKey(db: Db, envKey?: string): Promise<{ created
     const keyHash = hashKey(envKey);
     await db.transaction().execute(async (trx) => {
       await trx.deleteFrom('admin_keys').where('key_hash', '<>', keyHash).execute();
-      await trx.insertInto('admin_keys').values({ key_hash: keyHash }).onConflict((oc) => oc.column('key_hash').doNothing()).execute();
+      await trx
+        .insertInto('admin_keys')
+        .values({ key_hash: keyHash })
+        .onConflict((oc) => oc.column('key_hash').doNothing())
+        .execute();
     });
     return {};
   }
   const existing = await db.selectFrom('admin_keys').select('id').limit(1).executeTakeFirst();
   if (existing) return {};
   const created = newAdminKey();
-  await db.insertInto('admin_keys').values({ key_hash: hashKey(created) }).execute();
+  await db
+    .insertInto('admin_keys')
+    .values({ key_hash: hashKey(created) })
+    .execute();
   return { created };
 }
 

@@ -41,7 +41,9 @@ export type AdminPersonRow = Awaited<ReturnType<ReturnType<typeof adminPeople>['
 
 /** Pages by database id (`cursor` = the last id seen), so imports running meanwhile don't shift pages. */
 export async function listAdminPeople(db: Db, siteId: number, query: AdminPeopleQuery) {
-  let select = adminPeople(db, siteId).orderBy('p.id').limit(query.limit + 1);
+  let select = adminPeople(db, siteId)
+    .orderBy('p.id')
+    .limit(query.limit + 1);
   if (query.status) select = select.where('p.status', '=', query.status);
   if (query.cursor) select = select.where('p.id', '>', query.cursor);
   // A scalar subquery: each word is folded once per query, not once per row a generic plan reads.

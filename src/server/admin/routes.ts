@@ -224,5 +224,4 @@ async function readImport(c: Context): Promise<RawRow[] | undefined> {
 
 const siteNotFound = (c: Context, slug: string) => apiError(c, 404, 'site_not_found', `There is no site "${slug}" on this Hallway server.`);
 const slugTaken = (c: Context, slug: string) => apiError(c, 409, 'conflict', `A site "${slug}" already exists.`, 'slug');
-const personNotFound = (c: Context) =>
-  apiError(c, 404, 'person_not_found', 'No person of this site has this public id, external id or e-mail.');
+const personNotFound = (c: Context) => apiError(c, 404, 'person_not_found', 'No person of this site has this public id, external id or e-mail.');

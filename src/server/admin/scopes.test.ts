@@ -32,19 +32,44 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/sites', scope: 'settings', make: async () => ({ json: { slug: `s-${unique()}`, name: 'New site' } }) },
   { method: 'PATCH', path: '/sites/acme', scope: 'settings', make: async () => ({ json: { name: `Acme ${unique()}` } }) },
   { method: 'GET', path: '/sites/acme/people', scope: 'people' },
-  { method: 'POST', path: '/sites/acme/people/import', scope: 'people', make: async () => ({ csv: `email,full_name,job_title\n${unique()}@acme.test,Ada Lovelace,Engineer\n` }) },
+  {
+    method: 'POST',
+    path: '/sites/acme/people/import',
+    scope: 'people',
+    make: async () => ({ csv: `email,full_name,job_title\n${unique()}@acme.test,Ada Lovelace,Engineer\n` }),
+  },
   { method: 'POST', path: '/sites/acme/invitations', scope: 'people', make: async () => ({ json: { all: true } }) },
-  { method: 'POST', path: '/sites/acme/people/:person/status', scope: 'people', make: async () => ({ path: `/sites/acme/people/${personId}/status`, json: { status: 'employee' } }) },
+  {
+    method: 'POST',
+    path: '/sites/acme/people/:person/status',
+    scope: 'people',
+    make: async () => ({ path: `/sites/acme/people/${personId}/status`, json: { status: 'employee' } }),
+  },
   { method: 'GET', path: '/sites/acme/testimonials', scope: 'moderation' },
-  { method: 'POST', path: '/sites/acme/testimonials/:id/approve', scope: 'moderation', make: async () => ({ path: `/sites/acme/testimonials/${testimonialId}/approve`, json: {} }) },
-  { method: 'POST', path: '/sites/acme/testimonials/:id/reject', scope: 'moderation', make: async () => ({ path: `/sites/acme/testimonials/${testimonialId}/reject`, json: { reason: 'Too long.' } }) },
+  {
+    method: 'POST',
+    path: '/sites/acme/testimonials/:id/approve',
+    scope: 'moderation',
+    make: async () => ({ path: `/sites/acme/testimonials/${testimonialId}/approve`, json: {} }),
+  },
+  {
+    method: 'POST',
+    path: '/sites/acme/testimonials/:id/reject',
+    scope: 'moderation',
+    make: async () => ({ path: `/sites/acme/testimonials/${testimonialId}/reject`, json: { reason: 'Too long.' } }),
+  },
   { method: 'GET', path: '/users', scope: 'admins' },
   { method: 'POST', path: '/users', scope: 'admins', make: async () => ({ json: { email: `${unique()}@hr.test`, role: 'moderator' } }) },
   { method: 'PATCH', path: '/users/:id', scope: 'admins', make: async () => ({ path: `/users/${await spareUser()}`, json: { name: 'Renamed' } }) },
   { method: 'DELETE', path: '/users/:id', scope: 'admins', make: async () => ({ path: `/users/${await spareUser()}` }) },
   { method: 'GET', path: '/keys', scope: 'admins' },
   { method: 'POST', path: '/keys', scope: 'admins', make: async () => ({ json: { name: 'Script', scopes: ['admins'] } }) },
-  { method: 'DELETE', path: '/keys/:id', scope: 'admins', make: async () => ({ path: `/keys/${(await createApiKey(ws.db, { name: 'spare', scopes: ['people'], createdBy: null })).row.public_id}` }) },
+  {
+    method: 'DELETE',
+    path: '/keys/:id',
+    scope: 'admins',
+    make: async () => ({ path: `/keys/${(await createApiKey(ws.db, { name: 'spare', scopes: ['people'], createdBy: null })).row.public_id}` }),
+  },
   { method: 'GET', path: '/audit', scope: 'audit' },
   { method: 'GET', path: '/audit.csv', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/consents', scope: 'audit' },
@@ -63,9 +88,24 @@ const callers: Caller[] = [];
 before(async () => {
   ws = await openWorkspace();
   const site = await createSite(ws.db, { slug: 'acme', name: 'Acme' });
-  const person = await createPerson(ws.db, { siteId: site.id, email: 'ada@acme.test', fullName: 'Ada Lovelace', displayName: 'Ada', jobTitle: 'Engineer', status: 'left' });
+  const person = await createPerson(ws.db, {
+    siteId: site.id,
+    email: 'ada@acme.test',
+    fullName: 'Ada Lovelace',
+    displayName: 'Ada',
+    jobTitle: 'Engineer',
+    status: 'left',
+  });
   personId = (await ws.db.selectFrom('people').select('public_id').where('id', '=', person.id).executeTakeFirstOrThrow()).public_id;
-  await saveMyTestimonial(ws.db, person.id, { quote: 'Great team.', roles: ['Engineer'], fromYear: 2019, toYear: 2023, currentRole: null, nameStyle: 'full', publish: true });
+  await saveMyTestimonial(ws.db, person.id, {
+    quote: 'Great team.',
+    roles: ['Engineer'],
+    fromYear: 2019,
+    toYear: 2023,
+    currentRole: null,
+    nameStyle: 'full',
+    publish: true,
+  });
   testimonialId = (await ws.db.selectFrom('testimonials').select('public_id').executeTakeFirstOrThrow()).public_id;
   for (const role of ['owner', 'editor', 'moderator'] as AdminRole[]) {
     callers.push({ name: role, credentials: { session: await ws.signIn(role) }, scopes: ROLE_SCOPES[role] });

@@ -42,7 +42,9 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
   app.post('/sign-in', formLimit, async (c) => {
     const lang = langOf(c);
     if (!fromOwnPage(c, publicOrigin)) return show(c, signInProblemPage(lang, adminText(lang, 'foreignForm')), 403);
-    const email = String((await parseForm(c)).email ?? '').trim().toLowerCase();
+    const email = String((await parseForm(c)).email ?? '')
+      .trim()
+      .toLowerCase();
     if (email.length > EMAIL_MAX || !EMAIL_PATTERN.test(email) || email.includes('\0')) {
       return show(c, signInProblemPage(lang, adminText(lang, 'notAnEmail'), email.slice(0, EMAIL_MAX).replaceAll('\0', '')), 400);
     }

@@ -38,7 +38,10 @@ describe('sign-in', () => {
       const page = await response.text();
       assert.equal(response.status, 200);
       assert.equal(landingPageParts(page).lang, lang);
-      assert.match(page, new RegExp(`<label for="field-email">${label}</label><input id="field-email" name="email" type="email" autocomplete="email" value="" required>`));
+      assert.match(
+        page,
+        new RegExp(`<label for="field-email">${label}</label><input id="field-email" name="email" type="email" autocomplete="email" value="" required>`),
+      );
       assert.match(response.headers.get('Content-Security-Policy') ?? '', /script-src 'self'/);
     }
   });

@@ -117,7 +117,14 @@ describe('the contact funnel', () => {
     assert.equal(status, 200);
     assert.equal(body.from, '2026-W40');
     assert.deepEqual(
-      body.weeks.map(({ week, asked, confirmed, answered, declined, medianAnswerHours }: Record<string, unknown>) => ({ week, asked, confirmed, answered, declined, medianAnswerHours })),
+      body.weeks.map(({ week, asked, confirmed, answered, declined, medianAnswerHours }: Record<string, unknown>) => ({
+        week,
+        asked,
+        confirmed,
+        answered,
+        declined,
+        medianAnswerHours,
+      })),
       [
         { week: '2026-W40', asked: 5, confirmed: 4, answered: 3, declined: 1, medianAnswerHours: 6 },
         { week: '2026-W41', asked: 1, confirmed: 1, answered: 1, declined: 0, medianAnswerHours: 3 },
@@ -183,7 +190,18 @@ describe('the counter', () => {
     await sql`insert into sites (id, slug, name) overriding system value values (999999, 'late', 'Late')`.execute(ws.db);
     counter.count(site.id, 'Flushed later', 'lists', at);
     await counter.flush();
-    const rows = await ws.db.selectFrom('analytics_weekly').select(['site_id', 'count']).where('job', 'in', ['Flushed later', 'No such site']).orderBy('site_id').execute();
-    assert.deepEqual(rows.map((row) => [row.site_id, Number(row.count)]), [[site.id, 2], [999_999, 1]]);
+    const rows = await ws.db
+      .selectFrom('analytics_weekly')
+      .select(['site_id', 'count'])
+      .where('job', 'in', ['Flushed later', 'No such site'])
+      .orderBy('site_id')
+      .execute();
+    assert.deepEqual(
+      rows.map((row) => [row.site_id, Number(row.count)]),
+      [
+        [site.id, 2],
+        [999_999, 1],
+      ],
+    );
   });
 });

@@ -24,7 +24,10 @@ export const adminCookieName = (secure: boolean) => (secure ? '__Host-hw_admin' 
 export async function issueAdminToken(db: Db, adminId: number, now = new Date()): Promise<string> {
   const token = newToken();
   const expires = new Date(now.getTime() + ADMIN_LINK_LIFETIME_MS);
-  await db.insertInto('admin_tokens').values({ token_hash: hashToken(token), admin_id: adminId, expires_at: expires }).execute();
+  await db
+    .insertInto('admin_tokens')
+    .values({ token_hash: hashToken(token), admin_id: adminId, expires_at: expires })
+    .execute();
   return token;
 }
 
@@ -47,7 +50,10 @@ export async function consumeAdminToken(db: Db, token: string, now = new Date())
 export async function startAdminSession(c: Context, db: Db, adminId: number, secure: boolean) {
   const token = newToken();
   const expires = new Date(Date.now() + ADMIN_SESSION_LIFETIME_MS);
-  await db.insertInto('admin_sessions').values({ token_hash: hashToken(token), admin_id: adminId, expires_at: expires }).execute();
+  await db
+    .insertInto('admin_sessions')
+    .values({ token_hash: hashToken(token), admin_id: adminId, expires_at: expires })
+    .execute();
   setCookie(c, adminCookieName(secure), token, { httpOnly: true, sameSite: 'Strict', secure, path: '/', expires });
 }
 

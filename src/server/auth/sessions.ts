@@ -13,7 +13,10 @@ export type SessionEnv = { Variables: { personId: number } };
 export async function startSession(c: Context, db: Db, personId: number, secure: boolean) {
   const token = newToken();
   const expires = new Date(Date.now() + SESSION_LIFETIME_MS);
-  await db.insertInto('sessions').values({ token_hash: hashToken(token), person_id: personId, expires_at: expires }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ token_hash: hashToken(token), person_id: personId, expires_at: expires })
+    .execute();
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',

@@ -22,7 +22,13 @@ export const DEFAULT_SIGN_IN_LIMITS: RateLimit[] = [
   { max: 200, windowMs: 24 * 60 * MINUTE },
 ];
 
-const SignInRequest = z.object({ email: z.string().check(z.trim(), z.maxLength(EMAIL_MAX), z.refine((email) => !email.includes('\0'))) });
+const SignInRequest = z.object({
+  email: z.string().check(
+    z.trim(),
+    z.maxLength(EMAIL_MAX),
+    z.refine((email) => !email.includes('\0')),
+  ),
+});
 
 export interface SignInDeps {
   db: Db;
@@ -91,15 +97,7 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
     .where('p.email', '=', email)
     .where('p.erased_at', 'is', null)
     .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('tokens as t')
-            .select('t.id')
-            .whereRef('t.person_id', '=', 'p.id')
-            .where('t.purpose', '=', 'sign_in')
-            .where('t.created_at', '>', recently),
-        ),
-      ),
+      not(exists(selectFrom('tokens as t').select('t.id').whereRef('t.person_id', '=', 'p.id').where('t.purpose', '=', 'sign_in').where('t.created_at', '>', recently))),
     )
     .execute();
   for (const person of people) {

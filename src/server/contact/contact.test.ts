@@ -78,7 +78,11 @@ async function newPerson({ channels = ['message'], shown = true, cap = 3, locale
   const consent = { personId: person.id, textVersion: 'v1', source: 'me' as const };
   if (shown) await recordConsent(db, { ...consent, purpose: 'show_profile', granted: true });
   if (channels) await recordConsent(db, { ...consent, purpose: 'contact', granted: true, details: { channels } });
-  await db.updateTable('people').set({ weekly_cap: cap, locale: locale ?? null }).where('id', '=', person.id).execute();
+  await db
+    .updateTable('people')
+    .set({ weekly_cap: cap, locale: locale ?? null })
+    .where('id', '=', person.id)
+    .execute();
   return { ...person, email, displayName: `Ana L${counter}.` };
 }
 
@@ -87,7 +91,11 @@ async function newPerson({ channels = ['message'], shown = true, cap = 3, locale
 /** The brute force a browser does: the first number whose salted hash is the challenge. */
 function solve(challenge: Challenge): ChallengeSolution {
   for (let number = 0; number <= challenge.maxnumber; number++) {
-    if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') === challenge.challenge
+    ) {
       return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
     }
   }
@@ -326,7 +334,11 @@ describe('who can be asked', () => {
     expectError(await send(bookingOnly.public_id, await question()), 409, 'not_contactable');
 
     const away = await newPerson();
-    await db.updateTable('people').set({ paused_until: new Date(now().getTime() + DAY) }).where('id', '=', away.id).execute();
+    await db
+      .updateTable('people')
+      .set({ paused_until: new Date(now().getTime() + DAY) })
+      .where('id', '=', away.id)
+      .execute();
     const paused = expectError(await send(away.public_id, await question()), 409, 'not_contactable');
     assert.match(paused.message, /away/);
   });
@@ -345,7 +357,10 @@ describe('who can be asked', () => {
     const late = await confirm(unconfirmed.email);
     assert.match(late.text, /not passed on/);
     assert.equal((await requestRow(unconfirmed.id)).status, 'refused_cap');
-    assert.deepEqual((await mailsTo(unconfirmed.email)).map((mail) => mail.template), ['contact_confirm', 'contact_cap_reached']);
+    assert.deepEqual(
+      (await mailsTo(unconfirmed.email)).map((mail) => mail.template),
+      ['contact_confirm', 'contact_cap_reached'],
+    );
     assert.equal((await mailsTo(ana.email)).length, 3);
 
     clock.advance(7 * DAY + 60_000);
@@ -360,7 +375,10 @@ describe('who can be asked', () => {
     const ana = await newPerson({ cap: 10 });
     const answers = [];
     for (let i = 0; i < 12; i++) answers.push(await send(ana.public_id, await question())); // each from its own address
-    assert.deepEqual(answers.map((a) => a.response.status), [...Array(MAX_PENDING_PER_DAY).fill(202), ...Array(12 - MAX_PENDING_PER_DAY).fill(409)]);
+    assert.deepEqual(
+      answers.map((a) => a.response.status),
+      [...Array(MAX_PENDING_PER_DAY).fill(202), ...Array(12 - MAX_PENDING_PER_DAY).fill(409)],
+    );
     const refused = expectError(answers.at(-1)!, 409, 'not_contactable');
     assert.match(refused.message, /many questions waiting/);
     const retryAfter = Number(answers.at(-1)!.response.headers.get('Retry-After'));
@@ -388,7 +406,10 @@ describe('who can be asked', () => {
     assert.equal(confirmed.status, 200);
     assert.equal((await requestRow(request.id)).status, 'refused_unavailable');
     assert.deepEqual(await mailsTo(ana.email), []);
-    assert.deepEqual((await mailsTo(request.email)).map((mail) => mail.template), ['contact_confirm', 'contact_declined']);
+    assert.deepEqual(
+      (await mailsTo(request.email)).map((mail) => mail.template),
+      ['contact_confirm', 'contact_declined'],
+    );
   });
 });
 
@@ -590,7 +611,10 @@ describe('a question from sending to answer', () => {
   test('no response and no candidate mail holds an employee address', async () => {
     const candidateMails = await db.selectFrom('outbox').selectAll().where('template', 'in', ['contact_confirm', 'contact_declined', 'contact_cap_reached']).execute();
     assert.ok(candidateMails.length > 10);
-    const seen = [...responseBodies, ...candidateMails.map((mail) => [mail.to_address, mail.subject, mail.text_body, mail.html_body, JSON.stringify(mail.headers)].join('\n'))];
+    const seen = [
+      ...responseBodies,
+      ...candidateMails.map((mail) => [mail.to_address, mail.subject, mail.text_body, mail.html_body, JSON.stringify(mail.headers)].join('\n')),
+    ];
     for (const email of employeeEmails) for (const text of seen) assert.ok(!text.includes(email), `${email} leaked`);
   });
 });
@@ -749,12 +773,21 @@ describe('retention', () => {
       await sql`update outbox set created_at = ${createdAt} where id = ${row.id}`.execute(db);
       return row;
     };
-    const gone = [await mail('sign_in', ago(15 * DAY)), await mail('invitation', ago(15 * DAY)), await mail('alumni_invitation', ago(15 * DAY)), await mail('testimonial_approved', ago(91 * DAY))];
+    const gone = [
+      await mail('sign_in', ago(15 * DAY)),
+      await mail('invitation', ago(15 * DAY)),
+      await mail('alumni_invitation', ago(15 * DAY)),
+      await mail('testimonial_approved', ago(91 * DAY)),
+    ];
     const kept = [await mail('sign_in', ago(13 * DAY)), await mail('invitation', ago(DAY)), await mail('testimonial_rejected', ago(89 * DAY))];
     const ana = await newPerson();
     const deadToken = await issueToken(db, ana.id, 'sign_in', ago(HOUR)); // expired half an hour ago
     const liveToken = await issueToken(db, ana.id, 'invitation', ago(DAY));
-    const session = (expires: Date) => db.insertInto('sessions').values({ token_hash: `s-${expires.getTime()}`, person_id: ana.id, expires_at: expires }).execute();
+    const session = (expires: Date) =>
+      db
+        .insertInto('sessions')
+        .values({ token_hash: `s-${expires.getTime()}`, person_id: ana.id, expires_at: expires })
+        .execute();
     await session(ago(1000));
     await session(new Date(at.getTime() + HOUR));
 
@@ -763,10 +796,16 @@ describe('retention', () => {
     for (const row of gone) assert.ok(!ids.includes(row.id));
     for (const row of kept) assert.ok(ids.includes(row.id));
     const tokens = await db.selectFrom('tokens').select('token_hash').where('person_id', '=', ana.id).execute();
-    assert.deepEqual(tokens.map((row) => row.token_hash), [hashToken(liveToken)]);
+    assert.deepEqual(
+      tokens.map((row) => row.token_hash),
+      [hashToken(liveToken)],
+    );
     assert.notEqual(hashToken(deadToken), hashToken(liveToken));
     const sessions = await db.selectFrom('sessions').select('expires_at').where('person_id', '=', ana.id).execute();
-    assert.deepEqual(sessions.map((row) => row.expires_at.getTime()), [at.getTime() + HOUR]);
+    assert.deepEqual(
+      sessions.map((row) => row.expires_at.getTime()),
+      [at.getTime() + HOUR],
+    );
   });
 });
 

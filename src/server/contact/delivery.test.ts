@@ -154,14 +154,22 @@ async function drainEverything() {
   for (;;) {
     const waiting = await db.selectFrom('outbox').select('id').where('status', '=', 'pending').execute();
     if (waiting.length === 0) return;
-    await db.updateTable('outbox').set({ next_attempt_at: new Date(0) }).where('status', '=', 'pending').execute();
+    await db
+      .updateTable('outbox')
+      .set({ next_attempt_at: new Date(0) })
+      .where('status', '=', 'pending')
+      .execute();
     await server.drainMail();
   }
 }
 
 function solve(challenge: Challenge): ChallengeSolution {
   for (let number = 0; number <= challenge.maxnumber; number++) {
-    if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') === challenge.challenge
+    ) {
       return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
     }
   }

@@ -15,4 +15,3 @@ export const DEFAULT_CONTACT_LIMITS: ContactLimits = {
   ],
   perEmail: [{ max: 3, windowMs: 60 * MINUTE }],
 };
-

@@ -29,8 +29,7 @@ const texts = {
     answeredDoneTitle: 'Thank you for answering',
     answeredDone: 'Marked as answered. Thank you for taking the time.',
     declineTitle: 'Decline this question politely',
-    declineIntro: (name: string) =>
-      `${name} will receive a short, kind e-mail saying you are not available. Nothing else is shared, and your address stays private.`,
+    declineIntro: (name: string) => `${name} will receive a short, kind e-mail saying you are not available. Nothing else is shared, and your address stays private.`,
     declineButton: 'Decline politely',
     declineDoneTitle: 'Question declined',
     declineDone: (name: string) => `Declined: ${name} has been told, kindly.`,
@@ -53,8 +52,7 @@ const texts = {
     confirmIntro: (name: string) => `Votre question à ${name} ne sera transmise qu’après votre confirmation.`,
     confirmButton: 'Envoyer ma question',
     confirmedTitle: 'Votre question est partie',
-    confirmed: (name: string) =>
-      `${name} a bien reçu votre question et vous répondra par e-mail si possible. Chacun répond à son rythme\u00a0: merci de votre patience.`,
+    confirmed: (name: string) => `${name} a bien reçu votre question et vous répondra par e-mail si possible. Chacun répond à son rythme\u00a0: merci de votre patience.`,
     notSentTitle: 'Votre question n’a pas été transmise',
     refused_cap: (name: string) =>
       `${name} a déjà reçu autant de questions qu’il ou elle peut en traiter cette semaine. Nous vous avons écrit à ce sujet\u00a0; vous pourrez la poser à nouveau la semaine prochaine, ou interroger quelqu’un d’autre.`,

@@ -164,8 +164,7 @@ function pendingToday(db: Db, personId: number, now: Date) {
 const oneLine = (text: string) => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 
 export type Confirmation =
-  | { ok: true; status: 'confirmed' | 'refused_cap' | 'refused_unavailable'; displayName: string; lang: string }
-  | { ok: false; problem: TokenProblem; lang?: string };
+  { ok: true; status: 'confirmed' | 'refused_cap' | 'refused_unavailable'; displayName: string; lang: string } | { ok: false; problem: TokenProblem; lang?: string };
 
 export interface ConfirmDeps {
   db: Db;
@@ -181,12 +180,7 @@ export interface ConfirmDeps {
 export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
   let counted: { siteId: number; job: string | null } | undefined;
   const confirmation = await db.transaction().execute(async (trx): Promise<Confirmation> => {
-    const request = await trx
-      .selectFrom('contact_requests')
-      .selectAll()
-      .where('confirm_token_hash', '=', hashToken(token))
-      .forUpdate()
-      .executeTakeFirst();
+    const request = await trx.selectFrom('contact_requests').selectAll().where('confirm_token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst();
     if (!request) return { ok: false, problem: 'token_invalid' };
     if (request.status !== 'unconfirmed') return { ok: false, problem: 'token_used', lang: request.lang };
     if (request.confirm_expires_at <= now) return { ok: false, problem: 'token_expired', lang: request.lang };
@@ -202,7 +196,13 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
     const status = reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
     await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
 
-    const candidate = { siteName: site.name, accentColor: site.accent_color, candidateName: request.candidate_name, displayName: display_name, careersUrl: site.careers_url ?? request.page_origin };
+    const candidate = {
+      siteName: site.name,
+      accentColor: site.accent_color,
+      candidateName: request.candidate_name,
+      displayName: display_name,
+      careersUrl: site.careers_url ?? request.page_origin,
+    };
     if (reach.ok) {
       await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
     } else {
@@ -225,13 +225,7 @@ interface StoredRequest {
 }
 
 /** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
-async function forwardToEmployee(
-  db: Db,
-  { links, contactLinks }: Omit<ConfirmDeps, 'db'>,
-  site: Site,
-  person: Recipient,
-  request: StoredRequest,
-) {
+async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
   await enqueueMail(db, {
     to: person.email,
     template: 'contact_request',
@@ -269,7 +263,19 @@ export function findForEmployee(db: Db, requestId: string) {
     .selectFrom('contact_requests as r')
     .innerJoin('people as p', 'p.id', 'r.person_id')
     .innerJoin('sites as s', 's.id', 'r.site_id')
-    .select(['r.id', 'r.status', 'r.confirmed_at', 'r.candidate_name', 'r.person_id', 'p.locale', 's.default_lang', 's.name as site_name', 's.allowed_origins', 's.accent_color', 's.careers_url'])
+    .select([
+      'r.id',
+      'r.status',
+      'r.confirmed_at',
+      'r.candidate_name',
+      'r.person_id',
+      'p.locale',
+      's.default_lang',
+      's.name as site_name',
+      's.allowed_origins',
+      's.accent_color',
+      's.careers_url',
+    ])
     .where('r.public_id', '=', requestId)
     .executeTakeFirst();
 }

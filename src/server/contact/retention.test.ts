@@ -13,12 +13,21 @@ test('expired rate-limit windows and spent challenges go, in batches; live ones 
   const now = new Date();
   const at = (seconds: number) => new Date(now.getTime() + seconds * 1000);
   const expired = Array.from({ length: 2_345 }, (_, i) => ({ key: `old-${i}`, expires_at: at(-1 - (i % 600)) }));
-  const live = [{ key: 'live-1', expires_at: at(1) }, { key: 'live-2', expires_at: at(3_600) }];
+  const live = [
+    { key: 'live-1', expires_at: at(1) },
+    { key: 'live-2', expires_at: at(3_600) },
+  ];
   const rows = [...expired, ...live];
   for (let i = 0; i < rows.length; i += 500) {
     const chunk = rows.slice(i, i + 500);
-    await db.insertInto('rate_limits').values(chunk.map(({ key, expires_at }) => ({ bucket: key, hits: 3, expires_at }))).execute();
-    await db.insertInto('used_challenges').values(chunk.map(({ key, expires_at }) => ({ challenge: key, expires_at }))).execute();
+    await db
+      .insertInto('rate_limits')
+      .values(chunk.map(({ key, expires_at }) => ({ bucket: key, hits: 3, expires_at })))
+      .execute();
+    await db
+      .insertInto('used_challenges')
+      .values(chunk.map(({ key, expires_at }) => ({ challenge: key, expires_at })))
+      .execute();
   }
 
   assert.deepEqual(await purgeExpired(db, now, 1_000), { challenges: 2_345, rateLimits: 2_345 });

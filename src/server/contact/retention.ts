@@ -22,8 +22,7 @@ export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAY
   const before = (days: number) => new Date(now.getTime() - days * DAY_MS);
   const cutoff = before(retentionDays);
   return db.transaction().execute(async (trx) => {
-    const oldMails = (templates: string[], until: Date) =>
-      trx.deleteFrom('outbox').where('template', 'in', templates).where('created_at', '<', until).executeTakeFirst();
+    const oldMails = (templates: string[], until: Date) => trx.deleteFrom('outbox').where('template', 'in', templates).where('created_at', '<', until).executeTakeFirst();
     const requests = await trx.deleteFrom('contact_requests').where('created_at', '<', cutoff).executeTakeFirst();
     const mails = [
       await oldMails(CONTACT_TEMPLATES, cutoff),

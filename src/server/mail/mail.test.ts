@@ -66,8 +66,7 @@ function testWorker(smtpUrl: string, options: Partial<MailWorkerOptions> = {}) {
   };
 }
 
-const enqueueInvitation = (to: string, locale = 'en', executor: Db = db) =>
-  enqueueMail(executor, { to, template: 'invitation', locale, data: invitation() });
+const enqueueInvitation = (to: string, locale = 'en', executor: Db = db) => enqueueMail(executor, { to, template: 'invitation', locale, data: invitation() });
 
 const outboxRow = (id: number) => db.selectFrom('outbox').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
@@ -80,7 +79,10 @@ describe('templates', () => {
 
   test('every template in every language has the link, and ends with the one-click withdraw line', () => {
     for (const { template, data } of cases) {
-      for (const [locale, withdraw] of [['en', 'Withdraw all my consents'], ['fr', 'Retirer tous mes consentements']] as const) {
+      for (const [locale, withdraw] of [
+        ['en', 'Withdraw all my consents'],
+        ['fr', 'Retirer tous mes consentements'],
+      ] as const) {
         const mail = renderMail(template, locale, data);
         const where = `${template}/${locale}`;
         assert.ok(mail.subject.includes('Acme Logistics'), where);
@@ -131,7 +133,18 @@ describe('templates', () => {
     assert.deepEqual(button(renderMail('invitation', 'en', invitation()).html), ['#1f5f99', '#ffffff']);
     assert.deepEqual(button(renderMail('invitation', 'fr', { ...invitation(), accentColor: '#8a2f3c' }).html), ['#8a2f3c', '#ffffff']);
     assert.deepEqual(button(renderMail('invitation', 'en', { ...invitation(), accentColor: '#ffe000' }).html), ['#ffe000', '#0d1117']);
-    const links = { siteName: 'Acme', accentColor: '#ffe000', name: 'Ana', candidateName: 'Casey', message: 'Hi', job: null, answeredUrl: LINK, declineUrl: LINK, pauseUrl: LINK, withdrawUrl: WITHDRAW };
+    const links = {
+      siteName: 'Acme',
+      accentColor: '#ffe000',
+      name: 'Ana',
+      candidateName: 'Casey',
+      message: 'Hi',
+      job: null,
+      answeredUrl: LINK,
+      declineUrl: LINK,
+      pauseUrl: LINK,
+      withdrawUrl: WITHDRAW,
+    };
     const linkColors = [...renderMail('contact_request', 'en', links).html.matchAll(/<li><a [^>]*style="color:(#\w{6})/g)].map((match) => match[1]!);
     assert.equal(linkColors.length, 3);
     for (const color of linkColors) assert.ok(contrast(color, '#f6f6f4') >= 4.5, `${color} on the mail's background`);
@@ -252,7 +265,10 @@ describe('outbox and worker over SMTP', () => {
     const worker = testWorker(smtp.url, { batchSize: 10, connections: 1 });
     try {
       assert.equal(await worker.drain(), 4);
-      assert.deepEqual(smtp.received.flatMap((mail) => mail.envelopeTo), addresses.slice(0, 4));
+      assert.deepEqual(
+        smtp.received.flatMap((mail) => mail.envelopeTo),
+        addresses.slice(0, 4),
+      );
       const refused = await outboxRow(ids[4]!);
       assert.equal(refused.status, 'pending');
       assert.equal(refused.attempts, 1);
@@ -318,7 +334,10 @@ describe('outbox and worker over SMTP', () => {
     const worker = testWorker(smtp.url);
     assert.equal(await worker.drain(), 1);
     await worker.stop();
-    assert.deepEqual(smtp.received.map((mail) => mail.envelopeTo), [['kept@acme.example']]);
+    assert.deepEqual(
+      smtp.received.map((mail) => mail.envelopeTo),
+      [['kept@acme.example']],
+    );
   });
 
   test('failures back off exponentially up to 15 minutes, and give up after the last attempt', async () => {
@@ -352,7 +371,10 @@ describe('outbox and worker over SMTP', () => {
     await enqueueInvitation('gus@acme.example');
     await until(() => smtp.received.length > 0, { what: 'the worker to send' });
     await worker.stop();
-    assert.deepEqual(smtp.received.map((mail) => mail.envelopeTo), [['gus@acme.example']]);
+    assert.deepEqual(
+      smtp.received.map((mail) => mail.envelopeTo),
+      [['gus@acme.example']],
+    );
     assert.deepEqual(logs, []);
   });
 

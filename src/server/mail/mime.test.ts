@@ -55,7 +55,10 @@ describe('the mails as they reach an SMTP server', () => {
     assert.equal(ours.text, theirs.text);
     assert.equal(ours.html, theirs.html);
     assert.deepEqual(ours.envelopeTo, ['ana@acme.example']);
-    assert.ok(ours.raw.split('\r\n').every((line) => line.length <= 78), 'no line longer than 78 characters');
+    assert.ok(
+      ours.raw.split('\r\n').every((line) => line.length <= 78),
+      'no line longer than 78 characters',
+    );
   });
 
   test('a line break in a header value cannot add a header', async () => {

@@ -129,8 +129,7 @@ interface LocaleCopy {
 }
 
 /** French typography in our own wording (never in the data): a no-break space before : ; ? ! */
-const fr = (strings: TemplateStringsArray, ...values: string[]) =>
-  String.raw({ raw: strings.map((part) => part.replace(/ ([:;?!])/g, '\u00a0$1')) }, ...values);
+const fr = (strings: TemplateStringsArray, ...values: string[]) => String.raw({ raw: strings.map((part) => part.replace(/ ([:;?!])/g, '\u00a0$1')) }, ...values);
 
 const english: LocaleCopy = {
   colon: ':',
@@ -159,9 +158,7 @@ const english: LocaleCopy = {
     sign_in: ({ siteName, link }) => ({
       subject: `Your sign-in link for ${siteName}`,
       greeting: 'Hello,',
-      paragraphs: [
-        `Here is the link you asked for to sign in to your page on the ${siteName} careers site. It works once and expires soon.`,
-      ],
+      paragraphs: [`Here is the link you asked for to sign in to your page on the ${siteName} careers site. It works once and expires soon.`],
       action: { label: 'Sign in', url: link },
       note: 'If you did not ask for it, you can ignore this e-mail: nothing will happen.',
     }),
@@ -353,7 +350,9 @@ const french: LocaleCopy = {
     admin_sign_in: ({ siteName, link }) => ({
       subject: fr`${siteName} : votre lien de connexion à l’espace RH`,
       greeting: 'Bonjour,',
-      paragraphs: [fr`Voici le lien que vous avez demandé pour vous connecter à l’espace RH ${siteName}. Il ne fonctionne qu’une fois, dans les 30 minutes, sur le navigateur où vous l’ouvrez.`],
+      paragraphs: [
+        fr`Voici le lien que vous avez demandé pour vous connecter à l’espace RH ${siteName}. Il ne fonctionne qu’une fois, dans les 30 minutes, sur le navigateur où vous l’ouvrez.`,
+      ],
       action: { label: 'Me connecter à l’espace RH', url: link },
       note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne ne peut se connecter sans ce lien.`,
     }),
@@ -386,8 +385,7 @@ export function renderMail<T extends MailTemplate>(template: T, locale: MailLoca
 }
 
 /** Mails to employees carry their one-click withdraw link; mails to candidates have none. */
-export const withdrawUrlOf = (data: object): string | undefined =>
-  'withdrawUrl' in data && typeof data.withdrawUrl === 'string' ? data.withdrawUrl : undefined;
+export const withdrawUrlOf = (data: object): string | undefined => ('withdrawUrl' in data && typeof data.withdrawUrl === 'string' ? data.withdrawUrl : undefined);
 
 /** RFC 2369 / RFC 8058: mail clients show their own one-click "unsubscribe", which withdraws every consent. */
 export function unsubscribeHeaders(withdrawUrl: string): Record<string, string> {
@@ -399,15 +397,17 @@ const isQuote = (block: string | Quote): block is Quote => typeof block !== 'str
 
 function renderText(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined) {
   const { label, hint } = copy.withdraw;
-  return [
-    content.greeting,
-    ...content.paragraphs.map((block) => (isQuote(block) ? block.quote.replace(/^/gm, '> ') : block)),
-    ...(content.action ? [`${content.action.label}${copy.colon}\n${content.action.url}`] : []),
-    ...(content.links ?? []).map((link) => `${link.label}${copy.colon}\n${link.url}`),
-    content.note,
-    // After the signature delimiter, which mail clients leave out of a quoted reply (to the candidate, say).
-    ...(withdrawUrl ? [`-- \n${label} (${hint})${copy.colon} ${withdrawUrl}`] : []),
-  ].join('\n\n') + '\n';
+  return (
+    [
+      content.greeting,
+      ...content.paragraphs.map((block) => (isQuote(block) ? block.quote.replace(/^/gm, '> ') : block)),
+      ...(content.action ? [`${content.action.label}${copy.colon}\n${content.action.url}`] : []),
+      ...(content.links ?? []).map((link) => `${link.label}${copy.colon}\n${link.url}`),
+      content.note,
+      // After the signature delimiter, which mail clients leave out of a quoted reply (to the candidate, say).
+      ...(withdrawUrl ? [`-- \n${label} (${hint})${copy.colon} ${withdrawUrl}`] : []),
+    ].join('\n\n') + '\n'
+  );
 }
 
 const BODY_STYLE = "margin:0;padding:24px;background:#f6f6f4;color:#1f2328;font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif";
@@ -430,8 +430,7 @@ const SMALL_STYLE = 'color:#57606a;font-size:14px';
 function renderHtml(copy: LocaleCopy, content: MailContent, withdrawUrl: string | undefined, locale: MailLocale, accent: string | null | undefined) {
   const styles = accentStyles(accent);
   const paragraph = (text: string, style = '') => `<p${style ? ` style="${style}"` : ''}>${escapeHtml(text)}</p>`;
-  const block = (item: string | Quote) =>
-    isQuote(item) ? `<blockquote style="${QUOTE_STYLE}">${escapeHtml(item.quote)}</blockquote>` : paragraph(item);
+  const block = (item: string | Quote) => (isQuote(item) ? `<blockquote style="${QUOTE_STYLE}">${escapeHtml(item.quote)}</blockquote>` : paragraph(item));
   const link = ({ label, url }: Link, style: string) => `<a href="${escapeHtml(url)}" style="${style}">${escapeHtml(label)}</a>`;
   const { label, hint } = copy.withdraw;
   const body = [

@@ -31,11 +31,7 @@ export const DEFAULT_SMTP_CONNECTIONS = 8;
  * kept open; otherwise the development transport, which only logs one line per mail (the mail itself
  * stays readable in the dev outbox).
  */
-export function createTransport(
-  smtpUrl?: string,
-  log: (line: string) => void = console.log,
-  connections = DEFAULT_SMTP_CONNECTIONS,
-): MailTransport {
+export function createTransport(smtpUrl?: string, log: (line: string) => void = console.log, connections = DEFAULT_SMTP_CONNECTIONS): MailTransport {
   return smtpUrl ? smtpTransport(smtpUrl, connections) : devTransport(log);
 }
 

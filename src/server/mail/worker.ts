@@ -105,7 +105,11 @@ async function sendDueMails({
     if (mails.length > 0 && (await sendNext())) await Promise.all(Array.from({ length: connections }, lane));
     return await sent.flush();
   } finally {
-    await releaseMails(db, mails.slice(next).map((mail) => mail.id), now());
+    await releaseMails(
+      db,
+      mails.slice(next).map((mail) => mail.id),
+      now(),
+    );
   }
 }
 

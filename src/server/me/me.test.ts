@@ -32,8 +32,7 @@ before(async () => {
 after(() => drop());
 
 /** The last `--accent`, `--on-accent` and `--link` a stylesheet part sets. */
-const accentVars = (css: string) =>
-  Object.fromEntries([...css.matchAll(/(--accent|--on-accent|--link): (#\w{6});/g)].map((match) => [match[1]!, match[2]!]));
+const accentVars = (css: string) => Object.fromEntries([...css.matchAll(/(--accent|--on-accent|--link): (#\w{6});/g)].map((match) => [match[1]!, match[2]!]));
 
 let counter = 0;
 async function newEmployee(status: 'employee' | 'left' = 'employee') {
@@ -54,8 +53,7 @@ async function newEmployee(status: 'employee' | 'left' = 'employee') {
 /** Signs in through a magic link, as the person would: GET shows a button, POST uses the token. */
 const signIn = (personId: number) => signInAs(app, db, personId, ORIGIN);
 
-const postForm = (path: string, fields: Record<string, string>) =>
-  app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: ORIGIN });
+const postForm = (path: string, fields: Record<string, string>) => app.request(path, { method: 'POST', body: new URLSearchParams(fields), headers: ORIGIN });
 
 async function call(cookie: string, method: string, path: string, json?: unknown) {
   const response = await app.request(path, {
@@ -67,8 +65,7 @@ async function call(cookie: string, method: string, path: string, json?: unknown
   return { response, body: text && response.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text };
 }
 
-const publicNames = async () =>
-  PeopleList.parse(await (await app.request('/v1/sites/acme/people?limit=50')).json()).items.map((p) => p.displayName);
+const publicNames = async () => PeopleList.parse(await (await app.request('/v1/sites/acme/people?limit=50')).json()).items.map((p) => p.displayName);
 
 const consentHistory = (personId: number) =>
   db.selectFrom('consents').select(['purpose', 'granted', 'source', 'text_version']).where('person_id', '=', personId).orderBy('id').execute();
@@ -110,8 +107,7 @@ describe('magic links', () => {
 
   test('asking for a sign-in link answers the same for known and unknown addresses', async () => {
     const person = await newEmployee();
-    const ask = (email: string) =>
-      app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+    const ask = (email: string) => app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
     const known = await ask(person.email.toUpperCase());
     const unknown = await ask('nobody@acme.example');
     assert.equal(known.status, 202);
@@ -235,7 +231,9 @@ describe('the employee decides', () => {
     assert.match(initials.body, new RegExp(`>P${counter}</text>`));
     assert.equal((await app.request('/v1/me/photo')).status, 401, 'for the signed-in person alone');
 
-    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } }).png().toBuffer();
+    const png = await sharp({ create: { width: 10, height: 10, channels: 3, background: '#123456' } })
+      .png()
+      .toBuffer();
     const upload = await app.request('/v1/me/photo', { method: 'PUT', body: new Uint8Array(png), headers: { Cookie: cookie, ...ORIGIN, 'Content-Type': 'image/png' } });
     const after = MyProfile.parse(await upload.json());
     assert.notEqual(after.photoUrl, before.photoUrl, 'a new URL, so the page loads the photo at once');
@@ -314,7 +312,10 @@ describe('withdraw links in e-mails', () => {
     assert.ok(!(await publicNames()).includes(`Person ${counter}.`));
     const history = await consentHistory(person.id);
     assert.deepEqual(
-      history.slice(-2).map((c) => [c.purpose, c.granted, c.source]).sort(),
+      history
+        .slice(-2)
+        .map((c) => [c.purpose, c.granted, c.source])
+        .sort(),
       [
         ['contact', false, 'email_link'],
         ['show_profile', false, 'email_link'],

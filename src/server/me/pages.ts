@@ -19,8 +19,7 @@ const texts = {
     foreignForm: 'This sign-in was sent from another website. To sign in, open the link in your e-mail.',
     toProfile: 'Go to my profile page',
     withdrawTitle: 'Withdraw all your consents',
-    withdrawIntro:
-      'Candidates will no longer see your profile or be able to contact you, from the next page load on. You can opt in again at any time.',
+    withdrawIntro: 'Candidates will no longer see your profile or be able to contact you, from the next page load on. You can opt in again at any time.',
     withdrawWhose: 'These are the consents of {name}, on the {site} careers site. If that is not you, close this page: nothing changes.',
     withdrawButton: 'Withdraw everything',
     withdrawnTitle: 'Done: you are hidden',

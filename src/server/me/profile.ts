@@ -35,8 +35,7 @@ const consentState = (latest?: LatestConsent) => ({
   decidedAt: latest ? latest.created_at.toISOString() : null,
 });
 
-const channelsOf = (latest?: LatestConsent): Channel[] =>
-  latest?.granted ? ((latest.details.channels as Channel[] | undefined) ?? []) : [];
+const channelsOf = (latest?: LatestConsent): Channel[] => (latest?.granted ? ((latest.details.channels as Channel[] | undefined) ?? []) : []);
 
 function personWithSite(db: Db, personId: number) {
   return db
@@ -134,8 +133,7 @@ export async function decideConsent(db: Db, personId: number, update: ConsentUpd
     if (update.contact) {
       await saveContactSettings(trx, personId, update.contact.settings);
       const channels = update.contact.granted ? [...new Set(update.contact.settings.channels)] : [];
-      const unchanged =
-        update.contact.granted === (latest.contact?.granted ?? false) && sameChannels(channels, channelsOf(latest.contact));
+      const unchanged = update.contact.granted === (latest.contact?.granted ?? false) && sameChannels(channels, channelsOf(latest.contact));
       if (!unchanged) await record('contact', update.contact.granted, update.contact.granted ? { channels } : undefined);
     }
   });
@@ -177,7 +175,11 @@ export async function exportMyData(db: Db, personId: number) {
     .where('person_id', '=', personId)
     .orderBy('id')
     .execute();
-  const photo = await db.selectFrom('photos').select(['content_type', sql<number>`length(data)`.as('bytes')]).where('person_id', '=', personId).executeTakeFirst();
+  const photo = await db
+    .selectFrom('photos')
+    .select(['content_type', sql<number>`length(data)`.as('bytes')])
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
   const mails = await db
     .selectFrom('outbox')
     .select(['subject', 'template', 'status', 'created_at', 'sent_at'])

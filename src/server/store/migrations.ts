@@ -40,7 +40,12 @@ const migrations: Record<string, Migration> = {
         .addColumn('languages', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
         .addColumn('bio', 'text')
         .addColumn('photo_url', 'text')
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('employee').check(sql`status in ('employee', 'left', 'alumni')`))
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('employee')
+            .check(sql`status in ('employee', 'left', 'alumni')`),
+        )
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addUniqueConstraint('people_site_email', ['site_id', 'email'])
@@ -53,9 +58,7 @@ const migrations: Record<string, Migration> = {
         .createTable('consents')
         .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
         .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id'))
-        .addColumn('purpose', 'text', (c) =>
-          c.notNull().check(sql`purpose in ('show_profile', 'contact', 'alumni', 'testimonial')`),
-        )
+        .addColumn('purpose', 'text', (c) => c.notNull().check(sql`purpose in ('show_profile', 'contact', 'alumni', 'testimonial')`))
         .addColumn('granted', 'boolean', (c) => c.notNull())
         .addColumn('text_version', 'text', (c) => c.notNull())
         .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('me', 'email_link', 'demo')`))
@@ -81,7 +84,12 @@ const migrations: Record<string, Migration> = {
         .alterTable('people')
         .addColumn('linkedin_url', 'text')
         .addColumn('booking_url', 'text')
-        .addColumn('weekly_cap', 'integer', (c) => c.notNull().defaultTo(3).check(sql`weekly_cap between 1 and 10`))
+        .addColumn('weekly_cap', 'integer', (c) =>
+          c
+            .notNull()
+            .defaultTo(3)
+            .check(sql`weekly_cap between 1 and 10`),
+        )
         .addColumn('paused_until', 'timestamptz')
         .addColumn('locale', 'text')
         .addColumn('invited_at', 'timestamptz')
@@ -128,7 +136,12 @@ const migrations: Record<string, Migration> = {
         .addColumn('text_body', 'text', (c) => c.notNull())
         .addColumn('html_body', 'text', (c) => c.notNull())
         .addColumn('headers', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'sent', 'failed')`))
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`status in ('pending', 'sent', 'failed')`),
+        )
         .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
         .addColumn('next_attempt_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('last_error', 'text')
@@ -213,7 +226,12 @@ const migrations: Record<string, Migration> = {
         .addColumn('to_year', 'integer')
         .addColumn('current_role', 'text')
         .addColumn('name_style', 'text', (c) => c.notNull().check(sql`name_style in ('full', 'first_initial', 'initials')`))
-        .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`status in ('pending', 'approved', 'rejected')`))
+        .addColumn('status', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`status in ('pending', 'approved', 'rejected')`),
+        )
         .addColumn('rejection_reason', 'text')
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))

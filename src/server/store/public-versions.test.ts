@@ -18,7 +18,13 @@ const version = async (siteId: number) =>
 
 /** listed_titles as kept by the triggers, and as counted from people: they must agree. */
 async function titleCounts(siteId: number) {
-  const kept = await db.selectFrom('listed_titles').select(['job_title_key', 'people']).where('site_id', '=', siteId).where('people', '>', 0).orderBy('job_title_key').execute();
+  const kept = await db
+    .selectFrom('listed_titles')
+    .select(['job_title_key', 'people'])
+    .where('site_id', '=', siteId)
+    .where('people', '>', 0)
+    .orderBy('job_title_key')
+    .execute();
   const counted = await db
     .selectFrom('people')
     .select(['job_title_key', sql<number>`count(*)::integer`.as('people')])
@@ -88,7 +94,10 @@ test('every kind of write moves the version a request reads next, and title coun
   await wrote('an opt-in');
   await db.updateTable('people').set({ job_title: 'Sous Chef' }).where('id', '=', person.id).execute();
   await wrote('a new job title');
-  await db.insertInto('photos').values({ person_id: person.id, content_type: 'image/webp', data: Buffer.from('x'), version: 'v1' }).execute();
+  await db
+    .insertInto('photos')
+    .values({ person_id: person.id, content_type: 'image/webp', data: Buffer.from('x'), version: 'v1' })
+    .execute();
   await wrote('a photo');
   await db.updateTable('photos').set({ version: 'v2' }).where('person_id', '=', person.id).execute();
   await wrote('a new photo');
@@ -108,9 +117,15 @@ test('in one statement, the newest decision per person decides who is listed', a
   const site = await createSite(db, { slug: 'decisions', name: 'Decisions' });
   const [a, b] = await insertPeople(site.id, 2, () => 'Concierge');
   const decision = (person_id: number, granted: boolean) => ({ person_id, purpose: 'show_profile' as const, granted, text_version: 'v1', source: 'demo' as const });
-  await db.insertInto('consents').values([decision(a!.id, true), decision(a!.id, false), decision(b!.id, false), decision(b!.id, true)]).execute();
+  await db
+    .insertInto('consents')
+    .values([decision(a!.id, true), decision(a!.id, false), decision(b!.id, false), decision(b!.id, true)])
+    .execute();
   const rows = await db.selectFrom('people').select(['id', 'listed']).where('site_id', '=', site.id).orderBy('id').execute();
-  assert.deepEqual(rows.map((row) => row.listed), [false, true]);
+  assert.deepEqual(
+    rows.map((row) => row.listed),
+    [false, true],
+  );
   assert.deepEqual((await titleCounts(site.id)).kept, [{ job_title_key: 'concierge', people: 1 }]);
 });
 
@@ -132,7 +147,10 @@ test('the order version moves with who is listed and what orders them, not with 
   assert.equal(await moves(() => recordConsent(db, { personId: person.id, purpose: 'show_profile', granted: true, textVersion: 'v1', source: 'me' })), true);
   assert.equal(await moves(set({ bio: 'Hello' })), false);
   assert.equal(await moves(set({ paused_until: new Date() })), false);
-  assert.equal(await moves(() => recordConsent(db, { personId: person.id, purpose: 'contact', granted: true, textVersion: 'v1', source: 'me', details: { channels: ['message'] } })), false);
+  assert.equal(
+    await moves(() => recordConsent(db, { personId: person.id, purpose: 'contact', granted: true, textVersion: 'v1', source: 'me', details: { channels: ['message'] } })),
+    false,
+  );
   for (const values of [{ display_name: 'Olga Q.' }, { job_title: 'Sous Chef' }, { team: 'Kitchen' }, { location: 'Lyon' }, { languages: ['fr'] }]) {
     assert.equal(await moves(set(values)), true, Object.keys(values).join());
   }

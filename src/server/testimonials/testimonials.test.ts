@@ -114,17 +114,10 @@ async function testimonialId(slug: string, email: string) {
   return (body.items as { id: string; email: string }[]).find((item) => item.email === email)!.id;
 }
 
-const mailsTo = (address: string) =>
-  db.selectFrom('outbox').select(['template', 'text_body', 'headers']).where('to_address', '=', address).orderBy('id').execute();
+const mailsTo = (address: string) => db.selectFrom('outbox').select(['template', 'text_body', 'headers']).where('to_address', '=', address).orderBy('id').execute();
 
 const testimonialConsents = (personId: number) =>
-  db
-    .selectFrom('consents')
-    .select(['granted', 'source'])
-    .where('person_id', '=', personId)
-    .where('purpose', '=', 'testimonial')
-    .orderBy('id')
-    .execute();
+  db.selectFrom('consents').select(['granted', 'source']).where('person_id', '=', personId).where('purpose', '=', 'testimonial').orderBy('id').execute();
 
 describe('the name the author chooses', () => {
   test('is published exactly as /v1/me showed it when they chose (not their display name)', async () => {
@@ -136,7 +129,11 @@ describe('the name the author chooses', () => {
     for (const nameStyle of ['full', 'first_initial', 'initials'] as const) {
       await me(author.cookie, 'PUT', '/testimonial', draft({ nameStyle, quote: `Chosen: ${nameStyle}.` }));
       await admin('POST', `/sites/${site.slug}/testimonials/${await testimonialId(site.slug, author.email)}/approve`);
-      assert.deepEqual((await publicList(site.slug)).items.map((t) => t.author), [shown[nameStyle]], nameStyle);
+      assert.deepEqual(
+        (await publicList(site.slug)).items.map((t) => t.author),
+        [shown[nameStyle]],
+        nameStyle,
+      );
     }
   });
 });
@@ -181,7 +178,10 @@ describe('moderation', () => {
 
     await admin('POST', `/sites/${site.slug}/testimonials/${item.id}/approve`, {});
     list = await publicList(site.slug);
-    assert.deepEqual(list.items.map((t) => t.author), ['M. D.']);
+    assert.deepEqual(
+      list.items.map((t) => t.author),
+      ['M. D.'],
+    );
 
     const rejected = await admin('POST', `/sites/${site.slug}/testimonials/${item.id}/reject`, { reason: 'Please leave out the manager’s name.' });
     assert.equal(rejected.status, 200);
@@ -294,7 +294,10 @@ describe('consent', () => {
     assert.equal((await publicList(site.slug)).items.length, 0);
     assert.equal((await me(author.cookie, 'GET', '')).testimonial?.published, false);
     await setStatus(db, author.id, 'alumni');
-    assert.deepEqual((await publicList(site.slug)).items.map((t) => t.kind), ['alumni']);
+    assert.deepEqual(
+      (await publicList(site.slug)).items.map((t) => t.kind),
+      ['alumni'],
+    );
 
     const erased = await app.request('/v1/me', { method: 'DELETE', headers: { Cookie: author.cookie, ...ORIGIN } });
     assert.equal(erased.status, 204);
@@ -446,10 +449,14 @@ describe('CLI', () => {
   async function hallway(...args: string[]) {
     let stdout = '';
     let stderr = '';
-    const code = await main(args, { HALLWAY_URL: url, HALLWAY_ADMIN_KEY: KEY }, {
-      stdout: { write: (text: string) => (stdout += text) },
-      stderr: { write: (text: string) => (stderr += text) },
-    });
+    const code = await main(
+      args,
+      { HALLWAY_URL: url, HALLWAY_ADMIN_KEY: KEY },
+      {
+        stdout: { write: (text: string) => (stdout += text) },
+        stderr: { write: (text: string) => (stderr += text) },
+      },
+    );
     return { code, stdout, stderr };
   }
 

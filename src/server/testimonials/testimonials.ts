@@ -1,12 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Match } from '../../sdk/schemas.js';
-import {
-  DEFAULT_TESTIMONIAL_LIMIT,
-  type MyTestimonial,
-  type NameStyle,
-  type PublicTestimonial,
-  type TestimonialDraft,
-} from '../../sdk/testimonial-schemas.js';
+import { DEFAULT_TESTIMONIAL_LIMIT, type MyTestimonial, type NameStyle, type PublicTestimonial, type TestimonialDraft } from '../../sdk/testimonial-schemas.js';
 import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
@@ -89,7 +83,10 @@ export async function saveMyTestimonial(db: Db, personId: number, draft: Testimo
       existing.current_role === values.current_role &&
       existing.name_style === values.name_style;
     if (!existing) {
-      await trx.insertInto('testimonials').values({ ...values, lang, public_id: newPublicId(), person_id: personId }).execute();
+      await trx
+        .insertInto('testimonials')
+        .values({ ...values, lang, public_id: newPublicId(), person_id: personId })
+        .execute();
     } else if (!unchanged) {
       await trx
         .updateTable('testimonials')
@@ -213,7 +210,10 @@ export function formatAuthor(fullName: string, style: NameStyle): string {
     case 'first_initial':
       return last ? `${first} ${initial(last)}` : first;
     case 'initials':
-      return [first, last].filter((word): word is string => Boolean(word)).map(initial).join(' ');
+      return [first, last]
+        .filter((word): word is string => Boolean(word))
+        .map(initial)
+        .join(' ');
   }
 }
 
@@ -277,12 +277,14 @@ export async function moderate(db: Db, links: Links, site: Site, publicId: strin
     if (!row) return undefined;
     const reason = decision.status === 'rejected' ? decision.reason : null;
     if (row.status !== decision.status || row.rejection_reason !== reason) {
-      await trx
-        .updateTable('testimonials')
-        .set({ status: decision.status, rejection_reason: reason, moderated_at: now })
-        .where('id', '=', row.id)
-        .execute();
-      const common = { siteName: site.name, accentColor: site.accent_color, name: row.full_name, link: `${links.publicUrl}/me`, withdrawUrl: links.withdraw(row.person_public_id, row.email) };
+      await trx.updateTable('testimonials').set({ status: decision.status, rejection_reason: reason, moderated_at: now }).where('id', '=', row.id).execute();
+      const common = {
+        siteName: site.name,
+        accentColor: site.accent_color,
+        name: row.full_name,
+        link: `${links.publicUrl}/me`,
+        withdrawUrl: links.withdraw(row.person_public_id, row.email),
+      };
       const locale = row.locale ?? site.default_lang;
       if (decision.status === 'approved') {
         await enqueueMail(trx, { to: row.email, template: 'testimonial_approved', locale, data: { ...common, published: row.consent } });

@@ -10,7 +10,15 @@ export const CSRF = 'csrf-token-of-the-session';
 export const signedInClient = () => createAdminClient({ baseUrl: location.origin, csrfToken: CSRF });
 
 export function aUser(overrides: Partial<AdminUser> = {}): AdminUser {
-  return { id: 'u1', email: 'hr@acme.test', name: 'Hélène Roux', role: 'owner', createdAt: '2026-10-01T09:00:00.000Z', lastSignInAt: '2026-12-01T09:00:00.000Z', ...overrides };
+  return {
+    id: 'u1',
+    email: 'hr@acme.test',
+    name: 'Hélène Roux',
+    role: 'owner',
+    createdAt: '2026-10-01T09:00:00.000Z',
+    lastSignInAt: '2026-12-01T09:00:00.000Z',
+    ...overrides,
+  };
 }
 
 export function aSession(role: AdminRole = 'owner'): AdminSession {
@@ -106,7 +114,11 @@ async function record(request: Request): Promise<void> {
 }
 
 /** An admin API route answering `answer` (JSON, or a Response for errors), recording each request. */
-export function route(method: 'get' | 'post' | 'patch' | 'delete', path: string, answer: (request: Request, params: Record<string, string>) => JsonBodyType | Response | Promise<JsonBodyType | Response>) {
+export function route(
+  method: 'get' | 'post' | 'patch' | 'delete',
+  path: string,
+  answer: (request: Request, params: Record<string, string>) => JsonBodyType | Response | Promise<JsonBodyType | Response>,
+) {
   return http[method](`/v1/admin/${path}`, async ({ request, params }) => {
     await record(request);
     const result = await answer(request, params as Record<string, string>);

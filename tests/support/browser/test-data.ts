@@ -6,9 +6,7 @@ export const API = 'https://api.test';
 export const PEOPLE_URL = `${API}/v1/sites/acme/people`;
 
 /** The site of every test: the test page's origin may send questions (a test changes it to refuse). */
-export const site = http.get(`${API}/v1/sites/:site`, ({ params }) =>
-  HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] }),
-);
+export const site = http.get(`${API}/v1/sites/:site`, ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] }));
 
 /** Answers every photo with a tiny image, so tests make no real network request. */
 export const photos = http.get(

@@ -134,7 +134,9 @@ export async function startCareersSite(hallway: RunningServer | string, dir = 'd
   const api = typeof hallway === 'string' ? hallway : hallway.url;
   const pages = new Map<string, string>();
   const toHallway = (html: string) =>
-    html.replaceAll('src="/hallway', `src="${api}/hallway`).replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, csp: string) => start + csp.replaceAll("'self'", `'self' ${api}`));
+    html
+      .replaceAll('src="/hallway', `src="${api}/hallway`)
+      .replace(/(<meta http-equiv="Content-Security-Policy" content=")([^"]*)/, (_, start: string, csp: string) => start + csp.replaceAll("'self'", `'self' ${api}`));
   const server = createHttpServer(async (request, response) => {
     const path = new URL(request.url ?? '/', 'http://x').pathname.replace(/\/$/, '/index.html');
     const extension = path.split('.').pop() ?? '';

@@ -20,7 +20,6 @@ export const SITE = 'beaumont';
 export const MAIL_FROM = 'Hallway <hallway@hallway.test>';
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-
 // ---- HTTP with a pool of kept-alive connections ----
 
 export interface Answer {
@@ -95,7 +94,11 @@ export const question = (i: number, proof: ChallengeSolution, email = `candidate
 /** Solves a proof of work with native SHA-256, as a script would. */
 export function solve(challenge: Challenge): ChallengeSolution {
   for (let number = 0; number <= challenge.maxnumber; number++) {
-    if (createHash('sha256').update(challenge.salt + number).digest('hex') === challenge.challenge) {
+    if (
+      createHash('sha256')
+        .update(challenge.salt + number)
+        .digest('hex') === challenge.challenge
+    ) {
       return { algorithm: 'SHA-256', challenge: challenge.challenge, salt: challenge.salt, number, signature: challenge.signature };
     }
   }
