@@ -470,7 +470,8 @@ async function tryInput(i: Input, send: Send = inProcess) {
   await checkAnswer(response, path, what);
   // `..` segments may take the URL out of /v1/admin: the property holds for what stays in it.
   if (new URL(`${PUBLIC_URL}${path}`).pathname.startsWith('/v1/admin/') && i.authorization !== 'valid') {
-    assert.equal(response.status, 401, `${what} without the admin key`);
+    // Over HTTP, Node refuses headers over 16 KB (431) before any route: refused all the same.
+    assert.ok(response.status === 401 || (send !== inProcess && response.status === 431), `${what} without the admin key: ${response.status}`);
   }
   if (response.status >= 400) assert.equal(await snapshot(), before, `${what} → ${response.status} changed the database`);
 }
