@@ -50,6 +50,7 @@ test('an owner searches, invites, moderates, sets an origin and makes an API key
   const page = await signedIn(DEMO_ADMIN_EMAIL, '/admin/people');
   assert.equal(await heading(page).textContent(), 'People');
   assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), [
+    'Overview',
     'People',
     'Import people',
     'Testimonials',
