@@ -5,12 +5,11 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { DEMO_ADMIN_EMAIL } from '../demo/seed.js';
-import { findAdminUserByEmail } from '../src/server/admin/accounts.js';
-import { issueAdminToken } from '../src/server/auth/admin-sessions.js';
 import type { RunningServer } from '../src/server/server.js';
 import { ADMIN_KEY, launchChromium, startTestServer } from './support/node/harness.js';
+import { axeViolations, signedInAdmin } from './support/node/workspace.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -33,21 +32,7 @@ const JOBS = [
   'Falconer,,Grounds,Edinburgh',
 ].join('\n');
 
-async function signedIn(email: string, path: string): Promise<Page> {
-  const admin = await findAdminUserByEmail(server.db, email);
-  const token = await issueAdminToken(server.db, admin!.id);
-  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-GB', bypassCSP: true })).newPage();
-  await page.goto(`${server.url}/admin/link?token=${token}`);
-  await Promise.all([page.waitForURL(`${server.url}/admin`), page.locator('main form button').click()]);
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
-
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  return page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })
-    .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`) as Promise<string[]>;
-}
+const signedIn = (email: string, path: string) => signedInAdmin(browser, server, email, path, { viewport: { width: 1280, height: 900 } });
 
 test('the home explains the job list, takes the upload, and shows the jobs nobody can talk about', async () => {
   const page = await signedIn(DEMO_ADMIN_EMAIL, '/admin');

@@ -5,12 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { DEMO_ADMIN_EMAIL } from '../demo/seed.js';
-import { createAdminUser, findAdminUserByEmail } from '../src/server/admin/accounts.js';
-import { issueAdminToken } from '../src/server/auth/admin-sessions.js';
+import { createAdminUser } from '../src/server/admin/accounts.js';
 import type { RunningServer } from '../src/server/server.js';
 import { ADMIN_KEY, launchChromium, startTestServer } from './support/node/harness.js';
+import { axeViolations, signedInAdmin } from './support/node/workspace.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -25,24 +25,9 @@ after(async () => {
   await server?.close();
 });
 
-/** Signs in through the link a sign-in mail carries, and opens `path`. */
-async function signedIn(email: string, path: string, { viewport = { width: 1280, height: 800 }, bypassCSP = true } = {}): Promise<Page> {
-  const admin = await findAdminUserByEmail(server.db, email);
-  const token = await issueAdminToken(server.db, admin!.id);
-  const page = await (await browser.newContext({ viewport, locale: 'en-GB', bypassCSP })).newPage();
-  await page.goto(`${server.url}/admin/link?token=${token}`);
-  await Promise.all([page.waitForURL(`${server.url}/admin`), page.locator('main form button').click()]);
-  await page.goto(`${server.url}${path}`);
-  return page;
-}
+const signedIn = (email: string, path: string, options: BrowserContextOptions = {}) => signedInAdmin(browser, server, email, path, options);
 
 /** axe in the page (the context bypasses the page's CSP, which allows no other script). */
-async function axeViolations(page: Page) {
-  await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
-  return page.evaluate(`axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice'] })
-    .then((result) => result.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ')).join(', ')))`) as Promise<string[]>;
-}
-
 const heading = (page: Page) => page.locator('hw-admin-app h1');
 const announced = (page: Page, text: string) => page.getByRole('status').filter({ hasText: text }).waitFor();
 
