@@ -1,17 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupWorker } from 'msw/browser';
 import type { AnalyticsFigures, AnalyticsReport } from '../../sdk/admin-schemas.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
-import { $, alerts, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
+import { $, alerts, received, route, signedInClient, statuses, texts, until, mockedApi } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminAnalytics } from './analytics.js';
 import './analytics.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
-beforeEach(() => (received.length = 0));
-afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
+const worker = mockedApi();
 
 const figures = (overrides: Partial<AnalyticsFigures> = {}): AnalyticsFigures => ({
   lists: 0,

@@ -1,17 +1,25 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupWorker } from 'msw/browser';
 import type { AuditEntry } from '../../sdk/admin-schemas.js';
 import { errorResponse } from '../../../tests/support/browser/test-data.js';
-import { $, alerts, anAdminPerson, button, choose, received, route, signedInClient, statuses, texts, until } from '../../../tests/support/browser/admin-test-data.js';
+import {
+  $,
+  alerts,
+  anAdminPerson,
+  button,
+  choose,
+  received,
+  route,
+  signedInClient,
+  statuses,
+  texts,
+  until,
+  mockedApi,
+} from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminAudit } from './audit.js';
 import './audit.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
-beforeEach(() => (received.length = 0));
-afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
+const worker = mockedApi();
 
 function aLine(overrides: Partial<AuditEntry> = {}): AuditEntry {
   return {

@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import type { AdminPerson } from '../../sdk/index.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import {
@@ -18,15 +17,12 @@ import {
   statuses,
   texts,
   until,
+  mockedApi,
 } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminPeople } from './people.js';
 import './people.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
-beforeEach(() => (received.length = 0));
-afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
+const worker = mockedApi();
 
 const ada = anAdminPerson();
 const alan = anAdminPerson({

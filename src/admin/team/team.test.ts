@@ -1,7 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse } from 'msw';
-import { setupWorker } from 'msw/browser';
 import { ROLE_SCOPES, type AdminUser, type ApiKey } from '../../sdk/admin-schemas.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import {
@@ -20,15 +19,12 @@ import {
   texts,
   type,
   until,
+  mockedApi,
 } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTeam } from './team.js';
 import './team.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
-beforeEach(() => (received.length = 0));
-afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
+const worker = mockedApi();
 
 const me = aUser();
 const editor = aUser({ id: 'u2', email: 'ed@acme.test', name: null, role: 'editor', lastSignInAt: null });

@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { setupWorker } from 'msw/browser';
 import type { ModeratedTestimonial } from '../../sdk/index.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import { deepActiveElement } from '../shared/dialog.js';
@@ -17,15 +16,12 @@ import {
   statuses,
   texts,
   until,
+  mockedApi,
 } from '../../../tests/support/browser/admin-test-data.js';
 import type { HwAdminTestimonials } from './testimonials.js';
 import './testimonials.js';
 
-const worker = setupWorker();
-before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
-beforeEach(() => (received.length = 0));
-afterEach(() => worker.resetHandlers());
-after(() => worker.stop());
+const worker = mockedApi();
 
 const approved = aTestimonial({ id: 't2', author: 'Katherine Johnson', status: 'approved', updatedAt: '2026-11-25T10:00:00.000Z', toYear: null, currentRole: null });
 const pending = aTestimonial();

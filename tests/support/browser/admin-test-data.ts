@@ -1,6 +1,7 @@
 // Sample workspace data, a mock admin API and ways to look at a page as its user does (tests only).
 import { waitUntil } from '@open-wc/testing';
 import { http, HttpResponse, type JsonBodyType } from 'msw';
+import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createAdminClient } from '../../../src/sdk/admin-client.js';
 import { ROLE_SCOPES, type AdminRole, type AdminSession, type AdminSite, type AdminUser, type ApiKey } from '../../../src/sdk/admin-schemas.js';
 import type { AdminPerson, ModeratedTestimonial } from '../../../src/sdk/index.js';
@@ -167,3 +168,13 @@ export async function choose(el: Host, selector: string, value: string) {
 
 /** The open dialog of a page. */
 export const openDialog = (el: Element) => el.shadowRoot!.querySelector<HTMLDialogElement>('dialog[open]');
+
+/** This test file's msw worker: started before its tests, reset (and `received` emptied) around each, stopped after. */
+export function mockedApi(): SetupWorker {
+  const worker = setupWorker();
+  before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
+  beforeEach(() => (received.length = 0));
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+  return worker;
+}
