@@ -28,19 +28,6 @@ export default css`
     font-size: 0.875em;
   }
 
-  th[scope='row'] {
-    font-weight: 400;
-  }
-
-  .more {
-    margin-top: 1rem;
-  }
-
-  .count {
-    margin: 0 0 0.5rem;
-    color: var(--_muted);
-  }
-
   section {
     margin-top: 2.5rem;
   }

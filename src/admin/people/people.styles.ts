@@ -33,17 +33,4 @@ export default css`
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
-
-  th[scope='row'] {
-    font-weight: 400;
-  }
-
-  .more {
-    margin-top: 1rem;
-  }
-
-  .count {
-    margin: 0 0 0.5rem;
-    color: var(--_muted);
-  }
 `;

@@ -130,6 +130,21 @@ export const adminStyles = css`
     font-size: 0.875em;
   }
 
+  /* A row's heading cell (the person, the log line) reads as data, not as a column heading. */
+  th[scope='row'] {
+    font-weight: 400;
+  }
+
+  /* A paged list: how many are shown above it, "Load more" below it. */
+  .count {
+    margin: 0 0 0.5rem;
+    color: var(--_muted);
+  }
+
+  .more {
+    margin-top: 1rem;
+  }
+
   .muted {
     color: var(--_muted);
   }

@@ -11,10 +11,6 @@ export default css`
     overflow-wrap: anywhere;
   }
 
-  th[scope='row'] {
-    font-weight: 400;
-  }
-
   .add {
     max-width: 48rem;
     margin-top: 1.5rem;
