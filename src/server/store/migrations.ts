@@ -640,6 +640,20 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('site_jobs_site').on('site_jobs').columns(['site_id', 'source', 'position']).execute();
     },
   },
+  '0014_answers': {
+    async up(db) {
+      // The employee's answer as the relay received it (a reply to the question's mail) or as typed on
+      // /me (issue 18). Kept with the question, so the retention purge deletes both together.
+      await db.schema
+        .alterTable('contact_requests')
+        .addColumn('answer_text', 'text')
+        .addColumn('answer_via', 'text', (c) => c.check(sql`answer_via in ('mail', 'me', 'link')`))
+        .addColumn('thanked_at', 'timestamptz')
+        .addColumn('reminded_at', 'timestamptz')
+        .addColumn('second_chance_at', 'timestamptz')
+        .execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -219,6 +219,16 @@ export interface ContactRequestsTable {
   confirmed_at: Date | null;
   answered_at: Date | null;
   declined_at: Date | null;
+  /** The employee's answer, when the relay received their reply or they typed it on /me; null after "I answered" only. */
+  answer_text: ColumnType<string | null, string | null | undefined, string | null>;
+  /** How the answer arrived: a reply through the relay, typed on /me, or the "I answered" link (no text). */
+  answer_via: ColumnType<'mail' | 'me' | 'link' | null, 'mail' | 'me' | 'link' | null | undefined, 'mail' | 'me' | 'link' | null>;
+  /** When the candidate clicked "thank you" after the answer (at most once). */
+  thanked_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the one gentle reminder went to the employee (never more than one). */
+  reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the candidate was offered another person, the question being unanswered in the site's window. */
+  second_chance_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 export interface UsedChallengesTable {
