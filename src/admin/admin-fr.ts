@@ -347,6 +347,50 @@ const fr: AdminTerms = {
   adOvUpload: 'Téléverser la liste',
   adOvUploaded: (count: number) => `La liste des postes est à jour\u202f: ${count} postes ouverts.`,
   adOvRefused: (detail: string) => `La liste des postes a été refusée\u202f; rien n’a changé. ${detail}`,
+  // Sécurité des salariés (issue 18) : le filtre du site et la page « Signalements et questions retenues ».
+  adSafety: 'Signalements et questions retenues',
+  adSfFilter: 'Retenir des questions pour modération',
+  adSfFilterHint:
+    'Une question retenue n’arrive à personne tant qu’un modérateur ne l’a pas libérée dans «\u00a0Signalements et questions retenues\u00a0». Le candidat n’en est pas informé.',
+  adSfHoldLinks: 'Les questions avec un lien (une adresse web)',
+  adSfHoldPhones: 'Les questions avec un numéro de téléphone',
+  adSfWords: 'Les questions avec l’un de ces mots',
+  adSfWordsHint:
+    'Un mot ou une expression par ligne. Mots entiers, sans tenir compte des majuscules ni des accents\u202f: «\u00a0telegram\u00a0» retient aussi «\u00a0Télégram\u00a0».',
+  adSfWordsError: (count: number, length: number) => `Au plus ${count} mots, de ${length} caractères au plus chacun.`,
+  adSfIntro:
+    'Les salariés signalent des questions et bloquent des expéditeurs depuis l’e-mail de la question. Les expéditeurs bloqués n’en sont pas informés\u202f: leurs questions n’arrivent simplement à personne.',
+  adSfHeld: (count: number) => `Questions retenues (${count})`,
+  adSfHeldNone: 'Aucune question en attente.',
+  adSfReports: (count: number) => `Signalements (${count})`,
+  adSfReportsNone: 'Aucune question n’a été signalée.',
+  adSfBlocks: (count: number) => `Expéditeurs bloqués (${count})`,
+  adSfBlocksNone: 'Personne n’est bloqué.',
+  adSfAbout: (candidate: string, domain: string, to: string, date: string) => `De ${candidate} (${domain}) à ${to}, le ${date}`,
+  adSfHeldFor: (reasons: string) => `Retenue pour\u202f: ${reasons}`,
+  adSfHoldReason: (reason: string) => ({ link: 'un lien', phone: 'un numéro de téléphone', word: 'un mot de la liste' })[reason] ?? reason,
+  adSfReason: (reason: string) => ({ abusive: 'Abusive', spam: 'Spam', recruiter: 'Démarchage de recruteur' })[reason] ?? reason,
+  adSfReportedOn: (date: string) => `signalée le ${date}`,
+  adSfSenderBlocked: 'Expéditeur bloqué',
+  adSfRelease: 'Libérer',
+  adSfReject: 'Refuser',
+  adSfBlockSender: 'Bloquer l’expéditeur',
+  adSfBlockDomain: (domain: string) => `Bloquer ${domain}`,
+  adSfUnblock: 'Débloquer',
+  adSfBlockedAddress: (candidate: string) => `L’adresse de ${candidate}`,
+  adSfBlockedAddressGone: 'Une adresse (sa question n’est plus conservée)',
+  adSfBlockedDomain: (domain: string) => `Toutes les adresses de ${domain}`,
+  adSfBlockSource: (source: string, date: string) =>
+    `${{ employee: 'par un salarié', moderator: 'par un modérateur', reports: 'après des signalements répétés' }[source] ?? source}, le ${date}`,
+  adSfNewDomain: 'Bloquer un domaine',
+  adSfNewDomainHint:
+    'Un domaine d’entreprise comme acme-recrutement.fr\u202f; les messageries publiques (gmail.com, orange.fr, …) ne peuvent pas être bloquées en entier.',
+  adSfDomainError: 'Saisissez un domaine comme acme-recrutement.fr.',
+  adSfReleased: (candidate: string) => `La question de ${candidate} a été libérée.`,
+  adSfRejected: (candidate: string) => `La question de ${candidate} a été refusée\u202f; le candidat a été prévenu, avec délicatesse.`,
+  adSfSenderBlockedDone: (candidate: string) => `L’expéditeur de la question de ${candidate} est bloqué.`,
+  adSfDomainBlockedDone: (domain: string) => `Toutes les adresses de ${domain} sont bloquées.`,
+  adSfUnblocked: 'Le blocage a été levé.',
 };
 
 export default fr;

@@ -26,6 +26,9 @@ import {
   StatusChanged,
   SiteJobsReplaced,
   SiteOverview,
+  SafetyOverview,
+  HeldDecided,
+  type BlockCreate,
   type ImportProblem,
   type InvitationRequest,
   type PersonStatus,
@@ -162,6 +165,14 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** Safety for employees (issue 18), scope `moderation`: reports, held questions and blocked senders. */
+  safety: {
+    overview(site: string): Promise<SafetyOverview>;
+    release(site: string, questionId: string): Promise<HeldDecided>;
+    reject(site: string, questionId: string): Promise<HeldDecided>;
+    block(site: string, json: BlockCreate): Promise<void>;
+    unblock(site: string, blockId: string): Promise<void>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,6 +257,13 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    safety: {
+      overview: (slug) => call(api.get(site(slug, 'safety')), SafetyOverview),
+      release: (slug, id) => call(api.post(site(slug, 'safety', 'held', id, 'release')), HeldDecided),
+      reject: (slug, id) => call(api.post(site(slug, 'safety', 'held', id, 'reject')), HeldDecided),
+      block: (slug, json) => send(api.post(site(slug, 'safety', 'blocks'), { json }), timeout || 0),
+      unblock: (slug, id) => send(api.delete(site(slug, 'safety', 'blocks', id)), timeout || 0),
+    },
   };
 }
 

@@ -40,6 +40,9 @@ export function isCareersUrl(value: string): boolean {
 }
 
 export const CAREERS_URL_MAX = 2000;
+/** The site filter's listed words (issue 18): how many, and how long each. */
+export const HELD_WORDS_MAX = 200;
+export const HELD_WORD_MAX = 60;
 
 /** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
 const AccentColor = z.pipe(
@@ -65,6 +68,10 @@ export const SiteCreate = z.strictObject({
   accentColor: z.optional(z.nullable(AccentColor)),
   /** Where those pages lead back to; without it, the page a question came from or the first allowed origin. `null` clears it. */
   careersUrl: z.optional(z.nullable(CareersUrl)),
+  /** The site's filter (issue 18): questions with links, phone numbers or one of these words wait for a moderator. */
+  holdLinks: z.optional(z.boolean()),
+  holdPhones: z.optional(z.boolean()),
+  heldWords: z.optional(z.array(line(HELD_WORD_MAX)).check(z.maxLength(HELD_WORDS_MAX))),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -79,6 +86,9 @@ export const AdminSite = z.object({
   accentColor: z.nullable(z.string()),
   careersUrl: z.nullable(z.string()),
   createdAt: z.iso.datetime(),
+  holdLinks: z.optional(z.boolean()),
+  holdPhones: z.optional(z.boolean()),
+  heldWords: z.optional(z.array(z.string())),
 });
 
 export const AdminSiteList = z.object({ items: z.array(AdminSite) });
@@ -523,3 +533,51 @@ export type SiteJobsReplaced = z.infer<typeof SiteJobsReplaced>;
 export type JobCoverage = z.infer<typeof JobCoverage>;
 export type GroupCount = z.infer<typeof GroupCount>;
 export type SiteOverview = z.infer<typeof SiteOverview>;
+
+/** Safety for employees (issue 18): what moderators see and do. */
+export const ReportReason = z.enum(['abusive', 'spam', 'recruiter']);
+export const DOMAIN_MAX = 253;
+
+/** A question as moderators see it: never the candidate's address, only its domain; never who reported. */
+export const SafetyQuestion = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  senderDomain: z.string(),
+  message: z.string(),
+  job: z.nullable(z.string()),
+  /** The display name of the person it was for. */
+  to: z.string(),
+  askedAt: z.iso.datetime(),
+  /** Whether the sender's address or domain is blocked now. */
+  senderBlocked: z.boolean(),
+});
+export const SafetyReport = z.object({ question: SafetyQuestion, reason: ReportReason, reportedAt: z.iso.datetime() });
+export const HeldQuestion = z.object({ question: SafetyQuestion, holdReasons: z.array(z.enum(['link', 'phone', 'word'])) });
+export const SenderBlock = z.object({
+  id: z.string(),
+  kind: z.enum(['address', 'domain']),
+  /** The domain of a domain block; an address is kept only as a keyed hash. */
+  domain: z.nullable(z.string()),
+  /** The candidate's name on the question that led to an address block, while that question is kept. */
+  candidateName: z.nullable(z.string()),
+  source: z.enum(['employee', 'moderator', 'reports']),
+  createdAt: z.iso.datetime(),
+});
+export const SafetyOverview = z.object({ reports: z.array(SafetyReport), held: z.array(HeldQuestion), blocks: z.array(SenderBlock) });
+/** `POST /v1/admin/sites/:site/safety/blocks`: the sender of a question (`request`), or a `domain`. */
+export const BlockCreate = z
+  .strictObject({
+    request: z.optional(line(40)),
+    domain: z.optional(z.string().check(z.trim(), z.toLowerCase(), z.regex(/^(?=.{3,253}$)[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'must be a domain such as example.com'))),
+  })
+  .check(z.refine((body) => (body.request === undefined) !== (body.domain === undefined), 'give either request or domain'));
+export const HeldDecided = z.object({ status: z.enum(['confirmed', 'refused_cap', 'refused_unavailable']) });
+
+export type ReportReason = z.infer<typeof ReportReason>;
+export type SafetyQuestion = z.infer<typeof SafetyQuestion>;
+export type SafetyReport = z.infer<typeof SafetyReport>;
+export type HeldQuestion = z.infer<typeof HeldQuestion>;
+export type SenderBlock = z.infer<typeof SenderBlock>;
+export type SafetyOverview = z.infer<typeof SafetyOverview>;
+export type BlockCreate = z.infer<typeof BlockCreate>;
+export type HeldDecided = z.infer<typeof HeldDecided>;

@@ -126,6 +126,11 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/admin/audit.csv', family: 'admin', queryKeys: ['action', 'actor', 'from', 'to'] },
   { method: 'GET', path: '/v1/admin/sites/{site}/consents', family: 'admin', queryKeys: ['person', 'limit', 'cursor'] },
   { method: 'GET', path: '/v1/admin/sites/{site}/consents.csv', family: 'admin', queryKeys: ['person'] },
+  { method: 'GET', path: '/v1/admin/sites/{site}/safety', family: 'admin' },
+  { method: 'POST', path: '/v1/admin/sites/{site}/safety/held/{id}/release', family: 'admin' },
+  { method: 'POST', path: '/v1/admin/sites/{site}/safety/held/{id}/reject', family: 'admin' },
+  { method: 'POST', path: '/v1/admin/sites/{site}/safety/blocks', family: 'admin', limit: 64 * KB, sample: () => ({ domain: 'fuzz.example' }) },
+  { method: 'DELETE', path: '/v1/admin/sites/{site}/safety/blocks/{id}', family: 'admin' },
 
   { method: 'GET', path: '/v1/me', family: 'me' },
   { method: 'PUT', path: '/v1/me/profile', family: 'me', limit: 16 * KB, sample: profileSample },

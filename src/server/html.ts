@@ -114,7 +114,15 @@ export const siteBrand = (site: { site_name: string; accent_color: string | null
 });
 
 /** A page's one primary action: a link, or a form that posts the link's values back to `action`, with at most one field to fill. */
-export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string>; input?: FormInput };
+export type NextStep = { label: string; href: string } | { label: string; action: string; fields: Record<string, string>; input?: FormInput | ChoiceInput };
+
+/** A choice among a few answers, as radio buttons (a report's reason): the first is checked. */
+export interface ChoiceInput {
+  name: string;
+  type: 'radio';
+  legend: string;
+  choices: { value: string; label: string }[];
+}
 
 /** The one field a landing page's form asks for (the workspace's sign-in asks for an e-mail address). */
 export interface FormInput {
@@ -159,12 +167,20 @@ export function backToCareers(lang: Lang, brand: Brand | undefined): NextStep | 
 
 function nextStep(step: NextStep) {
   if ('href' in step) return html`<p class="next"><a class="button" href="${step.href}">${step.label}</a></p>`;
-  return html`<form method="post" action="${step.action}">${hiddenFields(step.fields)}${step.input ? formInput(step.input) : ''}<button type="submit">${step.label}</button></form>`;
+  return html`<form method="post" action="${step.action}">${hiddenFields(step.fields)}${step.input ? (step.input.type === 'radio' ? choiceInput(step.input) : formInput(step.input)) : ''}<button type="submit">${step.label}</button></form>`;
 }
 
 function formInput({ name, type, label, autocomplete, value }: FormInput) {
   const id = `field-${name}`;
   return html`<label for="${id}">${label}</label><input id="${id}" name="${name}" type="${type}" autocomplete="${autocomplete}" value="${value ?? ''}" required>`;
+}
+
+function choiceInput({ name, legend, choices }: ChoiceInput) {
+  const radio = ({ value, label }: { value: string; label: string }, index: number) =>
+    index === 0
+      ? html`<label class="choice"><input type="radio" name="${name}" value="${value}" checked> ${label}</label>`
+      : html`<label class="choice"><input type="radio" name="${name}" value="${value}"> ${label}</label>`;
+  return html`<fieldset><legend>${legend}</legend>${choices.map(radio)}</fieldset>`;
 }
 
 /**
@@ -238,6 +254,10 @@ body.landing {
   display: block; box-sizing: border-box; width: 100%; min-height: 2.75rem; margin: 0 0 1rem; padding: 0.5rem 0.75rem;
   border: 1px solid var(--muted); border-radius: 0.5rem; background: var(--card); color: var(--text); font: inherit;
 }
+.landing fieldset { margin: 0 0 1rem; padding: 0; border: 0; }
+.landing legend { margin: 0 0 0.5rem; padding: 0; font-weight: 600; }
+.landing form label.choice { display: flex; align-items: center; gap: 0.6rem; min-height: 2.75rem; font-weight: 400; }
+.landing form label.choice input { width: 1.25rem; height: 1.25rem; min-height: 0; margin: 0; accent-color: var(--accent); }
 .landing footer.site { padding: 1.25rem 0.25rem 2.5rem; }
 .landing footer.site a { color: var(--link); }
 @media (max-width: 30rem) {

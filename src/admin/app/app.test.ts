@@ -64,12 +64,23 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['Overview', 'People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
+    expect(nav(el)).to.deep.equal([
+      'Overview',
+      'People',
+      'Import people',
+      'Testimonials',
+      'Reports and held questions',
+      'Site settings',
+      'Team',
+      'Audit log',
+      'Analytics',
+    ]);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
       '/admin/overview',
       '/admin/people',
       '/admin/people/import',
       '/admin/testimonials',
+      '/admin/reports',
       '/admin/settings',
       '/admin/team',
       '/admin/audit',
@@ -138,7 +149,7 @@ describe('hw-admin-app', () => {
     serveSession('moderator');
     const el = await workspace();
     expect(texts(el, 'header p')[1]).to.equal('Hélène Roux, moderator');
-    expect(nav(el)).to.deep.equal(['Testimonials']);
+    expect(nav(el)).to.deep.equal(['Testimonials', 'Reports and held questions']);
     expect(heading(el)).to.equal('People');
     expect(texts(el, 'main .message')).to.deep.equal(['Your role does not give access to this page.']);
     expect(el.shadowRoot!.querySelector('hw-admin-people')).to.be.null;

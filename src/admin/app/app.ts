@@ -16,6 +16,7 @@ import '../settings/settings.js';
 import '../team/team.js';
 import '../audit/audit.js';
 import '../analytics/analytics.js';
+import '../reports/reports.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -24,6 +25,7 @@ const ROUTES = [
   { path: 'people', scope: 'people', term: 'adPeople' },
   { path: 'people/import', scope: 'people', term: 'adImport' },
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
+  { path: 'reports', scope: 'moderation', term: 'adSafety' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
   { path: 'audit', scope: 'audit', term: 'adAudit' },
@@ -200,6 +202,8 @@ export class HwAdminApp extends AdminElement {
       case 'people/import':
         void import('../people-import/people-import.js');
         return html`<hw-admin-people-import .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-people-import>`;
+      case 'reports':
+        return html`<hw-admin-reports .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-reports>`;
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;

@@ -122,10 +122,36 @@ describe('hw-admin-settings', () => {
       defaultLang: 'fr',
       accentColor: '#1166aa',
       careersUrl: null,
+      holdLinks: false,
+      holdPhones: false,
+      heldWords: [],
     });
     expect(patch.csrf).to.equal('csrf-token-of-the-session');
     expect((await saved).detail.name).to.equal('Acme Careers');
     expect(value(el, '#accentColor'), 'as the server stored it').to.equal('#1166aa');
+    await expect(el).to.be.accessible();
+  });
+
+  it('edits the site’s filter: links, phone numbers and listed words, one per line', async () => {
+    serveUpdate();
+    const el = await settingsPage('en', aSite({ holdLinks: false, holdPhones: true, heldWords: ['crypto'] }));
+    expect(texts(el, 'fieldset legend')).to.include('Hold questions for moderation');
+    expect($<HTMLInputElement>(el, '[name="holdPhones"]').checked).to.be.true;
+    expect(value(el, '#heldWords')).to.equal('crypto');
+    $<HTMLInputElement>(el, '[name="holdLinks"]').focus();
+    await sendKeys({ press: 'Space' });
+    await type(el, '#heldWords', 'crypto\n\n  Télégram \n');
+    button(el, 'Save').click();
+    await until('saved', () => statuses(el).includes('Saved.'));
+    const { holdLinks, holdPhones, heldWords } = received.find((request) => request.method === 'PATCH')!.body as AdminSite;
+    expect({ holdLinks, holdPhones, heldWords }).to.deep.equal({ holdLinks: true, holdPhones: true, heldWords: ['crypto', 'Télégram'] });
+    await expect(el).to.be.accessible();
+
+    await type(el, '#heldWords', 'x'.repeat(61));
+    button(el, 'Save').click();
+    await until('the error', () => texts(el, '#heldWords-error').length);
+    expect(texts(el, '#heldWords-error')).to.deep.equal(['At most 200 words, of at most 60 characters each.']);
+    expect(focused(el)).to.equal('heldWords');
     await expect(el).to.be.accessible();
   });
 
@@ -177,7 +203,13 @@ describe('hw-admin-settings', () => {
 
   it('speaks French', async () => {
     const el = await settingsPage('fr');
-    expect(texts(el, 'label[for="name"], legend, label[for="accentColor"]')).to.deep.equal(['Nom', 'Origines autorisées', 'Couleur d’accent']);
+    expect(texts(el, 'label[for="name"], legend, label[for="accentColor"]')).to.deep.equal([
+      'Nom',
+      'Origines autorisées',
+      'Couleur d’accent',
+      'Retenir des questions pour modération',
+    ]);
+    expect(texts(el, 'label.choice')).to.deep.equal(['Les questions avec un lien (une adresse web)', 'Les questions avec un numéro de téléphone']);
     expect(texts(el, 'h2:not(.visually-hidden)')).to.deep.equal(['Aperçu', 'Code d’intégration']);
     expect(texts(el, '#defaultLang option')).to.deep.equal(['anglais', 'français']);
     await expect(el).to.be.accessible();

@@ -11,8 +11,9 @@ import { copyText } from '../shared/copy.js';
 import { invalidFields } from '../shared/errors.js';
 import { SNIPPET_ELEMENTS, embedSnippet, type SnippetAttribute, type SnippetChoice, type SnippetElement } from './snippet.js';
 import styles from './settings.styles.js';
+import { filterUpdate, renderFilterFields, toFilterDraft, type FilterDraft } from './filter-fields.js';
 
-interface Draft {
+interface Draft extends FilterDraft {
   name: string;
   allowedOrigins: string[];
   defaultLang: string;
@@ -96,6 +97,7 @@ export class HwAdminSettings extends AdminElement {
             </div>
             ${this.renderAccent(draft)}
             ${this.textField('careersUrl', localize.term('adCareersUrl'), draft.careersUrl, { type: 'url', hint: localize.term('adCareersUrlHint') })}
+            ${renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields))}
             ${this.renderFeedback()}
             <button type="submit">${localize.term('adSave')}</button>
           </form>
@@ -312,6 +314,7 @@ export class HwAdminSettings extends AdminElement {
       defaultLang: draft!.defaultLang,
       accentColor: draft!.accentColor || null,
       careersUrl: draft!.careersUrl.trim() || null,
+      ...filterUpdate(draft!),
     });
     this.invalid = parsed.success ? new Set() : invalidFields(parsed.error.issues);
     [this.failure, this.announcement] = ['', ''];
@@ -337,6 +340,7 @@ function toDraft(site: AdminSite): Draft {
     defaultLang: site.defaultLang,
     accentColor: site.accentColor ?? '',
     careersUrl: site.careersUrl ?? '',
+    ...toFilterDraft(site),
   };
 }
 

@@ -151,6 +151,9 @@ describe('sites', () => {
         accentColor: null,
         careersUrl: null,
         createdAt: undefined,
+        holdLinks: false,
+        holdPhones: false,
+        heldWords: [],
       },
     );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);

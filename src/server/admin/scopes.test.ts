@@ -74,6 +74,8 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/audit.csv', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/consents', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/consents.csv', scope: 'audit' },
+  { method: 'GET', path: '/sites/acme/safety', scope: 'moderation' },
+  { method: 'POST', path: '/sites/acme/safety/blocks', scope: 'moderation', make: async () => ({ json: { domain: `${unique()}.example` } }) },
 ];
 
 const spareUser = async () => (await createAdminUser(ws.db, { email: `spare-${unique()}@hr.test`, role: 'editor' })).public_id;

@@ -27,6 +27,9 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
     ...(fields.accentColor !== undefined && { accent_color: fields.accentColor }),
     ...(fields.careersUrl !== undefined && { careers_url: fields.careersUrl }),
+    ...(fields.holdLinks !== undefined && { hold_links: fields.holdLinks }),
+    ...(fields.holdPhones !== undefined && { hold_phones: fields.holdPhones }),
+    ...(fields.heldWords !== undefined && { held_words: fields.heldWords }),
   };
 }
 
@@ -50,5 +53,8 @@ export function toAdminSite(site: Site): AdminSite {
     accentColor: site.accent_color,
     careersUrl: site.careers_url,
     createdAt: new Date(site.created_at).toISOString(),
+    holdLinks: site.hold_links,
+    holdPhones: site.hold_phones,
+    heldWords: site.held_words,
   };
 }

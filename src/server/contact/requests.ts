@@ -10,6 +10,7 @@ import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';
 import type { ContactLinks } from './links.js';
+import { heldBySite, senderBlocked } from './safety.js';
 
 export type ContactRequestBody = z.infer<typeof ContactRequest>;
 
@@ -164,12 +165,15 @@ function pendingToday(db: Db, personId: number, now: Date) {
 const oneLine = (text: string) => text.replace(/[\s\p{Cc}]+/gu, ' ').trim();
 
 export type Confirmation =
-  { ok: true; status: 'confirmed' | 'refused_cap' | 'refused_unavailable'; displayName: string; lang: string } | { ok: false; problem: TokenProblem; lang?: string };
+  | { ok: true; status: 'confirmed' | 'held' | 'refused_cap' | 'refused_unavailable'; displayName: string; lang: string }
+  | { ok: false; problem: TokenProblem; lang?: string };
 
 export interface ConfirmDeps {
   db: Db;
   links: Links;
   contactLinks: ContactLinks;
+  /** The key of blocked senders' hashes (issue 18): a sender blocked since they asked is refused like an unavailable person. */
+  blockKey?: string;
 }
 
 /**
@@ -177,7 +181,7 @@ export interface ConfirmDeps {
  * confirmations cannot both take the last place under the cap: check again that the person may be
  * reached, then forward the question to them, or tell the candidate kindly why not.
  */
-export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
+export async function confirmRequest({ db, links, contactLinks, blockKey }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
   let counted: { siteId: number; job: string | null } | undefined;
   const confirmation = await db.transaction().execute(async (trx): Promise<Confirmation> => {
     const request = await trx.selectFrom('contact_requests').selectAll().where('confirm_token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst();
@@ -193,8 +197,13 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
       .where('id', '=', request.person_id)
       .executeTakeFirstOrThrow();
     const reach = await reachPerson(trx, site, public_id, links.publicUrl, now);
-    const status = reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
-    await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
+    const { blocked, held } = await safetyCheck(trx, blockKey, site, request, reach.ok);
+    const status = blocked ? 'refused_unavailable' : held ? 'held' : reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
+    await trx
+      .updateTable('contact_requests')
+      .set({ status, confirmed_at: held ? null : now })
+      .where('id', '=', request.id)
+      .execute();
 
     const candidate = {
       siteName: site.name,
@@ -203,13 +212,13 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
       displayName: display_name,
       careersUrl: site.careers_url ?? request.page_origin,
     };
-    if (reach.ok) {
+    if (status === 'confirmed' && reach.ok) {
       await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
-    } else {
+    } else if (status !== 'held') {
       const template = status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined';
       await enqueueMail(trx, { to: request.candidate_email, template, locale: request.lang, data: candidate });
     }
-    if (reach.ok) counted = { siteId: request.site_id, job: request.job };
+    if (status === 'confirmed') counted = { siteId: request.site_id, job: request.job };
     return { ok: true, status, displayName: display_name, lang: request.lang };
   });
   if (counted) analyticsCounter(db).count(counted.siteId, counted.job, 'confirmed', now);
@@ -224,8 +233,14 @@ interface StoredRequest {
   job: string | null;
 }
 
+/** Whether the sender is blocked now, or the site's filter holds the question for a moderator (issue 18). */
+async function safetyCheck(db: Db, blockKey: string | undefined, site: Site, request: { candidate_email: string; message: string }, reachable: boolean) {
+  const blocked = blockKey !== undefined && (await senderBlocked(db, blockKey, site.id, request.candidate_email));
+  return { blocked, held: reachable && !blocked && heldBySite(site, request.message) };
+}
+
 /** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
-async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
+export async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
   await enqueueMail(db, {
     to: person.email,
     template: 'contact_request',
@@ -241,6 +256,8 @@ async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDe
       answeredUrl: contactLinks.action('answered', request.public_id),
       declineUrl: contactLinks.action('decline', request.public_id),
       pauseUrl: contactLinks.action('pause', request.public_id),
+      reportUrl: contactLinks.action('report', request.public_id),
+      blockUrl: contactLinks.action('block', request.public_id),
       withdrawUrl: links.withdraw(person.publicId, person.email),
     },
   });

@@ -10,7 +10,9 @@ import { PAGE_HEADERS, preferredLang, siteBrand, type Brand } from '../html.js';
 import { loadSite, type SiteVariables } from '../site.js';
 import type { Db } from '../store/database.js';
 import { CHALLENGE_MAX_NUMBER, checkProof, issueChallenge, spendProof, type ProofProblem } from './challenge.js';
-import { CONTACT_ACTIONS, contactKeys, type ContactAction } from './links.js';
+import { CONTACT_ACTIONS, contactKeys, SAFETY_ACTIONS, type ContactAction, type SafetyAction } from './links.js';
+import { performSafetyAction, safetyPage } from './safety-pages.js';
+import { senderBlocked } from './safety.js';
 import { actionPage, contactPage, contactText, formatDay, formPage, pageLang, toCareers, toProfile, type ContactTexts } from './pages.js';
 import { DEFAULT_CONTACT_LIMITS, type ContactLimits } from './limits.js';
 import { clientIp, countAttempt, keyed, rateLimited } from '../rate-limit.js';
@@ -98,6 +100,8 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const personId = c.req.param('id');
     const reach = hasNul(personId) ? { ok: false as const, reason: 'person_not_found' as const } : await reachPerson(db, c.var.site, personId, publicUrl, at);
     if (!reach.ok) return unreachable(c, reach.reason);
+    // A blocked sender (issue 18) gets the answer every question gets; nothing is stored or sent.
+    if (await senderBlocked(db, (await keys()).blocks, c.var.site.id, body.email)) return accepted(c, newRequestId());
     const origin = c.req.header('Origin')!;
     const stored = await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin }, at, limits.pendingPerPerson);
     if (!stored.ok) {
@@ -125,12 +129,13 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const token = String((await parseForm(c)).token ?? '');
     const request = token ? await findByToken(db, token) : undefined;
     const brand = request && siteBrand(request, request.page_origin);
-    const result = await confirmRequest({ db, links, contactLinks: (await keys()).contactLinks }, token, now());
+    const { contactLinks, blocks } = await keys();
+    const result = await confirmRequest({ db, links, contactLinks, blockKey: blocks }, token, now());
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
     if (!result.ok) return show(c, candidateProblem(lang, brand, result.problem), 410);
     const outcome =
-      result.status === 'confirmed'
+      result.status === 'confirmed' || result.status === 'held'
         ? { tone: 'done' as const, title: t.confirmedTitle, message: t.confirmed(result.displayName) }
         : { tone: 'problem' as const, title: t.notSentTitle, message: t[result.status](result.displayName) };
     return show(c, contactPage(lang, { brand, ...outcome, next: toCareers(lang, brand) }));
@@ -151,8 +156,24 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     });
   }
 
+  for (const action of SAFETY_ACTIONS) {
+    pages.get(`/${action}`, async (c) => {
+      const fields = { request: c.req.query('request') ?? '', sig: c.req.query('sig') ?? '' };
+      const found = await signedRequest(c, action, fields);
+      if (found instanceof Response) return found;
+      return show(c, safetyPage(found.lang, found.brand, action, fields, found.candidate_name));
+    });
+    pages.post(`/${action}`, formLimit, async (c) => {
+      const form = await parseForm(c);
+      const found = await signedRequest(c, action, { request: String(form.request ?? ''), sig: String(form.sig ?? '') });
+      if (found instanceof Response) return found;
+      const deps = { db, key: (await keys()).blocks, publicUrl };
+      return show(c, await performSafetyAction(deps, action, found, String(form.reason ?? ''), now()));
+    });
+  }
+
   /** The request a signed action link is about, in its employee's language, or the page saying why there is none. */
-  async function signedRequest(c: Context, action: ContactAction, fields: { request: string; sig: string }) {
+  async function signedRequest(c: Context, action: ContactAction | SafetyAction, fields: { request: string; sig: string }) {
     const browserLang = preferredLang(c.req.header('Accept-Language'));
     const problem = (lang: string, message: string, brand?: Brand) =>
       contactPage(lang, { brand, tone: 'problem', title: contactText(lang).linkTitle, message, next: toProfile(lang) });
@@ -173,8 +194,9 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
 type EmployeeView = NonNullable<Awaited<ReturnType<typeof findForEmployee>>> & { lang: string; brand: Brand };
 
 /** "Decline" and "pause" expire with the question: two weeks after it reached the employee, and "pause" once it is settled. */
-function linkExpired(action: ContactAction, { status, confirmed_at }: EmployeeView, now: Date) {
-  if (action === 'answered') return false;
+function linkExpired(action: ContactAction | SafetyAction, { status, confirmed_at }: EmployeeView, now: Date) {
+  // Reporting and blocking stay possible as long as the question is kept.
+  if (action === 'answered' || action === 'report' || action === 'block') return false;
   const closed = !confirmed_at || now.getTime() - confirmed_at.getTime() >= QUESTION_OPEN_MS;
   return closed || (action === 'pause' && status !== 'confirmed');
 }

@@ -41,6 +41,9 @@ export interface ContactRequestData extends SiteMail {
   answeredUrl: string;
   declineUrl: string;
   pauseUrl: string;
+  /** Safety (issue 18): report the question to the site's moderators, block its sender. */
+  reportUrl?: string;
+  blockUrl?: string;
   withdrawUrl: string;
 }
 
@@ -78,6 +81,17 @@ export interface AdminSignInData extends SiteMail {
   link: string;
 }
 
+/** To the site's moderators (issue 18): an employee reported a question. Never says who reported it. */
+export interface ContactReportedData extends SiteMail {
+  reason: 'abusive' | 'spam' | 'recruiter';
+  candidateName: string;
+  message: string;
+  /** The sender's domain when this report blocked it (repeated reports), else null. */
+  domainBlocked: string | null;
+  /** The workspace's "Reports and held questions" page. */
+  workspaceUrl: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
@@ -90,6 +104,7 @@ export interface MailTemplates {
   testimonial_approved: TestimonialApprovedData;
   testimonial_rejected: TestimonialRejectedData;
   admin_sign_in: AdminSignInData;
+  contact_reported: ContactReportedData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -172,7 +187,7 @@ const english: LocaleCopy = {
       action: { label: 'Confirm my question', url: link },
       note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl }) => ({
       subject: `${siteName}: a question from ${candidateName}`,
       greeting: `Hello ${name},`,
       paragraphs: [
@@ -187,6 +202,7 @@ const english: LocaleCopy = {
         { label: 'I answered', url: answeredUrl },
         { label: 'Decline politely', url: declineUrl },
         { label: 'Pause questions for 2 weeks', url: pauseUrl },
+        ...safetyLinks({ report: 'Report this question', block: 'Block this sender' }, reportUrl, blockUrl),
       ],
       note: `You get this e-mail because you chose to let candidates write to you. You decide how many questions a week you accept on your profile page.`,
     }),
@@ -240,6 +256,19 @@ const english: LocaleCopy = {
       action: { label: 'Sign in to the workspace', url: link },
       note: 'If you did not ask for it, you can ignore this e-mail: nobody can sign in without it.',
     }),
+    contact_reported: ({ siteName, reason, candidateName, message, domainBlocked, workspaceUrl }) => ({
+      subject: `${siteName}: a question was reported (${REASONS.en[reason]})`,
+      greeting: 'Hello,',
+      paragraphs: [
+        `An employee reported a question from ${candidateName} as ${REASONS.en[reason]}. The question:`,
+        { quote: message },
+        domainBlocked
+          ? `Several employees reported senders of the domain ${domainBlocked}: it is now blocked. You can unblock it in the workspace.`
+          : 'You can block the sender or their domain, or do nothing, in the workspace.',
+      ],
+      action: { label: 'Open reports and held questions', url: workspaceUrl },
+      note: 'You get this e-mail because your workspace role moderates this site. The question is kept only as long as questions are.',
+    }),
   },
 };
 
@@ -286,7 +315,7 @@ const french: LocaleCopy = {
       action: { label: 'Confirmer ma question', url: link },
       note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl }) => ({
       subject: fr`${siteName} : une question de ${candidateName}`,
       greeting: fr`Bonjour ${name},`,
       paragraphs: [
@@ -301,6 +330,7 @@ const french: LocaleCopy = {
         { label: 'J’ai répondu', url: answeredUrl },
         { label: 'Décliner poliment', url: declineUrl },
         { label: 'Suspendre les questions 2 semaines', url: pauseUrl },
+        ...safetyLinks({ report: 'Signaler cette question', block: 'Bloquer cet expéditeur' }, reportUrl, blockUrl),
       ],
       note: fr`Vous recevez cet e-mail parce que vous avez accepté que des candidats vous écrivent. Vous choisissez combien de questions vous acceptez par semaine sur votre page de profil.`,
     }),
@@ -356,8 +386,33 @@ const french: LocaleCopy = {
       action: { label: 'Me connecter à l’espace RH', url: link },
       note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne ne peut se connecter sans ce lien.`,
     }),
+    contact_reported: ({ siteName, reason, candidateName, message, domainBlocked, workspaceUrl }) => ({
+      subject: fr`${siteName} : une question a été signalée (${REASONS.fr[reason]})`,
+      greeting: 'Bonjour,',
+      paragraphs: [
+        fr`Un ou une salariée a signalé une question de ${candidateName} comme ${REASONS.fr[reason]}. La question :`,
+        { quote: message },
+        domainBlocked
+          ? fr`Plusieurs salariés ont signalé des expéditeurs du domaine ${domainBlocked} : il est désormais bloqué. Vous pouvez le débloquer dans l’espace RH.`
+          : fr`Dans l’espace RH, vous pouvez bloquer l’expéditeur ou son domaine, ou ne rien faire.`,
+      ],
+      action: { label: 'Ouvrir les signalements et questions retenues', url: workspaceUrl },
+      note: fr`Vous recevez cet e-mail parce que votre rôle dans l’espace RH modère ce site. La question n’est conservée que le temps où les questions le sont.`,
+    }),
   },
 };
+
+/** The question mail's "Report" and "Block" links (issue 18), when the mail has them. */
+const safetyLinks = (labels: { report: string; block: string }, reportUrl?: string, blockUrl?: string): Link[] => [
+  ...(reportUrl ? [{ label: labels.report, url: reportUrl }] : []),
+  ...(blockUrl ? [{ label: labels.block, url: blockUrl }] : []),
+];
+
+/** A report's reason, as the moderators' mail says it. */
+const REASONS = {
+  en: { abusive: 'abusive', spam: 'spam', recruiter: 'recruiter fishing' },
+  fr: { abusive: 'abusive', spam: 'spam', recruiter: 'démarchage de recruteur' },
+} as const;
 
 /** One object per language: a new language is one more entry. */
 const copies = { en: english, fr: french } satisfies Record<string, LocaleCopy>;

@@ -654,6 +654,48 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0018_safety': {
+    async up(db) {
+      // Safety for employees (issue 18). A question held by the site's filter waits for a moderator.
+      await sql`alter table contact_requests drop constraint contact_requests_status_check`.execute(db);
+      await sql`alter table contact_requests add constraint contact_requests_status_check
+        check (status in ('unconfirmed', 'confirmed', 'answered', 'declined', 'refused_cap', 'refused_unavailable', 'held'))`.execute(db);
+      await db.schema
+        .alterTable('sites')
+        .addColumn('hold_links', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('hold_phones', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('held_words', sql`text[]`, (c) => c.notNull().defaultTo(sql`'{}'`))
+        .execute();
+      // Blocked senders: a keyed hash of the address or of its domain, never the address itself. A
+      // domain is named (it is a company's, not a person's) so moderators can see what they unblock.
+      await db.schema
+        .createTable('contact_blocks')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('address', 'domain')`))
+        .addColumn('key_hash', 'text', (c) => c.notNull())
+        .addColumn('domain', 'text')
+        .addColumn('source', 'text', (c) => c.notNull().check(sql`source in ('employee', 'moderator', 'reports')`))
+        // The question that led to it, while that question is kept: what moderators see of an address.
+        .addColumn('request_id', 'integer', (c) => c.references('contact_requests.id').onDelete('set null'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addUniqueConstraint('contact_blocks_key', ['site_id', 'kind', 'key_hash'])
+        .execute();
+      // An employee's report keeps the question for the moderators as long as the question is kept.
+      await db.schema
+        .createTable('contact_reports')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('request_id', 'integer', (c) => c.notNull().unique().references('contact_requests.id').onDelete('cascade'))
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('reason', 'text', (c) => c.notNull().check(sql`reason in ('abusive', 'spam', 'recruiter')`))
+        .addColumn('domain_hash', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('contact_reports_domain').on('contact_reports').columns(['site_id', 'domain_hash', 'created_at']).execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -20,6 +20,10 @@ export interface SitesTable {
   /** The careers site the landing pages lead back to. */
   careers_url: string | null;
   created_at: CreatedAt;
+  /** The site's filter (issue 18): questions with links, phone numbers or these words are held for moderation. */
+  hold_links: Generated<boolean>;
+  hold_phones: Generated<boolean>;
+  held_words: Generated<string[]>;
 }
 
 export interface PeopleTable {
@@ -194,7 +198,7 @@ export interface ConsentsTable {
   created_at: CreatedAt;
 }
 
-export type ContactRequestStatus = 'unconfirmed' | 'confirmed' | 'answered' | 'declined' | 'refused_cap' | 'refused_unavailable';
+export type ContactRequestStatus = 'unconfirmed' | 'confirmed' | 'answered' | 'declined' | 'refused_cap' | 'refused_unavailable' | 'held';
 
 /** A candidate's question to one person: stored before the 202, forwarded once the candidate confirms. */
 export interface ContactRequestsTable {
@@ -229,6 +233,32 @@ export interface ContactRequestsTable {
   reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** When the candidate was offered another person, the question being unanswered in the site's window. */
   second_chance_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+}
+
+/** A sender who may no longer ask anyone on the site: a keyed hash of their address or of its domain. */
+export interface ContactBlocksTable {
+  id: Generated<number>;
+  public_id: string;
+  site_id: number;
+  kind: 'address' | 'domain';
+  key_hash: string;
+  /** Named for domain blocks only. */
+  domain: string | null;
+  source: 'employee' | 'moderator' | 'reports';
+  request_id: number | null;
+  created_at: ColumnType<Date, Date | undefined, never>;
+}
+
+/** An employee's report of a question, for the moderators. */
+export interface ContactReportsTable {
+  id: Generated<number>;
+  site_id: number;
+  request_id: number;
+  person_id: number;
+  reason: 'abusive' | 'spam' | 'recruiter';
+  /** Keyed hash of the sender's domain: repeated reports from different employees block it. */
+  domain_hash: string;
+  created_at: ColumnType<Date, Date | undefined, never>;
 }
 
 export interface UsedChallengesTable {
@@ -336,6 +366,8 @@ export interface Database {
   listed_titles: ListedTitlesTable;
   analytics_weekly: AnalyticsWeeklyTable;
   site_jobs: SiteJobsTable;
+  contact_blocks: ContactBlocksTable;
+  contact_reports: ContactReportsTable;
 }
 
 export type Site = Selectable<SitesTable>;

@@ -18,6 +18,9 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.consentTextVersion !== undefined && { consent_text_version: site.consentTextVersion }),
       accent_color: site.accentColor ?? null,
       careers_url: site.careersUrl ?? null,
+      ...(site.holdLinks !== undefined && { hold_links: site.holdLinks }),
+      ...(site.holdPhones !== undefined && { hold_phones: site.holdPhones }),
+      ...(site.heldWords !== undefined && { held_words: site.heldWords }),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
