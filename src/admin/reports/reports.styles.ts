@@ -49,6 +49,10 @@ export default css`
     justify-content: space-between;
   }
 
+  form {
+    max-width: 48rem;
+  }
+
   .inline {
     display: flex;
     flex-wrap: wrap;

@@ -69,7 +69,7 @@ describe('hw-admin-reports', () => {
     expect(texts(el, '[data-question="q1"] .why')).to.deep.equal(['Held for: a link, a phone number']);
     expect(texts(el, '[data-question="q1"] .about')).to.deep.equal(['From Casey Doe (acme-recruiting.example) to Ana L., Dec 1, 2026']);
     expect(texts(el, '[data-question="q1"] blockquote')).to.deep.equal(['See www.casey.example for my CV']);
-    expect(texts(el, '[data-question="q1"] button')).to.deep.equal(['Block the sender Casey Doe', 'Release Casey Doe', 'Reject Casey Doe']);
+    expect(texts(el, '[data-question="q1"] button')).to.deep.equal(['Release Casey Doe', 'Reject Casey Doe', 'Block the sender Casey Doe']);
     expect(texts(el, '[data-question="q2"] .why')).to.deep.equal(['Abusive, reported on Dec 2, 2026']);
     expect(texts(el, '[data-question="q2"] .badge')).to.deep.equal(['Sender blocked']);
     expect(texts(el, '[data-question="q2"] button')).to.deep.equal(['Block acme-recruiting.example']);
@@ -86,7 +86,7 @@ describe('hw-admin-reports', () => {
     const el = await reportsPage('fr');
     expect(texts(el, 'h2')).to.deep.equal(['Questions retenues (1)', 'Signalements (1)', 'Expéditeurs bloqués (2)']);
     expect(texts(el, '[data-question="q1"] .why')).to.deep.equal(['Retenue pour\u202f: un lien, un numéro de téléphone']);
-    expect(texts(el, '[data-question="q1"] button')).to.deep.equal(['Bloquer l’expéditeur Casey Doe', 'Libérer Casey Doe', 'Refuser Casey Doe']);
+    expect(texts(el, '[data-question="q1"] button')).to.deep.equal(['Libérer Casey Doe', 'Refuser Casey Doe', 'Bloquer l’expéditeur Casey Doe']);
     expect(texts(el, '[data-question="q2"] .why')[0]).to.match(/^Abusive, signalée le 2 déc\.? 2026$/);
     await expect(el).to.be.accessible();
   });

@@ -86,7 +86,7 @@ export class HwAdminReports extends AdminElement {
     return html`<ul class="items" role="list">
       ${items.map((item) => {
         const { question, why, actions } = parts(item);
-        return html`<li data-question=${question.id}>${this.renderQuestion(question, why)}<div class="actions">${this.senderAction(question)} ${actions}</div></li>`;
+        return html`<li data-question=${question.id}>${this.renderQuestion(question, why)}<div class="actions">${actions} ${this.senderAction(question)}</div></li>`;
       })}
     </ul>`;
   }
