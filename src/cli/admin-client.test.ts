@@ -206,3 +206,16 @@ test('the job list and the overview, as the contract says', async () => {
   const json = JSON.stringify([{ title: 'Cook', url: 'ftp://jobs.example/1' }]);
   await assert.rejects(admin.replaceJobs('jobs-site', { type: 'application/json', body: json }), { name: 'HttpError', status: 400, code: 'invalid_body', field: 'url' });
 });
+
+test('safety: blocks, held questions and the site filter, as the contract says', async () => {
+  const site = await admin.sites.create({ slug: 'safe-site', name: 'Safe', holdLinks: true, heldWords: ['crypto'] });
+  assert.deepEqual([site.holdLinks, site.holdPhones, site.heldWords], [true, false, ['crypto']]);
+  assert.deepEqual(await admin.safety.overview('safe-site'), { reports: [], held: [], blocks: [] });
+  await admin.safety.block('safe-site', { domain: 'spam-corp.example' });
+  const [block] = (await admin.safety.overview('safe-site')).blocks;
+  assert.deepEqual([block?.kind, block?.domain, block?.source], ['domain', 'spam-corp.example', 'moderator']);
+  await admin.safety.unblock('safe-site', block!.id);
+  assert.deepEqual((await admin.safety.overview('safe-site')).blocks, []);
+  await assert.rejects(admin.safety.block('safe-site', { domain: 'gmail.com' }), { name: 'HttpError', status: 422, code: 'invalid_body', field: 'domain' });
+  await assert.rejects(admin.safety.release('safe-site', 'nope'), { name: 'HttpError', status: 404, code: 'not_found' });
+});

@@ -5,6 +5,7 @@ import { limitBody, readBody } from '../body.js';
 import { contactKeys } from '../contact/links.js';
 import { isPublicMailDomain } from '../contact/detectors.js';
 import { blockDomain, blockSenderOf, findSiteQuestion, rejectHeld, releaseHeld, safetyOverview, unblock } from '../contact/safety.js';
+import { analyticsCounter } from '../analytics/counter.js';
 import { apiError } from '../errors.js';
 import { hasNul } from '../nul.js';
 import type { Db } from '../store/database.js';
@@ -29,14 +30,18 @@ export function safetyRoutes({ db, links }: { db: Db; links: Links }) {
   routes.post('/sites/:site/safety/held/:id/release', need('moderation'), withSite, async (c) => {
     const id = c.req.param('id');
     const { contactLinks } = await keys();
-    const status = hasNul(id)
+    const at = now();
+    const released = hasNul(id)
       ? undefined
       : await db.transaction().execute(async (trx) => {
-          const decided = await releaseHeld({ db: trx, links, contactLinks }, c.var.site, id, now());
-          if (decided) await recordAudit(trx, c.var.actor, { action: 'question.release', site: c.var.site.slug, target: id, details: { status: decided } });
+          const decided = await releaseHeld({ db: trx, links, contactLinks }, c.var.site, id, at);
+          if (decided) await recordAudit(trx, c.var.actor, { action: 'question.release', site: c.var.site.slug, target: id, details: { status: decided.status } });
           return decided;
         });
-    return status ? c.json({ status }) : notHeld(c);
+    if (!released) return notHeld(c);
+    // Counted as confirmed now that it reached the person, as a question that was never held is.
+    if (released.status === 'confirmed') analyticsCounter(db).count(c.var.site.id, released.job, 'confirmed', at);
+    return c.json({ status: released.status });
   });
 
   routes.post('/sites/:site/safety/held/:id/reject', need('moderation'), withSite, async (c) => {

@@ -214,13 +214,18 @@ export interface ReleaseDeps {
 }
 
 type Decided = Extract<ContactRequestStatus, 'confirmed' | 'refused_cap' | 'refused_unavailable'>;
+/** A released question's outcome, and its job for the analytics. */
+export interface Released {
+  status: Decided;
+  job: string | null;
+}
 
 /**
  * A moderator releases a held question: it goes on as if it had never been held (the person may be
  * reached now: it is forwarded; otherwise the candidate is told kindly, as at confirmation). Undefined
  * when the question is not held (any more). Run in the transaction that audits it.
  */
-export async function releaseHeld({ db: trx, links, contactLinks }: ReleaseDeps, site: Site, publicId: string, now: Date): Promise<Decided | undefined> {
+export async function releaseHeld({ db: trx, links, contactLinks }: ReleaseDeps, site: Site, publicId: string, now: Date): Promise<Released | undefined> {
   const request = await trx
     .selectFrom('contact_requests')
     .selectAll()
@@ -237,7 +242,7 @@ export async function releaseHeld({ db: trx, links, contactLinks }: ReleaseDeps,
   await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
   if (reach.ok) await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
   else await tellCandidate(trx, site, request, status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined');
-  return status;
+  return { status, job: request.job };
 }
 
 /**
