@@ -149,7 +149,7 @@ describe('hw-person-card', () => {
       expect(el.shadowRoot!.querySelector('details')!.open).to.be.true;
       expect(text(el, 'reply')).to.equal('Usually replies within 2 days');
       expect(part(el, 'path')!.getAttribute('aria-label')).to.equal('Path here');
-      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–2018', 'Dispatcher · since 2018']);
+      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–\u20602018', 'Dispatcher · since 2018']);
       await expect(el).to.be.accessible();
 
       await sendKeys({ press: 'Space' });
@@ -170,7 +170,7 @@ describe('hw-person-card', () => {
       el.shadowRoot!.querySelector('details')!.open = true;
       expect(text(el, 'reply')).to.equal('Répond généralement sous 2\u00a0jours');
       expect(part(el, 'path')!.getAttribute('aria-label')).to.equal('Parcours ici');
-      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–2018', 'Dispatcher · depuis 2018']);
+      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–\u20602018', 'Dispatcher · depuis 2018']);
       await expect(el).to.be.accessible();
       const soon = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" .person=${aPerson({ replyDays: 1 })}></hw-person-card>`);
       expect(text(soon, 'reply')).to.equal('Répond généralement dans la journée');

@@ -135,7 +135,7 @@ export class HwPersonCard extends SiteElement {
     return html`<details><summary>${localize.term('moreAbout', firstName(person))}</summary>${replyDays ? html`<p part="reply">${localize.term('repliesWithin', replyDays)}</p>` : nothing}${
       path.length
         ? html`<ol part="path" aria-label=${localize.term('pathHere')}>${path.map(
-            (step) => html`<li>${step.role} · ${step.toYear ? `${step.fromYear}–${step.toYear}` : localize.term('tSince', step.fromYear)}</li>`,
+            (step) => html`<li>${step.role} · ${step.toYear ? `${step.fromYear}–\u2060${step.toYear}` : localize.term('tSince', step.fromYear)}</li>`,
           )}</ol>`
         : nothing
     }</details>`;
