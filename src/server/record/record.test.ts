@@ -7,6 +7,7 @@ import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
 import { hashToken } from '../auth/tokens.js';
 import { settleRequest } from '../contact/requests.js';
+import { refreshReplyTimes } from './reply-time.js';
 import type { Db } from '../store/database.js';
 import { createPerson, newPublicId, recordConsent } from '../store/people.js';
 import { createSite } from '../store/sites.js';
@@ -125,6 +126,18 @@ describe('reply time', () => {
     assert.equal((await publicCard(person.public_id)).replyDays, undefined, 'two answers in 90 days');
     await answered(person.id, 30);
     assert.equal((await publicCard(person.public_id)).replyDays, 1, 'median of 1, 2, 30 h');
+  });
+
+  test('is gone once its answers are older than 90 days, at the daily refresh', async () => {
+    const person = await newEmployee();
+    const cookie = await signIn(person.id);
+    await saveDetails(cookie, { path: [], showReplyTime: true });
+    const daysAgo = (days: number) => new Date(Date.now() - days * DAY);
+    for (const hours of [20, 30, 40]) await answered(person.id, hours, daysAgo(95));
+    await refreshReplyTimes(db, daysAgo(10));
+    assert.equal((await publicCard(person.public_id)).replyDays, 2, '85 days old: still counted');
+    await refreshReplyTimes(db);
+    assert.equal((await publicCard(person.public_id)).replyDays, undefined, '95 days old: no longer');
   });
 
   test('stays private until the person allows it, and again once they stop', async () => {

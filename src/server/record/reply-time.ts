@@ -28,3 +28,12 @@ export async function updateReplyTime(db: Db, personId: number, now = new Date()
   await db.updateTable('people').set({ reply_days: days }).where('id', '=', personId).where(sql<boolean>`reply_days is distinct from ${days}::integer`).execute();
   return days;
 }
+
+/**
+ * Computes again the reply time of everyone who has one: answers leave the 90 days without any new
+ * answer to recompute it. Run daily (with the retention purge); people without one cannot gain one.
+ */
+export async function refreshReplyTimes(db: Db, now = new Date()) {
+  const people = await db.selectFrom('people').select('id').where('reply_days', 'is not', null).execute();
+  for (const { id } of people) await updateReplyTime(db, id, now);
+}
