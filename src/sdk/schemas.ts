@@ -53,7 +53,7 @@ export const PublicPerson = z.object({
    * How the person usually replies: the median of their answer times over the last 90 days, in whole
    * days rounded up (1 is "within a day"). Only once they answered at least 3 questions, and only if they allow it.
    */
-  replyDays: z.optional(z.number()),
+  replyDays: z.optional(z.number().check(z.int(), z.minimum(1))),
   /** "My path here": the roles the person held at the company, oldest first; absent when they wrote none. */
   path: z.optional(CareerPath),
 });
