@@ -105,6 +105,9 @@ test('an employee writes their path and allows their reply time on /me; the care
   await shot(me, 'me-details-en-1280');
   await editor.locator('[part="record"]').scrollIntoViewIfNeeded();
   await shot(me, 'me-record-en-1280');
+  await me.setViewportSize({ width: 390, height: 844 });
+  await details.locator('.path').scrollIntoViewIfNeeded();
+  await shot(me, 'me-details-en-390');
   await context.close();
 
   const views = [
