@@ -14,8 +14,9 @@ export {
   isAbortError,
 } from './errors.js';
 export type { SchemaIssue } from './errors.js';
-export { PublicPerson, PeopleList, PublicSite, PeopleQuery, Match, Channel, ErrorBody, ErrorCode } from './schemas.js';
+export { PublicPerson, PeopleList, PublicSite, PeopleQuery, Match, Channel, ErrorBody, ErrorCode, PathStep, CareerPath } from './schemas.js';
 export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
+export { PATH_MAX_STEPS } from './role-limits.js';
 export { createMeClient } from './me-client.js';
 export type { MeClient, MeClientOptions } from './me-client.js';
 export {
@@ -25,6 +26,10 @@ export {
   ConsentUpdate,
   ConsentState,
   ContactStats,
+  CardDetails,
+  MyCardDetails,
+  MyRecord,
+  REPLY_TIME_MIN_ANSWERS,
   BIO_MAX,
   WEEKLY_CAP_MAX,
   PROFILE_MAX,

@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { request, send } from './http.js';
-import { MyProfile, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
+import { MyProfile, type CardDetails, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
 import type { TestimonialDraft } from './testimonial-schemas.js';
 
 export interface MeClientOptions {
@@ -30,6 +30,10 @@ export interface MeClient {
   signOut(): Promise<void>;
   /** Where the JSON export of all the data held on the employee downloads from. */
   readonly exportUrl: string;
+  /** Saves the card's "More about" view: the path here and the opt-in to show the reply time. */
+  saveDetails(details: CardDetails): Promise<MyProfile>;
+  /** Where the employee's record downloads from, as JSON and as CSV. */
+  readonly recordUrls: { json: string; csv: string };
 }
 
 export function createMeClient(options: MeClientOptions): MeClient {
@@ -55,5 +59,7 @@ export function createMeClient(options: MeClientOptions): MeClient {
     deleteMyData: () => send(api.delete(''), timeout),
     signOut: () => send(api.delete('session'), timeout),
     exportUrl: `${prefixUrl}/export`,
+    saveDetails: (json) => profile(api.put('details', { json })),
+    recordUrls: { json: `${prefixUrl}/record.json`, csv: `${prefixUrl}/record.csv` },
   };
 }

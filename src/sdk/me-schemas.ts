@@ -2,7 +2,7 @@
  * The employee's own side of the contract: `/v1/me`, reached with the session cookie a magic link gives.
  */
 import * as z from 'zod/mini';
-import { Channel, PublicPerson } from './schemas.js';
+import { CareerPath, Channel, PublicPerson } from './schemas.js';
 import { MyTestimonial, NameStyle } from './testimonial-schemas.js';
 
 export const BIO_MAX = 300;
@@ -59,6 +59,34 @@ export const ContactStats = z.object({
   medianResponseHours: z.nullable(z.number()),
 });
 
+/** The answers a reply time is computed from, at least, over the last 90 days. */
+export const REPLY_TIME_MIN_ANSWERS = 3;
+
+/** What the card's "More about" view shows (`PUT /v1/me/details`): the path, and the reply time if the person allows it. */
+export const CardDetails = z.object({
+  path: CareerPath,
+  /** Off by default: candidates see "Usually replies within 2 days" only with the person's opt-in. */
+  showReplyTime: z.boolean(),
+});
+
+export const MyCardDetails = z.object({
+  ...CardDetails.def.shape,
+  /** The reply time candidates read when allowed (see `PublicPerson.replyDays`); null before 3 answers in 90 days. */
+  replyDays: z.nullable(z.number()),
+});
+
+/** The employee's own record, all time; nobody else sees it (the workspace reads site totals only). */
+export const MyRecord = z.object({
+  /** Questions that reached the person (the candidate confirmed them). */
+  received: z.number(),
+  answered: z.number(),
+  declined: z.number(),
+  /** Candidates' "thank you" after an answer. */
+  thanks: z.number(),
+  /** Questions and answers the person published for every candidate to read. */
+  publishedAnswers: z.number(),
+});
+
 export const MyProfile = z.object({
   email: z.string(),
   status: z.enum(['employee', 'left', 'alumni']),
@@ -79,6 +107,10 @@ export const MyProfile = z.object({
    */
   photoUrl: z.string(),
   site: z.object({ slug: z.string(), name: z.string(), consentTextVersion: z.string() }),
+  /** The card's "More about" view; absent from older servers. */
+  details: z.optional(MyCardDetails),
+  /** The person's own record; absent from older servers. */
+  record: z.optional(MyRecord),
 });
 
 export type ConsentState = z.infer<typeof ConsentState>;
@@ -87,3 +119,6 @@ export type ContactSettings = z.infer<typeof ContactSettings>;
 export type ConsentUpdate = z.infer<typeof ConsentUpdate>;
 export type MyProfile = z.infer<typeof MyProfile>;
 export type ContactStats = z.infer<typeof ContactStats>;
+export type CardDetails = z.infer<typeof CardDetails>;
+export type MyCardDetails = z.infer<typeof MyCardDetails>;
+export type MyRecord = z.infer<typeof MyRecord>;

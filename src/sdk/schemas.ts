@@ -4,11 +4,26 @@
  */
 import * as z from 'zod/mini';
 import { MAX_LIMIT } from './limits.js';
+import { PATH_MAX_STEPS, TESTIMONIAL_LIMITS } from './role-limits.js';
 
 export { DEFAULT_LIMIT, MAX_LIMIT } from './limits.js';
+export { PATH_MAX_STEPS } from './role-limits.js';
 
 /** Contact ways a person opted into. */
 export const Channel = z.enum(['message', 'booking']);
+
+const pathYear = z.number().check(z.int(), z.minimum(TESTIMONIAL_LIMITS.firstYear), z.maximum(TESTIMONIAL_LIMITS.lastYear));
+
+/** One role of a person's "My path here", limited as a testimonial's roles held. */
+export const PathStep = z.object({
+  role: z.string().check(z.trim(), z.minLength(1), z.maxLength(TESTIMONIAL_LIMITS.role)),
+  fromYear: pathYear,
+  /** null for the role the person holds now. */
+  toYear: z.nullable(pathYear),
+}).check(z.refine((step) => step.toYear === null || step.toYear >= step.fromYear, 'toYear must not be before fromYear'));
+
+/** Roles held at the company, oldest first. */
+export const CareerPath = z.array(PathStep).check(z.maxLength(PATH_MAX_STEPS));
 
 /** What a candidate may see of a person: nothing else ever leaves the server. */
 export const PublicPerson = z.object({
@@ -34,6 +49,13 @@ export const PublicPerson = z.object({
   /** While the person paused contacts: the day (`YYYY-MM-DD`, UTC) they take questions again; else `null` (also at the weekly cap). */
   availableFrom: z.nullable(z.string()),
   kind: z.enum(['employee', 'alumni']),
+  /**
+   * How the person usually replies: the median of their answer times over the last 90 days, in whole
+   * days rounded up (1 is "within a day"). Only once they answered at least 3 questions, and only if they allow it.
+   */
+  replyDays: z.optional(z.number().check(z.int(), z.minimum(1))),
+  /** "My path here": the roles the person held at the company, oldest first; absent when they wrote none. */
+  path: z.optional(CareerPath),
 });
 
 /** Which criterion the list was matched on, from the most to the least specific. */
@@ -107,6 +129,7 @@ export const ErrorBody = z.object({
 });
 
 export type Channel = z.infer<typeof Channel>;
+export type PathStep = z.infer<typeof PathStep>;
 export type PublicPerson = z.infer<typeof PublicPerson>;
 export type Match = z.infer<typeof Match>;
 export type PeopleList = z.infer<typeof PeopleList>;

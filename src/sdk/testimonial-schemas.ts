@@ -4,10 +4,11 @@
  */
 import * as z from 'zod/mini';
 import { DEFAULT_LIMIT, MAX_LIMIT, Match, PeopleQuery, noNul } from './schemas.js';
+import { TESTIMONIAL_LIMITS } from './role-limits.js';
 
 export const TESTIMONIAL_MAX = 600;
 /** The most roles an author names, the longest role (also the one they have now), and the years a testimonial spans. */
-export const TESTIMONIAL_LIMITS = { roles: 5, role: 120, firstYear: 1950, lastYear: 2100 } as const;
+export { TESTIMONIAL_LIMITS };
 
 /** How the author's name shows under the quote. */
 export const NameStyle = z.enum(['full', 'first_initial', 'initials']);

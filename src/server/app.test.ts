@@ -195,7 +195,9 @@ describe('privacy', () => {
       for (const internalId of internalIds) assert.ok(!text.includes(internalId), `leaks ${internalId}`);
     }
     const person = (await list()).items[0]!;
-    assert.deepEqual(Object.keys(person).sort(), Object.keys(PublicPerson.def.shape).sort());
+    // What a person shares only if they choose to: their reply time and their path here.
+    const shared = ['replyDays', 'path'];
+    assert.deepEqual(Object.keys(person).sort(), Object.keys(PublicPerson.def.shape).filter((key) => !shared.includes(key)).sort());
   });
 
   test('avatars are served for listed people only, as inert SVG', async () => {

@@ -13,6 +13,7 @@ import { contactStatsRoutes } from './contact/stats.js';
 import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
+import { recordRoutes } from './record/routes.js';
 import { openApiDocument } from './openapi.js';
 import { publicLists as createPublicLists } from './public-lists.js';
 import { publicRoutes } from './public-routes.js';
@@ -72,6 +73,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
   const employee = meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy });
   app.route('/v1/me', contactStatsRoutes({ db, publicUrl }));
+  app.route('/v1/me', recordRoutes({ db, publicUrl }));
   app.route('/v1/me', employee.api);
   app.route('/v1/auth', employee.auth);
   app.route('/me', employee.pages);

@@ -2,7 +2,7 @@
  * The public people read model: who a candidate may see for a query, and what of them (PublicPerson).
  */
 import { sql, type AliasedSelectQueryBuilder, type Expression, type RawBuilder } from 'kysely';
-import { DEFAULT_LIMIT, type Channel, type Match, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
+import { DEFAULT_LIMIT, type Channel, type Match, type PathStep, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
 import { scoreTitles } from './trigrams.js';
@@ -330,6 +330,9 @@ function publicColumns(people: ReturnType<typeof visiblePeople>) {
     'p.bio',
     'p.photo_url',
     'p.status',
+    'p.career_path',
+    // The reply time leaves the server only with the person's opt-in.
+    sql<number | null>`case when p.show_reply_time then p.reply_days end`.as('reply_days'),
     sql<Channel[] | null>`(
       select case when c.granted then c.details->'channels' end from consents c
       where c.person_id = p.id and c.purpose = 'contact'
@@ -352,6 +355,8 @@ type PublicRow = {
   photo_url: string | null;
   status: string;
   channels: Channel[] | null;
+  career_path: PathStep[];
+  reply_days: number | null;
 };
 
 /** The only way a person leaves the server: field by field, nothing else. */
@@ -372,6 +377,8 @@ function toPublicPerson(row: PublicRow, siteSlug: string, photoBase: string, now
     availability: row.at_cap || pausedUntil ? 'busy' : 'open',
     availableFrom: pausedUntil && pausedUntil.toISOString().slice(0, 10),
     kind: row.status === 'alumni' ? 'alumni' : 'employee',
+    ...(row.reply_days === null ? {} : { replyDays: row.reply_days }),
+    ...(row.career_path.length === 0 ? {} : { path: row.career_path }),
   };
 }
 

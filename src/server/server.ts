@@ -6,6 +6,7 @@ import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
 import { DEFAULT_RETENTION_DAYS, EXPIRED_PURGE_INTERVAL_MS, purgeExpired, purgeOldData } from './contact/retention.js';
+import { refreshReplyTimes } from './record/reply-time.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
 import { checkMailSetup, type Config } from './config.js';
@@ -68,7 +69,10 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const transport = createTransport(config.smtpUrl);
   const mailer = startMailWorker({ db, transport, from: config.mailFrom });
   const logFailure = (error: unknown) => console.error(`retention purge failed: ${error instanceof Error ? error.message : String(error)}`);
-  const purge = () => purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS).catch(logFailure);
+  const purge = () =>
+    purgeOldData(db, config.retentionDays ?? DEFAULT_RETENTION_DAYS)
+      .then(() => refreshReplyTimes(db))
+      .catch(logFailure);
   // Not awaited: serving does not wait for the purge, and nothing served depends on it.
   const firstPurge = purge();
   const purger = setInterval(purge, DAY_MS).unref();

@@ -12,6 +12,10 @@ const en = {
   alumni: 'Alumni',
   busyUntil: (date: string) => `Not taking questions until ${date}`,
   busyWeek: 'Not taking new questions this week',
+  // The card's "More about" view (its path uses tSince)
+  moreAbout: (firstName: string) => `More about ${firstName}`,
+  repliesWithin: (days: number) => `Usually replies within ${days < 2 ? 'a day' : `${days} days`}`,
+  pathHere: 'Path here',
   // hw-alumni-testimonials
   tLoading: 'Loading testimonials…',
   tHeading: 'What former colleagues say',

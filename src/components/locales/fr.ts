@@ -15,6 +15,9 @@ const fr = {
   alumni: 'Ex-collègue',
   busyUntil: (date: string) => `Ne répond pas aux questions avant le ${date}`,
   busyWeek: 'Ne prend pas de nouvelles questions cette semaine',
+  moreAbout: (firstName: string) => `En savoir plus sur ${firstName}`,
+  repliesWithin: (days: number) => (days < 2 ? 'Répond généralement dans la journée' : `Répond généralement sous ${days}\u00a0jours`),
+  pathHere: 'Parcours ici',
   // hw-alumni-testimonials
   tLoading: 'Chargement des témoignages…',
   tHeading: 'Ce qu’en disent d’anciens collègues',

@@ -3,7 +3,7 @@ const en = {
   meQuestionsHeading: 'Questions from candidates, last 90 days',
   meQuestionsFigures: (received: number, answered: number) => `${received} ${received === 1 ? 'question' : 'questions'} received, ${answered} answered.`,
   meQuestionsMedian: (hours: number) =>
-    hours < 24 ? `You usually answer within ${Math.max(1, Math.round(hours))} h.` : `You usually answer within ${Math.round(hours / 24)} days.`,
+    hours <= 24 ? `You usually answer within ${Math.max(1, Math.round(hours))} h.` : `You usually answer within ${Math.ceil(hours / 24)} days.`,
   meQuestionsThanks: 'Thank you for giving candidates a real view of the job.',
   meLoading: 'Loading your profile…',
   meLoadError: 'We couldn’t load your profile.',
@@ -133,6 +133,35 @@ const en = {
   // Your testimonial: its language
   meQuoteLang: 'Language of your testimonial',
   meQuoteLangHint: 'Pages in this language show it first, and screen readers read it in this language.',
+  // More about you: the card's "More about" view (path and reply time)
+  meDetailsHeading: 'More about you',
+  meDetailsIntro: 'Candidates see this when they open “More about” on your card. Both are optional.',
+  mePathLegend: 'Your path here',
+  mePathHint: (max: number) => `The roles you held here, oldest first, up to ${max}. Leave “To” empty for the role you hold now.`,
+  mePathStep: (n: number) => `Role ${n}`,
+  mePathRole: 'Role',
+  mePathAdd: 'Add a role',
+  mePathFull: (max: number) => `You listed ${max} roles, the most there can be.`,
+  mePathUp: (n: number) => `Move role ${n} up`,
+  mePathDown: (n: number) => `Move role ${n} down`,
+  mePathRemove: (n: number) => `Remove role ${n}`,
+  mePathRoleRequired: 'Name the role, or remove it.',
+  meReplyLegend: 'Your reply time',
+  meReplyOptIn: 'Show candidates how quickly I usually reply',
+  meReplyPreview: (text: string) => `Candidates would read: “${text}”, from your answers of the last 90 days.`,
+  meReplyNotYet: (min: number) => `Shown once you have answered ${min} questions in 90 days.`,
+  meSaveDetails: 'Save these details',
+  meDetailsSaved: 'Saved: your card shows them.',
+  // Your record
+  meRecordHeading: 'Your record',
+  meRecordPrivate: 'Only you see this. Your company sees totals for the whole site, never yours.',
+  meRecordReceived: 'Questions received',
+  meRecordAnswered: 'Answered',
+  meRecordDeclined: 'Declined',
+  meRecordThanks: 'Thanks from candidates',
+  meRecordPublished: 'Published answers',
+  meRecordJson: 'Download my record (JSON)',
+  meRecordCsv: 'Download my record (CSV, for spreadsheets)',
 };
 
 export type MeTranslation = typeof en;

@@ -6,7 +6,7 @@ const fr: MeTranslation = {
   meQuestionsFigures: (received: number, answered: number) =>
     `${received} ${received <= 1 ? 'question reçue' : 'questions reçues'}, ${answered} ${answered <= 1 ? 'répondue' : 'répondues'}.`,
   meQuestionsMedian: (hours: number) =>
-    hours < 24 ? `Vous répondez en général en ${Math.max(1, Math.round(hours))} h.` : `Vous répondez en général en ${Math.round(hours / 24)} jours.`,
+    hours <= 24 ? `Vous répondez en général en ${Math.max(1, Math.round(hours))} h.` : `Vous répondez en général en ${Math.ceil(hours / 24)} jours.`,
   meQuestionsThanks: 'Merci de montrer aux candidats la réalité du poste.',
   meLoading: 'Chargement de votre profil…',
   meLoadError: 'Impossible de charger votre profil.',
@@ -138,6 +138,35 @@ const fr: MeTranslation = {
   // Votre témoignage : sa langue
   meQuoteLang: 'Langue de votre témoignage',
   meQuoteLangHint: 'Les pages dans cette langue l’affichent en premier, et les lecteurs d’écran le lisent dans cette langue.',
+  // Plus sur vous : le volet « En savoir plus » de la carte (parcours et délai de réponse)
+  meDetailsHeading: 'Plus sur vous',
+  meDetailsIntro: 'Les candidats le voient en ouvrant « En savoir plus » sur votre carte. Les deux sont facultatifs.',
+  mePathLegend: 'Votre parcours ici',
+  mePathHint: (max: number) => `Les postes occupés ici, du plus ancien au plus récent, ${max} au plus. Laissez « À » vide pour votre poste actuel.`,
+  mePathStep: (n: number) => `Poste ${n}`,
+  mePathRole: 'Poste',
+  mePathAdd: 'Ajouter un poste',
+  mePathFull: (max: number) => `Vous avez indiqué ${max}\u00a0postes, le maximum.`,
+  mePathUp: (n: number) => `Monter le poste ${n}`,
+  mePathDown: (n: number) => `Descendre le poste ${n}`,
+  mePathRemove: (n: number) => `Retirer le poste ${n}`,
+  mePathRoleRequired: 'Nommez le poste, ou retirez-le.',
+  meReplyLegend: 'Votre délai de réponse',
+  meReplyOptIn: 'Montrer aux candidats sous quel délai je réponds généralement',
+  meReplyPreview: (text: string) => `Les candidats liraient\u202f: «\u00a0${text}\u00a0», d’après vos réponses des 90 derniers jours.`,
+  meReplyNotYet: (min: number) => `Affiché une fois que vous aurez répondu à ${min}\u00a0questions en 90\u00a0jours.`,
+  meSaveDetails: 'Enregistrer ces informations',
+  meDetailsSaved: 'Enregistré\u202f: votre carte les affiche.',
+  // Votre bilan
+  meRecordHeading: 'Votre bilan',
+  meRecordPrivate: 'Vous seul le voyez. Votre entreprise voit les totaux du site, jamais les vôtres.',
+  meRecordReceived: 'Questions reçues',
+  meRecordAnswered: 'Répondues',
+  meRecordDeclined: 'Déclinées',
+  meRecordThanks: 'Remerciements des candidats',
+  meRecordPublished: 'Réponses publiées',
+  meRecordJson: 'Télécharger mon bilan (JSON)',
+  meRecordCsv: 'Télécharger mon bilan (CSV, pour tableur)',
 };
 
 export default fr;

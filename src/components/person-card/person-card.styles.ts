@@ -8,6 +8,7 @@ const avatarColors = unsafeCSS(AVATAR_PALETTE.map((color, i) => `.initials-${i} 
 // height whatever the person wrote, and the placeholder card reserves that space. A name, a job title
 // or the actions (a button label, "Not taking questions until…") wrap instead, never cut: a candidate
 // must read whom they ask. The actions row is at least one button high (in the button's font size).
+// The "More about" row is one line high, empty or not, until its details open.
 export default css`
   .card {
     position: relative;
@@ -92,6 +93,16 @@ export default css`
 
   .short {
     width: 60%;
+  }
+
+  .more {
+    flex: none;
+    min-height: 1lh;
+    font-size: 0.875em;
+  }
+
+  summary ~ * {
+    margin: 0.25rem 0 0;
   }
 
   .actions {

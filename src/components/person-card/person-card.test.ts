@@ -102,6 +102,7 @@ describe('hw-person-card', () => {
         <hw-person-card api=${API} site="acme" .person=${aPerson({ availability: 'busy', channels: ['booking'] })}></hw-person-card>
         <hw-person-card .person=${aPerson({ bio: 'Bio. '.repeat(200), kind: 'alumni' })}></hw-person-card>
         <hw-person-card .person=${aPerson({ team: null, location: null, bio: null, languages: [] })}></hw-person-card>
+        <hw-person-card .person=${aPerson({ replyDays: 2, path: [{ role: 'Engineer', fromYear: 2019, toYear: null }] })}></hw-person-card>
       </div>
     `);
     await Promise.all([...wrapper.querySelectorAll('hw-person-card')].map((el) => el.updateComplete));
@@ -121,6 +122,59 @@ describe('hw-person-card', () => {
       expect(line.scrollHeight, line.textContent!).to.be.at.most(line.clientHeight + 1);
     }
     expect(long.getBoundingClientRect().height).to.be.greaterThan(heights[0]!);
+  });
+
+  describe('"More about"', () => {
+    const path = [
+      { role: 'Warehouse Operative', fromYear: 2015, toYear: 2018 },
+      { role: 'Dispatcher', fromYear: 2018, toYear: null },
+    ];
+    const summary = (el: HwPersonCard) => part(el, 'more')!.querySelector('summary');
+    const items = (el: HwPersonCard) => [...el.shadowRoot!.querySelectorAll('[part~="path"] li')].map((li) => li.textContent!.trim());
+
+    it('is offered only when the person shares a reply time or a path', async () => {
+      expect(summary(await card())).to.be.null;
+      expect(summary(await card(aPerson({ path: [] })))).to.be.null;
+      expect(summary(await card(aPerson({ replyDays: 3 })))?.textContent).to.equal('More about Ada');
+      expect(summary(await card(aPerson({ path }))), 'a path alone').to.exist;
+    });
+
+    it('opens from the keyboard on how the person usually replies and their path here, oldest first', async () => {
+      const el = await card(aPerson({ replyDays: 2, path }));
+      expect(part(el, 'reply')!.checkVisibility(), 'closed').to.be.false;
+      await expect(el).to.be.accessible();
+
+      summary(el)!.focus();
+      await sendKeys({ press: 'Enter' });
+      expect(el.shadowRoot!.querySelector('details')!.open).to.be.true;
+      expect(text(el, 'reply')).to.equal('Usually replies within 2 days');
+      expect(part(el, 'path')!.getAttribute('aria-label')).to.equal('Path here');
+      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–\u20602018', 'Dispatcher · since 2018']);
+      await expect(el).to.be.accessible();
+
+      await sendKeys({ press: 'Space' });
+      expect(el.shadowRoot!.querySelector('details')!.open, 'Space closes it').to.be.false;
+    });
+
+    it('says "within a day" for one day, and shows no reply time the person did not share', async () => {
+      const el = await card(aPerson({ replyDays: 1 }));
+      expect(text(el, 'reply')).to.equal('Usually replies within a day');
+      expect(part(el, 'path')).to.be.null;
+      const pathOnly = await card(aPerson({ path }));
+      expect(part(pathOnly, 'reply')).to.be.null;
+    });
+
+    it('speaks French', async () => {
+      const el = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" .person=${aPerson({ replyDays: 2, path })}></hw-person-card>`);
+      await waitUntil(() => summary(el)?.textContent === 'En savoir plus sur Ada', 'French loaded');
+      el.shadowRoot!.querySelector('details')!.open = true;
+      expect(text(el, 'reply')).to.equal('Répond généralement sous 2\u00a0jours');
+      expect(part(el, 'path')!.getAttribute('aria-label')).to.equal('Parcours ici');
+      expect(items(el)).to.deep.equal(['Warehouse Operative · 2015–\u20602018', 'Dispatcher · depuis 2018']);
+      await expect(el).to.be.accessible();
+      const soon = await fixture<HwPersonCard>(html`<hw-person-card lang="fr" .person=${aPerson({ replyDays: 1 })}></hw-person-card>`);
+      expect(text(soon, 'reply')).to.equal('Répond généralement dans la journée');
+    });
   });
 
   // The narrowest column a grid makes (--hw-column-min-width, 14rem), the longest strings of each language.

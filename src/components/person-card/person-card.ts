@@ -24,6 +24,9 @@ import { Loader } from '../shared/loader.js';
  * @csspart meta - Team and location.
  * @csspart languages - The languages the person speaks.
  * @csspart bio - The bio, clamped to three lines.
+ * @csspart more - The row of "More about Ada", a disclosure (`<details>`) of the person's reply time and path when they share either; reserved (empty) otherwise.
+ * @csspart reply - In it: "Usually replies within 2 days", when the person allows it and answered enough questions.
+ * @csspart path - In it: the roles the person held here, with their years.
  * @csspart badge - The "Alumni" badge.
  * @csspart actions - The row of the contact button, reserved (empty) when the person can't be asked.
  * @csspart contact - "Ask Ada a question", when the person takes questions through Hallway now, from this page's origin.
@@ -116,11 +119,26 @@ export class HwPersonCard extends SiteElement {
         <p part="meta" class="line meta">${[person.team, person.location].filter(Boolean).join(' · ')}</p>
         <p part="languages" class="line languages">${languages ? localize.term('speaks', languages) : ''}</p>
         <p part="bio" class="bio">${person.bio ?? ''}</p>
+        <div part="more" class="more">${this.renderMore(person)}</div>
         ${person.kind === 'alumni' ? html`<span part="badge" class="badge">${localize.term('alumni')}</span>` : nothing}
         <div part="actions" class="actions">${this.renderContact(person)}</div>
       </article>
       ${this.contact.render({ person, job: this.job, api: this.api, site: this.site })}
     `;
+  }
+
+  /** "More about Ada", when the person shares their reply time or their path here. */
+  private renderMore(person: PublicPerson) {
+    const { localize } = this;
+    const { replyDays, path = [] } = person;
+    if (!replyDays && !path.length) return nothing;
+    return html`<details><summary>${localize.term('moreAbout', firstName(person))}</summary>${replyDays ? html`<p part="reply">${localize.term('repliesWithin', replyDays)}</p>` : nothing}${
+      path.length
+        ? html`<ol part="path" aria-label=${localize.term('pathHere')}>${path.map(
+            (step) => html`<li>${step.role} · ${step.toYear ? `${step.fromYear}–\u2060${step.toYear}` : localize.term('tSince', step.fromYear)}</li>`,
+          )}</ol>`
+        : nothing
+    }</details>`;
   }
 
   /**
@@ -155,6 +173,7 @@ export class HwPersonCard extends SiteElement {
         <div part="meta" class="line meta">${bar('short')}</div>
         <div part="languages" class="line languages">${bar('short')}</div>
         <div part="bio" class="bio">${bar()}${bar()}${bar('short')}</div>
+        <div part="more" class="more"></div>
         <div part="actions" class="actions"></div>
       </div>
     `;

@@ -3,7 +3,7 @@ import { live } from 'lit/directives/live.js';
 import { FormFields } from '../shared/form-field.js';
 
 /** Where a message shows: next to what the employee just did. */
-export type Section = 'photo' | 'profile' | 'consent' | 'testimonial' | 'account' | 'sign-in';
+export type Section = 'photo' | 'profile' | 'consent' | 'testimonial' | 'account' | 'sign-in' | 'details';
 
 /** The one message on screen. */
 export interface Feedback {

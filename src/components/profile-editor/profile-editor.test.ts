@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
+import type { CardDetails, ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
 import { aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwConsentChangedEvent } from './events.js';
 import type { HwProfileEditor } from './profile-editor.js';
@@ -260,6 +260,10 @@ describe('hw-profile-editor', () => {
     const el = await editor();
     expect(texts(el, '[part="questions"] p').slice(0, 2)).to.deep.equal(['4 questions received, 3 answered.', 'You usually answer within 5 h.']);
     await expect(el).to.be.accessible();
+
+    // In whole days rounded up, as the card's "Usually replies within 2 days" says it.
+    serveMe(aMyProfile({ questions: { received: 4, answered: 3, medianResponseHours: 30 } }));
+    expect(texts(await editor(), '[part="questions"] p')[1]).to.equal('You usually answer within 2 days.');
 
     serveMe(aMyProfile({ questions: { received: 1, answered: 0, medianResponseHours: null } }));
     const fr = await editor('fr');
@@ -1024,6 +1028,165 @@ describe('hw-profile-editor', () => {
       await until('saved', () => statuses(el).includes('Your profile is saved.'));
       expect(received.map(({ path }) => path)).to.deep.equal(['/v1/me/profile']);
       expect(statuses(el)).not.to.include('Sent for review: we’ll e-mail you when it’s published.');
+    });
+  });
+  describe('more about you', () => {
+    /** The details endpoint: keeps what it is sent, and the card shows it (the reply time with the opt-in). */
+    function serveDetails() {
+      worker.use(
+        http.put('/v1/me/details', async ({ request }) => {
+          const body = (await request.json()) as CardDetails;
+          await record(request, body);
+          const replyDays = me.details!.replyDays;
+          me = { ...me, details: { ...body, replyDays }, preview: { ...me.preview, path: body.path, ...(body.showReplyTime && replyDays ? { replyDays } : {}) } };
+          return HttpResponse.json(me);
+        }),
+      );
+    }
+    const withDetails = (details: Partial<NonNullable<MyProfile['details']>> = {}) => aMyProfile({ details: { path: [], showReplyTime: false, replyDays: 2, ...details } });
+    const roles = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[name^="role-"]')].map((field) => field.value);
+    const press = async (el: HwProfileEditor, id: string, key = 'Enter') => {
+      $(el, `#${id}`).focus();
+      await sendKeys({ press: key });
+      await el.updateComplete;
+    };
+
+    it('adds, reorders and removes roles from the keyboard, the focus following, and saves them with the opt-in', async () => {
+      serveMe(withDetails());
+      serveDetails();
+      const el = await editor();
+      const headings = texts(el, 'h2');
+      expect(headings.indexOf('More about you')).to.equal(headings.indexOf('Your choices') + 1);
+      expect(description(el, input(el, 'showReplyTime'))).to.equal('Candidates would read: “Usually replies within 2 days”, from your answers of the last 90 days.');
+      expect(input(el, 'showReplyTime').checked, 'off by default').to.be.false;
+      await expect(el).to.be.accessible();
+
+      const add = async (role: string, from: string, to = '') => {
+        await press(el, 'path-add');
+        const i = roles(el).length - 1;
+        expect(focused(el), 'the new role').to.equal(`role-${i}`);
+        await type(el, `role-${i}`, role);
+        await type(el, `fromYear-${i}`, from);
+        await type(el, `toYear-${i}`, to);
+      };
+      await add('Warehouse Operative', '2015', '2018');
+      await add('Dispatcher', '2018');
+      await add('Intern', '2014', '2015');
+      expect(texts(el, '.path legend')).to.deep.equal(['Role 1', 'Role 2', 'Role 3']);
+      expect(button(el, 'Move role 3 up')).to.exist;
+      expect(() => button(el, 'Move role 1 up'), 'the first has no "up"').to.throw();
+
+      await press(el, 'up-2');
+      expect(roles(el)).to.deep.equal(['Warehouse Operative', 'Intern', 'Dispatcher']);
+      expect(focused(el)).to.equal('up-1');
+      await press(el, 'up-1');
+      expect(roles(el)).to.deep.equal(['Intern', 'Warehouse Operative', 'Dispatcher']);
+      expect(focused(el), 'at the top: its "down"').to.equal('down-0');
+      await press(el, 'remove-2');
+      expect(roles(el)).to.deep.equal(['Intern', 'Warehouse Operative']);
+      expect(focused(el), 'the role before it').to.equal('remove-1');
+      await add('Dispatcher', '2018');
+      expect(texts(el, '[part="unsaved"]')).to.include('Unsaved changes');
+      await click(el, input(el, 'showReplyTime'));
+      await expect(el).to.be.accessible();
+
+      await click(el, button(el, 'Save these details'));
+      await until('saved', () => statuses(el).includes('Saved: your card shows them.'));
+      expect(received).to.deep.equal([
+        {
+          method: 'PUT',
+          path: '/v1/me/details',
+          body: {
+            path: [
+              { role: 'Intern', fromYear: 2014, toYear: 2015 },
+              { role: 'Warehouse Operative', fromYear: 2015, toYear: 2018 },
+              { role: 'Dispatcher', fromYear: 2018, toYear: null },
+            ],
+            showReplyTime: true,
+          },
+        },
+      ]);
+      expect($(el, 'hw-person-card').shadowRoot!.querySelector('summary')?.textContent, 'the preview shows it').to.equal('More about Ada');
+      expect(el.unsaved).to.be.false;
+      await expect(el).to.be.accessible();
+    });
+
+    it('refuses a role without a name, and years in the wrong order, on their field, without asking the server', async () => {
+      serveMe(withDetails());
+      serveDetails();
+      const el = await editor();
+      await press(el, 'path-add');
+      await click(el, button(el, 'Save these details'));
+      expect(alerts(el)).to.deep.equal(['Name the role, or remove it.']);
+      expect(focused(el)).to.equal('role-0');
+      expect(input(el, 'role-0').getAttribute('aria-invalid')).to.equal('true');
+      await expect(el).to.be.accessible();
+
+      await type(el, 'role-0', 'Dispatcher');
+      await type(el, 'fromYear-0', '2020');
+      await type(el, 'toYear-0', '2019');
+      await click(el, button(el, 'Save these details'));
+      expect(alerts(el)).to.deep.equal(['Enter years like 2019, the first one no later than the second.']);
+      expect(focused(el)).to.equal('toYear-0');
+      expect(received).to.deep.equal([]);
+    });
+
+    it('stops at 8 roles, and says when the reply time will show, in French too', async () => {
+      const eight = Array.from({ length: 8 }, (_, i) => ({ role: `Role ${i}`, fromYear: 2010 + i, toYear: 2011 + i }));
+      serveMe(withDetails({ path: eight, replyDays: null }));
+      const el = await editor();
+      expect(roles(el)).to.have.length(8);
+      expect(() => button(el, 'Add a role')).to.throw();
+      expect(texts(el, '[part="details"] .hint')).to.include('You listed 8 roles, the most there can be.');
+      expect(description(el, input(el, 'showReplyTime'))).to.equal('Shown once you have answered 3 questions in 90 days.');
+      await expect(el).to.be.accessible();
+
+      const fr = await editor('fr');
+      await until('French', () => texts(fr, 'h2').includes('Plus sur vous'));
+      expect(description(fr, input(fr, 'showReplyTime'))).to.equal('Affiché une fois que vous aurez répondu à 3\u00a0questions en 90\u00a0jours.');
+      expect(texts(fr, '.path legend')[0]).to.equal('Poste 1');
+      await expect(fr).to.be.accessible();
+    });
+  });
+
+  describe('your record', () => {
+    const recorded = { received: 1234, answered: 9, declined: 2, thanks: 4, publishedAnswers: 0 };
+    const figures = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll('.record > div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
+    const links = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="record"] a')].map((a) => [a.textContent!.trim(), new URL(a.href).pathname, a.hasAttribute('download')]);
+
+    it('shows the figures, for the person alone, and downloads them as JSON and CSV', async () => {
+      serveMe(aMyProfile({ record: recorded }));
+      const el = await editor();
+      expect(texts(el, '[part="record"] h2')).to.deep.equal(['Your record']);
+      expect(texts(el, '[part="record"] .hint')).to.deep.equal(['Only you see this. Your company sees totals for the whole site, never yours.']);
+      expect(figures(el)).to.deep.equal([
+        ['Questions received', '1,234'],
+        ['Answered', '9'],
+        ['Declined', '2'],
+        ['Thanks from candidates', '4'],
+        ['Published answers', '0'],
+      ]);
+      expect(links(el)).to.deep.equal([
+        ['Download my record (JSON)', '/v1/me/record.json', true],
+        ['Download my record (CSV, for spreadsheets)', '/v1/me/record.csv', true],
+      ]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('speaks French', async () => {
+      serveMe(aMyProfile({ record: recorded }));
+      const el = await editor('fr');
+      await until('French', () => texts(el, 'h2').includes('Votre bilan'));
+      expect(figures(el)[0]).to.deep.equal(['Questions reçues', '1\u202f234']);
+      expect(links(el).map(([label]) => label)).to.deep.equal(['Télécharger mon bilan (JSON)', 'Télécharger mon bilan (CSV, pour tableur)']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('is not there with a server that has no record', async () => {
+      serveMe();
+      const el = await editor();
+      expect(el.shadowRoot!.querySelector('[part="record"]')).to.be.null;
+      expect(el.shadowRoot!.querySelector('[part="details"]')).to.be.null;
     });
   });
 });

@@ -33,6 +33,8 @@ import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
 import { renderQuestions } from './questions-section.js';
 import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
+import { DetailsSection, detailsStyles } from './details-section.js';
+import { renderRecord, recordStyles } from './record-section.js';
 import { SignInLimited, renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
 // The editor's events, for pages that listen to them (typed in GlobalEventHandlersEventMap).
@@ -60,6 +62,8 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @csspart profile - The photo and the profile form.
  * @csspart consent - The consent form.
  * @csspart testimonial - "Your testimonial": its form, status and consent.
+ * @csspart details - "More about you": the path here (roles with years) and the opt-in to show the reply time.
+ * @csspart record - "Your record": the person's own figures and their download, seen by nobody else.
  * @csspart account - Withdraw, download, delete, sign out.
  * @csspart sign-in - The form that e-mails a sign-in link, when signed out.
  * @csspart message - The one message left once the data is erased.
@@ -86,7 +90,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
  */
 export class HwProfileEditor extends HallwayElement {
-  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles];
+  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles, detailsStyles, recordStyles];
 
   declare protected readonly localize: LocalizeController<EditorTranslation>;
 
@@ -115,6 +119,12 @@ export class HwProfileEditor extends HallwayElement {
     onSaved: (me) => (this.me = me),
   });
 
+  private readonly details = new DetailsSection(this, {
+    localize: this.localize,
+    save: this.save,
+    onSaved: (me) => (this.me = me),
+  });
+
   private readonly loader = new Loader(this, {
     task: ([client], { signal }) => client.get({ signal }),
     args: () => [this.meClient()] as const,
@@ -134,7 +144,7 @@ export class HwProfileEditor extends HallwayElement {
   /** Whether a section holds changes not saved yet; leaving the page then asks first. */
   get unsaved(): boolean {
     const { me } = this;
-    return !!me && !this.ended && (profileChanged(me, this.draft) || consentChanged(me, this.choices) || this.testimonial.unsaved(me));
+    return !!me && !this.ended && (profileChanged(me, this.draft) || consentChanged(me, this.choices) || this.testimonial.unsaved(me) || this.details.unsaved(me));
   }
 
   /** Leaving the page (closing, reloading, following a link) with unsaved changes asks first. */
@@ -214,7 +224,9 @@ export class HwProfileEditor extends HallwayElement {
             onSave: (event) => this.saveConsent(event),
             onClearPause: () => this.clearPause(),
           })}
+          ${me.details ? this.details.render(me, fields) : nothing}
           ${this.testimonial.render(me, fields)}
+          ${me.record ? renderRecord({ record: me.record, downloads: this.meClient().recordUrls, localize }) : nothing}
           ${renderAccount({
             exportUrl: this.meClient().exportUrl,
             confirmingDelete: this.confirmingDelete,
@@ -338,6 +350,7 @@ export class HwProfileEditor extends HallwayElement {
     this.draft = profileDraft(me);
     this.choices = consentDraft(me);
     this.testimonial.load(me.testimonial);
+    this.details.load(me.details);
   }
 
   private showInvalid(section: Section, { field, reason }: Invalid): void {
@@ -351,6 +364,7 @@ export class HwProfileEditor extends HallwayElement {
     this.save.clear();
     this.confirmingDelete = false;
     this.testimonial.load(null);
+    this.details.load(undefined);
     this.save.focusAfterRender('[data-ended]');
   }
 

@@ -38,7 +38,8 @@ export type StatusKey =
   | 'meWithdrawn'
   | 'meLinkSent'
   | 'meTestimonialSent'
-  | 'meTestimonialDeleted';
+  | 'meTestimonialDeleted'
+  | 'meDetailsSaved';
 
 export interface SaveOptions {
   localize: LocalizeController<EditorTranslation>;

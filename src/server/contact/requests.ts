@@ -11,6 +11,7 @@ import { newPublicId } from '../store/people.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';
 import type { ContactLinks } from './links.js';
 import { heldBySite, senderBlocked } from './safety.js';
+import { updateReplyTime } from '../record/reply-time.js';
 
 export type ContactRequestBody = z.infer<typeof ContactRequest>;
 
@@ -317,6 +318,7 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
       return current.status;
     }
     settledNow = settled;
+    if (outcome === 'answered') await updateReplyTime(trx, settled.person_id, now);
     if (outcome === 'declined') {
       const { site_name, accent_color, careers_url, display_name } = await trx
         .selectFrom('people as p')

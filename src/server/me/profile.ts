@@ -8,6 +8,8 @@ import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import type { ConsentPurpose, ConsentSource } from '../store/schema.js';
 import { authorNames, loadMyTestimonial } from '../testimonials/testimonials.js';
+import { loadMyDetails } from '../record/details.js';
+import { myRecord } from '../record/record.js';
 
 interface LatestConsent {
   purpose: ConsentPurpose;
@@ -48,13 +50,15 @@ function personWithSite(db: Db, personId: number) {
 }
 
 export async function loadMyProfile(db: Db, personId: number, publicUrl: string): Promise<MyProfile> {
-  const [person, consents, preview, photo, questions, testimonial] = await Promise.all([
+  const [person, consents, preview, photo, questions, testimonial, details, record] = await Promise.all([
     personWithSite(db, personId),
     latestConsents(db, personId),
     previewPerson(db, personId, publicUrl),
     db.selectFrom('photos').select('version').where('person_id', '=', personId).executeTakeFirst(),
     contactStats(db, personId),
     loadMyTestimonial(db, personId),
+    loadMyDetails(db, personId),
+    myRecord(db, personId),
   ]);
   return {
     email: person.email,
@@ -75,6 +79,8 @@ export async function loadMyProfile(db: Db, personId: number, publicUrl: string)
     // The version changes the URL, so the page shows a new photo or new initials at once.
     photoUrl: !photo && person.photo_url ? person.photo_url : `${publicUrl}/v1/me/photo?v=${encodeURIComponent(photo?.version ?? initialsOf(person.display_name))}`,
     site: { slug: person.site_slug, name: person.site_name, consentTextVersion: person.consent_text_version },
+    details,
+    record,
   };
 }
 
@@ -196,6 +202,8 @@ export async function exportMyData(db: Db, personId: number) {
       fullName: person.full_name,
       ...profileOf(person),
       bookingUrl: person.booking_url,
+      careerPath: person.career_path,
+      showReplyTime: person.show_reply_time,
       weeklyCap: person.weekly_cap,
       pausedUntil: person.paused_until,
       status: person.status,
@@ -247,6 +255,9 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
         linkedin_url: null,
         booking_url: null,
         paused_until: null,
+        career_path: '[]',
+        show_reply_time: false,
+        reply_days: null,
         status: 'left',
         erased_at: new Date(),
         updated_at: new Date(),

@@ -696,6 +696,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('contact_reports_domain').on('contact_reports').columns(['site_id', 'domain_hash', 'created_at']).execute();
     },
   },
+  '0020_profile_path': {
+    async up(db) {
+      // The card's "More about" view (issue 18): the person's path at the company, their opt-in to show
+      // their reply time, and that time, kept up to date when they answer (record/reply-time.ts) so the
+      // people lists read one column instead of each person's questions.
+      await db.schema
+        .alterTable('people')
+        .addColumn('career_path', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
+        .addColumn('show_reply_time', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('reply_days', 'integer')
+        .execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -65,6 +65,12 @@ export interface PeopleTable {
   erased_at: Date | null;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, never, Date>;
+  /** "My path here": `PathStep[]`, oldest first (migration 0020). */
+  career_path: ColumnType<{ role: string; fromYear: number; toYear: number | null }[], string | undefined, string>;
+  /** The person's opt-in to show candidates their reply time. */
+  show_reply_time: Generated<boolean>;
+  /** Median answer time over 90 days in whole days rounded up; null before enough answers (record/reply-time.ts). */
+  reply_days: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface PhotosTable {
