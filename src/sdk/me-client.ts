@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { request, send } from './http.js';
-import { MyProfile, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
+import { MyProfile, OpenQuestions, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
 import type { TestimonialDraft } from './testimonial-schemas.js';
 
 export interface MeClientOptions {
@@ -30,6 +30,10 @@ export interface MeClient {
   signOut(): Promise<void>;
   /** Where the JSON export of all the data held on the employee downloads from. */
   readonly exportUrl: string;
+  /** The questions waiting for an answer (issue 18). */
+  openQuestions(options?: { signal?: AbortSignal }): Promise<OpenQuestions>;
+  /** Answers one on the page: forwarded to the candidate through the relay. Resolves with the questions still open. */
+  answerQuestion(id: string, text: string): Promise<OpenQuestions>;
 }
 
 export function createMeClient(options: MeClientOptions): MeClient {
@@ -55,5 +59,7 @@ export function createMeClient(options: MeClientOptions): MeClient {
     deleteMyData: () => send(api.delete(''), timeout),
     signOut: () => send(api.delete('session'), timeout),
     exportUrl: `${prefixUrl}/export`,
+    openQuestions: ({ signal } = {}) => request(api.get('open-questions', signal ? { signal } : {}), OpenQuestions, timeout),
+    answerQuestion: (id, text) => request(api.post(`open-questions/${encodeURIComponent(id)}/answer`, { json: { text } }), OpenQuestions, timeout),
   };
 }

@@ -10,6 +10,7 @@ import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { ContactRequestStatus, Site } from '../store/schema.js';
 import type { ContactLinks } from './links.js';
+import type { RelayAddresses } from '../relay/addresses.js';
 
 export type ContactRequestBody = z.infer<typeof ContactRequest>;
 
@@ -170,6 +171,8 @@ export interface ConfirmDeps {
   db: Db;
   links: Links;
   contactLinks: ContactLinks;
+  /** With RELAY_DOMAIN (issue 18): the employee replies to the relay, not to the candidate's address. */
+  relay?: RelayAddresses | undefined;
 }
 
 /**
@@ -177,7 +180,7 @@ export interface ConfirmDeps {
  * confirmations cannot both take the last place under the cap: check again that the person may be
  * reached, then forward the question to them, or tell the candidate kindly why not.
  */
-export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
+export async function confirmRequest({ db, links, contactLinks, relay }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
   let counted: { siteId: number; job: string | null } | undefined;
   const confirmation = await db.transaction().execute(async (trx): Promise<Confirmation> => {
     const request = await trx.selectFrom('contact_requests').selectAll().where('confirm_token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst();
@@ -204,7 +207,7 @@ export async function confirmRequest({ db, links, contactLinks }: ConfirmDeps, t
       careersUrl: site.careers_url ?? request.page_origin,
     };
     if (reach.ok) {
-      await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
+      await forwardToEmployee(trx, { links, contactLinks, relay }, site, reach.person, request);
     } else {
       const template = status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined';
       await enqueueMail(trx, { to: request.candidate_email, template, locale: request.lang, data: candidate });
@@ -224,13 +227,16 @@ interface StoredRequest {
   job: string | null;
 }
 
-/** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
-async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
+/**
+ * The employee's mail: replying to it writes to the relay's address for this question (issue 18), or,
+ * without a relay, to the candidate, whose address is the only one shared.
+ */
+async function forwardToEmployee(db: Db, { links, contactLinks, relay }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
   await enqueueMail(db, {
     to: person.email,
     template: 'contact_request',
     locale: person.locale ?? site.default_lang,
-    headers: { 'Reply-To': request.candidate_email },
+    headers: { 'Reply-To': relay ? relay.address('employee', request.public_id) : request.candidate_email },
     data: {
       siteName: site.name,
       accentColor: site.accent_color,
@@ -242,6 +248,7 @@ async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDe
       declineUrl: contactLinks.action('decline', request.public_id),
       pauseUrl: contactLinks.action('pause', request.public_id),
       withdrawUrl: links.withdraw(person.publicId, person.email),
+      relayed: Boolean(relay),
     },
   });
 }
@@ -290,7 +297,7 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
   const status = await db.transaction().execute(async (trx) => {
     const settled = await trx
       .updateTable('contact_requests')
-      .set(outcome === 'answered' ? { status: 'answered', answered_at: now } : { status: 'declined', declined_at: now })
+      .set(outcome === 'answered' ? { status: 'answered', answered_at: now, answer_via: 'link' } : { status: 'declined', declined_at: now })
       .where('id', '=', requestId)
       .where('status', '=', 'confirmed')
       .returningAll()

@@ -42,6 +42,32 @@ export interface ContactRequestData extends SiteMail {
   declineUrl: string;
   pauseUrl: string;
   withdrawUrl: string;
+  /** Replies go through the relay (issue 18): the employee's address stays private even when they reply. */
+  relayed?: boolean;
+}
+
+/** To the candidate (issue 18): the employee's answer, relayed from their reply or typed on /me. */
+export interface RelayAnswerData extends SiteMail {
+  candidateName: string;
+  /** The employee's public display name. */
+  displayName: string;
+  question: string;
+  answer: string;
+  /** The one-click "Say thank you" page. */
+  thankUrl: string;
+  /** Whether replying to this mail reaches the employee (through the relay). */
+  replyRelayed: boolean;
+}
+
+/** A later message on a question, relayed to the other side (issue 18). */
+export interface RelayMessageData extends SiteMail {
+  /** The recipient's name, for the greeting. */
+  name: string;
+  /** The sender's name as the recipient knows them. */
+  senderName: string;
+  text: string;
+  /** Set on mails to the employee: their one-click withdraw link. */
+  withdrawUrl?: string;
 }
 
 /** To the candidate, when their question will not be answered (declined, or the person is no longer available). */
@@ -90,6 +116,8 @@ export interface MailTemplates {
   testimonial_approved: TestimonialApprovedData;
   testimonial_rejected: TestimonialRejectedData;
   admin_sign_in: AdminSignInData;
+  relay_answer: RelayAnswerData;
+  relay_message: RelayMessageData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -172,7 +200,7 @@ const english: LocaleCopy = {
       action: { label: 'Confirm my question', url: link },
       note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, relayed }) => ({
       subject: `${siteName}: a question from ${candidateName}`,
       greeting: `Hello ${name},`,
       paragraphs: [
@@ -180,7 +208,9 @@ const english: LocaleCopy = {
           ? `${candidateName} is looking at the job "${job}" on the ${siteName} careers site and would like to ask you:`
           : `${candidateName} found you on the ${siteName} careers site and would like to ask you:`,
         { quote: message },
-        `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
+        relayed
+          ? `Reply to this e-mail to answer ${candidateName}, or answer on your profile page: your answer reaches them through the ${siteName} relay, and your address stays private.`
+          : `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
         'Not a good time? One click is enough, and nobody is told why. These links work for two weeks, while the question is open.',
       ],
       links: [
@@ -240,6 +270,21 @@ const english: LocaleCopy = {
       action: { label: 'Sign in to the workspace', url: link },
       note: 'If you did not ask for it, you can ignore this e-mail: nobody can sign in without it.',
     }),
+    relay_answer: ({ siteName, candidateName, displayName, question, answer, thankUrl, replyRelayed }) => ({
+      subject: `${displayName} answered your question`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [`${displayName} answered the question you asked on the ${siteName} careers site:`, { quote: answer }, 'Your question was:', { quote: question }],
+      links: [{ label: 'Say thank you', url: thankUrl }],
+      note: replyRelayed
+        ? `Reply to this e-mail to write back to ${displayName}: your message goes through the ${siteName} relay, and their address stays private.`
+        : `${displayName}'s address stays private, so replying to this e-mail reaches nobody. One click says thank you.`,
+    }),
+    relay_message: ({ siteName, name, senderName, text }) => ({
+      subject: `${senderName} wrote to you`,
+      greeting: `Hello ${name},`,
+      paragraphs: [`${senderName} wrote, about the question asked on the ${siteName} careers site:`, { quote: text }],
+      note: `Reply to this e-mail to answer: your message goes through the ${siteName} relay, and addresses stay private on both sides.`,
+    }),
   },
 };
 
@@ -286,7 +331,7 @@ const french: LocaleCopy = {
       action: { label: 'Confirmer ma question', url: link },
       note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, relayed }) => ({
       subject: fr`${siteName} : une question de ${candidateName}`,
       greeting: fr`Bonjour ${name},`,
       paragraphs: [
@@ -294,7 +339,9 @@ const french: LocaleCopy = {
           ? fr`${candidateName} consulte l’offre «\u00a0${job}\u00a0» sur le site carrières ${siteName} et aimerait vous demander :`
           : fr`${candidateName} vous a découvert(e) sur le site carrières ${siteName} et aimerait vous demander :`,
         { quote: message },
-        fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
+        relayed
+          ? fr`Répondez à cet e-mail pour répondre à ${candidateName}, ou répondez sur votre page de profil : votre réponse lui parvient par le relais ${siteName}, et votre adresse reste privée.`
+          : fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
         fr`Pas le bon moment ? Un clic suffit, et personne ne saura pourquoi. Ces liens fonctionnent deux semaines, tant que la question est ouverte.`,
       ],
       links: [
@@ -355,6 +402,26 @@ const french: LocaleCopy = {
       ],
       action: { label: 'Me connecter à l’espace RH', url: link },
       note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez ce message : personne ne peut se connecter sans ce lien.`,
+    }),
+    relay_answer: ({ siteName, candidateName, displayName, question, answer, thankUrl, replyRelayed }) => ({
+      subject: fr`${displayName} a répondu à votre question`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`${displayName} a répondu à la question que vous avez posée sur le site carrières ${siteName} :`,
+        { quote: answer },
+        fr`Votre question était :`,
+        { quote: question },
+      ],
+      links: [{ label: 'Dire merci', url: thankUrl }],
+      note: replyRelayed
+        ? fr`Répondez à cet e-mail pour écrire à ${displayName} : votre message passe par le relais ${siteName}, et son adresse reste privée.`
+        : fr`L’adresse de ${displayName} reste privée : répondre à cet e-mail n’atteint personne. Un clic suffit pour dire merci.`,
+    }),
+    relay_message: ({ siteName, name, senderName, text }) => ({
+      subject: fr`${senderName} vous a écrit`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [fr`${senderName} vous a écrit, à propos de la question posée sur le site carrières ${siteName} :`, { quote: text }],
+      note: fr`Répondez à cet e-mail pour lui répondre : votre message passe par le relais ${siteName}, et les adresses restent privées des deux côtés.`,
     }),
   },
 };
