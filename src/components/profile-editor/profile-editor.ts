@@ -32,6 +32,7 @@ import { renderProfile } from './profile-section.js';
 import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
 import { renderQuestions } from './questions-section.js';
+import { AnswerSection, answerStyles } from './answer-section.js';
 import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
 import { SignInLimited, renderSignIn, requestSignInLink } from './sign-in.js';
 import { HwConsentChangedEvent, HwDataDeletedEvent, HwProfileSavedEvent, HwWithdrawnEvent } from './events.js';
@@ -60,6 +61,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @csspart profile - The photo and the profile form.
  * @csspart consent - The consent form.
  * @csspart testimonial - "Your testimonial": its form, status and consent.
+ * @csspart answers - "Questions waiting for your answer", each with its "Answer here" box; shown only while questions wait.
  * @csspart account - Withdraw, download, delete, sign out.
  * @csspart sign-in - The form that e-mails a sign-in link, when signed out.
  * @csspart message - The one message left once the data is erased.
@@ -86,7 +88,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
  */
 export class HwProfileEditor extends HallwayElement {
-  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles];
+  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles, answerStyles];
 
   declare protected readonly localize: LocalizeController<EditorTranslation>;
 
@@ -114,6 +116,8 @@ export class HwProfileEditor extends HallwayElement {
     save: this.save,
     onSaved: (me) => (this.me = me),
   });
+
+  private readonly answers = new AnswerSection(this, { localize: this.localize, client: () => this.meClient() });
 
   private readonly loader = new Loader(this, {
     task: ([client], { signal }) => client.get({ signal }),
@@ -193,6 +197,7 @@ export class HwProfileEditor extends HallwayElement {
           ${renderQuestions(me.questions, localize)}
         </section>
         <div class="sections">
+          ${this.answers.render()}
           ${renderProfile({
             me,
             draft: this.draft,
@@ -338,6 +343,7 @@ export class HwProfileEditor extends HallwayElement {
     this.draft = profileDraft(me);
     this.choices = consentDraft(me);
     this.testimonial.load(me.testimonial);
+    void this.answers.load();
   }
 
   private showInvalid(section: Section, { field, reason }: Invalid): void {
@@ -351,6 +357,7 @@ export class HwProfileEditor extends HallwayElement {
     this.save.clear();
     this.confirmingDelete = false;
     this.testimonial.load(null);
+    this.answers.clear();
     this.save.focusAfterRender('[data-ended]');
   }
 
