@@ -274,7 +274,7 @@ const english: LocaleCopy = {
       subject: `${displayName} answered your question`,
       greeting: `Hello ${candidateName},`,
       paragraphs: [`${displayName} answered the question you asked on the ${siteName} careers site:`, { quote: answer }, 'Your question was:', { quote: question }],
-      links: [{ label: 'Say thank you', url: thankUrl }],
+      action: { label: 'Say thank you', url: thankUrl },
       note: replyRelayed
         ? `Reply to this e-mail to write back to ${displayName}: your message goes through the ${siteName} relay, and their address stays private.`
         : `${displayName}'s address stays private, so replying to this e-mail reaches nobody. One click says thank you.`,
@@ -412,7 +412,7 @@ const french: LocaleCopy = {
         fr`Votre question était :`,
         { quote: question },
       ],
-      links: [{ label: 'Dire merci', url: thankUrl }],
+      action: { label: 'Dire merci', url: thankUrl },
       note: replyRelayed
         ? fr`Répondez à cet e-mail pour écrire à ${displayName} : votre message passe par le relais ${siteName}, et son adresse reste privée.`
         : fr`L’adresse de ${displayName} reste privée : répondre à cet e-mail n’atteint personne. Un clic suffit pour dire merci.`,
