@@ -355,3 +355,37 @@ test('"I answered" still works: no text, answer_via "link"', async () => {
   assert.equal(stored.answer_via, 'link');
   assert.equal(stored.answer_text, null);
 });
+
+test('erasing their data removes the employee’s answers and relayed messages', async () => {
+  const email = 'erased.soon@beaumont.example';
+  const { id } = await createPerson(db, { siteId, email, fullName: 'Erin Soon', displayName: 'Erin S.', jobTitle: 'Concierge' });
+  const publicId = newRequestId();
+  const { id: requestId } = await db
+    .insertInto('contact_requests')
+    .values({
+      public_id: publicId,
+      site_id: siteId,
+      person_id: id,
+      candidate_name: 'Camille',
+      candidate_email: CANDIDATE,
+      message: 'A question?',
+      lang: 'en',
+      page_origin: 'https://careers.example',
+      confirm_token_hash: hashToken(newToken()),
+      confirm_expires_at: new Date(),
+      status: 'confirmed',
+      confirmed_at: new Date(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const address = (await relayAddresses(db, DOMAIN)()).address('employee', publicId);
+  await deliver(server.relayPort!, address, replyMime({ from: email, to: address, text: 'My own words.' }));
+  assert.equal((await request(requestId)).answer_text, 'My own words.');
+
+  const cookie = await signIn(overHttp(server.url), db, id);
+  assert.equal((await fetch(`${server.url}/v1/me`, { method: 'DELETE', headers: { cookie, Origin: server.url } })).status, 204);
+  assert.equal((await request(requestId)).answer_text, null);
+  assert.equal((await db.selectFrom('relay_messages').select('id').where('request_id', '=', requestId).execute()).length, 0);
+  await server.drainMail();
+  sink.received.length = 0;
+});
