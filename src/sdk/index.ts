@@ -35,6 +35,10 @@ export {
   PROFILE_MAX,
   PHOTO_MAX_BYTES,
   PHOTO_TYPES,
+  OpenQuestion,
+  OpenQuestions,
+  AnswerBody,
+  ANSWER_MAX,
 } from './me-schemas.js';
 export { Challenge, ChallengeSolution, ContactRequest, ContactAccepted, MESSAGE_MAX, CANDIDATE_NAME_MAX, CANDIDATE_EMAIL_MAX } from './contact-schemas.js';
 export {

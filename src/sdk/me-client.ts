@@ -1,6 +1,6 @@
 import ky from 'ky';
 import { request, send } from './http.js';
-import { MyProfile, type CardDetails, type ConsentUpdate, type ProfileUpdate } from './me-schemas.js';
+import { MyProfile, type CardDetails, type ConsentUpdate, type ProfileUpdate, OpenQuestions } from './me-schemas.js';
 import type { TestimonialDraft } from './testimonial-schemas.js';
 
 export interface MeClientOptions {
@@ -34,6 +34,10 @@ export interface MeClient {
   saveDetails(details: CardDetails): Promise<MyProfile>;
   /** Where the employee's record downloads from, as JSON and as CSV. */
   readonly recordUrls: { json: string; csv: string };
+  /** The questions waiting for an answer (issue 18). */
+  openQuestions(options?: { signal?: AbortSignal }): Promise<OpenQuestions>;
+  /** Answers one on the page: forwarded to the candidate through the relay. Resolves with the questions still open. */
+  answerQuestion(id: string, text: string): Promise<OpenQuestions>;
 }
 
 export function createMeClient(options: MeClientOptions): MeClient {
@@ -61,5 +65,7 @@ export function createMeClient(options: MeClientOptions): MeClient {
     exportUrl: `${prefixUrl}/export`,
     saveDetails: (json) => profile(api.put('details', { json })),
     recordUrls: { json: `${prefixUrl}/record.json`, csv: `${prefixUrl}/record.csv` },
+    openQuestions: ({ signal } = {}) => request(api.get('open-questions', signal ? { signal } : {}), OpenQuestions, timeout),
+    answerQuestion: (id, text) => request(api.post(`open-questions/${encodeURIComponent(id)}/answer`, { json: { text } }), OpenQuestions, timeout),
   };
 }

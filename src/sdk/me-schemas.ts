@@ -122,3 +122,28 @@ export type ContactStats = z.infer<typeof ContactStats>;
 export type CardDetails = z.infer<typeof CardDetails>;
 export type MyCardDetails = z.infer<typeof MyCardDetails>;
 export type MyRecord = z.infer<typeof MyRecord>;
+
+// ---- Issue 18 (relay): questions the employee may answer on /me
+
+/** The longest answer typed on /me (and kept from a reply: a longer one is cut). */
+export const ANSWER_MAX = 5000;
+
+/** A question forwarded to the employee, not answered yet, still open. The candidate's address is not in it. */
+export const OpenQuestion = z.object({
+  /** The question's opaque id. */
+  id: z.string(),
+  candidateName: z.string(),
+  message: z.string(),
+  job: z.nullable(z.string()),
+  /** When it reached the employee. */
+  receivedAt: z.iso.datetime({ offset: true }),
+});
+
+export const OpenQuestions = z.object({ items: z.array(OpenQuestion) });
+
+/** `POST /v1/me/open-questions/:id/answer`: forwarded to the candidate through the relay. */
+export const AnswerBody = z.object({ text: z.string().check(z.trim(), z.minLength(1), z.maxLength(ANSWER_MAX)) });
+
+export type OpenQuestion = z.infer<typeof OpenQuestion>;
+export type OpenQuestions = z.infer<typeof OpenQuestions>;
+export type AnswerBody = z.infer<typeof AnswerBody>;

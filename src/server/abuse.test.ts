@@ -530,6 +530,7 @@ describe('CSRF against /v1/me', () => {
     ['DELETE', '/v1/me/photo', undefined],
     ['DELETE', '/v1/me/session', undefined],
     ['DELETE', '/v1/me', undefined],
+    ['POST', '/v1/me/open-questions/q-1/answer', () => ({ body: JSON.stringify({ text: 'Pwned' }), type: 'application/json' })],
   ];
   const origins: [string, string | undefined][] = [
     ['a foreign origin', 'https://evil.example'],

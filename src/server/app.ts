@@ -14,6 +14,8 @@ import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
 import { recordRoutes } from './record/routes.js';
+import { answerRoutes } from './relay/me-routes.js';
+import { thankRoutes } from './relay/thanks.js';
 import { openApiDocument } from './openapi.js';
 import { publicLists as createPublicLists } from './public-lists.js';
 import { publicRoutes } from './public-routes.js';
@@ -68,16 +70,18 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/v1/sites/:site', contactFlow.api);
   app.route('/v1/sites/:site', publicRoutes({ db, publicUrl, lists: publicLists ?? createPublicLists(db, publicUrl) }));
   app.route('/contact', contactFlow.pages);
+  app.route('/contact', thankRoutes({ db, links, now: contact?.now }));
 
   // One person's data, or the admin's: no cache, the browser's or a shared one, may keep a copy.
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
   const employee = meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy });
   app.route('/v1/me', contactStatsRoutes({ db, publicUrl }));
   app.route('/v1/me', recordRoutes({ db, publicUrl }));
+  app.route('/v1/me', answerRoutes({ db, publicUrl, links, relayDomain: contact?.relayDomain, now: contact?.now }));
   app.route('/v1/me', employee.api);
   app.route('/v1/auth', employee.auth);
   app.route('/me', employee.pages);
-  app.route('/v1/admin', adminRoutes({ db, links }));
+  app.route('/v1/admin', adminRoutes({ db, links, relayDomain: contact?.relayDomain }));
   app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 

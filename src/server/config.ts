@@ -26,6 +26,12 @@ export interface Config {
    * write any address in that header.
    */
   trustProxy?: number;
+  /**
+   * `INBOUND_SMTP_PORT` and `RELAY_DOMAIN` (issue 18): the relay's inbound SMTP listener, where the MX of
+   * `RELAY_DOMAIN` points. Employees' replies then go to `reply+<token>@RELAY_DOMAIN`, never to the
+   * candidate directly. Without both, the question mail's Reply-To stays the candidate's address.
+   */
+  relay?: { port: number; domain: string };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -49,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(env.HALLWAY_ADMIN_KEY ? { adminKey: env.HALLWAY_ADMIN_KEY } : {}),
     retentionDays,
     trustProxy,
+    ...relayConfig(env),
   };
   checkMailSetup(config);
   return config;
@@ -72,3 +79,14 @@ export function checkMailSetup({ smtpUrl, devOutbox, publicUrl, host, trustProxy
 }
 
 const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+
+/** `INBOUND_SMTP_PORT` (0: any free port, for tests) and `RELAY_DOMAIN`, both or neither. */
+function relayConfig(env: NodeJS.ProcessEnv): Pick<Config, 'relay'> {
+  const { INBOUND_SMTP_PORT: port, RELAY_DOMAIN: domain } = env;
+  if (!port && !domain) return {};
+  if (!port || !domain) throw new Error('INBOUND_SMTP_PORT and RELAY_DOMAIN go together: set both to relay replies, or neither.');
+  const number = Number(port);
+  if (!Number.isInteger(number) || number < 0 || number > 65535) throw new Error(`INBOUND_SMTP_PORT must be a port number, not "${port}"`);
+  if (!/^[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(domain)) throw new Error(`RELAY_DOMAIN must be a domain name such as relay.example.com, not "${domain}"`);
+  return { relay: { port: number, domain: domain.toLowerCase() } };
+}

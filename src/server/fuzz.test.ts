@@ -143,6 +143,8 @@ const ROUTES: Route[] = [
   { method: 'DELETE', path: '/v1/me/photo', family: 'me' },
   { method: 'GET', path: '/v1/me/export', family: 'me' },
   { method: 'GET', path: '/v1/me/contact-stats', family: 'me' },
+  { method: 'GET', path: '/v1/me/open-questions', family: 'me' },
+  { method: 'POST', path: '/v1/me/open-questions/{id}/answer', family: 'me', limit: 32 * KB, sample: () => ({ text: 'An answer.' }) },
   // DELETE /v1/me/session and DELETE /v1/me end the fuzzer's own session: they get no valid session here
   // (me.test.ts and abuse.test.ts cover them signed in).
   { method: 'DELETE', path: '/v1/me/session', family: 'me' },
@@ -167,6 +169,8 @@ const ROUTES: Route[] = [
     { method: 'GET', path: `/contact/${action}`, family: 'pages', queryKeys: ['request', 'sig'] },
     { method: 'POST', path: `/contact/${action}`, family: 'pages', form: true, limit: 4 * KB, sample: () => ({ request: 'r', sig: 's' }) },
   ]),
+  { method: 'GET', path: '/contact/thank', family: 'pages', queryKeys: ['request', 'sig'] },
+  { method: 'POST', path: '/contact/thank', family: 'pages', form: true, limit: 4 * KB, sample: () => ({ request: 'r', sig: 's' }) },
 
   { method: 'GET', path: '/dev/outbox', family: 'dev' },
   { method: 'GET', path: '/dev/outbox.json', family: 'dev' },

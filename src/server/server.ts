@@ -17,6 +17,8 @@ import { publicLists } from './public-lists.js';
 import { startAnalyticsFlush } from './analytics/counter.js';
 import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
+import { startRelayListener } from './relay/inbound.js';
+import { relayKit } from './relay/thanks.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -28,6 +30,8 @@ export interface RunningServer {
   seeded?: { slug: string; people: number };
   /** Set when this start made the admin key: shown once, stored only hashed. */
   createdAdminKey?: string;
+  /** The relay's inbound SMTP port, with INBOUND_SMTP_PORT and RELAY_DOMAIN set (issue 18). */
+  relayPort?: number;
   /** Sends what is due in the outbox now (tests; the worker does it every second anyway). */
   drainMail(): Promise<number>;
   close(): Promise<void>;
@@ -89,8 +93,11 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     devOutbox: config.devOutbox ?? false,
     bundleDir: fromRoot('dist/cdn'),
     ...(options.demo ? { demoDir: options.demo.dir } : {}),
-    contact: { trustProxy: config.trustProxy ?? 0, ...options.contact },
+    contact: { trustProxy: config.trustProxy ?? 0, relayDomain: config.relay?.domain, ...options.contact },
   });
+  const relay =
+    config.relay &&
+    (await startRelayListener({ db, kit: relayKit(db, links, config.relay.domain), port: config.relay.port, host: config.host, now: options.contact?.now }));
   // The public lists, the hot path of every careers page, are answered before Hono when they can be.
   const listener = getRequestListener(app.fetch, { hostname: config.host });
   const https = publicUrl.startsWith('https:');
@@ -107,6 +114,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     db,
     ...(seeded ? { seeded } : {}),
     ...(createdAdminKey ? { createdAdminKey } : {}),
+    ...(relay ? { relayPort: relay.port } : {}),
     drainMail: async () => {
       await signInLinksMade();
       return mailer.drain();
@@ -116,6 +124,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       clearInterval(expiredPurger);
       await firstPurge;
       await new Promise((resolve) => server.close(resolve));
+      await relay?.close();
       await signInLinksMade();
       await mailer.stop();
       await analytics.stop();

@@ -162,6 +162,23 @@ const en = {
   meRecordPublished: 'Published answers',
   meRecordJson: 'Download my record (JSON)',
   meRecordCsv: 'Download my record (CSV, for spreadsheets)',
+  // Questions waiting for an answer (issue 18)
+  meAnswerHeading: 'Questions waiting for your answer',
+  meAnswerIntro: 'Answer here, or reply to the question’s e-mail. Your answer reaches the candidate through Hallway: your e-mail address stays private.',
+  meAnswerNoneLeft: 'No more questions are waiting for you.',
+  meAnswerFrom: (name: string) => `From ${name}`,
+  meAnswerJob: (job: string) => `About the job “${job}”`,
+  meAnswerReceived: (date: string) => `received on ${date}`,
+  meAnswerLabel: (name: string) => `Your answer to ${name}`,
+  meAnswerHint: 'Only this text is sent, with your first name.',
+  meAnswerSend: 'Send my answer',
+  meAnswerSending: 'Sending…',
+  meAnswerSent: (name: string) => `Your answer is on its way to ${name}. Thank you for taking the time!`,
+  meAnswerRequired: 'Write your answer first.',
+  meAnswerTooLong: (max: number) => `Shorten your answer to ${max} characters.`,
+  meAnswerFailed: 'We couldn’t send your answer. Try again in a moment.',
+  meAnswerGone: 'This question was answered or declined meanwhile: there is nothing more to send.',
+  meAnswerLoadError: 'We couldn’t load the questions waiting for you.',
 };
 
 export type MeTranslation = typeof en;

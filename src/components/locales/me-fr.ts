@@ -167,6 +167,23 @@ const fr: MeTranslation = {
   meRecordPublished: 'Réponses publiées',
   meRecordJson: 'Télécharger mon bilan (JSON)',
   meRecordCsv: 'Télécharger mon bilan (CSV, pour tableur)',
+  // Questions en attente de réponse (issue 18)
+  meAnswerHeading: 'Questions en attente de votre réponse',
+  meAnswerIntro: 'Répondez ici, ou répondez à l’e-mail de la question. Votre réponse parvient au candidat par Hallway\u00a0: votre adresse e-mail reste privée.',
+  meAnswerNoneLeft: 'Plus aucune question ne vous attend.',
+  meAnswerFrom: (name: string) => `De ${name}`,
+  meAnswerJob: (job: string) => `À propos de l’offre «\u00a0${job}\u00a0»`,
+  meAnswerReceived: (date: string) => `reçue le ${date}`,
+  meAnswerLabel: (name: string) => `Votre réponse à ${name}`,
+  meAnswerHint: 'Seul ce texte est envoyé, avec votre prénom.',
+  meAnswerSend: 'Envoyer ma réponse',
+  meAnswerSending: 'Envoi en cours…',
+  meAnswerSent: (name: string) => `Votre réponse est partie vers ${name}. Merci d’avoir pris le temps\u00a0!`,
+  meAnswerRequired: 'Écrivez d’abord votre réponse.',
+  meAnswerTooLong: (max: number) => `Raccourcissez votre réponse à ${max}\u00a0caractères.`,
+  meAnswerFailed: 'Nous n’avons pas pu envoyer votre réponse. Réessayez dans un instant.',
+  meAnswerGone: 'Cette question a reçu une réponse ou a été déclinée entre-temps\u00a0: il n’y a plus rien à envoyer.',
+  meAnswerLoadError: 'Nous n’avons pas pu charger les questions qui vous attendent.',
 };
 
 export default fr;

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import type { CardDetails, ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft } from '../../sdk/index.js';
+import type { CardDetails, ConsentUpdate, MyProfile, MyTestimonial, ProfileUpdate, TestimonialDraft, OpenQuestion } from '../../sdk/index.js';
 import { aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwConsentChangedEvent } from './events.js';
 import type { HwProfileEditor } from './profile-editor.js';
@@ -127,6 +127,7 @@ function serveMe(profile = aMyProfile(), wait?: Promise<void>) {
       await record(request, await request.json());
       return HttpResponse.json({ status: 'sent_if_known' }, { status: 202 });
     }),
+    http.get('/v1/me/open-questions', () => HttpResponse.json({ items: [] })),
   );
 }
 
@@ -1188,5 +1189,106 @@ describe('hw-profile-editor', () => {
       expect(el.shadowRoot!.querySelector('[part="record"]')).to.be.null;
       expect(el.shadowRoot!.querySelector('[part="details"]')).to.be.null;
     });
+  });
+});
+
+// ---- Issue 18: questions waiting for an answer, answered on the page
+
+describe('hw-profile-editor: questions waiting for an answer', () => {
+  const QUESTIONS: OpenQuestion[] = [
+    { id: 'q-1', candidateName: 'Camille', message: 'What are the night shifts like?', job: 'Night manager', receivedAt: '2026-11-30T09:00:00Z' },
+    { id: 'q-2', candidateName: 'Dominique', message: 'Is there a dress code?', job: null, receivedAt: '2026-12-01T09:00:00Z' },
+  ];
+
+  /** The open questions as the server keeps them: an answer removes one; `refuse` answers that status instead. */
+  function serveQuestions(questions = QUESTIONS, refuse?: { status: number; code: string }) {
+    let open = [...questions];
+    worker.use(
+      http.get('/v1/me/open-questions', () => HttpResponse.json({ items: open })),
+      http.post('/v1/me/open-questions/:id/answer', async ({ request, params }) => {
+        await record(request, await request.json());
+        if (refuse) return errorResponse(refuse.status, refuse.code);
+        open = open.filter((question) => question.id !== params.id);
+        return HttpResponse.json({ items: open });
+      }),
+    );
+  }
+
+  const answersShown = (el: HwProfileEditor) => until('the questions', () => el.shadowRoot!.querySelector('[part="answers"] article'));
+
+  it('lists each question with an "Answer here" box, and sends the answer typed with the keyboard', async () => {
+    serveMe();
+    serveQuestions();
+    const el = await editor();
+    await answersShown(el);
+
+    expect(texts(el, 'h2')[1]).to.equal('Questions waiting for your answer');
+    expect(texts(el, '[part="answers"] h3')).to.deep.equal(['From Camille', 'From Dominique']);
+    expect(texts(el, 'blockquote.question')).to.deep.equal(['What are the night shifts like?', 'Is there a dress code?']);
+    expect(texts(el, '[part="answers"] label')).to.deep.equal(['Your answer to Camille', 'Your answer to Dominique']);
+    expect(texts(el, '[part="answers"] .hint')[0]).to.equal('About the job “Night manager” · received on November 30, 2026');
+    await expect(el).to.be.accessible();
+
+    $(el, '[name="answer-q-1"]').focus();
+    await sendKeys({ type: 'Calm nights, a lovely team.' });
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('Send my answer');
+    await sendKeys({ press: 'Enter' });
+
+    await until('sent', () => statuses(el).includes('Your answer is on its way to Camille. Thank you for taking the time!'));
+    expect(received).to.deep.equal([{ method: 'POST', path: '/v1/me/open-questions/q-1/answer', body: { text: 'Calm nights, a lovely team.' } }]);
+    expect(texts(el, '[part="answers"] h3')).to.deep.equal(['From Dominique']);
+    expect(focused(el)).to.equal('answers-heading');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says what is missing on an empty answer, on the box itself, and sends nothing', async () => {
+    serveMe();
+    serveQuestions();
+    const el = await editor();
+    await answersShown(el);
+
+    button(el, 'Send my answer').click();
+    await until('the error', () => alerts(el).length > 0);
+    const box = $<HTMLTextAreaElement>(el, '[name="answer-q-1"]');
+    expect(alerts(el)).to.deep.equal(['Write your answer first.']);
+    expect(box.getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, box)).to.contain('Write your answer first.');
+    expect(focused(el)).to.equal('answer-q-1');
+    expect(received).to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when the question was settled meanwhile, and removes it', async () => {
+    serveMe();
+    serveQuestions([QUESTIONS[0]!], { status: 409, code: 'conflict' });
+    const el = await editor();
+    await answersShown(el);
+    await type(el, 'answer-q-1', 'Too late?');
+    await click(el, button(el, 'Send my answer'));
+
+    await until('the error', () => alerts(el).length > 0);
+    expect(alerts(el)).to.deep.equal(['This question was answered or declined meanwhile: there is nothing more to send.']);
+    expect(el.shadowRoot!.querySelector('[part="answers"] article')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows nothing while no question waits', async () => {
+    serveMe();
+    const el = await editor();
+    expect(el.shadowRoot!.querySelector('[part="answers"]')).to.be.null;
+  });
+
+  it('speaks French', async () => {
+    serveMe();
+    serveQuestions();
+    const el = await editor('fr');
+    await answersShown(el);
+    expect(texts(el, 'h2')[1]).to.equal('Questions en attente de votre réponse');
+    expect(texts(el, '[part="answers"] h3')[0]).to.equal('De Camille');
+    expect(texts(el, '[part="answers"] label')[0]).to.equal('Votre réponse à Camille');
+    expect(texts(el, '[part="answers"] .hint')[0]).to.equal('À propos de l’offre «\u00a0Night manager\u00a0» · reçue le 30 novembre 2026');
+    expect(button(el, 'Envoyer ma réponse')).to.exist;
+    await expect(el).to.be.accessible();
   });
 });

@@ -32,6 +32,7 @@ import { renderProfile } from './profile-section.js';
 import { renderConsent } from './consent-section.js';
 import { renderAccount } from './account-section.js';
 import { renderQuestions } from './questions-section.js';
+import { AnswerSection, answerStyles } from './answer-section.js';
 import { TestimonialSection, testimonialStyles } from './testimonial-section.js';
 import { DetailsSection, detailsStyles } from './details-section.js';
 import { renderRecord, recordStyles } from './record-section.js';
@@ -64,6 +65,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @csspart testimonial - "Your testimonial": its form, status and consent.
  * @csspart details - "More about you": the path here (roles with years) and the opt-in to show the reply time.
  * @csspart record - "Your record": the person's own figures and their download, seen by nobody else.
+ * @csspart answers - "Questions waiting for your answer", each with its "Answer here" box; shown only while questions wait.
  * @csspart account - Withdraw, download, delete, sign out.
  * @csspart sign-in - The form that e-mails a sign-in link, when signed out.
  * @csspart message - The one message left once the data is erased.
@@ -90,7 +92,7 @@ type Ended = 'signed-out' | 'expired' | 'deleted';
  * @fires {HwDataDeletedEvent} hw-data-deleted - The employee's data was erased (and the session ended).
  */
 export class HwProfileEditor extends HallwayElement {
-  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles, detailsStyles, recordStyles];
+  static override styles = [baseStyles, fieldStyles, styles, testimonialStyles, detailsStyles, recordStyles, answerStyles];
 
   declare protected readonly localize: LocalizeController<EditorTranslation>;
 
@@ -124,6 +126,7 @@ export class HwProfileEditor extends HallwayElement {
     save: this.save,
     onSaved: (me) => (this.me = me),
   });
+  private readonly answers = new AnswerSection(this, { localize: this.localize, client: () => this.meClient() });
 
   private readonly loader = new Loader(this, {
     task: ([client], { signal }) => client.get({ signal }),
@@ -203,6 +206,7 @@ export class HwProfileEditor extends HallwayElement {
           ${renderQuestions(me.questions, localize)}
         </section>
         <div class="sections">
+          ${this.answers.render()}
           ${renderProfile({
             me,
             draft: this.draft,
@@ -351,6 +355,7 @@ export class HwProfileEditor extends HallwayElement {
     this.choices = consentDraft(me);
     this.testimonial.load(me.testimonial);
     this.details.load(me.details);
+    void this.answers.load();
   }
 
   private showInvalid(section: Section, { field, reason }: Invalid): void {
@@ -365,6 +370,7 @@ export class HwProfileEditor extends HallwayElement {
     this.confirmingDelete = false;
     this.testimonial.load(null);
     this.details.load(undefined);
+    this.answers.clear();
     this.save.focusAfterRender('[data-ended]');
   }
 

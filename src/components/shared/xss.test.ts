@@ -177,10 +177,16 @@ describe('XSS corpus in the elements', () => {
       it(`shows "${payload.name}" as text`, async () => {
         // As the server gives it back: trimmed, at most 80 characters (the display name's limit).
         const value = payload.value.trim().slice(0, 80);
-        worker.use(http.get('/v1/me', () => HttpResponse.json(profile(value))));
+        // A question waiting for an answer carries a candidate's words (issue 18).
+        const question = { id: 'q-1', candidateName: value, message: value, job: value, receivedAt: '2026-11-30T09:00:00Z' };
+        worker.use(
+          http.get('/v1/me', () => HttpResponse.json(profile(value))),
+          http.get('/v1/me/open-questions', () => HttpResponse.json({ items: [question] })),
+        );
         const el = await fixture(html`<hw-profile-editor lang="en"></hw-profile-editor>`);
         const name = () => el.shadowRoot!.querySelector('hw-person-card')?.shadowRoot?.querySelector('[part~="name"]');
         await waitUntil(() => name()?.textContent === value, 'the preview never showed the name as text');
+        await waitUntil(() => el.shadowRoot!.querySelector('blockquote.question')?.textContent === value, 'the question never showed as text');
         // A one-line input drops line breaks, as browsers do.
         expect(el.shadowRoot!.querySelector<HTMLInputElement>('[name="displayName"]')!.value).to.equal(value.replace(/[\r\n]/g, ''));
         await expectInert(el, payload);

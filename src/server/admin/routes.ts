@@ -36,6 +36,8 @@ import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from '
 export interface AdminDeps {
   db: Db;
   links: Links;
+  /** RELAY_DOMAIN (issue 18): a released question is forwarded through the relay like any other. */
+  relayDomain?: string | undefined;
 }
 
 export type Env = { Variables: ActorEnv['Variables'] & { site: Site } };
@@ -47,7 +49,7 @@ z.config(z.locales.en());
  * The admin API, mounted at `/v1/admin`. Every route needs a key or a workspace session, and names the
  * scope it needs; every write is written to the audit log. None can record consent.
  */
-export function adminRoutes({ db, links }: AdminDeps) {
+export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   const admin = new Hono<Env>();
   admin.use('*', authenticate(db, links.publicUrl.startsWith('https:')));
   const withSite = loadSite(db);
@@ -194,7 +196,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
   admin.route('/', consentRoutes(db));
   admin.route('/', coverageRoutes(db));
-  admin.route('/', safetyRoutes({ db, links }));
+  admin.route('/', safetyRoutes({ db, links, relayDomain }));
   return admin;
 }
 

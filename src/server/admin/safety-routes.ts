@@ -3,6 +3,7 @@ import { ADMIN_BODY_MAX_BYTES, BlockCreate } from '../../sdk/admin-schemas.js';
 import type { Links } from '../auth/links.js';
 import { limitBody, readBody } from '../body.js';
 import { contactKeys } from '../contact/links.js';
+import { relayAddresses } from '../relay/addresses.js';
 import { isPublicMailDomain } from '../contact/detectors.js';
 import { blockDomain, blockSenderOf, findSiteQuestion, rejectHeld, releaseHeld, safetyOverview, unblock } from '../contact/safety.js';
 import { analyticsCounter } from '../analytics/counter.js';
@@ -18,10 +19,11 @@ import { loadSite, type Env } from './routes.js';
  * rejecting a held question, blocking and unblocking a sender or a domain. Each write is audited in
  * its own transaction; audit lines name questions by their public id, never an address.
  */
-export function safetyRoutes({ db, links }: { db: Db; links: Links }) {
+export function safetyRoutes({ db, links, relayDomain }: { db: Db; links: Links; relayDomain?: string | undefined }) {
   const routes = new Hono<Env>();
   const withSite = loadSite(db);
   const keys = contactKeys(db, links.publicUrl);
+  const relay = relayDomain ? relayAddresses(db, relayDomain) : undefined;
   const jsonLimit = limitBody(ADMIN_BODY_MAX_BYTES);
   const now = () => new Date();
 
@@ -34,7 +36,7 @@ export function safetyRoutes({ db, links }: { db: Db; links: Links }) {
     const released = hasNul(id)
       ? undefined
       : await db.transaction().execute(async (trx) => {
-          const decided = await releaseHeld({ db: trx, links, contactLinks }, c.var.site, id, at);
+          const decided = await releaseHeld({ db: trx, links, contactLinks, relay: await relay?.() }, c.var.site, id, at);
           if (decided) await recordAudit(trx, c.var.actor, { action: 'question.release', site: c.var.site.slug, target: id, details: { status: decided.status } });
           return decided;
         });

@@ -12,6 +12,7 @@ import type { ContactRequestStatus, Site } from '../store/schema.js';
 import type { ContactLinks } from './links.js';
 import { heldBySite, senderBlocked } from './safety.js';
 import { updateReplyTime } from '../record/reply-time.js';
+import type { RelayAddresses } from '../relay/addresses.js';
 
 export type ContactRequestBody = z.infer<typeof ContactRequest>;
 
@@ -175,6 +176,8 @@ export interface ConfirmDeps {
   contactLinks: ContactLinks;
   /** The key of blocked senders' hashes (issue 18): a sender blocked since they asked is refused like an unavailable person. */
   blockKey?: string;
+  /** With RELAY_DOMAIN (issue 18): the employee replies to the relay, not to the candidate's address. */
+  relay?: RelayAddresses | undefined;
 }
 
 /**
@@ -182,7 +185,7 @@ export interface ConfirmDeps {
  * confirmations cannot both take the last place under the cap: check again that the person may be
  * reached, then forward the question to them, or tell the candidate kindly why not.
  */
-export async function confirmRequest({ db, links, contactLinks, blockKey }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
+export async function confirmRequest({ db, links, contactLinks, blockKey, relay }: ConfirmDeps, token: string, now: Date): Promise<Confirmation> {
   let counted: { siteId: number; job: string | null } | undefined;
   const confirmation = await db.transaction().execute(async (trx): Promise<Confirmation> => {
     const request = await trx.selectFrom('contact_requests').selectAll().where('confirm_token_hash', '=', hashToken(token)).forUpdate().executeTakeFirst();
@@ -214,7 +217,7 @@ export async function confirmRequest({ db, links, contactLinks, blockKey }: Conf
       careersUrl: site.careers_url ?? request.page_origin,
     };
     if (status === 'confirmed' && reach.ok) {
-      await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
+      await forwardToEmployee(trx, { links, contactLinks, relay }, site, reach.person, request);
     } else if (status !== 'held') {
       const template = status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined';
       await enqueueMail(trx, { to: request.candidate_email, template, locale: request.lang, data: candidate });
@@ -240,13 +243,16 @@ async function safetyCheck(db: Db, blockKey: string | undefined, site: Site, req
   return { blocked, held: reachable && !blocked && heldBySite(site, request.message) };
 }
 
-/** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
-export async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
+/**
+ * The employee's mail: replying to it writes to the relay's address for this question (issue 18), or,
+ * without a relay, to the candidate, whose address is the only one shared.
+ */
+export async function forwardToEmployee(db: Db, { links, contactLinks, relay }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
   await enqueueMail(db, {
     to: person.email,
     template: 'contact_request',
     locale: person.locale ?? site.default_lang,
-    headers: { 'Reply-To': request.candidate_email },
+    headers: { 'Reply-To': relay ? relay.address('employee', request.public_id) : request.candidate_email },
     data: {
       siteName: site.name,
       accentColor: site.accent_color,
@@ -260,6 +266,7 @@ export async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<Co
       reportUrl: contactLinks.action('report', request.public_id),
       blockUrl: contactLinks.action('block', request.public_id),
       withdrawUrl: links.withdraw(person.publicId, person.email),
+      relayed: Boolean(relay),
     },
   });
 }
@@ -308,7 +315,7 @@ export async function settleRequest(db: Db, requestId: number, outcome: 'answere
   const status = await db.transaction().execute(async (trx) => {
     const settled = await trx
       .updateTable('contact_requests')
-      .set(outcome === 'answered' ? { status: 'answered', answered_at: now } : { status: 'declined', declined_at: now })
+      .set(outcome === 'answered' ? { status: 'answered', answered_at: now, answer_via: 'link' } : { status: 'declined', declined_at: now })
       .where('id', '=', requestId)
       .where('status', '=', 'confirmed')
       .returningAll()

@@ -15,6 +15,7 @@ import { performSafetyAction, safetyPage } from './safety-pages.js';
 import { senderBlocked } from './safety.js';
 import { actionPage, contactPage, contactText, formatDay, formPage, pageLang, toCareers, toProfile, type ContactTexts } from './pages.js';
 import { DEFAULT_CONTACT_LIMITS, type ContactLimits } from './limits.js';
+import { relayAddresses } from '../relay/addresses.js';
 import { clientIp, countAttempt, keyed, rateLimited } from '../rate-limit.js';
 import {
   confirmRequest,
@@ -37,6 +38,8 @@ export interface ContactOptions {
   now: () => Date;
   /** Difficulty of the proof of work; lowered only by tests that need many solutions. */
   challengeMaxNumber: number;
+  /** RELAY_DOMAIN (issue 18): questions are forwarded with a relay address as their Reply-To. */
+  relayDomain: string | undefined;
 }
 
 export interface ContactDeps {
@@ -60,8 +63,9 @@ const BODY_MAX_BYTES = 16 * 1024;
  * candidate's confirmation and the employee's one-click answers.
  */
 export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDeps) {
-  const { limits = DEFAULT_CONTACT_LIMITS, trustProxy = false, now = () => new Date(), challengeMaxNumber = CHALLENGE_MAX_NUMBER } = options;
+  const { limits = DEFAULT_CONTACT_LIMITS, trustProxy = false, now = () => new Date(), challengeMaxNumber = CHALLENGE_MAX_NUMBER, relayDomain } = options;
   const keys = contactKeys(db, publicUrl);
+  const relay = relayDomain ? relayAddresses(db, relayDomain) : undefined;
   const api = new Hono<Env>();
   const pages = new Hono();
   const show = (c: Context, body: string, status: 200 | 403 | 410 = 200) => c.html(body, status, PAGE_HEADERS);
@@ -130,7 +134,7 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     const request = token ? await findByToken(db, token) : undefined;
     const brand = request && siteBrand(request, request.page_origin);
     const { contactLinks, blocks } = await keys();
-    const result = await confirmRequest({ db, links, contactLinks, blockKey: blocks }, token, now());
+    const result = await confirmRequest({ db, links, contactLinks, blockKey: blocks, relay: await relay?.() }, token, now());
     const lang = result.lang ?? preferredLang(c.req.header('Accept-Language'));
     const t = contactText(lang);
     if (!result.ok) return show(c, candidateProblem(lang, brand, result.problem), 410);

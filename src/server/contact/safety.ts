@@ -16,6 +16,7 @@ import type { ContactBlocksTable, ContactRequestStatus, Site } from '../store/sc
 import { domainOf, holdReasons, isPublicMailDomain } from './detectors.js';
 import type { ContactLinks } from './links.js';
 import { forwardToEmployee, reachPerson } from './requests.js';
+import type { RelayAddresses } from '../relay/addresses.js';
 
 const DAY_MS = 24 * 3600_000;
 /** Reports from this many different employees… */
@@ -211,6 +212,7 @@ export interface ReleaseDeps {
   db: Db;
   links: Links;
   contactLinks: ContactLinks;
+  relay?: RelayAddresses | undefined;
 }
 
 type Decided = Extract<ContactRequestStatus, 'confirmed' | 'refused_cap' | 'refused_unavailable'>;
@@ -225,7 +227,7 @@ export interface Released {
  * reached now: it is forwarded; otherwise the candidate is told kindly, as at confirmation). Undefined
  * when the question is not held (any more). Run in the transaction that audits it.
  */
-export async function releaseHeld({ db: trx, links, contactLinks }: ReleaseDeps, site: Site, publicId: string, now: Date): Promise<Released | undefined> {
+export async function releaseHeld({ db: trx, links, contactLinks, relay }: ReleaseDeps, site: Site, publicId: string, now: Date): Promise<Released | undefined> {
   const request = await trx
     .selectFrom('contact_requests')
     .selectAll()
@@ -240,7 +242,7 @@ export async function releaseHeld({ db: trx, links, contactLinks }: ReleaseDeps,
   const reach = await reachPerson(trx, site, person.public_id, links.publicUrl, now);
   const status: Decided = reach.ok ? 'confirmed' : reach.reason === 'cap_reached' ? 'refused_cap' : 'refused_unavailable';
   await trx.updateTable('contact_requests').set({ status, confirmed_at: now }).where('id', '=', request.id).execute();
-  if (reach.ok) await forwardToEmployee(trx, { links, contactLinks }, site, reach.person, request);
+  if (reach.ok) await forwardToEmployee(trx, { links, contactLinks, relay }, site, reach.person, request);
   else await tellCandidate(trx, site, request, status === 'refused_cap' ? 'contact_cap_reached' : 'contact_declined');
   return { status, job: request.job };
 }

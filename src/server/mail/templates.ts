@@ -45,6 +45,32 @@ export interface ContactRequestData extends SiteMail {
   reportUrl?: string;
   blockUrl?: string;
   withdrawUrl: string;
+  /** Replies go through the relay (issue 18): the employee's address stays private even when they reply. */
+  relayed?: boolean;
+}
+
+/** To the candidate (issue 18): the employee's answer, relayed from their reply or typed on /me. */
+export interface RelayAnswerData extends SiteMail {
+  candidateName: string;
+  /** The employee's public display name. */
+  displayName: string;
+  question: string;
+  answer: string;
+  /** The one-click "Say thank you" page. */
+  thankUrl: string;
+  /** Whether replying to this mail reaches the employee (through the relay). */
+  replyRelayed: boolean;
+}
+
+/** A later message on a question, relayed to the other side (issue 18). */
+export interface RelayMessageData extends SiteMail {
+  /** The recipient's name, for the greeting. */
+  name: string;
+  /** The sender's name as the recipient knows them. */
+  senderName: string;
+  text: string;
+  /** Set on mails to the employee: their one-click withdraw link. */
+  withdrawUrl?: string;
 }
 
 /** To the candidate, when their question will not be answered (declined, or the person is no longer available). */
@@ -105,6 +131,8 @@ export interface MailTemplates {
   testimonial_rejected: TestimonialRejectedData;
   admin_sign_in: AdminSignInData;
   contact_reported: ContactReportedData;
+  relay_answer: RelayAnswerData;
+  relay_message: RelayMessageData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -187,7 +215,7 @@ const english: LocaleCopy = {
       action: { label: 'Confirm my question', url: link },
       note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl, relayed }) => ({
       subject: `${siteName}: a question from ${candidateName}`,
       greeting: `Hello ${name},`,
       paragraphs: [
@@ -195,7 +223,9 @@ const english: LocaleCopy = {
           ? `${candidateName} is looking at the job "${job}" on the ${siteName} careers site and would like to ask you:`
           : `${candidateName} found you on the ${siteName} careers site and would like to ask you:`,
         { quote: message },
-        `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
+        relayed
+          ? `Reply to this e-mail to answer ${candidateName}, or answer on your profile page: your answer reaches them through the ${siteName} relay, and your address stays private.`
+          : `Reply to this e-mail to answer ${candidateName}: your reply goes to their address; yours stays private until you reply.`,
         'Not a good time? One click is enough, and nobody is told why. These links work for two weeks, while the question is open.',
       ],
       links: [
@@ -269,6 +299,21 @@ const english: LocaleCopy = {
       action: { label: 'Open reports and held questions', url: workspaceUrl },
       note: 'You get this e-mail because your workspace role moderates this site. The question is kept only as long as questions are.',
     }),
+    relay_answer: ({ siteName, candidateName, displayName, question, answer, thankUrl, replyRelayed }) => ({
+      subject: `${displayName} answered your question`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [`${displayName} answered the question you asked on the ${siteName} careers site:`, { quote: answer }, 'Your question was:', { quote: question }],
+      action: { label: 'Say thank you', url: thankUrl },
+      note: replyRelayed
+        ? `Reply to this e-mail to write back to ${displayName}: your message goes through the ${siteName} relay, and their address stays private.`
+        : `${displayName}'s address stays private, so replying to this e-mail reaches nobody. One click says thank you.`,
+    }),
+    relay_message: ({ siteName, name, senderName, text }) => ({
+      subject: `${senderName} wrote to you`,
+      greeting: `Hello ${name},`,
+      paragraphs: [`${senderName} wrote, about the question asked on the ${siteName} careers site:`, { quote: text }],
+      note: `Reply to this e-mail to answer: your message goes through the ${siteName} relay, and addresses stay private on both sides.`,
+    }),
   },
 };
 
@@ -315,7 +360,7 @@ const french: LocaleCopy = {
       action: { label: 'Confirmer ma question', url: link },
       note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,
     }),
-    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl }) => ({
+    contact_request: ({ siteName, name, candidateName, message, job, answeredUrl, declineUrl, pauseUrl, reportUrl, blockUrl, relayed }) => ({
       subject: fr`${siteName} : une question de ${candidateName}`,
       greeting: fr`Bonjour ${name},`,
       paragraphs: [
@@ -323,7 +368,9 @@ const french: LocaleCopy = {
           ? fr`${candidateName} consulte l’offre «\u00a0${job}\u00a0» sur le site carrières ${siteName} et aimerait vous demander :`
           : fr`${candidateName} vous a découvert(e) sur le site carrières ${siteName} et aimerait vous demander :`,
         { quote: message },
-        fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
+        relayed
+          ? fr`Répondez à cet e-mail pour répondre à ${candidateName}, ou répondez sur votre page de profil : votre réponse lui parvient par le relais ${siteName}, et votre adresse reste privée.`
+          : fr`Répondez à cet e-mail pour répondre à ${candidateName} : votre réponse part vers son adresse ; la vôtre reste privée jusqu’à ce que vous répondiez.`,
         fr`Pas le bon moment ? Un clic suffit, et personne ne saura pourquoi. Ces liens fonctionnent deux semaines, tant que la question est ouverte.`,
       ],
       links: [
@@ -398,6 +445,26 @@ const french: LocaleCopy = {
       ],
       action: { label: 'Ouvrir les signalements et questions retenues', url: workspaceUrl },
       note: fr`Vous recevez cet e-mail parce que votre rôle dans l’espace RH modère ce site. La question n’est conservée que le temps où les questions le sont.`,
+    }),
+    relay_answer: ({ siteName, candidateName, displayName, question, answer, thankUrl, replyRelayed }) => ({
+      subject: fr`${displayName} a répondu à votre question`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`${displayName} a répondu à la question que vous avez posée sur le site carrières ${siteName} :`,
+        { quote: answer },
+        fr`Votre question était :`,
+        { quote: question },
+      ],
+      action: { label: 'Dire merci', url: thankUrl },
+      note: replyRelayed
+        ? fr`Répondez à cet e-mail pour écrire à ${displayName} : votre message passe par le relais ${siteName}, et son adresse reste privée.`
+        : fr`L’adresse de ${displayName} reste privée : répondre à cet e-mail n’atteint personne. Un clic suffit pour dire merci.`,
+    }),
+    relay_message: ({ siteName, name, senderName, text }) => ({
+      subject: fr`${senderName} vous a écrit`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [fr`${senderName} vous a écrit, à propos de la question posée sur le site carrières ${siteName} :`, { quote: text }],
+      note: fr`Répondez à cet e-mail pour lui répondre : votre message passe par le relais ${siteName}, et les adresses restent privées des deux côtés.`,
     }),
   },
 };

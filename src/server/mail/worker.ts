@@ -152,15 +152,23 @@ function sentMarker(db: Db, now: () => Date) {
   };
 }
 
-const toMessage = (mail: OutboxMail, from: string) => ({
-  from,
-  to: mail.to,
-  subject: mail.subject,
-  text: mail.text,
-  html: mail.html,
-  headers: mail.headers,
-  messageId: messageIdFor(mail, from),
-});
+/** A relayed mail (issue 18) names who wrote it, from MAIL_FROM's address: `"Ana via Beaumont" <hallway@…>`. */
+export const SENDER_NAME_HEADER = 'X-Hallway-Sender-Name';
+
+const toMessage = (mail: OutboxMail, from: string) => {
+  const { [SENDER_NAME_HEADER]: senderName, ...headers } = mail.headers;
+  return {
+    from: senderName ? `"${senderName.replace(/["\\\r\n]/g, '')}" <${addressOf(from)}>` : from,
+    to: mail.to,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    headers,
+    messageId: messageIdFor(mail, from),
+  };
+};
+
+const addressOf = (from: string) => /<([^>]*)>/.exec(from)?.[1] ?? from;
 
 const nextStep = (attempts: number) => (attempts >= MAX_ATTEMPTS ? 'given up' : `next try in ${retryDelayMs(attempts) / 1000} s`);
 

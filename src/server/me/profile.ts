@@ -239,6 +239,10 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     await trx.deleteFrom('testimonials').where('person_id', '=', personId).execute();
     await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await trx.deleteFrom('tokens').where('person_id', '=', personId).execute();
+    // The person's answers (issue 18): their words go; the questions stay until the retention purge.
+    const requests = trx.selectFrom('contact_requests').select('id').where('person_id', '=', personId);
+    await trx.deleteFrom('relay_messages').where('request_id', 'in', requests).execute();
+    await trx.updateTable('contact_requests').set({ answer_text: null }).where('person_id', '=', personId).execute();
     await trx
       .updateTable('people')
       .set({

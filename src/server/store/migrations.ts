@@ -706,6 +706,21 @@ const migrations: Record<string, Migration> = {
         .addColumn('career_path', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
         .addColumn('show_reply_time', 'boolean', (c) => c.notNull().defaultTo(false))
         .addColumn('reply_days', 'integer')
+    },
+  },
+  '0022_relay': {
+    async up(db) {
+      // Every message the relay accepted (issue 18), stored before it answers 250: a redelivery of the same
+      // Message-ID to the same relay address is recorded once. Deleted with its question.
+      await db.schema
+        .createTable('relay_messages')
+        .addColumn('id', 'serial', (c) => c.primaryKey())
+        .addColumn('request_id', 'integer', (c) => c.notNull().references('contact_requests.id').onDelete('cascade'))
+        .addColumn('sender', 'text', (c) => c.notNull().check(sql`sender in ('employee', 'candidate')`))
+        .addColumn('message_id', 'text', (c) => c.notNull())
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('received_at', 'timestamptz', (c) => c.notNull())
+        .addUniqueConstraint('relay_messages_once', ['request_id', 'sender', 'message_id'])
         .execute();
     },
   },

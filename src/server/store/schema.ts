@@ -267,6 +267,18 @@ export interface ContactReportsTable {
   created_at: ColumnType<Date, Date | undefined, never>;
 }
 
+/** A message received by the relay for one question, from one side (issue 18). */
+export interface RelayMessagesTable {
+  id: Generated<number>;
+  request_id: number;
+  sender: 'employee' | 'candidate';
+  /** The message's Message-ID (or a digest of it when it has none): a redelivery is recorded once. */
+  message_id: string;
+  /** The new text of the message, quoted text and signature removed; never HTML. */
+  text: string;
+  received_at: Date;
+}
+
 export interface UsedChallengesTable {
   /** The hex challenge of a proof of work already accepted once. */
   challenge: string;
@@ -367,6 +379,7 @@ export interface Database {
   public_versions: PublicVersionsTable;
   contact_requests: ContactRequestsTable;
   used_challenges: UsedChallengesTable;
+  relay_messages: RelayMessagesTable;
   rate_limits: RateLimitsTable;
   testimonials: TestimonialsTable;
   listed_titles: ListedTitlesTable;
