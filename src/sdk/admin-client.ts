@@ -26,6 +26,9 @@ import {
   StatusChanged,
   SiteJobsReplaced,
   SiteOverview,
+  JobFeedAnswer,
+  type JobFeed,
+  type JobFeedSet,
   type ImportProblem,
   type InvitationRequest,
   type PersonStatus,
@@ -162,6 +165,17 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** The site's job feed: where its open jobs are read from and how the last fetch went (scope `settings`). */
+  jobFeed: {
+    /** `null` when the site has none. */
+    get(site: string): Promise<JobFeed | null>;
+    /** Sets it (a new address is fetched at the next poll, within a minute). */
+    set(site: string, feed: JobFeedSet): Promise<JobFeed>;
+    /** Fetches it now and answers how it went (a sitemap may take a while: up to 2 minutes). */
+    fetch(site: string): Promise<JobFeed>;
+    /** Removes it and its jobs: an uploaded list, if any, is the site's again. */
+    remove(site: string): Promise<void>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,8 +260,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    jobFeed: {
+      get: async (slug) => (await call(api.get(site(slug, 'job-feed')), JobFeedAnswer)).feed,
+      set: async (slug, json) => (await call(api.put(site(slug, 'job-feed'), { json }), JobFeedAnswer)).feed!,
+      fetch: async (slug) => (await request(api.post(site(slug, 'job-feed', 'fetch'), { timeout: FEED_FETCH_TIMEOUT_MS }), JobFeedAnswer, FEED_FETCH_TIMEOUT_MS)).feed!,
+      remove: async (slug) => void (await call(api.delete(site(slug, 'job-feed')), JobFeedAnswer)),
+    },
   };
 }
+
+/** A fetch of a feed ends within 2 minutes on the server (a sitemap's pages included). */
+const FEED_FETCH_TIMEOUT_MS = 150_000;
 
 /** The query's given values, in the caller's order. */
 function definedOnly(query: object): Record<string, string> {
