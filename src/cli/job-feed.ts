@@ -16,7 +16,9 @@ export async function jobsFeed(command: Command) {
     if (!FeedKind.safeParse(kind).success) throw usageError(`--kind must be one of ${FeedKind.options.join(', ')}, not "${kind}".`);
     const every = command.values.every;
     const feed = await api.jobFeed.set(site, { url, kind: kind as JobFeed['kind'], ...(every !== undefined && { intervalMinutes: Number(every) }) });
-    return void out(`Job feed of ${site} set: ${feed.url} (${feed.kind}, every ${feed.intervalMinutes} min). First fetch within a minute; or run hallway jobs feed fetch.\n`);
+    return void out(
+      `Job feed of ${site} set: ${feed.url} (${feed.kind}, every ${feed.intervalMinutes} min). First fetch within a minute; or run hallway jobs feed fetch.\n`,
+    );
   }
   if (action === 'remove') {
     await api.jobFeed.remove(site);

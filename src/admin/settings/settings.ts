@@ -11,6 +11,7 @@ import { copyText } from '../shared/copy.js';
 import { invalidFields } from '../shared/errors.js';
 import { SNIPPET_ELEMENTS, embedSnippet, type SnippetAttribute, type SnippetChoice, type SnippetElement } from './snippet.js';
 import styles from './settings.styles.js';
+import '../job-feed/job-feed.js';
 
 interface Draft {
   name: string;
@@ -103,6 +104,7 @@ export class HwAdminSettings extends AdminElement {
         ${this.renderPreview()}
       </div>
       ${this.renderSnippet()}
+      <hw-admin-job-feed site=${this.site ?? ''} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-job-feed>
     `;
   }
 

@@ -77,7 +77,16 @@ export class HwPeopleGrid extends SiteElement {
       return list;
     },
     // Without a job, the page's address: the server knows the job at it when the site has a job feed.
-    args: () => [this.client(), this.shownJob(), this.shownTeam(), this.shownLocation(), shownLimit(this.limit), this.localize.lang, this.shownJob() ? undefined : location.origin + location.pathname] as const,
+    args: () =>
+      [
+        this.client(),
+        this.shownJob(),
+        this.shownTeam(),
+        this.shownLocation(),
+        shownLimit(this.limit),
+        this.localize.lang,
+        this.shownJob() ? undefined : location.origin + location.pathname,
+      ] as const,
     none: { items: [], match: 'all', nextCursor: null },
     localize: this.localize,
     terms: { loading: 'loading', empty: 'empty', error: 'error' },

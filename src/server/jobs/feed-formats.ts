@@ -53,11 +53,13 @@ export function readJsonFeed(body: string, kind: 'auto' | 'greenhouse' | 'lever'
   }
   if (kind !== 'lever') {
     const greenhouse = GreenhouseFeed.safeParse(value);
-    if (greenhouse.success) return { kind: 'greenhouse', jobs: greenhouse.data.jobs.flatMap((j) => job(j.title, j.absolute_url, j.departments?.[0]?.name, j.location?.name)) };
+    if (greenhouse.success)
+      return { kind: 'greenhouse', jobs: greenhouse.data.jobs.flatMap((j) => job(j.title, j.absolute_url, j.departments?.[0]?.name, j.location?.name)) };
     if (kind === 'greenhouse') throw wrongShape('Greenhouse', greenhouse.error);
   }
   const lever = LeverFeed.safeParse(value);
-  if (lever.success) return { kind: 'lever', jobs: lever.data.flatMap((j) => job(j.text, j.hostedUrl, j.categories?.team ?? j.categories?.department, j.categories?.location)) };
+  if (lever.success)
+    return { kind: 'lever', jobs: lever.data.flatMap((j) => job(j.text, j.hostedUrl, j.categories?.team ?? j.categories?.department, j.categories?.location)) };
   if (kind === 'lever') throw wrongShape('Lever', lever.error);
   throw new FeedFailure('wrong_shape', 'the JSON is neither a Greenhouse job board ({ "jobs": [...] }) nor a Lever postings list ([{ "text", "hostedUrl" }])');
 }

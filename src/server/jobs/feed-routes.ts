@@ -25,7 +25,11 @@ export function jobFeedRoutes(db: Db, options: FeedOptions = {}) {
     const body = await readBody(c, JobFeedSet);
     if (body instanceof Response) return body;
     const feed = await setFeed(db, c.var.site.id, body, now());
-    await recordAudit(db, c.var.actor, { action: 'jobs.feed.set', site: c.var.site.slug, details: { url: feed.url, kind: feed.kind, intervalMinutes: feed.interval_minutes } });
+    await recordAudit(db, c.var.actor, {
+      action: 'jobs.feed.set',
+      site: c.var.site.slug,
+      details: { url: feed.url, kind: feed.kind, intervalMinutes: feed.interval_minutes },
+    });
     return c.json({ feed: toJobFeed(feed) });
   });
 

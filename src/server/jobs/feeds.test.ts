@@ -29,10 +29,22 @@ const feedServer = createServer((request, response) => {
   if (handler) handler(request, response);
   else response.writeHead(404).end('not here');
 });
-const json = (body: string, headers: Record<string, string> = {}): Handler => (_, response) => response.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(body);
-const xml = (body: string): Handler => (_, response) => response.writeHead(200, { 'Content-Type': 'application/xml' }).end(body);
-const html = (body: string): Handler => (_, response) => response.writeHead(200, { 'Content-Type': 'text/html' }).end(body);
-const redirect = (to: string): Handler => (_, response) => response.writeHead(302, { Location: to }).end();
+const json =
+  (body: string, headers: Record<string, string> = {}): Handler =>
+  (_, response) =>
+    response.writeHead(200, { 'Content-Type': 'application/json', ...headers }).end(body);
+const xml =
+  (body: string): Handler =>
+  (_, response) =>
+    response.writeHead(200, { 'Content-Type': 'application/xml' }).end(body);
+const html =
+  (body: string): Handler =>
+  (_, response) =>
+    response.writeHead(200, { 'Content-Type': 'text/html' }).end(body);
+const redirect =
+  (to: string): Handler =>
+  (_, response) =>
+    response.writeHead(302, { Location: to }).end();
 
 const urlset = (paths: string[]) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${paths.map((path) => `<url><loc>${origin}${path}</loc><lastmod>2026-11-30</lastmod></url>`).join('')}</urlset>`;
@@ -334,7 +346,15 @@ describe('the schedule', () => {
 describe('a careers page matched by its address', () => {
   test('the people of the job at that address, whatever its query, hash or trailing slash', async () => {
     const add = async (jobTitle: string, i: number) => {
-      const { id } = await createPerson(ws.db, { siteId, email: `m${i}@hotel.test`, fullName: `Match ${i}`, displayName: `Match ${i}`, jobTitle, team: 'Kitchen', location: 'Paris' });
+      const { id } = await createPerson(ws.db, {
+        siteId,
+        email: `m${i}@hotel.test`,
+        fullName: `Match ${i}`,
+        displayName: `Match ${i}`,
+        jobTitle,
+        team: 'Kitchen',
+        location: 'Paris',
+      });
       await recordConsent(ws.db, { personId: id, purpose: 'show_profile', granted: true, textVersion: 'v1', source: 'me', details: {} });
     };
     await add('Head Chef', 1);

@@ -146,8 +146,16 @@ const nextFetch = (now: Date, minutes: number) => new Date(now.getTime() + minut
 const touchSite = (db: Db, siteId: number) => sql`select hw_touch_sites('{}', array[${siteId}]::integer[])`.execute(db);
 
 async function changedJobs(db: Db, siteId: number, jobs: SiteJobInput[]): Promise<boolean> {
-  const stored = await db.selectFrom('site_jobs').select(['title', 'url', 'team', 'location']).where('site_id', '=', siteId).where('source', '=', 'feed').orderBy('position').execute();
-  return JSON.stringify(stored) !== JSON.stringify(jobs.map(({ title, url, team, location }) => ({ title, url: url ?? null, team: team ?? null, location: location ?? null })));
+  const stored = await db
+    .selectFrom('site_jobs')
+    .select(['title', 'url', 'team', 'location'])
+    .where('site_id', '=', siteId)
+    .where('source', '=', 'feed')
+    .orderBy('position')
+    .execute();
+  return (
+    JSON.stringify(stored) !== JSON.stringify(jobs.map(({ title, url, team, location }) => ({ title, url: url ?? null, team: team ?? null, location: location ?? null })))
+  );
 }
 
 type Read = { notModified: true } | { notModified: false; kind: ReadKind; jobs: SiteJobInput[]; skipped: number; etag: string | null; lastModified: string | null };
