@@ -14,6 +14,7 @@ import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
 import { startAnalyticsFlush } from './analytics/counter.js';
+import { startFeedScheduler } from './jobs/feed-scheduler.js';
 import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
 
@@ -76,6 +77,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
+  const jobFeeds = startFeedScheduler(db);
   const lists = publicLists(db, publicUrl);
   const app = createApp({
     db,
@@ -115,6 +117,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await signInLinksMade();
       await mailer.stop();
       await analytics.stop();
+      await jobFeeds.stop();
       transport.close();
       if (!options.db) await db.destroy(); // PGlite flushes its files on close
     },
