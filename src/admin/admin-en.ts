@@ -389,6 +389,7 @@ const en = {
   adFeedStShape: 'The feed is not in a format Hallway reads (Greenhouse, Lever or a sitemap). The previous jobs are kept.',
   adFeedStNoPostings: 'No page of the sitemap has a schema.org JobPosting. The previous jobs are kept.',
   adFeedStTooMany: 'The feed lists more than 5,000 jobs. The previous jobs are kept.',
+  adFeedReadAs: (format: string) => `Read as: ${format}`,
   adFeedOvFrom: (date: string) => `From the site’s job feed (Site settings), last changed on ${date}. An uploaded list is used only when the site has no feed.`,
 };
 

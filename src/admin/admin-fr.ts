@@ -389,6 +389,7 @@ const fr: AdminTerms = {
   adFeedStShape: 'Le flux n’est pas dans un format que Hallway lit (Greenhouse, Lever ou un sitemap). Les offres précédentes sont conservées.',
   adFeedStNoPostings: 'Aucune page du sitemap n’a de JobPosting schema.org. Les offres précédentes sont conservées.',
   adFeedStTooMany: 'Le flux liste plus de 5\u202f000 offres. Les offres précédentes sont conservées.',
+  adFeedReadAs: (format: string) => `Lu comme\u202f: ${format}`,
   adFeedOvFrom: (date: string) =>
     `Issue du flux des offres du site (Paramètres du site), modifiée le ${date}. Une liste téléversée ne sert que si le site n’a pas de flux.`,
 };

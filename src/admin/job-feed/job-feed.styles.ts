@@ -33,6 +33,10 @@ export default css`
     overflow-wrap: anywhere;
   }
 
+  .detected {
+    display: block;
+  }
+
   .failed {
     color: var(--_danger);
     font-weight: 600;

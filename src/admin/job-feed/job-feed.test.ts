@@ -90,7 +90,7 @@ describe('hw-admin-job-feed', () => {
   it('shows how the last fetch went: the jobs kept, the last success, and the technical detail', async () => {
     const el = await panel(aFeed({ status: 'timeout', message: 'https://boards-api.greenhouse.io/v1/boards/acme/jobs did not answer within 15 s' }));
     expect(status(el)).to.deep.equal([
-      ['Status', 'The feed did not answer in time. The previous jobs are kept. (Greenhouse job board (JSON))'],
+      ['Status', 'The feed did not answer in time. The previous jobs are kept. Read as: Greenhouse job board (JSON)'],
       ['Open jobs', '12'],
       ['Last fetch', at('2026-12-03T09:00:00.000Z')],
       ['Last success', at('2026-12-03T09:00:00.000Z')],

@@ -120,7 +120,10 @@ export class HwAdminJobFeed extends AdminElement {
     const { localize } = this;
     const when = (iso: string | null) => (iso ? this.moment(iso) : localize.term('adFeedNever'));
     const row = (label: string, value: unknown) => html`<div><dt>${label}</dt><dd>${value}</dd></div>`;
-    const detected = feed.kind === 'auto' && feed.detectedKind ? html` <span class="muted">(${localize.term(KINDS[feed.detectedKind])})</span>` : nothing;
+    const detected =
+      feed.kind === 'auto' && feed.detectedKind
+        ? html` <span class="muted detected">${localize.term('adFeedReadAs', localize.term(KINDS[feed.detectedKind]))}</span>`
+        : nothing;
     return html`
       <dl class="feed-status">
         ${row(localize.term('adFeedStatus'), html`<span class=${FAILED(feed.status) ? 'failed' : ''}>${localize.term(STATUSES[feed.status])}</span>${detected}`)}
