@@ -5,7 +5,7 @@
  */
 import type { FeedStatusCode } from '../../sdk/admin-schemas.js';
 
-export const FEED_USER_AGENT = 'Hallway job feed reader (+https://github.com/hallway)';
+export const FEED_USER_AGENT = 'Hallway job feed reader';
 export const MAX_REDIRECTS = 5;
 
 /** Why a fetch (or what it read) is refused; `code` is the feed's status. */

@@ -298,7 +298,7 @@ export interface AnalyticsWeeklyTable {
 export interface SiteJobsTable {
   id: Generated<number>;
   site_id: number;
-  /** Which list filled the row: `upload` (issue 17 adds feeds and sitemaps). */
+  /** Which list filled the row: `upload`, or `feed` (the site's job feed, issue 17). */
   source: string;
   /** The job's place in its list. */
   position: number;
