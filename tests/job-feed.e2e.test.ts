@@ -7,7 +7,9 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import type { RunningServer } from '../src/server/server.js';
+import { createAdminUser } from '../src/server/admin/accounts.js';
 import { closeTestbed, hallway, openTestbed, type CareersSite } from './support/node/harness.js';
+import { axeViolations, signedInAdmin } from './support/node/workspace.js';
 
 let server: RunningServer;
 let browser: Browser;
@@ -66,4 +68,29 @@ test('a page without JobPosting shows the people of the job its address has in t
     assert.ok(titles.length > 0 && titles.every((title) => title === job), `${path}: ${titles.join(', ')}`);
   }
   await page.close();
+});
+
+test('the workspace sets the feed and fetches it now, from the keyboard', async () => {
+  site.page(
+    '/sitemap.xml',
+    `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>${site.url}/careers/sommelier.html</loc></url></urlset>`,
+  );
+  site.page(
+    '/careers/sommelier.html',
+    `<!doctype html><html lang="en"><head><title>Sommelier</title><script type="application/ld+json">{"@type":"JobPosting","title":"Sommelier","jobLocation":{"address":{"addressLocality":"London"}}}</script></head><body></body></html>`,
+  );
+  await createAdminUser(server.db, { email: 'owner@beaumont-hotels.example', role: 'owner' });
+  const page = await signedInAdmin(browser, server, 'owner@beaumont-hotels.example', '/admin/settings');
+  const panel = page.locator('hw-admin-job-feed');
+  await panel.getByLabel('Feed address').fill(`${site.url}/sitemap.xml`);
+  await panel.getByLabel('Format').selectOption('sitemap');
+  await panel.getByLabel('Feed address').press('Enter');
+  await panel.getByText('The feed is saved.').waitFor();
+  await panel.getByRole('button', { name: 'Fetch now' }).focus();
+  await page.keyboard.press('Enter');
+  await panel.getByText('Fetched: 1 open job.').waitFor();
+  assert.deepEqual(await axeViolations(page), []);
+  const overview = await hallway(server, 'jobs', 'feed', 'status', '--site', 'beaumont');
+  assert.match(overview, /Status: +ok, 1 job\b/);
+  await page.context().close();
 });

@@ -363,7 +363,7 @@ const en = {
   adFeedSaved: 'The feed is saved. It will be fetched within a minute.',
   adFeedFetch: 'Fetch now',
   adFeedFetching: 'Fetching the feed…',
-  adFeedFetched: (count: number) => `Fetched: ${count} open jobs.`,
+  adFeedFetched: (count: number) => `Fetched: ${count} open ${count === 1 ? 'job' : 'jobs'}.`,
   adFeedFetchFailed: (why: string) => `The fetch failed. ${why}`,
   adFeedRemove: 'Remove the feed',
   adFeedRemoved: 'The feed is removed, and its jobs with it. An uploaded job list, if any, is used again.',

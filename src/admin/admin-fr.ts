@@ -363,7 +363,7 @@ const fr: AdminTerms = {
   adFeedSaved: 'Le flux est enregistré. Il sera lu d’ici une minute.',
   adFeedFetch: 'Lire maintenant',
   adFeedFetching: 'Lecture du flux…',
-  adFeedFetched: (count: number) => `Flux lu\u202f: ${count} postes ouverts.`,
+  adFeedFetched: (count: number) => `Flux lu\u202f: ${count} ${count > 1 ? 'postes ouverts' : 'poste ouvert'}.`,
   adFeedFetchFailed: (why: string) => `La lecture a échoué. ${why}`,
   adFeedRemove: 'Supprimer le flux',
   adFeedRemoved: 'Le flux est supprimé, ses offres aussi. La liste téléversée, s’il y en a une, est de nouveau utilisée.',
