@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { normaliseJobUrl } from '../../sdk/job-url.js';
 
 /** Migrations live in code, in order; a name once released never changes. */
 const migrations: Record<string, Migration> = {
@@ -680,6 +681,13 @@ const migrations: Record<string, Migration> = {
       // (normaliseJobUrl), kept beside it.
       await db.schema.alterTable('site_jobs').addColumn('url_key', 'text').execute();
       await db.schema.createIndex('site_jobs_url').on('site_jobs').columns(['site_id', 'url_key']).execute();
+      const uploaded: { id: number; url: string }[] = await db.selectFrom('site_jobs').select(['id', 'url']).where('url', 'is not', null).execute();
+      for (const { id, url } of uploaded)
+        await db
+          .updateTable('site_jobs')
+          .set({ url_key: normaliseJobUrl(url) ?? null })
+          .where('id', '=', id)
+          .execute();
       // Which people a page's address shows depends on the jobs: a change moves the site's public version.
       await sql`
         create function hw_site_jobs_written() returns trigger language plpgsql as $$
