@@ -26,6 +26,8 @@ Commands:
   keys revoke <id>
   audit [--csv]                               the audit log (the latest lines, or all of it as CSV)
   doctor <careers-page-url> [--site <slug>]   checks a page's embed, with the fix of each problem (no key needed)
+  jobs feed set <feed-url> --site <slug> [--kind auto|greenhouse|lever|sitemap] [--every <minutes>]
+  jobs feed fetch|status|remove --site <slug>   fetch the job feed now, show how it went, or remove it
   help
 
 <ref> is a person's public id, external id or e-mail address.
@@ -59,6 +61,8 @@ export const OPTIONS = {
   role: { type: 'string' },
   scope: { type: 'string', multiple: true },
   csv: { type: 'boolean' },
+  kind: { type: 'string' },
+  every: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -11,6 +11,7 @@ import { CliError, EXIT, OPTIONS, USAGE, oneArg, serverUrl, usageError, type Com
 import { adminsAdd, adminsList, adminsRemove } from './admins.js';
 import { audit } from './audit.js';
 import { doctor } from './doctor.js';
+import { jobsFeed } from './job-feed.js';
 import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { invite, peopleImport, peopleLeave, peopleList } from './people.js';
 import { sitesCreate, sitesList, sitesUpdate } from './sites.js';
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Handler> = {
   'keys revoke': keysRevoke,
   audit,
   doctor: runDoctor,
+  'jobs feed': jobsFeed,
 };
 
 /** Runs one command line; resolves to the exit code. */

@@ -29,6 +29,9 @@ import {
   SafetyOverview,
   HeldDecided,
   type BlockCreate,
+  JobFeedAnswer,
+  type JobFeed,
+  type JobFeedSet,
   type ImportProblem,
   type InvitationRequest,
   type PersonStatus,
@@ -173,6 +176,17 @@ export interface AdminClient {
     block(site: string, json: BlockCreate): Promise<void>;
     unblock(site: string, blockId: string): Promise<void>;
   };
+  /** The site's job feed: where its open jobs are read from and how the last fetch went (scope `settings`). */
+  jobFeed: {
+    /** `null` when the site has none. */
+    get(site: string): Promise<JobFeed | null>;
+    /** Sets it (a new address is fetched at the next poll, within a minute). */
+    set(site: string, feed: JobFeedSet): Promise<JobFeed>;
+    /** Fetches it now and answers how it went (a sitemap may take a while: up to 2 minutes). */
+    fetch(site: string): Promise<JobFeed>;
+    /** Removes it and its jobs: an uploaded list, if any, is the site's again. */
+    remove(site: string): Promise<void>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -264,8 +278,17 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       block: (slug, json) => send(api.post(site(slug, 'safety', 'blocks'), { json }), timeout || 0),
       unblock: (slug, id) => send(api.delete(site(slug, 'safety', 'blocks', id)), timeout || 0),
     },
+    jobFeed: {
+      get: async (slug) => (await call(api.get(site(slug, 'job-feed')), JobFeedAnswer)).feed,
+      set: async (slug, json) => (await call(api.put(site(slug, 'job-feed'), { json }), JobFeedAnswer)).feed!,
+      fetch: async (slug) => (await request(api.post(site(slug, 'job-feed', 'fetch'), { timeout: FEED_FETCH_TIMEOUT_MS }), JobFeedAnswer, FEED_FETCH_TIMEOUT_MS)).feed!,
+      remove: async (slug) => void (await call(api.delete(site(slug, 'job-feed')), JobFeedAnswer)),
+    },
   };
 }
+
+/** A fetch of a feed ends within 2 minutes on the server (a sitemap's pages included). */
+const FEED_FETCH_TIMEOUT_MS = 150_000;
 
 /** The query's given values, in the caller's order. */
 function definedOnly(query: object): Record<string, string> {

@@ -482,8 +482,8 @@ export const JOBS_MAX_BYTES = 2 * 1024 * 1024;
 export const SITE_JOBS_MAX = 5000;
 export const JOB_TEXT_MAX = 200;
 export const JOB_URL_MAX = 2000;
-/** Where a site's job list came from: uploaded now; a JSON feed or a sitemap later (issue 17). */
-export const JobSource = z.enum(['upload']);
+/** Where a site's job list came from: uploaded, or read from its job feed (issue 17). */
+export const JobSource = z.enum(['upload', 'feed']);
 
 const optionalLine = (max: number) => z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(max))));
 
@@ -581,3 +581,64 @@ export type SenderBlock = z.infer<typeof SenderBlock>;
 export type SafetyOverview = z.infer<typeof SafetyOverview>;
 export type BlockCreate = z.infer<typeof BlockCreate>;
 export type HeldDecided = z.infer<typeof HeldDecided>;
+// ---- Job feeds: a site's open jobs read from its careers site (issue 17) ----
+
+/** The shortest and longest time between two scheduled fetches of a feed. */
+export const FEED_INTERVAL_MIN_MINUTES = 15;
+export const FEED_INTERVAL_MAX_MINUTES = 7 * 24 * 60;
+export const FEED_INTERVAL_DEFAULT_MINUTES = 60;
+/** A feed (or a sitemap, or one of its pages) larger than this is not read: the fetch stops there. */
+export const FEED_MAX_BYTES = 5 * 1024 * 1024;
+/** A sitemap's pages read at most. */
+export const FEED_MAX_PAGES = 500;
+
+/** The feed's format: Greenhouse's Job Board API, Lever's Postings API, or a sitemap of pages with JobPosting JSON-LD; `auto` tells them apart. */
+export const FeedKind = z.enum(['auto', 'greenhouse', 'lever', 'sitemap']);
+/**
+ * How the last fetch went: `pending` (never fetched yet), `ok`, `not_modified` (the server said 304:
+ * the list is kept); the others are failures, which keep the previous list.
+ */
+export const FeedStatusCode = z.enum([
+  'pending',
+  'ok',
+  'not_modified',
+  'timeout',
+  'too_large',
+  'too_many_redirects',
+  'redirect_loop',
+  'insecure_url',
+  'unreachable',
+  'http_error',
+  'not_json',
+  'wrong_shape',
+  'no_job_postings',
+  'too_many_jobs',
+]);
+
+/** `PUT /v1/admin/sites/:site/job-feed` (scope `settings`). */
+export const JobFeedSet = z.strictObject({
+  url: CareersUrl,
+  kind: z.optional(FeedKind),
+  intervalMinutes: z.optional(z.number().check(z.int(), z.minimum(FEED_INTERVAL_MIN_MINUTES), z.maximum(FEED_INTERVAL_MAX_MINUTES))),
+});
+/** `GET`, `PUT …/job-feed` and `POST …/job-feed/fetch`: the feed and how its last fetch went. `null` (GET) when the site has none. */
+export const JobFeed = z.object({
+  url: z.string(),
+  kind: FeedKind,
+  /** The format the last successful fetch read (`auto` finds it). */
+  detectedKind: z.nullable(z.enum(['greenhouse', 'lever', 'sitemap'])),
+  intervalMinutes: z.number(),
+  status: FeedStatusCode,
+  /** What went wrong, in English, for the logs and the CLI; the workspace says it by `status`. */
+  message: z.nullable(z.string()),
+  jobCount: z.nullable(z.number()),
+  lastAttemptAt: z.nullable(z.iso.datetime()),
+  lastSuccessAt: z.nullable(z.iso.datetime()),
+  nextFetchAt: z.iso.datetime(),
+});
+export const JobFeedAnswer = z.object({ feed: z.nullable(JobFeed) });
+
+export type FeedKind = z.infer<typeof FeedKind>;
+export type FeedStatusCode = z.infer<typeof FeedStatusCode>;
+export type JobFeedSet = z.infer<typeof JobFeedSet>;
+export type JobFeed = z.infer<typeof JobFeed>;

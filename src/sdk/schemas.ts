@@ -3,6 +3,7 @@
  * validates every response with them, so the two cannot drift apart.
  */
 import * as z from 'zod/mini';
+import { normaliseJobUrl } from './job-url.js';
 import { MAX_LIMIT } from './limits.js';
 import { PATH_MAX_STEPS, TESTIMONIAL_LIMITS } from './role-limits.js';
 
@@ -66,6 +67,8 @@ export const PeopleList = z.object({
   match: Match,
   /** Pass it back as `cursor` for the next page; `null` on the last one. */
   nextCursor: z.nullable(z.string()),
+  /** The job found at the query's `url`, when the page was matched by its address. */
+  job: z.optional(z.string()),
 });
 
 /** What any page may know of a site: who it is, and which origins may send its people questions. */
@@ -90,6 +93,11 @@ export const PeopleQuery = z.object({
   lang: z.optional(z.string().check(z.regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/))),
   limit: z.optional(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(MAX_LIMIT))),
   cursor: z.optional(z.string().check(z.maxLength(200))),
+  /**
+   * The careers page's address, sent when the page has no JobPosting: the job of the site's list at
+   * that address (normalised: no query, hash or trailing slash) then gives job, team and location.
+   */
+  url: z.optional(z.pipe(z.string().check(z.maxLength(2000), noNul()), z.transform(normaliseJobUrl))),
 });
 
 /** Stable error codes; clients branch on `code`, never on `message`. */

@@ -3,6 +3,7 @@
  */
 import { sql, type AliasedSelectQueryBuilder, type Expression, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PathStep, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
+import { activeJobSource } from './admin/coverage.js';
 import { hasNul } from './nul.js';
 import type { Db } from './store/database.js';
 import { scoreTitles } from './trigrams.js';
@@ -14,6 +15,8 @@ export interface ListedPeople {
   items: PublicPerson[];
   match: Match;
   nextCursor: string | null;
+  /** The job found at the query's `url`, when the page was matched by its address. */
+  job?: string;
 }
 
 interface Cursor {
@@ -28,7 +31,9 @@ export class InvalidCursorError extends Error {}
  * else those of the team, else of the location, else everyone. Only people whose latest
  * "show my profile" consent is a grant and who still work there (or opted in as alumni) are listed.
  */
-export async function listPublicPeople(db: Db, site: { id: number; slug: string }, query: PeopleQuery, photoBase: string): Promise<ListedPeople> {
+export async function listPublicPeople(db: Db, site: { id: number; slug: string }, asked: PeopleQuery, photoBase: string): Promise<ListedPeople> {
+  const atUrl = !asked.job && asked.url ? await jobAtUrl(db, site.id, asked.url) : undefined;
+  const query = atUrl ? { ...asked, job: atUrl.title, team: asked.team ?? atUrl.team ?? undefined, location: asked.location ?? atUrl.location ?? undefined } : asked;
   const limit = Number(query.limit ?? DEFAULT_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
   // Outside the job (a later page of a fallback list), every title is ranked.
@@ -54,7 +59,21 @@ export async function listPublicPeople(db: Db, site: { id: number; slug: string 
     items: rows.slice(0, limit).map((row) => toPublicPerson(row, site.slug, photoBase)),
     match,
     nextCursor: hasMore ? encodeCursor({ offset: offset + limit, match }) : null,
+    ...(atUrl && { job: atUrl.title }),
   };
+}
+
+/** The job of the site's list (the feed's, else the upload's) at a careers page's normalised address. */
+function jobAtUrl(db: Db, siteId: number, urlKey: string) {
+  return db
+    .selectFrom('site_jobs')
+    .select(['title', 'team', 'location'])
+    .where('site_id', '=', siteId)
+    .where('url_key', '=', urlKey)
+    .where('source', '=', activeJobSource(siteId))
+    .orderBy('position')
+    .limit(1)
+    .executeTakeFirst();
 }
 
 /** The best-ranked titles, whole ranks at a time, until they hold `wanted` listed people; all if they never do. */

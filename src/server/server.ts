@@ -15,6 +15,7 @@ import { migrate } from './store/migrations.js';
 import { hasAnySite } from './store/sites.js';
 import { publicLists } from './public-lists.js';
 import { startAnalyticsFlush } from './analytics/counter.js';
+import { startFeedScheduler } from './jobs/feed-scheduler.js';
 import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
 import { startRelayListener } from './relay/inbound.js';
@@ -84,6 +85,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
 
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
+  const jobFeeds = startFeedScheduler(db);
   const lists = publicLists(db, publicUrl);
   const app = createApp({
     db,
@@ -128,6 +130,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       await signInLinksMade();
       await mailer.stop();
       await analytics.stop();
+      await jobFeeds.stop();
       transport.close();
       if (!options.db) await db.destroy(); // PGlite flushes its files on close
     },

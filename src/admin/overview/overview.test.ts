@@ -171,6 +171,16 @@ describe('hw-admin-overview', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says when the jobs come from the site’s job feed', async () => {
+    serve(anOverview({ jobsSource: 'feed' }));
+    const el = await overviewPage();
+    const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date('2026-12-02T09:00:00.000Z'));
+    expect(texts(el, '[aria-labelledby="upload-title"] > .hint')).to.deep.equal([
+      `From the site’s job feed (Site settings), last changed on ${date}. An uploaded list is used only when the site has no feed.`,
+    ]);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks French', async () => {
     serve(anOverview());
     const el = await overviewPage('fr');

@@ -194,7 +194,7 @@ export class HwAdminOverview extends AdminElement {
     const { localize } = this;
     return html`<section aria-labelledby="upload-title">
       <h2 id="upload-title">${localize.term('adOvReplace')}</h2>
-      ${overview.jobsUpdatedAt ? html`<p class="hint">${localize.term('adOvUpdatedAt', this.date(overview.jobsUpdatedAt))}</p>` : nothing}
+      ${overview.jobsUpdatedAt ? html`<p class="hint">${localize.term(overview.jobsSource === 'feed' ? 'adFeedOvFrom' : 'adOvUpdatedAt', this.date(overview.jobsUpdatedAt))}</p>` : nothing}
       ${this.renderUploadForm()}
     </section>`;
   }

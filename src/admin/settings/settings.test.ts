@@ -28,6 +28,8 @@ const publicApi = [
   photos,
   http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']))),
   http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
+  // The job feed panel below the settings (its own tests: job-feed.test.ts).
+  http.get('/v1/admin/sites/:site/job-feed', () => HttpResponse.json({ feed: null })),
 ];
 const worker = setupWorker(...publicApi);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));

@@ -12,6 +12,7 @@ import { invalidFields } from '../shared/errors.js';
 import { SNIPPET_ELEMENTS, embedSnippet, type SnippetAttribute, type SnippetChoice, type SnippetElement } from './snippet.js';
 import styles from './settings.styles.js';
 import { filterUpdate, renderFilterFields, toFilterDraft, type FilterDraft } from './filter-fields.js';
+import '../job-feed/job-feed.js';
 
 interface Draft extends FilterDraft {
   name: string;
@@ -105,6 +106,7 @@ export class HwAdminSettings extends AdminElement {
         ${this.renderPreview()}
       </div>
       ${this.renderSnippet()}
+      <hw-admin-job-feed site=${this.site ?? ''} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-job-feed>
     `;
   }
 

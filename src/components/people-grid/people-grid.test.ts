@@ -170,6 +170,23 @@ describe('hw-people-grid', () => {
     }
   });
 
+  it("sends the page's address when it has no job, and names the job the server found at it", async () => {
+    serve({ ...aList(['Ada Lovelace'], 'job'), job: 'Pastry Chef' });
+    const el = await grid();
+    await loaded(el);
+    expect(requests[0]!.searchParams.get('job')).to.equal(null);
+    expect(requests[0]!.searchParams.get('url')).to.equal(location.origin + location.pathname);
+    expect(heading(el)).to.equal('Meet people who work as Pastry Chef');
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends no address when it has a job', async () => {
+    serve();
+    const el = await grid({ job: 'Engineer' });
+    await loaded(el);
+    expect(requests[0]!.searchParams.has('url')).to.equal(false);
+  });
+
   it('fires hw-load with the count and the match only', async () => {
     serve(aList(['Ada Lovelace', 'Grace Hopper'], 'team'));
     const events: HwLoadEvent[] = [];

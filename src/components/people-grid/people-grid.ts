@@ -66,8 +66,8 @@ export class HwPeopleGrid extends SiteElement {
   protected override readonly page = new PageJob(this);
 
   private readonly shell = new ListShell(this, {
-    load: async (client, [job, team, location, limit, lang], signal): Promise<PeopleList> => {
-      const list = client.people.list({ job, team, location, limit, lang, signal });
+    load: async (client, [job, team, location, limit, lang, url], signal): Promise<PeopleList> => {
+      const list = client.people.list({ job, team, location, limit, lang, url, signal });
       this.unshow?.();
       this.unshow = showList({ client, job, lang, list }); // a contact button for the job offers from it
       void contactRefused(client); // asked now, so that the cards' "Ask" comes with them
@@ -76,7 +76,17 @@ export class HwPeopleGrid extends SiteElement {
       setTimeout(() => this.localize.prepareFormatters());
       return list;
     },
-    args: () => [this.client(), this.shownJob(), this.shownTeam(), this.shownLocation(), shownLimit(this.limit), this.localize.lang] as const,
+    // Without a job, the page's address: the server knows the job at it when the site has a job feed.
+    args: () =>
+      [
+        this.client(),
+        this.shownJob(),
+        this.shownTeam(),
+        this.shownLocation(),
+        shownLimit(this.limit),
+        this.localize.lang,
+        this.shownJob() ? undefined : location.origin + location.pathname,
+      ] as const,
     none: { items: [], match: 'all', nextCursor: null },
     localize: this.localize,
     terms: { loading: 'loading', empty: 'empty', error: 'error' },
@@ -106,7 +116,7 @@ export class HwPeopleGrid extends SiteElement {
   }
 
   private renderPeople(list: PeopleList) {
-    const job = this.shownJob(); // for the cards' contact dialog
+    const job = this.shownJob() || list.job; // for the cards' contact dialog
     return html`
       <ul part="list" class="list" role="list">
         ${list.items.map(
@@ -116,9 +126,9 @@ export class HwPeopleGrid extends SiteElement {
     `;
   }
 
-  private computedHeading({ match, items }: PeopleList): string {
+  private computedHeading({ match, items, job: jobAtUrl }: PeopleList): string {
     const { localize } = this;
-    const job = this.shownJob();
+    const job = this.shownJob() || jobAtUrl;
     const team = this.shownTeam() || items[0]?.team;
     const location = this.shownLocation() || items[0]?.location;
     if (match === 'job' && job) return localize.term('headingJob', job);

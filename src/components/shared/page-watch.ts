@@ -26,7 +26,7 @@ export function watchPage(changed: (posting: PageJobPosting) => void): () => voi
     console.info(
       posting.job
         ? `Hallway reads job "${posting.job}", team "${posting.team ?? ''}", location "${posting.location ?? ''}" from the page's ${posting.why} (an element's own attribute wins).`
-        : 'Hallway finds no schema.org JobPosting on this page: elements without a job attribute show everyone.',
+        : "Hallway finds no schema.org JobPosting on this page: elements without a job attribute send the page's address, and show the people of the job the site's job list has there, else everyone.",
     );
     changed(posting);
   };

@@ -7,10 +7,11 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
 import type { GroupCount, JobCoverage, SiteJobInput, SiteOverview } from '../../sdk/admin-schemas.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
+import { normaliseJobUrl } from '../../sdk/job-url.js';
 import type { Db } from '../store/database.js';
 import { titlesReaching } from '../trigrams.js';
 
-export type JobSource = 'upload';
+export type JobSource = 'upload' | 'feed';
 
 /** The columns of a job list (CSV header, JSON keys). */
 export const JOB_COLUMNS = ['title', 'url', 'team', 'location'] as const;
@@ -41,23 +42,34 @@ export function readJobsCsv(text: string): Record<string, string>[] {
 
 /** Replaces the site's jobs from `source` with `jobs`, in their order, in one transaction. */
 export async function replaceJobs(db: Db, siteId: number, source: JobSource, jobs: SiteJobInput[]): Promise<number> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('site_jobs').where('site_id', '=', siteId).where('source', '=', source).execute();
-    for (let start = 0; start < jobs.length; start += 500) {
-      const values = jobs.slice(start, start + 500).map((job, i) => ({
-        site_id: siteId,
-        source,
-        position: start + i,
-        title: job.title,
-        url: job.url || null,
-        team: job.team || null,
-        location: job.location || null,
-      }));
-      await trx.insertInto('site_jobs').values(values).execute();
-    }
-  });
+  await db.transaction().execute((trx) => writeJobs(trx, siteId, source, jobs));
   return jobs.length;
 }
+
+/** `replaceJobs` inside the caller's transaction. */
+export async function writeJobs(trx: Db, siteId: number, source: JobSource, jobs: SiteJobInput[]): Promise<void> {
+  await trx.deleteFrom('site_jobs').where('site_id', '=', siteId).where('source', '=', source).execute();
+  for (let start = 0; start < jobs.length; start += 500) {
+    const values = jobs.slice(start, start + 500).map((job, i) => ({
+      site_id: siteId,
+      source,
+      position: start + i,
+      title: job.title,
+      url: job.url || null,
+      url_key: (job.url && normaliseJobUrl(job.url)) || null,
+      team: job.team || null,
+      location: job.location || null,
+    }));
+    await trx.insertInto('site_jobs').values(values).execute();
+  }
+}
+
+/**
+ * Which list is the site's: the feed's once it has been read (it wins over an upload while it is
+ * set: the careers site is the truth), else the uploaded one.
+ */
+export const activeJobSource = (siteId: number) =>
+  sql<JobSource>`(case when exists (select 1 from site_job_feeds f where f.site_id = ${siteId} and f.last_success_at is not null) then 'feed' else 'upload' end)`;
 
 interface Group extends GroupCount {
   key: string | null;
@@ -68,7 +80,7 @@ export async function siteOverview(db: Db, siteId: number): Promise<SiteOverview
     .selectFrom('site_jobs')
     .select(['title', 'url', 'team', 'location', 'title_key', 'team_key', 'location_key', 'source', 'created_at'])
     .where('site_id', '=', siteId)
-    .orderBy('source')
+    .where('source', '=', activeJobSource(siteId))
     .orderBy('position')
     .execute();
   const titles = await listedTitles(db, siteId);

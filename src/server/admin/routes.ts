@@ -29,6 +29,7 @@ import { consentRoutes } from './consent-routes.js';
 import { analyticsHandlers } from '../analytics/routes.js';
 import { coverageRoutes } from './coverage-routes.js';
 import { safetyRoutes } from './safety-routes.js';
+import { jobFeedRoutes } from '../jobs/feed-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -197,6 +198,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.route('/', consentRoutes(db));
   admin.route('/', coverageRoutes(db));
   admin.route('/', safetyRoutes({ db, links, relayDomain }));
+  admin.route('/', jobFeedRoutes(db));
   return admin;
 }
 

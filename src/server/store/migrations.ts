@@ -1,4 +1,5 @@
 import { Migrator, sql, type Kysely, type Migration } from 'kysely';
+import { normaliseJobUrl } from '../../sdk/job-url.js';
 
 /** Migrations live in code, in order; a name once released never changes. */
 const migrations: Record<string, Migration> = {
@@ -722,6 +723,56 @@ const migrations: Record<string, Migration> = {
         .addColumn('received_at', 'timestamptz', (c) => c.notNull())
         .addUniqueConstraint('relay_messages_once', ['request_id', 'sender', 'message_id'])
         .execute();
+    },
+  },
+  '0017_job_feeds': {
+    async up(db) {
+      // A site's job feed (issue 17): where its open jobs are read from, how often, and how the last
+      // fetch went. `claimed_until` is a lease: one fetch at a time per site, whichever instance runs it.
+      await db.schema
+        .createTable('site_job_feeds')
+        .addColumn('site_id', 'integer', (c) => c.primaryKey().references('sites.id').onDelete('cascade'))
+        .addColumn('url', 'text', (c) => c.notNull())
+        .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('auto', 'greenhouse', 'lever', 'sitemap')`))
+        .addColumn('interval_minutes', 'integer', (c) => c.notNull().defaultTo(60))
+        .addColumn('etag', 'text')
+        .addColumn('last_modified', 'text')
+        .addColumn('status', 'text', (c) => c.notNull().defaultTo('pending'))
+        .addColumn('message', 'text')
+        .addColumn('detected_kind', 'text')
+        .addColumn('job_count', 'integer')
+        .addColumn('last_attempt_at', 'timestamptz')
+        .addColumn('last_success_at', 'timestamptz')
+        .addColumn('next_fetch_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('claimed_until', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('site_job_feeds_due').on('site_job_feeds').column('next_fetch_at').execute();
+      // A careers page without JobPosting is matched by its address: the job's URL, normalised in code
+      // (normaliseJobUrl), kept beside it.
+      await db.schema.alterTable('site_jobs').addColumn('url_key', 'text').execute();
+      await db.schema.createIndex('site_jobs_url').on('site_jobs').columns(['site_id', 'url_key']).execute();
+      const uploaded: { id: number; url: string }[] = await db.selectFrom('site_jobs').select(['id', 'url']).where('url', 'is not', null).execute();
+      for (const { id, url } of uploaded)
+        await db
+          .updateTable('site_jobs')
+          .set({ url_key: normaliseJobUrl(url) ?? null })
+          .where('id', '=', id)
+          .execute();
+      // Which people a page's address shows depends on the jobs: a change moves the site's public version.
+      await sql`
+        create function hw_site_jobs_written() returns trigger language plpgsql as $$
+        begin
+          perform hw_touch_sites('{}', array(select distinct site_id from changed_rows));
+          return null;
+        end $$
+      `.execute(db);
+      for (const [event, side] of [
+        ['insert', 'new'],
+        ['delete', 'old'],
+      ] as const) {
+        await sql`create trigger ${sql.raw(`site_jobs_${event}ed`)} after ${sql.raw(event)} on site_jobs
+          referencing ${sql.raw(side)} table as changed_rows for each statement execute function hw_site_jobs_written()`.execute(db);
+      }
     },
   },
 };

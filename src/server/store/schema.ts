@@ -346,7 +346,7 @@ export interface AnalyticsWeeklyTable {
 export interface SiteJobsTable {
   id: Generated<number>;
   site_id: number;
-  /** Which list filled the row: `upload` (issue 17 adds feeds and sitemaps). */
+  /** Which list filled the row: `upload`, or `feed` (the site's job feed, issue 17). */
   source: string;
   /** The job's place in its list. */
   position: number;
@@ -359,6 +359,27 @@ export interface SiteJobsTable {
   team_key: ColumnType<string | null, never, never>;
   location_key: ColumnType<string | null, never, never>;
   created_at: CreatedAt;
+  /** The URL normalised (normaliseJobUrl, migration 0017): a careers page without JobPosting is matched by it. */
+  url_key: string | null;
+}
+
+/** A site's job feed (migration 0017): where its jobs are read from, and how the last fetch went. */
+export interface SiteJobFeedsTable {
+  site_id: number;
+  url: string;
+  kind: string;
+  interval_minutes: ColumnType<number, number | undefined, number>;
+  etag: string | null;
+  last_modified: string | null;
+  status: ColumnType<string, string | undefined, string>;
+  message: string | null;
+  detected_kind: string | null;
+  job_count: number | null;
+  last_attempt_at: Date | null;
+  last_success_at: Date | null;
+  next_fetch_at: ColumnType<Date, Date | undefined, Date>;
+  /** A fetch in progress holds the feed until then. */
+  claimed_until: Date | null;
 }
 
 export interface Database {
@@ -387,6 +408,7 @@ export interface Database {
   site_jobs: SiteJobsTable;
   contact_blocks: ContactBlocksTable;
   contact_reports: ContactReportsTable;
+  site_job_feeds: SiteJobFeedsTable;
 }
 
 export type Site = Selectable<SitesTable>;
