@@ -523,3 +523,41 @@ export type SiteJobsReplaced = z.infer<typeof SiteJobsReplaced>;
 export type JobCoverage = z.infer<typeof JobCoverage>;
 export type GroupCount = z.infer<typeof GroupCount>;
 export type SiteOverview = z.infer<typeof SiteOverview>;
+
+// Company sign-in (OpenID Connect, issue 17): `GET|PUT|DELETE /v1/admin/sites/:site/oidc`, scope `settings`.
+export const OIDC_ISSUER_MAX = 2000;
+export const OIDC_CLIENT_ID_MAX = 255;
+export const OIDC_CLIENT_SECRET_MAX = 1000;
+export const OIDC_BUTTON_LABEL_MAX = 80;
+/** The scopes Hallway asks the provider for: the verified e-mail address is what it matches people by. */
+export const OIDC_SCOPES = 'openid email profile';
+
+/** An issuer: https (http only on this machine, for tests), no query, fragment or credentials. */
+export const isIssuerUrl = (value: string) => isCareersUrl(value) && !new URL(value).search && !new URL(value).hash;
+
+/** `PUT …/oidc`: the secret is write-only; left out, the stored one is kept. */
+export const SiteOidcUpdate = z.strictObject({
+  issuer: z.string().check(z.trim(), z.maxLength(OIDC_ISSUER_MAX), z.refine(isIssuerUrl, 'must be the issuer URL, https://… (http only for localhost)')),
+  clientId: line(OIDC_CLIENT_ID_MAX),
+  clientSecret: z.optional(line(OIDC_CLIENT_SECRET_MAX)),
+  /** The button's words, "Sign in with Beaumont". */
+  buttonLabel: line(OIDC_BUTTON_LABEL_MAX),
+  /** Whether the site's employees may still ask for a sign-in link by e-mail (default: yes). */
+  emailSignIn: z.optional(z.boolean()),
+});
+
+/** A site's company sign-in as the API shows it: never the secret. */
+export const SiteOidc = z.object({
+  issuer: z.string(),
+  clientId: z.string(),
+  buttonLabel: z.string(),
+  emailSignIn: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** `GET …/oidc`: the settings (null when none) and the redirect URI to register at the provider. */
+export const SiteOidcAnswer = z.object({ settings: z.nullable(SiteOidc), redirectUri: z.string(), scopes: z.string() });
+
+export type SiteOidcUpdate = z.infer<typeof SiteOidcUpdate>;
+export type SiteOidc = z.infer<typeof SiteOidc>;
+export type SiteOidcAnswer = z.infer<typeof SiteOidcAnswer>;

@@ -65,10 +65,7 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
     if (!fromOwnPage(c, publicOrigin)) return show(c, linkProblemPage(lang, adminText(lang, 'foreignForm')), 403);
     try {
       const adminId = await consumeAdminToken(db, String((await parseForm(c)).token ?? ''));
-      await startAdminSession(c, db, adminId, secure);
-      await noteSignIn(db, adminId);
-      const user = await db.selectFrom('admin_users').select(['public_id', 'email', 'role']).where('id', '=', adminId).executeTakeFirstOrThrow();
-      await recordAudit(db, { kind: 'user', id: user.public_id, label: user.email, scopes: [] }, { action: 'session.sign_in' });
+      await signInAdmin(c, db, adminId, secure);
       return c.redirect('/admin', 303);
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
@@ -84,6 +81,14 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
   app.get('/', workspace);
   app.get('/*', workspace);
   return app;
+}
+
+/** The workspace session, as every way of signing in (the e-mail link, company sign-in) starts it: noted and audited. */
+export async function signInAdmin(c: Context, db: Db, adminId: number, secure: boolean) {
+  await startAdminSession(c, db, adminId, secure);
+  await noteSignIn(db, adminId);
+  const user = await db.selectFrom('admin_users').select(['public_id', 'email', 'role']).where('id', '=', adminId).executeTakeFirstOrThrow();
+  await recordAudit(db, { kind: 'user', id: user.public_id, label: user.email, scopes: [] }, { action: 'session.sign_in' });
 }
 
 async function sendLink(db: Db, links: Links, email: string, lang: Lang) {

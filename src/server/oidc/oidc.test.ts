@@ -1,0 +1,254 @@
+/**
+ * Company sign-in against a real OpenID provider (oidc-provider on loopback), driven through its
+ * sign-in pages as a browser would: the whole code flow, and every way an answer must be refused.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { createAdminUser } from '../admin/accounts.js';
+import { createApp } from '../app.js';
+import { Links } from '../auth/links.js';
+import type { Db } from '../store/database.js';
+import { createPerson } from '../store/people.js';
+import { createSite } from '../store/sites.js';
+import { testClock } from '../../../tests/support/clock.js';
+import { CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_ID, signInAtProvider, startOpenIdProvider, type TestProvider } from '../../../tests/support/node/openid-provider.js';
+import { openTestDatabase } from '../../../tests/support/node/test-database.js';
+import { landingPageParts } from '../../../tests/support/node/test-http.js';
+import { saveOidcSettings } from './settings.js';
+
+const PUBLIC_URL = 'https://hallway.test';
+const CALLBACK = `${PUBLIC_URL}/auth/oidc/callback`;
+const ACCOUNTS = {
+  ada: { email: 'Ada@Beaumont.test', emailVerified: true },
+  mallory: { email: 'mallory@beaumont.test', emailVerified: false },
+  stranger: { email: 'stranger@beaumont.test', emailVerified: true },
+  hr: { email: 'hr@beaumont.test', emailVerified: true },
+};
+
+let db: Db;
+let drop: () => Promise<void>;
+let provider: TestProvider;
+let otherProvider: TestProvider;
+const clock = testClock();
+let app: ReturnType<typeof createApp>;
+let adaId: number;
+let siteId: number;
+
+before(async () => {
+  ({ db, drop } = await openTestDatabase());
+  app = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), oidc: { now: clock.now } });
+  // Tokens live 60 s here, so the clock can pass their expiry well within the flow's 10 minutes.
+  provider = await startOpenIdProvider({ redirectUri: CALLBACK, accounts: ACCOUNTS, idTokenTtl: 60 });
+  otherProvider = await startOpenIdProvider({ redirectUri: CALLBACK, accounts: ACCOUNTS });
+  siteId = (await createSite(db, { slug: 'beaumont', name: 'Beaumont' })).id;
+  await createSite(db, { slug: 'plain', name: 'Plain' });
+  adaId = (await createPerson(db, { siteId, email: 'ada@beaumont.test', fullName: 'Ada Lovelace', displayName: 'Ada L.', jobTitle: 'Engineer' })).id;
+  await createPerson(db, { siteId, email: 'mallory@beaumont.test', fullName: 'Mallory', displayName: 'Mallory', jobTitle: 'Engineer' });
+  await createAdminUser(db, { email: 'hr@beaumont.test', role: 'editor' });
+  await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, buttonLabel: 'Sign in with Beaumont' });
+});
+after(async () => {
+  await provider?.close();
+  await otherProvider?.close();
+  await drop?.();
+});
+
+interface Started {
+  /** The provider's authorization URL Hallway sent the browser to. */
+  authorizationUrl: string;
+  /** `hw_oidc=…`, the flow's browser cookie. */
+  cookie: string;
+}
+
+async function start(audience: 'me' | 'admin' = 'me', site = 'beaumont'): Promise<Started> {
+  const response = await app.request(`/auth/oidc/start?site=${site}&for=${audience}`);
+  assert.equal(response.status, 303, await response.text());
+  const cookie = response.headers.get('set-cookie')!.split(';')[0]!;
+  assert.match(cookie, /^hw_oidc=/);
+  return { authorizationUrl: response.headers.get('location')!, cookie };
+}
+
+/** Hallway's callback, as the browser brings it back from the provider (with its cookies). */
+async function callback(url: string, cookie: string, headers: Record<string, string> = {}) {
+  const response = await app.request(new URL(url).pathname + new URL(url).search, { headers: { Cookie: cookie, ...headers } });
+  const text = await response.text();
+  const setCookie = response.headers.get('set-cookie') ?? '';
+  return { status: response.status, location: response.headers.get('location'), text, setCookie, page: landingPageParts(text) };
+}
+
+const withParam = (url: string, name: string, value: string) => {
+  const changed = new URL(url);
+  changed.searchParams.set(name, value);
+  return changed.href;
+};
+
+const sessionCookie = (setCookie: string) => /hw_session=([^;]+)/.exec(setCookie)?.[1];
+
+async function me(session: string) {
+  const response = await app.request('/v1/me', { headers: { Cookie: `hw_session=${session}` } });
+  return { status: response.status, body: (await response.json()) as { email?: string } };
+}
+
+/** Nobody was signed in: no session cookie, the problem page, and its way on to the e-mail link. */
+function assertRefused(answer: Awaited<ReturnType<typeof callback>>, message: RegExp) {
+  assert.equal(answer.status, 403, answer.text);
+  assert.equal(sessionCookie(answer.setCookie), undefined);
+  assert.doesNotMatch(answer.setCookie, /hw_admin=/);
+  assert.match(answer.text, message);
+  assert.match(answer.text, /Get a sign-in link by e-mail/);
+}
+
+describe('company sign-in, the code flow', () => {
+  test('an employee signs in at the provider and lands on /me with the session the e-mail link gives', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const url = new URL(authorizationUrl);
+    assert.equal(url.origin, provider.issuer);
+    assert.equal(url.searchParams.get('client_id'), CLIENT_ID);
+    assert.equal(url.searchParams.get('redirect_uri'), CALLBACK);
+    assert.equal(url.searchParams.get('scope'), 'openid email profile');
+    assert.equal(url.searchParams.get('code_challenge_method'), 'S256');
+    assert.ok(url.searchParams.get('state') && url.searchParams.get('nonce') && url.searchParams.get('code_challenge'));
+
+    const answer = await callback(await signInAtProvider(authorizationUrl, 'ada', CALLBACK), cookie);
+    assert.equal(answer.status, 303, answer.text);
+    assert.equal(answer.location, '/me');
+    const session = sessionCookie(answer.setCookie);
+    assert.ok(session, 'a session cookie');
+    assert.match(answer.setCookie, /hw_session=[^;]+;.*HttpOnly/i);
+    const mine = await me(session);
+    assert.equal(mine.status, 200);
+    assert.equal(mine.body.email, 'ada@beaumont.test');
+    const stored = await db.selectFrom('sessions').select('person_id').execute();
+    assert.deepEqual(
+      stored.map((row) => row.person_id),
+      [adaId],
+    );
+  });
+
+  test('an HR account signs in to the workspace, from a page that continues to /admin', async () => {
+    const { authorizationUrl, cookie } = await start('admin');
+    const answer = await callback(await signInAtProvider(authorizationUrl, 'hr', CALLBACK), cookie);
+    assert.equal(answer.status, 200, answer.text);
+    assert.match(answer.setCookie, /__Host-hw_admin=[^;]+/);
+    assert.deepEqual(answer.page.action, ['/admin', 'Continue to the workspace']);
+    const admin = await app.request('/admin', { headers: { Cookie: /(__Host-hw_admin=[^;]+)/.exec(answer.setCookie)![1]! } });
+    assert.equal(admin.status, 200);
+    const audit = await db.selectFrom('admin_audit').select(['action', 'actor_label']).execute();
+    assert.ok(audit.some((row) => row.action === 'session.sign_in' && row.actor_label === 'hr@beaumont.test'));
+  });
+
+  test('a site without company sign-in offers none', async () => {
+    const response = await app.request('/auth/oidc/start?site=plain&for=me');
+    assert.equal(response.status, 404);
+    assert.match(await response.text(), /does not offer company sign-in/);
+  });
+});
+
+describe('company sign-in refuses', () => {
+  test('a code whose PKCE challenge is not the one Hallway sent (the verifier does not match)', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const forged = withParam(authorizationUrl, 'code_challenge', 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    assertRefused(await callback(await signInAtProvider(forged, 'ada', CALLBACK), cookie), /did not succeed/);
+  });
+
+  test('a code used twice, with the same state or a new one', async () => {
+    const first = await start();
+    const returned = await signInAtProvider(first.authorizationUrl, 'ada', CALLBACK);
+    assert.equal((await callback(returned, first.cookie)).status, 303);
+    assertRefused(await callback(returned, first.cookie), /did not succeed/);
+    const second = await start();
+    const secondState = new URL(second.authorizationUrl).searchParams.get('state')!;
+    assertRefused(await callback(withParam(returned, 'state', secondState), second.cookie), /did not succeed/);
+  });
+
+  test('a state that is not the flow this browser started', async () => {
+    const mine = await start();
+    const theirs = await start();
+    const returned = await signInAtProvider(theirs.authorizationUrl, 'ada', CALLBACK);
+    // Their code, brought to my browser (login CSRF), and a state nobody issued.
+    assertRefused(await callback(returned, mine.cookie), /did not succeed/);
+    assertRefused(await callback(withParam(returned, 'state', 'made-up'), theirs.cookie), /did not succeed/);
+  });
+
+  test('an ID token whose nonce is not the one Hallway sent', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const forged = withParam(authorizationUrl, 'nonce', 'another-nonce');
+    assertRefused(await callback(await signInAtProvider(forged, 'ada', CALLBACK), cookie), /did not succeed/);
+  });
+
+  test('an answer that names another issuer, and a provider whose discovery names another', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const returned = await signInAtProvider(authorizationUrl, 'ada', CALLBACK);
+    assert.equal(new URL(returned).searchParams.get('iss'), provider.issuer, 'the provider names itself (RFC 9207)');
+    assertRefused(await callback(withParam(returned, 'iss', otherProvider.issuer), cookie), /did not succeed/);
+
+    const lying = await createSite(db, { slug: 'lying', name: 'Lying' });
+    // Discovery at this address answers for another issuer (the provider behind it says it is 127.0.0.1).
+    await saveOidcSettings(db, lying.id, { issuer: provider.issuer.replace('127.0.0.1', 'localhost'), clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, buttonLabel: 'Lying' });
+    const response = await app.request('/auth/oidc/start?site=lying&for=me');
+    assert.equal(response.status, 502);
+    assert.match(await response.text(), /cannot be reached/);
+  });
+
+  test('a code issued to another application (the token would be for another audience)', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const forOther = withParam(authorizationUrl, 'client_id', OTHER_CLIENT_ID);
+    assertRefused(await callback(await signInAtProvider(forOther, 'ada', CALLBACK), cookie), /did not succeed/);
+  });
+
+  test('an expired ID token', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const returned = await signInAtProvider(authorizationUrl, 'ada', CALLBACK);
+    // Tokens live 60 s, the check tolerates 30 s of skew: two minutes on, well inside the flow's ten.
+    clock.advance(2 * 60_000);
+    try {
+      assertRefused(await callback(returned, cookie), /did not succeed/);
+    } finally {
+      clock.advance(-2 * 60_000);
+    }
+  });
+
+  test('a flow older than 10 minutes', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const returned = await signInAtProvider(authorizationUrl, 'ada', CALLBACK);
+    clock.advance(11 * 60_000);
+    try {
+      assertRefused(await callback(returned, cookie), /did not succeed/);
+    } finally {
+      clock.advance(-11 * 60_000);
+    }
+  });
+
+  test('an e-mail address the provider does not say is verified', async () => {
+    const { authorizationUrl, cookie } = await start();
+    assertRefused(await callback(await signInAtProvider(authorizationUrl, 'mallory', CALLBACK), cookie), /does not confirm that its e-mail address is verified/);
+  });
+
+  test('an address with no profile on the site: a clear page, in the person’s language, pointing to the e-mail link', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const answer = await callback(await signInAtProvider(authorizationUrl, 'stranger', CALLBACK), cookie, { 'Accept-Language': 'fr-FR,fr;q=0.9' });
+    assert.equal(answer.status, 403);
+    assert.equal(answer.page.lang, 'fr');
+    assert.match(answer.text, /n’a pas de profil Hallway sur ce site carrières/);
+    assert.deepEqual(answer.page.action, ['/me?site=beaumont', 'Recevoir un lien de connexion par e-mail']);
+    assert.equal(sessionCookie(answer.setCookie), undefined);
+  });
+
+  test('an address with no workspace account', async () => {
+    const { authorizationUrl, cookie } = await start('admin');
+    const answer = await callback(await signInAtProvider(authorizationUrl, 'ada', CALLBACK), cookie);
+    assert.equal(answer.status, 403);
+    assert.match(answer.text, /has no HR workspace account/);
+    assert.deepEqual(answer.page.action, ['/admin/sign-in', 'Get a sign-in link by e-mail']);
+    assert.doesNotMatch(answer.setCookie, /hw_admin=/);
+  });
+
+  test('the provider’s own error text is never shown', async () => {
+    const { authorizationUrl, cookie } = await start();
+    const state = new URL(authorizationUrl).searchParams.get('state')!;
+    const query = new URLSearchParams({ error: 'access_denied', error_description: '<script>alert(1)</script>', state, iss: provider.issuer });
+    const answer = await callback(`${CALLBACK}?${query}`, cookie);
+    assertRefused(answer, /did not succeed/);
+    assert.doesNotMatch(answer.text, /alert\(1\)|<script>/);
+  });
+});
