@@ -249,6 +249,8 @@ const en = {
     ({
       'site.create': 'Created the site',
       'site.update': 'Changed the site’s settings',
+      'site.oidc.update': 'Changed the company sign-in',
+      'site.oidc.remove': 'Removed the company sign-in',
       'people.import': 'Imported people',
       'person.status': 'Changed a person’s status',
       'invitation.send': 'Invited a person',

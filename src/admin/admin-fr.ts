@@ -248,6 +248,8 @@ const fr: AdminTerms = {
     ({
       'site.create': 'A créé le site',
       'site.update': 'A modifié les réglages du site',
+      'site.oidc.update': 'A modifié la connexion par l’entreprise',
+      'site.oidc.remove': 'A retiré la connexion par l’entreprise',
       'people.import': 'A importé des personnes',
       'person.status': 'A changé le statut d’une personne',
       'invitation.send': 'A invité une personne',

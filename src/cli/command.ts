@@ -11,6 +11,9 @@ Commands:
   sites update <slug> [--name "…"] [--slug new-slug] [--origin …]... [--add-origin …]... [--lang en|fr]
                [--accent '#8a2f3c'|none] [--careers-url https://…|none]
     (--origin replaces the allowed origins; --add-origin adds to them; none clears a setting)
+  sites oidc <slug> [--issuer https://… --client-id … --button-label "Sign in with Acme"] [--email-sign-in on|off]
+  sites oidc <slug> --remove
+    company sign-in (OpenID Connect): the client secret comes from HALLWAY_OIDC_CLIENT_SECRET
   people list --site <slug> [--status employee|left|alumni]
   people import <file.csv|file.json> --site <slug>
   people leave <ref> --site <slug> [--invite-alumni]
@@ -59,6 +62,11 @@ export const OPTIONS = {
   role: { type: 'string' },
   scope: { type: 'string', multiple: true },
   csv: { type: 'boolean' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'button-label': { type: 'string' },
+  'email-sign-in': { type: 'string' },
+  remove: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

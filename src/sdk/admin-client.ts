@@ -33,6 +33,7 @@ import {
   type SiteUpdate,
   type StatusChange,
 } from './admin-schemas.js';
+import { SiteOidcAnswer, type SiteOidcUpdate } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
 import { uploadFetch } from './upload-fetch.js';
@@ -162,6 +163,13 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** The site's company sign-in (OpenID Connect; scope `settings`): the secret is write-only, never answered. */
+  oidc: {
+    get(site: string): Promise<SiteOidcAnswer>;
+    /** Without `clientSecret`, the stored one is kept. */
+    set(site: string, settings: SiteOidcUpdate): Promise<SiteOidcAnswer>;
+    remove(site: string): Promise<SiteOidcAnswer>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,6 +254,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    oidc: {
+      get: (slug) => call(api.get(site(slug, 'oidc')), SiteOidcAnswer),
+      set: (slug, json) => call(api.put(site(slug, 'oidc'), { json }), SiteOidcAnswer),
+      remove: (slug) => call(api.delete(site(slug, 'oidc')), SiteOidcAnswer),
+    },
   };
 }
 

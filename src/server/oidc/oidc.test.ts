@@ -14,7 +14,9 @@ import { testClock } from '../../../tests/support/clock.js';
 import { CLIENT_ID, CLIENT_SECRET, OTHER_CLIENT_ID, signInAtProvider, startOpenIdProvider, type TestProvider } from '../../../tests/support/node/openid-provider.js';
 import { openTestDatabase } from '../../../tests/support/node/test-database.js';
 import { landingPageParts } from '../../../tests/support/node/test-http.js';
-import { saveOidcSettings } from './settings.js';
+import { BOOTSTRAP_KEY, openWorkspace, type Workspace } from '../../../tests/support/node/test-workspace.js';
+import { signInLinksMade } from '../auth/sign-in.js';
+import { openSecret, saveOidcSettings, sealingKey } from './settings.js';
 
 const PUBLIC_URL = 'https://hallway.test';
 const CALLBACK = `${PUBLIC_URL}/auth/oidc/callback`;
@@ -250,5 +252,108 @@ describe('company sign-in refuses', () => {
     const answer = await callback(`${CALLBACK}?${query}`, cookie);
     assertRefused(answer, /did not succeed/);
     assert.doesNotMatch(answer.text, /alert\(1\)|<script>/);
+  });
+});
+
+describe('company sign-in on the sign-in pages', () => {
+  const companyButtons = (text: string) => [...(/<p class="also">(.*?)<\/p>/.exec(text)?.[1] ?? '').matchAll(/<a class="button secondary" href="([^"]+)">([^<]+)<\/a>/g)].map((link) => link.slice(1));
+  const companyButton = (text: string) => companyButtons(text)[0];
+
+  test('/me names its site in the link: signed out, its button; without a site or signed in, none', async () => {
+    const page = await (await app.request('/me?site=beaumont')).text();
+    assert.deepEqual(companyButton(page), ['/auth/oidc/start?site=beaumont&amp;for=me', 'Sign in with Beaumont']);
+    assert.equal(companyButton(await (await app.request('/me')).text()), undefined);
+    assert.equal(companyButton(await (await app.request('/me?site=plain')).text()), undefined);
+    const { authorizationUrl, cookie } = await start();
+    const session = sessionCookie((await callback(await signInAtProvider(authorizationUrl, 'ada', CALLBACK), cookie)).setCookie)!;
+    assert.equal(companyButton(await (await app.request('/me?site=beaumont', { headers: { Cookie: `hw_session=${session}` } })).text()), undefined);
+  });
+
+  test('the workspace’s sign-in page offers each site’s, in French too', async () => {
+    const page = await (await app.request('/admin/sign-in', { headers: { 'Accept-Language': 'fr' } })).text();
+    assert.match(page, /<html lang="fr">/);
+    assert.match(page, /Recevoir un lien de connexion/);
+    assert.deepEqual(companyButtons(page), [
+      ['/auth/oidc/start?site=beaumont&amp;for=admin', 'Sign in with Beaumont'],
+      ['/auth/oidc/start?site=lying&amp;for=admin', 'Lying'],
+    ]);
+  });
+
+  test('with e-mail sign-in turned off, the site’s people get no e-mail link', async () => {
+    const mailsTo = async (email: string) => (await db.selectFrom('outbox').select('to_address').execute()).filter((mail) => mail.to_address === email).length;
+    const ask = async (email: string) => {
+      const response = await app.request('/v1/auth/sign-in', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email }) });
+      assert.equal(response.status, 202);
+      await signInLinksMade();
+    };
+    const plainId = (await db.selectFrom('sites').select('id').where('slug', '=', 'plain').executeTakeFirstOrThrow()).id;
+    await createPerson(db, { siteId: plainId, email: 'grace@plain.test', fullName: 'Grace', displayName: 'Grace', jobTitle: 'Engineer' });
+    await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, buttonLabel: 'Sign in with Beaumont', emailSignIn: false });
+    try {
+      await ask('ada@beaumont.test');
+      await ask('grace@plain.test');
+      assert.equal(await mailsTo('ada@beaumont.test'), 0);
+      assert.equal(await mailsTo('grace@plain.test'), 1, 'another site keeps its e-mail links');
+    } finally {
+      await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, buttonLabel: 'Sign in with Beaumont', emailSignIn: true });
+    }
+  });
+});
+
+describe('company sign-in settings in the admin API', () => {
+  let workspace: Workspace;
+  const SECRET = 'very-secret-client-secret-42';
+  const settings = { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', clientSecret: SECRET, buttonLabel: 'Sign in with Beaumont' };
+  before(async () => {
+    workspace = await openWorkspace();
+    await createSite(workspace.db, { slug: 'beaumont', name: 'Beaumont' });
+  });
+  after(() => workspace?.drop());
+  const key = { key: BOOTSTRAP_KEY };
+
+  test('set, read and removed with the settings scope; the secret never comes back, not even in the audit log', async () => {
+    const empty = await workspace.call('GET', '/v1/admin/sites/beaumont/oidc', key);
+    assert.equal(empty.status, 200);
+    assert.deepEqual(empty.body, { settings: null, redirectUri: 'https://hallway.test/auth/oidc/callback', scopes: 'openid email profile' });
+
+    const saved = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: settings });
+    assert.equal(saved.status, 200, saved.text);
+    assert.equal(saved.body.settings.issuer, settings.issuer);
+    assert.equal(saved.body.settings.emailSignIn, true);
+    // Changing the label alone keeps the secret.
+    const relabelled = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, clientSecret: undefined, buttonLabel: 'Beaumont SSO', emailSignIn: false } });
+    assert.equal(relabelled.status, 200, relabelled.text);
+    const read = await workspace.call('GET', '/v1/admin/sites/beaumont/oidc', key);
+    assert.deepEqual({ ...read.body.settings, updatedAt: undefined }, { issuer: settings.issuer, clientId: settings.clientId, buttonLabel: 'Beaumont SSO', emailSignIn: false, updatedAt: undefined });
+    const stored = await workspace.db.selectFrom('site_oidc').selectAll().executeTakeFirstOrThrow();
+    assert.equal(openSecret(await sealingKey(workspace.db), stored.client_secret_sealed), SECRET);
+    const audit = await workspace.call('GET', '/v1/admin/audit', key);
+    for (const answer of [saved, relabelled, read, audit]) assert.doesNotMatch(answer.text, new RegExp(SECRET));
+    assert.doesNotMatch(JSON.stringify(stored), new RegExp(SECRET), 'sealed at rest');
+    assert.deepEqual(
+      audit.body.items.filter((item: { action: string }) => item.action.startsWith('site.oidc')).map((item: { action: string; details: { secretChanged: boolean } }) => [item.action, item.details.secretChanged]),
+      [
+        ['site.oidc.update', false],
+        ['site.oidc.update', true],
+      ],
+    );
+
+    const removed = await workspace.call('DELETE', '/v1/admin/sites/beaumont/oidc', key);
+    assert.equal(removed.status, 200);
+    assert.equal(removed.body.settings, null);
+    assert.equal((await workspace.call('DELETE', '/v1/admin/sites/beaumont/oidc', key)).status, 404);
+  });
+
+  test('refuses a first setting without its secret, an issuer over plain http elsewhere than this machine, and accounts without the scope', async () => {
+    const noSecret = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, clientSecret: undefined } });
+    assert.equal(noSecret.status, 400);
+    assert.equal(noSecret.body.error.field, 'clientSecret');
+    const plainHttp = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, issuer: 'http://idp.example.com' } });
+    assert.equal(plainHttp.status, 400);
+    assert.equal(plainHttp.body.error.field, 'issuer');
+    const moderator = await workspace.signIn('moderator');
+    assert.equal((await workspace.call('GET', '/v1/admin/sites/beaumont/oidc', { session: moderator })).status, 403);
+    assert.equal((await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', { session: moderator }, { json: settings })).status, 403);
+    assert.equal((await workspace.db.selectFrom('site_oidc').selectAll().execute()).length, 0);
   });
 });

@@ -60,7 +60,3 @@ export const toSiteOidc = (row: OidcSettingsRow): SiteOidc => ({
   emailSignIn: row.email_sign_in,
   updatedAt: new Date(row.updated_at).toISOString(),
 });
-
-/** The sites offering company sign-in, for the sign-in pages' buttons. */
-export const sitesWithOidc = (db: Db) =>
-  db.selectFrom('site_oidc as o').innerJoin('sites as s', 's.id', 'o.site_id').select(['s.slug', 'o.button_label']).orderBy('s.slug').execute();
