@@ -8,7 +8,7 @@ export async function sitesOidc(command: Command) {
   const slug = oneArg(command, 'site slug');
   const { values, io } = command;
   const api = command.api();
-  const setting = values.issuer !== undefined || values['client-id'] !== undefined || values['button-label'] !== undefined || values['email-sign-in'] !== undefined;
+  const setting = values.issuer !== undefined || values['client-id'] !== undefined || values['display-name'] !== undefined || values['email-sign-in'] !== undefined;
   let answer: SiteOidcAnswer;
   if (values.remove) {
     if (setting) throw usageError('--remove takes no other option.');
@@ -31,16 +31,16 @@ async function settingsOf(command: Command, slug: string) {
   const stored = (await command.api().oidc.get(slug)).settings;
   const issuer = values.issuer ?? stored?.issuer;
   const clientId = values['client-id'] ?? stored?.clientId;
-  const buttonLabel = values['button-label'] ?? stored?.buttonLabel;
-  if (!issuer || !clientId || !buttonLabel) throw usageError('The first setting needs --issuer, --client-id and --button-label "Sign in with …".');
+  const displayName = values['display-name'] ?? stored?.displayName;
+  if (!issuer || !clientId || !displayName) throw usageError('The first setting needs --issuer, --client-id and --display-name "Acme" (the button says Sign in with Acme).');
   const clientSecret = env[SECRET_VARIABLE];
   if (!clientSecret && !stored) throw usageError(`Set the client secret in ${SECRET_VARIABLE} (never on the command line).`);
-  return { issuer, clientId, buttonLabel, ...(clientSecret && { clientSecret }), ...(emailSignIn && { emailSignIn: emailSignIn === 'on' }) };
+  return { issuer, clientId, displayName, ...(clientSecret && { clientSecret }), ...(emailSignIn && { emailSignIn: emailSignIn === 'on' }) };
 }
 
 function describe({ settings, redirectUri, scopes }: SiteOidcAnswer): string {
   const lines = settings
-    ? [`Issuer:         ${settings.issuer}`, `Client id:      ${settings.clientId}`, `Button:         ${settings.buttonLabel}`, `E-mail sign-in: ${settings.emailSignIn ? 'on' : 'off'}`]
+    ? [`Issuer:         ${settings.issuer}`, `Client id:      ${settings.clientId}`, `Sign-in name:   ${settings.displayName}`, `E-mail sign-in: ${settings.emailSignIn ? 'on' : 'off'}`]
     : ['No company sign-in.'];
   return [...lines, `Redirect URI:   ${redirectUri}`, `Scopes:         ${scopes}`, ''].join('\n');
 }

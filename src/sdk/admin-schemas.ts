@@ -528,7 +528,7 @@ export type SiteOverview = z.infer<typeof SiteOverview>;
 export const OIDC_ISSUER_MAX = 2000;
 export const OIDC_CLIENT_ID_MAX = 255;
 export const OIDC_CLIENT_SECRET_MAX = 1000;
-export const OIDC_BUTTON_LABEL_MAX = 80;
+export const OIDC_DISPLAY_NAME_MAX = 80;
 /** The scopes Hallway asks the provider for: the verified e-mail address is what it matches people by. */
 export const OIDC_SCOPES = 'openid email profile';
 
@@ -540,8 +540,8 @@ export const SiteOidcUpdate = z.strictObject({
   issuer: z.string().check(z.trim(), z.maxLength(OIDC_ISSUER_MAX), z.refine(isIssuerUrl, 'must be the issuer URL, https://… (http only for localhost)')),
   clientId: line(OIDC_CLIENT_ID_MAX),
   clientSecret: z.optional(line(OIDC_CLIENT_SECRET_MAX)),
-  /** The button's words, "Sign in with Beaumont". */
-  buttonLabel: line(OIDC_BUTTON_LABEL_MAX),
+  /** The company's name on the button: "Beaumont" for "Sign in with Beaumont" (and "Se connecter avec Beaumont"). */
+  displayName: line(OIDC_DISPLAY_NAME_MAX),
   /** Whether the site's employees may still ask for a sign-in link by e-mail (default: yes). */
   emailSignIn: z.optional(z.boolean()),
 });
@@ -550,7 +550,7 @@ export const SiteOidcUpdate = z.strictObject({
 export const SiteOidc = z.object({
   issuer: z.string(),
   clientId: z.string(),
-  buttonLabel: z.string(),
+  displayName: z.string(),
   emailSignIn: z.boolean(),
   updatedAt: z.iso.datetime(),
 });

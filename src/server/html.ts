@@ -223,7 +223,7 @@ button, .button {
 button:hover, .button:hover { filter: brightness(1.1); }
 :focus-visible { outline: 3px solid var(--link); outline-offset: 3px; }
 .button.secondary { background: transparent; color: var(--link); border: 2px solid var(--accent); }
-.also { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0 0; }
+.also, .landing .also { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0 0; }
 
 body.landing {
   box-sizing: border-box; min-height: 100vh; display: flex; flex-direction: column; align-items: center; padding: 0 1rem;

@@ -15,7 +15,7 @@ import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
 import { enqueueMail } from '../mail/index.js';
 import { clientIp, countAttempt, keyed, type RateLimit } from '../rate-limit.js';
 import type { Db } from '../store/database.js';
-import { companySignIns } from '../oidc/buttons.js';
+import { companyButtons, companySignIns } from '../oidc/buttons.js';
 import { findAdminUserByEmail, noteSignIn } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { adminText, linkPage, linkProblemPage, linkSentPage, signInPage, signInProblemPage, workspacePage } from './pages.js';
@@ -39,7 +39,10 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
   const langOf = (c: Context): Lang => preferredLang(c.req.header('Accept-Language'));
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 | 429 = 200) => c.html(body, status, PAGE_HEADERS);
 
-  app.get('/sign-in', async (c) => show(c, signInPage(langOf(c), await companySignIns(db, 'admin'))));
+  app.get('/sign-in', async (c) => {
+    const lang = langOf(c);
+    return show(c, signInPage(lang, companyButtons(lang, await companySignIns(db, 'admin'))));
+  });
   app.post('/sign-in', formLimit, async (c) => {
     const lang = langOf(c);
     if (!fromOwnPage(c, publicOrigin)) return show(c, signInProblemPage(lang, adminText(lang, 'foreignForm')), 403);

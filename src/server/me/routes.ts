@@ -13,7 +13,7 @@ import { accentStyle } from '../accent.js';
 import { ACCENT_QUERY, PAGE_HEADERS, PAGE_STYLE, preferredLang, siteBrand, type Lang } from '../html.js';
 import { forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
-import { companySignIns } from '../oidc/buttons.js';
+import { companyButtons, companySignIns } from '../oidc/buttons.js';
 import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, myPhoto, removePhoto, savePhoto } from './photo.js';
@@ -52,7 +52,8 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     const personId = await sessionPerson(c, db);
     if (personId !== undefined) return show(c, mePage(await personLang(db, personId)));
     const company = await companySignIns(db, 'me', c.req.query('site'));
-    return show(c, mePage(preferredLang(c.req.header('Accept-Language'), company[0]?.lang), company));
+    const lang = preferredLang(c.req.header('Accept-Language'), company[0]?.lang);
+    return show(c, mePage(lang, companyButtons(lang, company)));
   });
 
   /** The person's stored language, else their browser's, else their site's. */

@@ -47,7 +47,7 @@ before(async () => {
   adaId = (await createPerson(db, { siteId, email: 'ada@beaumont.test', fullName: 'Ada Lovelace', displayName: 'Ada L.', jobTitle: 'Engineer' })).id;
   await createPerson(db, { siteId, email: 'mallory@beaumont.test', fullName: 'Mallory', displayName: 'Mallory', jobTitle: 'Engineer' });
   await createAdminUser(db, { email: 'hr@beaumont.test', role: 'editor' });
-  await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, buttonLabel: 'Sign in with Beaumont' });
+  await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, displayName: 'Beaumont' });
 });
 after(async () => {
   await provider?.close();
@@ -186,7 +186,7 @@ describe('company sign-in refuses', () => {
 
     const lying = await createSite(db, { slug: 'lying', name: 'Lying' });
     // Discovery at this address answers for another issuer (the provider behind it says it is 127.0.0.1).
-    await saveOidcSettings(db, lying.id, { issuer: provider.issuer.replace('127.0.0.1', 'localhost'), clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, buttonLabel: 'Lying' });
+    await saveOidcSettings(db, lying.id, { issuer: provider.issuer.replace('127.0.0.1', 'localhost'), clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, displayName: 'Lying' });
     const response = await app.request('/auth/oidc/start?site=lying&for=me');
     assert.equal(response.status, 502);
     assert.match(await response.text(), /cannot be reached/);
@@ -274,8 +274,8 @@ describe('company sign-in on the sign-in pages', () => {
     assert.match(page, /<html lang="fr">/);
     assert.match(page, /Recevoir un lien de connexion/);
     assert.deepEqual(companyButtons(page), [
-      ['/auth/oidc/start?site=beaumont&amp;for=admin', 'Sign in with Beaumont'],
-      ['/auth/oidc/start?site=lying&amp;for=admin', 'Lying'],
+      ['/auth/oidc/start?site=beaumont&amp;for=admin', 'Se connecter avec Beaumont'],
+      ['/auth/oidc/start?site=lying&amp;for=admin', 'Se connecter avec Lying'],
     ]);
   });
 
@@ -288,14 +288,14 @@ describe('company sign-in on the sign-in pages', () => {
     };
     const plainId = (await db.selectFrom('sites').select('id').where('slug', '=', 'plain').executeTakeFirstOrThrow()).id;
     await createPerson(db, { siteId: plainId, email: 'grace@plain.test', fullName: 'Grace', displayName: 'Grace', jobTitle: 'Engineer' });
-    await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, buttonLabel: 'Sign in with Beaumont', emailSignIn: false });
+    await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, displayName: 'Beaumont', emailSignIn: false });
     try {
       await ask('ada@beaumont.test');
       await ask('grace@plain.test');
       assert.equal(await mailsTo('ada@beaumont.test'), 0);
       assert.equal(await mailsTo('grace@plain.test'), 1, 'another site keeps its e-mail links');
     } finally {
-      await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, buttonLabel: 'Sign in with Beaumont', emailSignIn: true });
+      await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, displayName: 'Beaumont', emailSignIn: true });
     }
   });
 });
@@ -303,7 +303,7 @@ describe('company sign-in on the sign-in pages', () => {
 describe('company sign-in settings in the admin API', () => {
   let workspace: Workspace;
   const SECRET = 'very-secret-client-secret-42';
-  const settings = { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', clientSecret: SECRET, buttonLabel: 'Sign in with Beaumont' };
+  const settings = { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', clientSecret: SECRET, displayName: 'Beaumont' };
   before(async () => {
     workspace = await openWorkspace();
     await createSite(workspace.db, { slug: 'beaumont', name: 'Beaumont' });
@@ -321,10 +321,10 @@ describe('company sign-in settings in the admin API', () => {
     assert.equal(saved.body.settings.issuer, settings.issuer);
     assert.equal(saved.body.settings.emailSignIn, true);
     // Changing the label alone keeps the secret.
-    const relabelled = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, clientSecret: undefined, buttonLabel: 'Beaumont SSO', emailSignIn: false } });
+    const relabelled = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, clientSecret: undefined, displayName: 'Beaumont SSO', emailSignIn: false } });
     assert.equal(relabelled.status, 200, relabelled.text);
     const read = await workspace.call('GET', '/v1/admin/sites/beaumont/oidc', key);
-    assert.deepEqual({ ...read.body.settings, updatedAt: undefined }, { issuer: settings.issuer, clientId: settings.clientId, buttonLabel: 'Beaumont SSO', emailSignIn: false, updatedAt: undefined });
+    assert.deepEqual({ ...read.body.settings, updatedAt: undefined }, { issuer: settings.issuer, clientId: settings.clientId, displayName: 'Beaumont SSO', emailSignIn: false, updatedAt: undefined });
     const stored = await workspace.db.selectFrom('site_oidc').selectAll().executeTakeFirstOrThrow();
     assert.equal(openSecret(await sealingKey(workspace.db), stored.client_secret_sealed), SECRET);
     const audit = await workspace.call('GET', '/v1/admin/audit', key);

@@ -37,7 +37,7 @@ export async function saveOidcSettings(db: Db, siteId: number, fields: SiteOidcU
     issuer: fields.issuer,
     client_id: fields.clientId,
     client_secret_sealed: fields.clientSecret ? sealSecret(await sealingKey(db), fields.clientSecret) : stored!.client_secret_sealed,
-    button_label: fields.buttonLabel,
+    display_name: fields.displayName,
     email_sign_in: fields.emailSignIn ?? stored?.email_sign_in ?? true,
     updated_at: new Date(),
   };
@@ -56,7 +56,7 @@ export type OidcSettingsRow = NonNullable<Awaited<ReturnType<typeof findOidcSett
 export const toSiteOidc = (row: OidcSettingsRow): SiteOidc => ({
   issuer: row.issuer,
   clientId: row.client_id,
-  buttonLabel: row.button_label,
+  displayName: row.display_name,
   emailSignIn: row.email_sign_in,
   updatedAt: new Date(row.updated_at).toISOString(),
 });

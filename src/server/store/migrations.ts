@@ -664,7 +664,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('issuer', 'text', (c) => c.notNull())
         .addColumn('client_id', 'text', (c) => c.notNull())
         .addColumn('client_secret_sealed', 'text', (c) => c.notNull())
-        .addColumn('button_label', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
         .addColumn('email_sign_in', 'boolean', (c) => c.notNull().defaultTo(true))
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .execute();

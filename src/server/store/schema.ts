@@ -353,8 +353,8 @@ export interface SiteOidcTable {
   client_id: string;
   /** AES-GCM sealed with a key derived from the link secret: a dump of the database alone does not reveal it. */
   client_secret_sealed: string;
-  /** The button's words: "Sign in with Beaumont". */
-  button_label: string;
+  /** The company's name on the button: "Sign in with <display_name>". */
+  display_name: string;
   /** Whether the site's people may still sign in by e-mail link. */
   email_sign_in: ColumnType<boolean, boolean | undefined, boolean>;
   updated_at: ColumnType<Date, Date | undefined, Date>;
