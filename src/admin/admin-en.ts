@@ -349,6 +349,25 @@ const en = {
   adOvUpload: 'Upload the list',
   adOvUploaded: (count: number) => `The job list is updated: ${count} open jobs.`,
   adOvRefused: (detail: string) => `The job list was refused; nothing changed. ${detail}`,
+  // Company sign-in (i17oidc)
+  adOidcTitle: 'Company sign-in',
+  adOidcIntro:
+    'Let employees and HR sign in with their company account (OpenID Connect), besides the e-mail link. Register Hallway at your identity provider (Okta, Entra ID, Google Workspace…) as a web application with these values, then fill in what it gives you.',
+  adOidcRedirectUri: 'Redirect URI',
+  adOidcScopes: 'Scopes',
+  adOidcIssuer: 'Issuer URL',
+  adOidcIssuerHint: 'The provider’s address for this application, as its discovery document names it (https).',
+  adOidcClientId: 'Client ID',
+  adOidcClientSecret: 'Client secret',
+  adOidcSecretHint: 'Stored encrypted and never shown again.',
+  adOidcSecretKept: 'A secret is saved (never shown). Leave this empty to keep it, or type a new one to replace it.',
+  adOidcDisplayName: 'Company name on the button',
+  adOidcDisplayNameHint: (name: string) => `The button says “Sign in with ${name}”.`,
+  adOidcEmailSignIn: 'Employees may still sign in with an e-mail link',
+  adOidcEmailSignInHint: 'Turned off, this site’s employees can only sign in with their company account. The HR workspace keeps its e-mail links.',
+  adOidcFieldError: 'Check this field: it is required, and an issuer is an https address.',
+  adOidcRemove: 'Remove company sign-in',
+  adOidcRemoved: 'Company sign-in is removed: people sign in with the e-mail link.',
 };
 
 export type AdminTerms = typeof en;

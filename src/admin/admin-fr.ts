@@ -349,6 +349,25 @@ const fr: AdminTerms = {
   adOvUpload: 'Téléverser la liste',
   adOvUploaded: (count: number) => `La liste des postes est à jour\u202f: ${count} postes ouverts.`,
   adOvRefused: (detail: string) => `La liste des postes a été refusée\u202f; rien n’a changé. ${detail}`,
+  // Company sign-in (i17oidc)
+  adOidcTitle: 'Connexion par l’entreprise',
+  adOidcIntro:
+    'Permettez aux employés et aux RH de se connecter avec leur compte d’entreprise (OpenID Connect), en plus du lien par e-mail. Déclarez Hallway auprès de votre fournisseur d’identité (Okta, Entra ID, Google Workspace…) comme application web avec ces valeurs, puis saisissez ce qu’il vous donne.',
+  adOidcRedirectUri: 'URI de redirection',
+  adOidcScopes: 'Scopes',
+  adOidcIssuer: 'URL de l’émetteur (issuer)',
+  adOidcIssuerHint: 'L’adresse du fournisseur pour cette application, telle que son document de découverte la nomme (https).',
+  adOidcClientId: 'Identifiant client',
+  adOidcClientSecret: 'Secret client',
+  adOidcSecretHint: 'Conservé chiffré et jamais réaffiché.',
+  adOidcSecretKept: 'Un secret est enregistré (jamais affiché). Laissez ce champ vide pour le garder, ou saisissez-en un nouveau pour le remplacer.',
+  adOidcDisplayName: 'Nom de l’entreprise sur le bouton',
+  adOidcDisplayNameHint: (name: string) => `Le bouton indique « Se connecter avec ${name} ».`,
+  adOidcEmailSignIn: 'Les employés peuvent encore se connecter avec un lien par e-mail',
+  adOidcEmailSignInHint: 'Désactivé, les employés de ce site ne peuvent se connecter qu’avec leur compte d’entreprise. L’espace RH garde ses liens par e-mail.',
+  adOidcFieldError: 'Vérifiez ce champ : il est obligatoire, et un émetteur est une adresse https.',
+  adOidcRemove: 'Retirer la connexion par l’entreprise',
+  adOidcRemoved: 'La connexion par l’entreprise est retirée : on se connecte avec le lien par e-mail.',
 };
 
 export default fr;

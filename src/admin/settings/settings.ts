@@ -61,6 +61,7 @@ export class HwAdminSettings extends AdminElement {
     super.connectedCallback();
     // The real elements, for the preview: only loaded when this page opens.
     void import('../../components/people-grid/people-grid.js');
+    void import('../company-sign-in/company-sign-in.js');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -103,6 +104,7 @@ export class HwAdminSettings extends AdminElement {
         ${this.renderPreview()}
       </div>
       ${this.renderSnippet()}
+      <hw-admin-company-sign-in lang=${this.localize.lang} .admin=${this.admin} .scopes=${this.scopes} site=${this.site ?? ''}></hw-admin-company-sign-in>
     `;
   }
 

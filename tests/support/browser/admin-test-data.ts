@@ -116,7 +116,7 @@ async function record(request: Request): Promise<void> {
 
 /** An admin API route answering `answer` (JSON, or a Response for errors), recording each request. */
 export function route(
-  method: 'get' | 'post' | 'patch' | 'delete',
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete',
   path: string,
   answer: (request: Request, params: Record<string, string>) => JsonBodyType | Response | Promise<JsonBodyType | Response>,
 ) {
