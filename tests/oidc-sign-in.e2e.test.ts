@@ -12,7 +12,7 @@ import { DEMO_ADMIN_EMAIL } from '../demo/seed.js';
 import type { RunningServer } from '../src/server/server.js';
 import { ADMIN_KEY, api, launchChromium, startTestServer } from './support/node/harness.js';
 import { CLIENT_ID, CLIENT_SECRET, startOpenIdProvider, type TestProvider } from './support/node/openid-provider.js';
-import { axeViolations } from './support/node/workspace.js';
+import { axeViolations, signedInAdmin } from './support/node/workspace.js';
 
 const SHOTS = process.env.SHOTS;
 const SIZES = [
@@ -119,4 +119,24 @@ for (const [lang, locale] of [
       await context.close();
     });
   }
+}
+
+for (const [lang, locale] of [
+  ['en', 'en-GB'],
+  ['fr', 'fr-FR'],
+] as const) {
+  test(`the workspace's settings show the company sign-in as saved, and the redirect URI to register (${lang})`, async () => {
+    for (const size of SIZES) {
+      const page = await signedInAdmin(browser, server, DEMO_ADMIN_EMAIL, '/admin/settings?site=beaumont', { viewport: size, locale });
+      const section = page.locator('hw-admin-company-sign-in');
+      await section.locator('#issuer').waitFor();
+      assert.equal(await section.locator('#issuer').inputValue(), provider.issuer);
+      assert.equal(await section.locator('#clientSecret').inputValue(), '', 'the secret never comes back');
+      await section.getByText(`${server.url}/auth/oidc/callback`).waitFor();
+      await section.scrollIntoViewIfNeeded();
+      assert.deepEqual(await axeViolations(page), [], `settings ${lang} ${size.width}`);
+      if (SHOTS) await section.screenshot({ path: `${SHOTS}/workspace-settings-${lang}-${size.width}.png` });
+      await page.context().close();
+    }
+  });
 }
