@@ -30,9 +30,16 @@ before(async () => {
   employee = await server.db.selectFrom('people').select(['email', 'display_name']).where('status', '=', 'employee').orderBy('id').executeTakeFirstOrThrow();
   provider = await startOpenIdProvider({
     redirectUri: `${server.url}/auth/oidc/callback`,
-    accounts: { ada: { email: employee.email, emailVerified: true }, hr: { email: DEMO_ADMIN_EMAIL, emailVerified: true }, stranger: { email: 'nobody@beaumont.test', emailVerified: true } },
+    accounts: {
+      ada: { email: employee.email, emailVerified: true },
+      hr: { email: DEMO_ADMIN_EMAIL, emailVerified: true },
+      stranger: { email: 'nobody@beaumont.test', emailVerified: true },
+    },
   });
-  await api(server, 'PUT', '/v1/admin/sites/beaumont/oidc', { admin: true, json: { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, displayName: 'Beaumont' } });
+  await api(server, 'PUT', '/v1/admin/sites/beaumont/oidc', {
+    admin: true,
+    json: { issuer: provider.issuer, clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, displayName: 'Beaumont' },
+  });
   browser = await launchChromium();
   if (SHOTS) await mkdir(SHOTS, { recursive: true });
 });

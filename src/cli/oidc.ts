@@ -20,7 +20,7 @@ export async function sitesOidc(command: Command) {
   } else {
     answer = await api.oidc.get(slug);
   }
-  io.stdout.write(describe(answer));
+  io.stdout.write(summary(answer));
 }
 
 /** The new settings: what the options give over what is stored; the secret only from the environment (command lines are visible to others). */
@@ -32,15 +32,21 @@ async function settingsOf(command: Command, slug: string) {
   const issuer = values.issuer ?? stored?.issuer;
   const clientId = values['client-id'] ?? stored?.clientId;
   const displayName = values['display-name'] ?? stored?.displayName;
-  if (!issuer || !clientId || !displayName) throw usageError('The first setting needs --issuer, --client-id and --display-name "Acme" (the button says Sign in with Acme).');
+  if (!issuer || !clientId || !displayName)
+    throw usageError('The first setting needs --issuer, --client-id and --display-name "Acme" (the button says Sign in with Acme).');
   const clientSecret = env[SECRET_VARIABLE];
   if (!clientSecret && !stored) throw usageError(`Set the client secret in ${SECRET_VARIABLE} (never on the command line).`);
   return { issuer, clientId, displayName, ...(clientSecret && { clientSecret }), ...(emailSignIn && { emailSignIn: emailSignIn === 'on' }) };
 }
 
-function describe({ settings, redirectUri, scopes }: SiteOidcAnswer): string {
+function summary({ settings, redirectUri, scopes }: SiteOidcAnswer): string {
   const lines = settings
-    ? [`Issuer:         ${settings.issuer}`, `Client id:      ${settings.clientId}`, `Sign-in name:   ${settings.displayName}`, `E-mail sign-in: ${settings.emailSignIn ? 'on' : 'off'}`]
+    ? [
+        `Issuer:         ${settings.issuer}`,
+        `Client id:      ${settings.clientId}`,
+        `Sign-in name:   ${settings.displayName}`,
+        `E-mail sign-in: ${settings.emailSignIn ? 'on' : 'off'}`,
+      ]
     : ['No company sign-in.'];
   return [...lines, `Redirect URI:   ${redirectUri}`, `Scopes:         ${scopes}`, ''].join('\n');
 }

@@ -13,7 +13,7 @@ import { contactStatsRoutes } from './contact/stats.js';
 import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
-import { oidcRoutes, type OidcOptions } from './oidc/routes.js';
+import { oidcRoutes } from './oidc/routes.js';
 import { openApiDocument } from './openapi.js';
 import { publicLists as createPublicLists } from './public-lists.js';
 import { publicRoutes } from './public-routes.js';
@@ -42,8 +42,6 @@ export interface AppOptions {
   signInLimits?: RateLimit[];
   /** The public lists, when the server also answers them without Hono (their fast path). */
   publicLists?: PublicLists;
-  /** Company sign-in's clock (tests). */
-  oidc?: OidcOptions;
 }
 
 type Env = { Variables: SiteVariables };
@@ -51,7 +49,7 @@ type Env = { Variables: SiteVariables };
 type PublicLists = ReturnType<typeof createPublicLists>;
 const DEMO_FILE = /^\/([\w-]+\/)*[\w.-]+\.(html|css|js|svg|png|jpe?g|webp|ico)$|\/$/;
 
-export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVersion = PACKAGE_VERSION, demoDir, contact, signInLimits, publicLists, oidc }: AppOptions) {
+export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVersion = PACKAGE_VERSION, demoDir, contact, signInLimits, publicLists }: AppOptions) {
   const app = new Hono<Env>({ strict: false });
   app.use(compress());
   app.use(async (c, next) => {
@@ -80,7 +78,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/me', employee.pages);
   app.route('/v1/admin', adminRoutes({ db, links }));
   app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
-  app.route('/auth/oidc', oidcRoutes({ db, publicUrl, ...oidc }));
+  app.route('/auth/oidc', oidcRoutes({ db, publicUrl, now: contact?.now }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));

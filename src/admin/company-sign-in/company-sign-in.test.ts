@@ -11,7 +11,13 @@ const worker = mockedApi();
 const REGISTER = { redirectUri: 'https://hallway.test/auth/oidc/callback', scopes: 'openid email profile' };
 const NONE: SiteOidcAnswer = { settings: null, ...REGISTER };
 const BEAUMONT: SiteOidcAnswer = {
-  settings: { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', displayName: 'Beaumont', emailSignIn: true, updatedAt: '2026-12-01T10:00:00.000Z' },
+  settings: {
+    issuer: 'https://beaumont.okta.com/oauth2/default',
+    clientId: '0oa1beaumont',
+    displayName: 'Beaumont',
+    emailSignIn: true,
+    updatedAt: '2026-12-01T10:00:00.000Z',
+  },
   ...REGISTER,
 };
 
@@ -28,7 +34,9 @@ function serve(answer: SiteOidcAnswer) {
 }
 
 async function page(lang = 'en') {
-  const el = await fixture<HwAdminCompanySignIn>(html`<hw-admin-company-sign-in lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['settings']}></hw-admin-company-sign-in>`);
+  const el = await fixture<HwAdminCompanySignIn>(
+    html`<hw-admin-company-sign-in lang=${lang} site="acme" .admin=${signedInClient()} .scopes=${['settings']}></hw-admin-company-sign-in>`,
+  );
   await until('the form', () => el.shadowRoot!.querySelector('form'));
   return el;
 }

@@ -159,7 +159,9 @@ export class HwAdminCompanySignIn extends AdminElement {
 }
 
 const toDraft = ({ settings }: SiteOidcAnswer): Draft =>
-  settings ? { issuer: settings.issuer, clientId: settings.clientId, clientSecret: '', displayName: settings.displayName, emailSignIn: settings.emailSignIn } : { ...EMPTY };
+  settings
+    ? { issuer: settings.issuer, clientId: settings.clientId, clientSecret: '', displayName: settings.displayName, emailSignIn: settings.emailSignIn }
+    : { ...EMPTY };
 
 define('hw-admin-company-sign-in', HwAdminCompanySignIn);
 

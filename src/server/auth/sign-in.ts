@@ -97,7 +97,9 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
     .where('p.email', '=', email)
     .where('p.erased_at', 'is', null)
     // A site whose company sign-in replaces the e-mail link (issue 17) gets no link mailed.
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('site_oidc as o').select('o.site_id').whereRef('o.site_id', '=', 'p.site_id').where('o.email_sign_in', '=', false))))
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('site_oidc as o').select('o.site_id').whereRef('o.site_id', '=', 'p.site_id').where('o.email_sign_in', '=', false))),
+    )
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('tokens as t').select('t.id').whereRef('t.person_id', '=', 'p.id').where('t.purpose', '=', 'sign_in').where('t.created_at', '>', recently))),
     )

@@ -56,7 +56,7 @@ export function oidcFlows({ db, redirectUri, now }: FlowDeps) {
         const found = await client.discovery(issuer, settings.client_id, undefined, undefined, insecure ? { execute: [client.allowInsecureRequests] } : {});
         known = { server: found.serverMetadata(), until: Date.now() + DISCOVERY_TTL_MS };
       } catch (error) {
-        console.error(`company sign-in: discovery of ${settings.issuer} failed: ${describe(error)}`);
+        console.error(`company sign-in: discovery of ${settings.issuer} failed: ${reasonOf(error)}`);
         throw new FlowError('unavailable');
       }
       discovered.set(settings.issuer, known);
@@ -106,7 +106,11 @@ export function oidcFlows({ db, redirectUri, now }: FlowDeps) {
   }
 
   /** The provider's answer checked (state, PKCE, nonce, issuer, audience, expiry, signature), and the verified e-mail it names. */
-  async function finishFlow(callbackUrl: URL, browserToken: string | undefined, settingsOf: (siteId: number) => Promise<OidcSettingsRow | undefined>): Promise<FinishedFlow> {
+  async function finishFlow(
+    callbackUrl: URL,
+    browserToken: string | undefined,
+    settingsOf: (siteId: number) => Promise<OidcSettingsRow | undefined>,
+  ): Promise<FinishedFlow> {
     const state = callbackUrl.searchParams.get('state') ?? '';
     const flow = await takeFlow(state, browserToken);
     const settings = flow && (await settingsOf(flow.site_id));
@@ -114,12 +118,18 @@ export function oidcFlows({ db, redirectUri, now }: FlowDeps) {
     const config = await configuration(settings);
     let claims: Record<string, unknown>;
     try {
-      const tokens = await client.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: flow.code_verifier, expectedState: state, expectedNonce: flow.nonce, idTokenExpected: true });
+      const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
+        pkceCodeVerifier: flow.code_verifier,
+        expectedState: state,
+        expectedNonce: flow.nonce,
+        idTokenExpected: true,
+      });
       claims = { ...tokens.claims() };
       // Providers that keep the ID token small (oidc-provider, Okta's org server) say the e-mail at userinfo.
-      if (typeof claims.email !== 'string' && tokens.access_token) claims = { ...(await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
+      if (typeof claims.email !== 'string' && tokens.access_token)
+        claims = { ...(await client.fetchUserInfo(config, tokens.access_token, String(claims.sub))), ...claims };
     } catch (error) {
-      console.error(`company sign-in refused: ${describe(error)}`);
+      console.error(`company sign-in refused: ${reasonOf(error)}`);
       throw new FlowError('failed', flow);
     }
     if (typeof claims.email !== 'string' || !emailVerified(claims, settings.issuer)) throw new FlowError('unverified', flow);
@@ -138,4 +148,4 @@ function emailVerified(claims: Record<string, unknown>, issuer: string): boolean
   return new URL(issuer).hostname === 'login.microsoftonline.com' && (claims.xms_edov === true || claims.xms_edov === '1');
 }
 
-const describe = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const reasonOf = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));

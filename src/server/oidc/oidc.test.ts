@@ -38,7 +38,7 @@ let siteId: number;
 
 before(async () => {
   ({ db, drop } = await openTestDatabase());
-  app = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), oidc: { now: clock.now } });
+  app = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), contact: { now: clock.now } });
   // Tokens live 60 s here, so the clock can pass their expiry well within the flow's 10 minutes.
   provider = await startOpenIdProvider({ redirectUri: CALLBACK, accounts: ACCOUNTS, idTokenTtl: 60 });
   otherProvider = await startOpenIdProvider({ redirectUri: CALLBACK, accounts: ACCOUNTS });
@@ -186,7 +186,12 @@ describe('company sign-in refuses', () => {
 
     const lying = await createSite(db, { slug: 'lying', name: 'Lying' });
     // Discovery at this address answers for another issuer (the provider behind it says it is 127.0.0.1).
-    await saveOidcSettings(db, lying.id, { issuer: provider.issuer.replace('127.0.0.1', 'localhost'), clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, displayName: 'Lying' });
+    await saveOidcSettings(db, lying.id, {
+      issuer: provider.issuer.replace('127.0.0.1', 'localhost'),
+      clientId: CLIENT_ID,
+      clientSecret: CLIENT_SECRET,
+      displayName: 'Lying',
+    });
     const response = await app.request('/auth/oidc/start?site=lying&for=me');
     assert.equal(response.status, 502);
     assert.match(await response.text(), /cannot be reached/);
@@ -256,7 +261,8 @@ describe('company sign-in refuses', () => {
 });
 
 describe('company sign-in on the sign-in pages', () => {
-  const companyButtons = (text: string) => [...(/<p class="also">(.*?)<\/p>/.exec(text)?.[1] ?? '').matchAll(/<a class="button secondary" href="([^"]+)">([^<]+)<\/a>/g)].map((link) => link.slice(1));
+  const companyButtons = (text: string) =>
+    [...(/<p class="also">(.*?)<\/p>/.exec(text)?.[1] ?? '').matchAll(/<a class="button secondary" href="([^"]+)">([^<]+)<\/a>/g)].map((link) => link.slice(1));
   const companyButton = (text: string) => companyButtons(text)[0];
 
   test('/me names its site in the link: signed out, its button; without a site or signed in, none', async () => {
@@ -321,17 +327,24 @@ describe('company sign-in settings in the admin API', () => {
     assert.equal(saved.body.settings.issuer, settings.issuer);
     assert.equal(saved.body.settings.emailSignIn, true);
     // Changing the label alone keeps the secret.
-    const relabelled = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, { json: { ...settings, clientSecret: undefined, displayName: 'Beaumont SSO', emailSignIn: false } });
+    const relabelled = await workspace.call('PUT', '/v1/admin/sites/beaumont/oidc', key, {
+      json: { ...settings, clientSecret: undefined, displayName: 'Beaumont SSO', emailSignIn: false },
+    });
     assert.equal(relabelled.status, 200, relabelled.text);
     const read = await workspace.call('GET', '/v1/admin/sites/beaumont/oidc', key);
-    assert.deepEqual({ ...read.body.settings, updatedAt: undefined }, { issuer: settings.issuer, clientId: settings.clientId, displayName: 'Beaumont SSO', emailSignIn: false, updatedAt: undefined });
+    assert.deepEqual(
+      { ...read.body.settings, updatedAt: undefined },
+      { issuer: settings.issuer, clientId: settings.clientId, displayName: 'Beaumont SSO', emailSignIn: false, updatedAt: undefined },
+    );
     const stored = await workspace.db.selectFrom('site_oidc').selectAll().executeTakeFirstOrThrow();
     assert.equal(openSecret(await sealingKey(workspace.db), stored.client_secret_sealed), SECRET);
     const audit = await workspace.call('GET', '/v1/admin/audit', key);
     for (const answer of [saved, relabelled, read, audit]) assert.doesNotMatch(answer.text, new RegExp(SECRET));
     assert.doesNotMatch(JSON.stringify(stored), new RegExp(SECRET), 'sealed at rest');
     assert.deepEqual(
-      audit.body.items.filter((item: { action: string }) => item.action.startsWith('site.oidc')).map((item: { action: string; details: { secretChanged: boolean } }) => [item.action, item.details.secretChanged]),
+      audit.body.items
+        .filter((item: { action: string }) => item.action.startsWith('site.oidc'))
+        .map((item: { action: string; details: { secretChanged: boolean } }) => [item.action, item.details.secretChanged]),
       [
         ['site.oidc.update', false],
         ['site.oidc.update', true],

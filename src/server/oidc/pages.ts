@@ -10,8 +10,10 @@ const texts = {
     not_offered: 'This site does not offer company sign-in.',
     unavailable: 'Your company’s sign-in service cannot be reached right now. Try again later, or sign in with a link sent to your work e-mail address.',
     failed: 'The sign-in at your company did not succeed, or took too long. Try again, or sign in with a link sent to your work e-mail address.',
-    unverified: 'Your company account does not confirm that its e-mail address is verified, so Hallway cannot tell who you are. Sign in with a link sent to your work e-mail address instead.',
-    unknown_me: 'Your company account’s e-mail address has no Hallway profile on this careers site. Ask for a sign-in link with the work e-mail address your company gave Hallway.',
+    unverified:
+      'Your company account does not confirm that its e-mail address is verified, so Hallway cannot tell who you are. Sign in with a link sent to your work e-mail address instead.',
+    unknown_me:
+      'Your company account’s e-mail address has no Hallway profile on this careers site. Ask for a sign-in link with the work e-mail address your company gave Hallway.',
     unknown_admin: 'Your company account’s e-mail address has no HR workspace account. Ask an owner of the workspace to add you, or sign in with a link sent by e-mail.',
     byEmail: 'Get a sign-in link by e-mail',
     signedInTitle: 'You are signed in',

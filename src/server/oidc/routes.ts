@@ -15,22 +15,34 @@ import { FLOW_LIFETIME_MS, FlowError, oidcFlows } from './flow.js';
 import { adminSignedInPage, problemPage, type Audience, type OidcProblem } from './pages.js';
 import { findOidcSettings } from './settings.js';
 
-export interface OidcOptions {
-  /** The clock the flows' expiry and the ID token's are read with (a test's `testClock().now`). */
-  now?: () => Date;
+export interface OidcDeps {
+  db: Db;
+  publicUrl: string;
+  /** The clock the flows' and ID tokens' expiry are read with: the server's (the contact flow's option, a test's `testClock().now`). */
+  now?: (() => Date) | undefined;
 }
 
 const FLOW_COOKIE = 'hw_oidc';
 const COOKIE_PATH = '/auth/oidc';
 const STATUS: Record<OidcProblem, 404 | 502 | 403> = { not_offered: 404, unavailable: 502, failed: 403, unverified: 403, unknown: 403 };
 
-export function oidcRoutes({ db, publicUrl, now = () => new Date() }: { db: Db; publicUrl: string } & OidcOptions) {
+export function oidcRoutes({ db, publicUrl, now = () => new Date() }: OidcDeps) {
   const app = new Hono();
   const secure = publicUrl.startsWith('https:');
   const flows = oidcFlows({ db, redirectUri: `${publicUrl}/auth/oidc/callback`, now });
 
-  const siteOf = (slug: string) => db.selectFrom('sites').select(['id', 'slug', 'name as site_name', 'accent_color', 'careers_url', 'default_lang', 'allowed_origins']).where('slug', '=', slug).executeTakeFirst();
-  const siteById = (id: number) => db.selectFrom('sites').select(['id', 'slug', 'name as site_name', 'accent_color', 'careers_url', 'default_lang', 'allowed_origins']).where('id', '=', id).executeTakeFirst();
+  const siteOf = (slug: string) =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'slug', 'name as site_name', 'accent_color', 'careers_url', 'default_lang', 'allowed_origins'])
+      .where('slug', '=', slug)
+      .executeTakeFirst();
+  const siteById = (id: number) =>
+    db
+      .selectFrom('sites')
+      .select(['id', 'slug', 'name as site_name', 'accent_color', 'careers_url', 'default_lang', 'allowed_origins'])
+      .where('id', '=', id)
+      .executeTakeFirst();
   type SiteRow = NonNullable<Awaited<ReturnType<typeof siteOf>>>;
   const langOf = (c: Context, site?: SiteRow): Lang => preferredLang(c.req.header('Accept-Language'), site ? mailLocale(site.default_lang) : 'en');
   const refuse = (c: Context, problem: OidcProblem, audience: Audience, site?: SiteRow) =>

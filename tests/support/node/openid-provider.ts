@@ -38,7 +38,13 @@ export async function startOpenIdProvider({ redirectUri, accounts, idTokenTtl = 
   const server = createServer((request, response) => handle(request, response));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const client = (client_id: string, client_secret: string) => ({ client_id, client_secret, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] });
+  const client = (client_id: string, client_secret: string) => ({
+    client_id,
+    client_secret,
+    redirect_uris: [redirectUri],
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+  });
   const signingKey = { ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: 'test', alg: 'RS256', use: 'sig' };
   const provider = new Provider(issuer, {
     clients: [client(CLIENT_ID, CLIENT_SECRET), client(OTHER_CLIENT_ID, OTHER_CLIENT_SECRET)],
