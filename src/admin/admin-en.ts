@@ -249,6 +249,8 @@ const en = {
     ({
       'site.create': 'Created the site',
       'site.update': 'Changed the site’s settings',
+      'site.oidc.update': 'Changed the company sign-in',
+      'site.oidc.remove': 'Removed the company sign-in',
       'people.import': 'Imported people',
       'person.status': 'Changed a person’s status',
       'invitation.send': 'Invited a person',
@@ -431,6 +433,25 @@ const en = {
   adFeedStTooMany: 'The feed lists more than 5,000 jobs. The previous jobs are kept.',
   adFeedReadAs: (format: string) => `Read as: ${format}`,
   adFeedOvFrom: (date: string) => `From the site’s job feed (Site settings), last changed on ${date}. An uploaded list is used only when the site has no feed.`,
+  // Company sign-in (i17oidc)
+  adOidcTitle: 'Company sign-in',
+  adOidcIntro:
+    'Let employees and HR sign in with their company account (OpenID Connect), besides the e-mail link. Register Hallway at your identity provider (Okta, Entra ID, Google Workspace…) as a web application with these values, then fill in what it gives you.',
+  adOidcRedirectUri: 'Redirect URI',
+  adOidcScopes: 'Scopes',
+  adOidcIssuer: 'Issuer URL',
+  adOidcIssuerHint: 'The provider’s address for this application, as its discovery document names it (https).',
+  adOidcClientId: 'Client ID',
+  adOidcClientSecret: 'Client secret',
+  adOidcSecretHint: 'Stored encrypted and never shown again.',
+  adOidcSecretKept: 'A secret is saved (never shown). Leave this empty to keep it, or type a new one to replace it.',
+  adOidcDisplayName: 'Company name on the button',
+  adOidcDisplayNameHint: (name: string) => `The button says “Sign in with ${name}”.`,
+  adOidcEmailSignIn: 'Employees may still sign in with an e-mail link',
+  adOidcEmailSignInHint: 'Turned off, this site’s employees can only sign in with their company account. The HR workspace keeps its e-mail links.',
+  adOidcFieldError: 'Check this field: it is required, and an issuer is an https address.',
+  adOidcRemove: 'Remove company sign-in',
+  adOidcRemoved: 'Company sign-in is removed: people sign in with the e-mail link.',
 };
 
 export type AdminTerms = typeof en;

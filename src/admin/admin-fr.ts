@@ -248,6 +248,8 @@ const fr: AdminTerms = {
     ({
       'site.create': 'A créé le site',
       'site.update': 'A modifié les réglages du site',
+      'site.oidc.update': 'A modifié la connexion par l’entreprise',
+      'site.oidc.remove': 'A retiré la connexion par l’entreprise',
       'people.import': 'A importé des personnes',
       'person.status': 'A changé le statut d’une personne',
       'invitation.send': 'A invité une personne',
@@ -436,6 +438,25 @@ const fr: AdminTerms = {
   adFeedReadAs: (format: string) => `Lu comme\u202f: ${format}`,
   adFeedOvFrom: (date: string) =>
     `Issue du flux des offres du site (Paramètres du site), modifiée le ${date}. Une liste téléversée ne sert que si le site n’a pas de flux.`,
+  // Company sign-in (i17oidc)
+  adOidcTitle: 'Connexion par l’entreprise',
+  adOidcIntro:
+    'Permettez aux employés et aux RH de se connecter avec leur compte d’entreprise (OpenID Connect), en plus du lien par e-mail. Déclarez Hallway auprès de votre fournisseur d’identité (Okta, Entra ID, Google Workspace…) comme application web avec ces valeurs, puis saisissez ce qu’il vous donne.',
+  adOidcRedirectUri: 'URI de redirection',
+  adOidcScopes: 'Scopes',
+  adOidcIssuer: 'URL de l’émetteur (issuer)',
+  adOidcIssuerHint: 'L’adresse du fournisseur pour cette application, telle que son document de découverte la nomme (https).',
+  adOidcClientId: 'Identifiant client',
+  adOidcClientSecret: 'Secret client',
+  adOidcSecretHint: 'Conservé chiffré et jamais réaffiché.',
+  adOidcSecretKept: 'Un secret est enregistré (jamais affiché). Laissez ce champ vide pour le garder, ou saisissez-en un nouveau pour le remplacer.',
+  adOidcDisplayName: 'Nom de l’entreprise sur le bouton',
+  adOidcDisplayNameHint: (name: string) => `Le bouton indique « Se connecter avec ${name} ».`,
+  adOidcEmailSignIn: 'Les employés peuvent encore se connecter avec un lien par e-mail',
+  adOidcEmailSignInHint: 'Désactivé, les employés de ce site ne peuvent se connecter qu’avec leur compte d’entreprise. L’espace RH garde ses liens par e-mail.',
+  adOidcFieldError: 'Vérifiez ce champ : il est obligatoire, et un émetteur est une adresse https.',
+  adOidcRemove: 'Retirer la connexion par l’entreprise',
+  adOidcRemoved: 'La connexion par l’entreprise est retirée : on se connecte avec le lien par e-mail.',
 };
 
 export default fr;

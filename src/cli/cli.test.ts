@@ -265,3 +265,28 @@ test('usage errors: exit 2 with the usage', async () => {
   assert.equal(help.code, 0);
   assert.match(help.stdout, /people import <file\.csv\|file\.json> --site <slug>/);
 });
+
+test('sites oidc: company sign-in set with the secret from the environment, shown without it, removed', async () => {
+  const SECRET = 'cli-oidc-client-secret-0123';
+  const noSecret = await hallway(['sites', 'oidc', 'acme', '--issuer', 'https://acme.okta.com/oauth2/default', '--client-id', '0oa1acme', '--display-name', 'Acme']);
+  assert.equal(noSecret.code, 2);
+  assert.match(noSecret.stderr, /HALLWAY_OIDC_CLIENT_SECRET/);
+
+  const set = await hallway(['sites', 'oidc', 'acme', '--issuer', 'https://acme.okta.com/oauth2/default', '--client-id', '0oa1acme', '--display-name', 'Acme'], {
+    HALLWAY_OIDC_CLIENT_SECRET: SECRET,
+  });
+  assert.equal(set.code, 0, set.stderr);
+  const off = await hallway(['sites', 'oidc', 'acme', '--email-sign-in', 'off']);
+  assert.equal(off.code, 0, off.stderr);
+  const shown = await hallway(['sites', 'oidc', 'acme']);
+  assert.equal(shown.code, 0, shown.stderr);
+  assert.match(shown.stdout, /^Issuer: +https:\/\/acme\.okta\.com\/oauth2\/default$/m);
+  assert.match(shown.stdout, /^Sign-in name: +Acme$/m);
+  assert.match(shown.stdout, /^E-mail sign-in: off$/m);
+  assert.match(shown.stdout, /^Redirect URI: +https:\/\/hallway\.test\/auth\/oidc\/callback$/m);
+  for (const run of [set, off, shown]) assert.doesNotMatch(run.stdout + run.stderr, new RegExp(SECRET));
+
+  const removed = await hallway(['sites', 'oidc', 'acme', '--remove']);
+  assert.equal(removed.code, 0, removed.stderr);
+  assert.match(removed.stdout, /No company sign-in\./);
+});

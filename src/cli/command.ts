@@ -11,6 +11,10 @@ Commands:
   sites update <slug> [--name "…"] [--slug new-slug] [--origin …]... [--add-origin …]... [--lang en|fr]
                [--accent '#8a2f3c'|none] [--careers-url https://…|none]
     (--origin replaces the allowed origins; --add-origin adds to them; none clears a setting)
+  sites oidc <slug> [--issuer https://… --client-id … --display-name "Acme"] [--email-sign-in on|off]
+  sites oidc <slug> --remove
+    company sign-in (OpenID Connect), the button saying "Sign in with <display name>";
+    the client secret comes from HALLWAY_OIDC_CLIENT_SECRET
   people list --site <slug> [--status employee|left|alumni]
   people import <file.csv|file.json> --site <slug>
   people leave <ref> --site <slug> [--invite-alumni]
@@ -63,6 +67,11 @@ export const OPTIONS = {
   csv: { type: 'boolean' },
   kind: { type: 'string' },
   every: { type: 'string' },
+  issuer: { type: 'string' },
+  'client-id': { type: 'string' },
+  'display-name': { type: 'string' },
+  'email-sign-in': { type: 'string' },
+  remove: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 

@@ -15,6 +15,7 @@ import { jobsFeed } from './job-feed.js';
 import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { invite, peopleImport, peopleLeave, peopleList } from './people.js';
 import { sitesCreate, sitesList, sitesUpdate } from './sites.js';
+import { sitesOidc } from './oidc.js';
 import { testimonialsApprove, testimonialsList, testimonialsReject } from './testimonials.js';
 
 // zod/mini loads no locale: say in English how an answer is off the contract.
@@ -24,6 +25,7 @@ const COMMANDS: Record<string, Handler> = {
   'sites list': sitesList,
   'sites create': sitesCreate,
   'sites update': sitesUpdate,
+  'sites oidc': sitesOidc,
   'people list': peopleList,
   'people import': peopleImport,
   'people leave': peopleLeave,

@@ -39,6 +39,7 @@ import {
   type SiteUpdate,
   type StatusChange,
 } from './admin-schemas.js';
+import { SiteOidcAnswer, type SiteOidcUpdate } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
 import { uploadFetch } from './upload-fetch.js';
@@ -187,6 +188,13 @@ export interface AdminClient {
     /** Removes it and its jobs: an uploaded list, if any, is the site's again. */
     remove(site: string): Promise<void>;
   };
+  /** The site's company sign-in (OpenID Connect; scope `settings`): the secret is write-only, never answered. */
+  oidc: {
+    get(site: string): Promise<SiteOidcAnswer>;
+    /** Without `clientSecret`, the stored one is kept. */
+    set(site: string, settings: SiteOidcUpdate): Promise<SiteOidcAnswer>;
+    remove(site: string): Promise<SiteOidcAnswer>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -283,6 +291,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       set: async (slug, json) => (await call(api.put(site(slug, 'job-feed'), { json }), JobFeedAnswer)).feed!,
       fetch: async (slug) => (await request(api.post(site(slug, 'job-feed', 'fetch'), { timeout: FEED_FETCH_TIMEOUT_MS }), JobFeedAnswer, FEED_FETCH_TIMEOUT_MS)).feed!,
       remove: async (slug) => void (await call(api.delete(site(slug, 'job-feed')), JobFeedAnswer)),
+    },
+    oidc: {
+      get: (slug) => call(api.get(site(slug, 'oidc')), SiteOidcAnswer),
+      set: (slug, json) => call(api.put(site(slug, 'oidc'), { json }), SiteOidcAnswer),
+      remove: (slug) => call(api.delete(site(slug, 'oidc')), SiteOidcAnswer),
     },
   };
 }

@@ -642,3 +642,40 @@ export type FeedKind = z.infer<typeof FeedKind>;
 export type FeedStatusCode = z.infer<typeof FeedStatusCode>;
 export type JobFeedSet = z.infer<typeof JobFeedSet>;
 export type JobFeed = z.infer<typeof JobFeed>;
+// Company sign-in (OpenID Connect, issue 17): `GET|PUT|DELETE /v1/admin/sites/:site/oidc`, scope `settings`.
+export const OIDC_ISSUER_MAX = 2000;
+export const OIDC_CLIENT_ID_MAX = 255;
+export const OIDC_CLIENT_SECRET_MAX = 1000;
+export const OIDC_DISPLAY_NAME_MAX = 80;
+/** The scopes Hallway asks the provider for: the verified e-mail address is what it matches people by. */
+export const OIDC_SCOPES = 'openid email profile';
+
+/** An issuer: https (http only on this machine, for tests), no query, fragment or credentials. */
+export const isIssuerUrl = (value: string) => isCareersUrl(value) && !new URL(value).search && !new URL(value).hash;
+
+/** `PUT …/oidc`: the secret is write-only; left out, the stored one is kept. */
+export const SiteOidcUpdate = z.strictObject({
+  issuer: z.string().check(z.trim(), z.maxLength(OIDC_ISSUER_MAX), z.refine(isIssuerUrl, 'must be the issuer URL, https://… (http only for localhost)')),
+  clientId: line(OIDC_CLIENT_ID_MAX),
+  clientSecret: z.optional(line(OIDC_CLIENT_SECRET_MAX)),
+  /** The company's name on the button: "Beaumont" for "Sign in with Beaumont" (and "Se connecter avec Beaumont"). */
+  displayName: line(OIDC_DISPLAY_NAME_MAX),
+  /** Whether the site's employees may still ask for a sign-in link by e-mail (default: yes). */
+  emailSignIn: z.optional(z.boolean()),
+});
+
+/** A site's company sign-in as the API shows it: never the secret. */
+export const SiteOidc = z.object({
+  issuer: z.string(),
+  clientId: z.string(),
+  displayName: z.string(),
+  emailSignIn: z.boolean(),
+  updatedAt: z.iso.datetime(),
+});
+
+/** `GET …/oidc`: the settings (null when none) and the redirect URI to register at the provider. */
+export const SiteOidcAnswer = z.object({ settings: z.nullable(SiteOidc), redirectUri: z.string(), scopes: z.string() });
+
+export type SiteOidcUpdate = z.infer<typeof SiteOidcUpdate>;
+export type SiteOidc = z.infer<typeof SiteOidc>;
+export type SiteOidcAnswer = z.infer<typeof SiteOidcAnswer>;

@@ -16,6 +16,7 @@ import { meRoutes } from './me/routes.js';
 import { recordRoutes } from './record/routes.js';
 import { answerRoutes } from './relay/me-routes.js';
 import { thankRoutes } from './relay/thanks.js';
+import { oidcRoutes } from './oidc/routes.js';
 import { openApiDocument } from './openapi.js';
 import { publicLists as createPublicLists } from './public-lists.js';
 import { publicRoutes } from './public-routes.js';
@@ -83,6 +84,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/me', employee.pages);
   app.route('/v1/admin', adminRoutes({ db, links, relayDomain: contact?.relayDomain }));
   app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
+  app.route('/auth/oidc', oidcRoutes({ db, publicUrl, now: contact?.now }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));

@@ -143,6 +143,8 @@ export interface Landing {
   /** `done` and `problem` show a mark above the title; a question (a form) shows none. */
   tone?: 'done' | 'problem' | undefined;
   next?: NextStep | undefined;
+  /** Another way on, below the primary action (company sign-in beside the e-mail link). */
+  also?: { label: string; href: string }[] | undefined;
 }
 
 export const LANDING_TEXTS = {
@@ -188,7 +190,7 @@ function choiceInput({ name, legend, choices }: ChoiceInput) {
  * and their errors): the site's name, a title, one sentence, one primary action and the way back to
  * the careers site. Styled only by the served stylesheet, so the strict CSP holds.
  */
-export function landingPage(lang: Lang, { brand, title, message, lead, tone, next }: Landing) {
+export function landingPage(lang: Lang, { brand, title, message, lead, tone, next, also }: Landing) {
   const t = LANDING_TEXTS[lang];
   const careers = careersLink(brand);
   const siteName = brand?.name ?? 'Hallway';
@@ -199,10 +201,15 @@ ${tone ? MARKS[tone] : ''}<h1>${title}</h1>
 ${lead ? html`<p class="lead">${lead}</p>` : ''}
 ${tone ? html`<p role="status">${message}</p>` : html`<p>${message}</p>`}
 ${next ? nextStep(next) : ''}
+${also?.length ? otherWays(also) : ''}
 </main>
 ${back ? html`<footer class="site"><a href="${careers}">${t.backTo(siteName)}</a></footer>` : ''}`;
   return shell(lang, `${title} · ${siteName}`, body, [], stylesheetOf(brand), 'landing');
 }
+
+/** Secondary actions: links styled as outlined buttons. */
+export const otherWays = (ways: { label: string; href: string }[]) =>
+  html`<p class="also">${ways.map((way) => html`<a class="button secondary" href="${way.href}">${way.label}</a>`)}</p>`;
 
 /** Hidden fields carry the values of a link into the POST that acts on them. */
 export const hiddenFields = (fields: Record<string, string>) =>
@@ -231,6 +238,8 @@ button, .button {
 }
 button:hover, .button:hover { filter: brightness(1.1); }
 :focus-visible { outline: 3px solid var(--link); outline-offset: 3px; }
+.button.secondary { background: transparent; color: var(--link); border: 2px solid var(--accent); }
+.also, .landing .also { display: flex; flex-wrap: wrap; gap: 0.75rem; margin: 1rem 0 0; }
 
 body.landing {
   box-sizing: border-box; min-height: 100vh; display: flex; flex-direction: column; align-items: center; padding: 0 1rem;
@@ -263,6 +272,6 @@ body.landing {
 @media (max-width: 30rem) {
   .landing header.site { padding-top: 1.25rem; }
   .landing main { padding: 1.5rem 1.25rem; }
-  .landing .next > .button, .landing form > button { width: 100%; }
+  .landing .next > .button, .landing form > button, .landing .also > .button { width: 100%; }
 }
 `;

@@ -30,6 +30,10 @@ const publicApi = [
   http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
   // The job feed panel below the settings (its own tests: job-feed.test.ts).
   http.get('/v1/admin/sites/:site/job-feed', () => HttpResponse.json({ feed: null })),
+  // The company sign-in section below the settings (its own tests are in company-sign-in.test.ts).
+  http.get('/v1/admin/sites/:site/oidc', () =>
+    HttpResponse.json({ settings: null, redirectUri: 'https://hallway.test/auth/oidc/callback', scopes: 'openid email profile' }),
+  ),
 ];
 const worker = setupWorker(...publicApi);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));

@@ -63,6 +63,7 @@ export class HwAdminSettings extends AdminElement {
     super.connectedCallback();
     // The real elements, for the preview: only loaded when this page opens.
     void import('../../components/people-grid/people-grid.js');
+    void import('../company-sign-in/company-sign-in.js');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -107,6 +108,7 @@ export class HwAdminSettings extends AdminElement {
       </div>
       ${this.renderSnippet()}
       <hw-admin-job-feed site=${this.site ?? ''} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-job-feed>
+      <hw-admin-company-sign-in lang=${this.localize.lang} .admin=${this.admin} .scopes=${this.scopes} site=${this.site ?? ''}></hw-admin-company-sign-in>
     `;
   }
 

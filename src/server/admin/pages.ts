@@ -56,8 +56,9 @@ const askForLink = (lang: Lang, email = ''): NextStep => ({
   input: { name: 'email', type: 'email', label: texts[lang].emailLabel, autocomplete: 'email', value: email },
 });
 
-export const signInPage = (lang: Lang) =>
-  landingPage(lang, { brand: brand(lang), title: texts[lang].signInTitle, message: texts[lang].signInIntro, next: askForLink(lang) });
+/** `companies`: the buttons of the sites offering company sign-in (OpenID Connect). */
+export const signInPage = (lang: Lang, companies: { label: string; href: string }[] = []) =>
+  landingPage(lang, { brand: brand(lang), title: texts[lang].signInTitle, message: texts[lang].signInIntro, next: askForLink(lang), also: companies });
 
 /** The form again, saying what is wrong (a typo, or too many links asked for). */
 export const signInProblemPage = (lang: Lang, message: string, email = '') =>

@@ -30,6 +30,7 @@ import { analyticsHandlers } from '../analytics/routes.js';
 import { coverageRoutes } from './coverage-routes.js';
 import { safetyRoutes } from './safety-routes.js';
 import { jobFeedRoutes } from '../jobs/feed-routes.js';
+import { oidcAdminRoutes } from '../oidc/admin-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -199,6 +200,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.route('/', coverageRoutes(db));
   admin.route('/', safetyRoutes({ db, links, relayDomain }));
   admin.route('/', jobFeedRoutes(db));
+  admin.route('/', oidcAdminRoutes(db, links.publicUrl));
   return admin;
 }
 

@@ -10,6 +10,7 @@ import { createSite } from '../store/sites.js';
 import { saveMyTestimonial } from '../testimonials/testimonials.js';
 import { createAdminUser } from './accounts.js';
 import { createApiKey } from './api-keys.js';
+import { saveOidcSettings } from '../oidc/settings.js';
 import { BOOTSTRAP_KEY, openWorkspace, type Credentials, type Workspace } from '../../../tests/support/node/test-workspace.js';
 
 let ws: Workspace;
@@ -76,7 +77,13 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/sites/acme/consents.csv', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/safety', scope: 'moderation' },
   { method: 'POST', path: '/sites/acme/safety/blocks', scope: 'moderation', make: async () => ({ json: { domain: `${unique()}.example` } }) },
+  { method: 'GET', path: '/sites/acme/oidc', scope: 'settings' },
+  { method: 'PUT', path: '/sites/acme/oidc', scope: 'settings', make: async () => ({ json: COMPANY_SIGN_IN }) },
+  { method: 'DELETE', path: '/sites/acme/oidc', scope: 'settings', make: async () => (await saveOidcSettings(ws.db, await siteId('acme'), COMPANY_SIGN_IN), {}) },
 ];
+
+const COMPANY_SIGN_IN = { issuer: 'https://idp.acme.test', clientId: 'hallway', clientSecret: 'client-secret', displayName: 'Acme' };
+const siteId = async (slug: string) => (await ws.db.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
 const spareUser = async () => (await createAdminUser(ws.db, { email: `spare-${unique()}@hr.test`, role: 'editor' })).public_id;
 

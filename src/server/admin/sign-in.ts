@@ -15,6 +15,7 @@ import { PAGE_HEADERS, preferredLang, type Lang } from '../html.js';
 import { enqueueMail } from '../mail/index.js';
 import { clientIp, countAttempt, keyed, type RateLimit } from '../rate-limit.js';
 import type { Db } from '../store/database.js';
+import { companyButtons, companySignIns } from '../oidc/buttons.js';
 import { findAdminUserByEmail, noteSignIn } from './accounts.js';
 import { recordAudit } from './audit.js';
 import { adminText, linkPage, linkProblemPage, linkSentPage, signInPage, signInProblemPage, workspacePage } from './pages.js';
@@ -38,7 +39,10 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
   const langOf = (c: Context): Lang => preferredLang(c.req.header('Accept-Language'));
   const show = (c: Context, body: string, status: 200 | 400 | 403 | 410 | 429 = 200) => c.html(body, status, PAGE_HEADERS);
 
-  app.get('/sign-in', (c) => show(c, signInPage(langOf(c))));
+  app.get('/sign-in', async (c) => {
+    const lang = langOf(c);
+    return show(c, signInPage(lang, companyButtons(lang, await companySignIns(db, 'admin'))));
+  });
   app.post('/sign-in', formLimit, async (c) => {
     const lang = langOf(c);
     if (!fromOwnPage(c, publicOrigin)) return show(c, signInProblemPage(lang, adminText(lang, 'foreignForm')), 403);
@@ -65,10 +69,7 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
     if (!fromOwnPage(c, publicOrigin)) return show(c, linkProblemPage(lang, adminText(lang, 'foreignForm')), 403);
     try {
       const adminId = await consumeAdminToken(db, String((await parseForm(c)).token ?? ''));
-      await startAdminSession(c, db, adminId, secure);
-      await noteSignIn(db, adminId);
-      const user = await db.selectFrom('admin_users').select(['public_id', 'email', 'role']).where('id', '=', adminId).executeTakeFirstOrThrow();
-      await recordAudit(db, { kind: 'user', id: user.public_id, label: user.email, scopes: [] }, { action: 'session.sign_in' });
+      await signInAdmin(c, db, adminId, secure);
       return c.redirect('/admin', 303);
     } catch (error) {
       if (!(error instanceof TokenError)) throw error;
@@ -84,6 +85,14 @@ export function workspaceRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMI
   app.get('/', workspace);
   app.get('/*', workspace);
   return app;
+}
+
+/** The workspace session, as every way of signing in (the e-mail link, company sign-in) starts it: noted and audited. */
+export async function signInAdmin(c: Context, db: Db, adminId: number, secure: boolean) {
+  await startAdminSession(c, db, adminId, secure);
+  await noteSignIn(db, adminId);
+  const user = await db.selectFrom('admin_users').select(['public_id', 'email', 'role']).where('id', '=', adminId).executeTakeFirstOrThrow();
+  await recordAudit(db, { kind: 'user', id: user.public_id, label: user.email, scopes: [] }, { action: 'session.sign_in' });
 }
 
 async function sendLink(db: Db, links: Links, email: string, lang: Lang) {

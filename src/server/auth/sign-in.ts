@@ -96,6 +96,10 @@ async function sendSignInLinks(db: Db, links: Links, email: string) {
     .select(['p.id', 'p.public_id', 'p.email', 'p.display_name', 'p.locale', 's.name as site_name', 's.default_lang', 's.accent_color'])
     .where('p.email', '=', email)
     .where('p.erased_at', 'is', null)
+    // A site whose company sign-in replaces the e-mail link (issue 17) gets no link mailed.
+    .where(({ not, exists, selectFrom }) =>
+      not(exists(selectFrom('site_oidc as o').select('o.site_id').whereRef('o.site_id', '=', 'p.site_id').where('o.email_sign_in', '=', false))),
+    )
     .where(({ not, exists, selectFrom }) =>
       not(exists(selectFrom('tokens as t').select('t.id').whereRef('t.person_id', '=', 'p.id').where('t.purpose', '=', 'sign_in').where('t.created_at', '>', recently))),
     )

@@ -1,4 +1,4 @@
-import { html, landingPage, page, type Brand, type Lang, type NextStep } from '../html.js';
+import { html, landingPage, otherWays, page, type Brand, type Lang, type NextStep } from '../html.js';
 
 /**
  * The employee's pages around the editor: the shell of /me, the magic-link and withdraw confirmations.
@@ -53,13 +53,14 @@ const texts = {
 export type PageText = keyof (typeof texts)['en'];
 export const pageText = (lang: Lang, key: PageText) => texts[lang][key];
 
-export const mePage = (lang: Lang) =>
+/** `companySignIn`: signed out, on a site offering company sign-in (`/me?site=<slug>`), its button. */
+export const mePage = (lang: Lang, companySignIn: { label: string; href: string }[] = []) =>
   page(
     lang,
     texts[lang].meTitle,
     html`<h1>${texts[lang].meTitle}</h1>
 <p class="intro">${texts[lang].meIntro}</p>
-<hw-profile-editor></hw-profile-editor>`,
+<hw-profile-editor></hw-profile-editor>${companySignIn.length ? otherWays(companySignIn) : ''}`,
     ['/me.js'],
   );
 

@@ -13,6 +13,7 @@ import { accentStyle } from '../accent.js';
 import { ACCENT_QUERY, PAGE_HEADERS, PAGE_STYLE, preferredLang, siteBrand, type Lang } from '../html.js';
 import { forgetMailsTo, mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
+import { companyButtons, companySignIns } from '../oidc/buttons.js';
 import { linkPage, mePage, messagePage, pageText, toProfile, withdrawPage } from './pages.js';
 import { deleteMyTestimonial, saveMyTestimonial } from '../testimonials/testimonials.js';
 import { PHOTO_MAX_BYTES, PHOTO_TYPES, PhotoError, myPhoto, removePhoto, savePhoto } from './photo.js';
@@ -49,8 +50,10 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
   });
   app.get('/', async (c) => {
     const personId = await sessionPerson(c, db);
-    const lang = personId === undefined ? langOf(c) : await personLang(db, personId);
-    return show(c, mePage(lang));
+    if (personId !== undefined) return show(c, mePage(await personLang(db, personId)));
+    const company = await companySignIns(db, 'me', c.req.query('site'));
+    const lang = preferredLang(c.req.header('Accept-Language'), company[0]?.lang);
+    return show(c, mePage(lang, companyButtons(lang, company)));
   });
 
   /** The person's stored language, else their browser's, else their site's. */

@@ -775,6 +775,35 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  '0016_oidc': {
+    async up(db) {
+      // A site's company sign-in (issue 17): its OpenID provider and this server's client there. The
+      // client secret is sealed with a key derived from the link secret (oidc/settings.ts).
+      await db.schema
+        .createTable('site_oidc')
+        .addColumn('site_id', 'integer', (c) => c.primaryKey().references('sites.id').onDelete('cascade'))
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('client_secret_sealed', 'text', (c) => c.notNull())
+        .addColumn('display_name', 'text', (c) => c.notNull())
+        .addColumn('email_sign_in', 'boolean', (c) => c.notNull().defaultTo(true))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      // A sign-in under way at the provider: found by its state's hash, bound to the browser that
+      // started it by a cookie's hash, used once, dead after 10 minutes.
+      await db.schema
+        .createTable('oidc_flows')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('browser_hash', 'text', (c) => c.notNull())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('audience', 'text', (c) => c.notNull().check(sql`audience in ('me', 'admin')`))
+        .addColumn('code_verifier', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('oidc_flows_expiry').on('oidc_flows').column('expires_at').execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -409,9 +409,37 @@ export interface Database {
   contact_blocks: ContactBlocksTable;
   contact_reports: ContactReportsTable;
   site_job_feeds: SiteJobFeedsTable;
+  site_oidc: SiteOidcTable;
+  oidc_flows: OidcFlowsTable;
 }
 
 export type Site = Selectable<SitesTable>;
 export type Person = Selectable<PeopleTable>;
 export type NewPerson = Insertable<PeopleTable>;
 export type Consent = Selectable<ConsentsTable>;
+
+/** A site's company sign-in (OpenID Connect): one row per site that has one. */
+export interface SiteOidcTable {
+  site_id: number;
+  /** https (http only for loopback, for tests). */
+  issuer: string;
+  client_id: string;
+  /** AES-GCM sealed with a key derived from the link secret: a dump of the database alone does not reveal it. */
+  client_secret_sealed: string;
+  /** The company's name on the button: "Sign in with <display_name>". */
+  display_name: string;
+  /** Whether the site's people may still sign in by e-mail link. */
+  email_sign_in: ColumnType<boolean, boolean | undefined, boolean>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+/** A company sign-in under way: single-use, expiring. */
+export interface OidcFlowsTable {
+  state_hash: string;
+  browser_hash: string;
+  site_id: number;
+  audience: 'me' | 'admin';
+  code_verifier: string;
+  nonce: string;
+  expires_at: Date;
+}
