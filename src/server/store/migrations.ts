@@ -707,6 +707,7 @@ const migrations: Record<string, Migration> = {
         .addColumn('career_path', 'jsonb', (c) => c.notNull().defaultTo(sql`'[]'::jsonb`))
         .addColumn('show_reply_time', 'boolean', (c) => c.notNull().defaultTo(false))
         .addColumn('reply_days', 'integer')
+        .execute();
     },
   },
   '0022_relay': {
