@@ -32,6 +32,10 @@ import {
   type SiteCreate,
   type SiteUpdate,
   type StatusChange,
+  ScimToken,
+  ScimTokenCreated,
+  ScimTokenList,
+  type ScimTokenCreate,
 } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
@@ -162,6 +166,12 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** The site's SCIM tokens (scope `settings`); the secret is in `create`'s answer only. */
+  scimTokens: {
+    list(site: string): Promise<ScimTokenList>;
+    create(site: string, token: ScimTokenCreate): Promise<ScimTokenCreated>;
+    revoke(site: string, id: string): Promise<ScimToken>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,6 +256,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    scimTokens: {
+      list: (slug) => call(api.get(site(slug, 'scim', 'tokens')), ScimTokenList),
+      create: (slug, json) => call(api.post(site(slug, 'scim', 'tokens'), { json }), ScimTokenCreated),
+      revoke: (slug, id) => call(api.delete(site(slug, 'scim', 'tokens', id)), ScimToken),
+    },
   };
 }
 

@@ -40,6 +40,7 @@ export function isCareersUrl(value: string): boolean {
 }
 
 export const CAREERS_URL_MAX = 2000;
+export const SCIM_INVITE_AFTER_DAYS_MAX = 365;
 
 /** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
 const AccentColor = z.pipe(
@@ -65,6 +66,10 @@ export const SiteCreate = z.strictObject({
   accentColor: z.optional(z.nullable(AccentColor)),
   /** Where those pages lead back to; without it, the page a question came from or the first allowed origin. `null` clears it. */
   careersUrl: z.optional(z.nullable(CareersUrl)),
+  /** SCIM: invite a newly provisioned user this many days after they arrive; `null`: never. */
+  scimInviteAfterDays: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(SCIM_INVITE_AFTER_DAYS_MAX)))),
+  /** SCIM: invite a user the identity provider deactivates to appear as alumni. */
+  scimInviteAlumni: z.optional(z.boolean()),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -78,6 +83,8 @@ export const AdminSite = z.object({
   consentTextVersion: z.string(),
   accentColor: z.nullable(z.string()),
   careersUrl: z.nullable(z.string()),
+  scimInviteAfterDays: z.nullable(z.number()),
+  scimInviteAlumni: z.boolean(),
   createdAt: z.iso.datetime(),
 });
 
@@ -523,3 +530,26 @@ export type SiteJobsReplaced = z.infer<typeof SiteJobsReplaced>;
 export type JobCoverage = z.infer<typeof JobCoverage>;
 export type GroupCount = z.infer<typeof GroupCount>;
 export type SiteOverview = z.infer<typeof SiteOverview>;
+
+export const SCIM_TOKEN_NAME_MAX = 100;
+/** A site's SCIM bearer token (scope `settings`); its secret is shown once, at creation. */
+export const ScimToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The secret's first characters, to recognise it (`hw_scim_ab12…`). */
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.nullable(z.string()),
+  lastUsedAt: z.nullable(z.iso.datetime()),
+  revokedAt: z.nullable(z.iso.datetime()),
+});
+export const ScimTokenList = z.object({ items: z.array(ScimToken), baseUrl: z.string() });
+/** `POST /v1/admin/sites/:site/scim/tokens`. */
+export const ScimTokenCreate = z.strictObject({ name: line(SCIM_TOKEN_NAME_MAX) });
+/** The secret and the base URL to paste into the identity provider. */
+export const ScimTokenCreated = z.object({ token: ScimToken, secret: z.string(), baseUrl: z.string() });
+
+export type ScimToken = z.infer<typeof ScimToken>;
+export type ScimTokenList = z.infer<typeof ScimTokenList>;
+export type ScimTokenCreate = z.infer<typeof ScimTokenCreate>;
+export type ScimTokenCreated = z.infer<typeof ScimTokenCreated>;

@@ -27,6 +27,8 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
     ...(fields.accentColor !== undefined && { accent_color: fields.accentColor }),
     ...(fields.careersUrl !== undefined && { careers_url: fields.careersUrl }),
+    ...(fields.scimInviteAfterDays !== undefined && { scim_invite_after_days: fields.scimInviteAfterDays }),
+    ...(fields.scimInviteAlumni !== undefined && { scim_invite_alumni: fields.scimInviteAlumni }),
   };
 }
 
@@ -49,6 +51,8 @@ export function toAdminSite(site: Site): AdminSite {
     consentTextVersion: site.consent_text_version,
     accentColor: site.accent_color,
     careersUrl: site.careers_url,
+    scimInviteAfterDays: site.scim_invite_after_days,
+    scimInviteAlumni: site.scim_invite_alumni,
     createdAt: new Date(site.created_at).toISOString(),
   };
 }

@@ -18,6 +18,8 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.consentTextVersion !== undefined && { consent_text_version: site.consentTextVersion }),
       accent_color: site.accentColor ?? null,
       careers_url: site.careersUrl ?? null,
+      scim_invite_after_days: site.scimInviteAfterDays ?? null,
+      ...(site.scimInviteAlumni !== undefined && { scim_invite_alumni: site.scimInviteAlumni }),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
