@@ -9,7 +9,8 @@ import { createScimToken } from '../../../src/server/scim/tokens.js';
 import type { Db } from '../../../src/server/store/database.js';
 import { serveOnLoopback } from './test-http.js';
 
-SCIMMY.Schemas.User.extend(SCIMMY.Schemas.EnterpriseUser, false);
+// scimmy's documented call; its type declaration asks for a Schema instance where the class is meant.
+SCIMMY.Schemas.User.extend(SCIMMY.Schemas.EnterpriseUser as unknown as SCIMMY.Types.Schema, false);
 
 export const USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
