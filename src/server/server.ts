@@ -16,6 +16,7 @@ import { publicLists } from './public-lists.js';
 import { startAnalyticsFlush } from './analytics/counter.js';
 import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
+import { SCIM_INVITATIONS_INTERVAL_MS, sendScimInvitations } from './scim/invitations.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -73,6 +74,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const firstPurge = purge();
   const purger = setInterval(purge, DAY_MS).unref();
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
+  const logScimFailure = (error: unknown) => console.error(`SCIM invitations failed: ${error instanceof Error ? error.message : String(error)}`);
+  const scimInviter = setInterval(() => void sendScimInvitations(db, links).catch(logScimFailure), SCIM_INVITATIONS_INTERVAL_MS).unref();
 
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
@@ -110,6 +113,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       clearInterval(purger);
       clearInterval(expiredPurger);
+      clearInterval(scimInviter);
       await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();
