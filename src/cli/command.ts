@@ -26,6 +26,7 @@ Commands:
   keys revoke <id>
   audit [--csv]                               the audit log (the latest lines, or all of it as CSV)
   doctor <careers-page-url> [--site <slug>]   checks a page's embed, with the fix of each problem (no key needed)
+  scim tokens list|create <name>|revoke <id> --site <slug>   the site's SCIM tokens, for Okta or Entra ID
   help
 
 <ref> is a person's public id, external id or e-mail address.

@@ -13,6 +13,7 @@ import { audit } from './audit.js';
 import { doctor } from './doctor.js';
 import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { invite, peopleImport, peopleLeave, peopleList } from './people.js';
+import { scimTokens } from './scim.js';
 import { sitesCreate, sitesList, sitesUpdate } from './sites.js';
 import { testimonialsApprove, testimonialsList, testimonialsReject } from './testimonials.js';
 
@@ -38,6 +39,7 @@ const COMMANDS: Record<string, Handler> = {
   'keys revoke': keysRevoke,
   audit,
   doctor: runDoctor,
+  'scim tokens': scimTokens,
 };
 
 /** Runs one command line; resolves to the exit code. */
