@@ -19,6 +19,7 @@ const pages = [
   })),
   route('get', 'users', () => ({ items: [] })),
   route('get', 'keys', () => ({ items: [] })),
+  route('get', 'sites/:site/scim/tokens', () => ({ items: [], baseUrl: `${location.origin}/scim/v2` })),
   http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace']))),
   http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
 ];

@@ -28,6 +28,8 @@ const publicApi = [
   photos,
   http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace', 'Alan Turing', 'Grace Hopper']))),
   http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
+  // The page's "Provisioning (SCIM)" section (src/admin/scim) reads the site's tokens.
+  http.get('/v1/admin/sites/:site/scim/tokens', () => HttpResponse.json({ items: [], baseUrl: `${location.origin}/scim/v2` })),
 ];
 const worker = setupWorker(...publicApi);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));

@@ -61,6 +61,7 @@ export class HwAdminSettings extends AdminElement {
     super.connectedCallback();
     // The real elements, for the preview: only loaded when this page opens.
     void import('../../components/people-grid/people-grid.js');
+    void import('../scim/scim.js');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -103,6 +104,7 @@ export class HwAdminSettings extends AdminElement {
         ${this.renderPreview()}
       </div>
       ${this.renderSnippet()}
+      ${this.scopes.includes('settings') ? html`<hw-admin-scim lang=${this.localize.lang} site=${this.site ?? ''} .value=${this.value} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-scim>` : nothing}
     `;
   }
 
