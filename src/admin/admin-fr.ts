@@ -359,7 +359,8 @@ const fr: AdminTerms = {
   adScimBaseUrl: 'URL de base (Okta) ou URL du locataire (Entra ID)',
   adScimCopyUrl: 'Copier l’URL',
   adScimTokens: 'Jetons',
-  adScimTokensHint: 'Le fournisseur d’identité en envoie un comme jeton d’accès (Okta\u202f: HTTP Header\u202f; Entra ID\u202f: jeton secret). Gardez-en deux le temps de les renouveler.',
+  adScimTokensHint:
+    'Le fournisseur d’identité en envoie un comme jeton d’accès (Okta\u202f: HTTP Header\u202f; Entra ID\u202f: jeton secret). Gardez-en deux le temps de les renouveler.',
   adScimTokensEmpty: 'Aucun jeton pour l’instant\u202f: créez-en un pour connecter un fournisseur d’identité.',
   adScimNewToken: 'Nouveau jeton',
   adScimTokenName: 'Nom, par exemple Okta',

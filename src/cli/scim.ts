@@ -15,7 +15,14 @@ export async function scimTokens(command: Command) {
 
 async function list(command: Command) {
   const { items } = await command.api().scimTokens.list(siteOf(command));
-  const rows = items.map((token) => [token.id, token.name, `${token.prefix}…`, token.createdBy ?? '-', date(token.lastUsedAt), token.revokedAt ? `revoked ${date(token.revokedAt)}` : 'active']);
+  const rows = items.map((token) => [
+    token.id,
+    token.name,
+    `${token.prefix}…`,
+    token.createdBy ?? '-',
+    date(token.lastUsedAt),
+    token.revokedAt ? `revoked ${date(token.revokedAt)}` : 'active',
+  ]);
   command.io.stdout.write(table(['ID', 'NAME', 'TOKEN', 'CREATED BY', 'LAST USED', 'STATUS'], rows) + `${count(items.length, 'token')}\n`);
 }
 

@@ -40,7 +40,11 @@ const aToken = (overrides: Partial<ScimToken> = {}): ScimToken => ({
 function serveScim(tokens: ScimToken[] = [aToken()], site = aSite()) {
   worker.use(
     route('get', 'sites/acme/scim/tokens', () => ({ items: tokens, baseUrl: BASE_URL })),
-    route('post', 'sites/acme/scim/tokens', async (request) => ({ token: aToken({ id: 't2', lastUsedAt: null, ...((await request.json()) as object), prefix: 'hw_scim_cd34' }), secret: 'hw_scim_cd34-the-whole-secret', baseUrl: BASE_URL })),
+    route('post', 'sites/acme/scim/tokens', async (request) => ({
+      token: aToken({ id: 't2', lastUsedAt: null, ...((await request.json()) as object), prefix: 'hw_scim_cd34' }),
+      secret: 'hw_scim_cd34-the-whole-secret',
+      baseUrl: BASE_URL,
+    })),
     route('delete', 'sites/acme/scim/tokens/:id', (_request, { id }) => ({ ...aToken({ id, name: 'Entra ID' }), revokedAt: '2026-12-03T09:00:00.000Z' })),
     route('patch', 'sites/acme', async (request) => ({ ...site, ...((await request.json()) as Partial<AdminSite>) })),
   );

@@ -1,7 +1,15 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { SCIM_INVITE_AFTER_DAYS_MAX, SCIM_TOKEN_NAME_MAX, ScimTokenCreate, SiteUpdate, type AdminSite, type ScimToken, type ScimTokenCreated } from '../../sdk/admin-schemas.js';
+import {
+  SCIM_INVITE_AFTER_DAYS_MAX,
+  SCIM_TOKEN_NAME_MAX,
+  ScimTokenCreate,
+  SiteUpdate,
+  type AdminSite,
+  type ScimToken,
+  type ScimTokenCreated,
+} from '../../sdk/admin-schemas.js';
 import { define } from '../../components/shared/define.js';
 import { fieldStyles } from '../../components/shared/field-styles.js';
 import { Loader } from '../../components/shared/loader.js';

@@ -45,7 +45,18 @@ const entraCreate = {
     { type: 'work', value: '+33 1 23 45 67 89', primary: 'True' },
     { type: 'mobile', value: null },
   ],
-  addresses: [{ type: 'work', formatted: '1 rue de la Paix, 75002 Paris', streetAddress: '1 rue de la Paix', locality: 'Paris', region: null, postalCode: '75002', country: 'FR', primary: 'False' }],
+  addresses: [
+    {
+      type: 'work',
+      formatted: '1 rue de la Paix, 75002 Paris',
+      streetAddress: '1 rue de la Paix',
+      locality: 'Paris',
+      region: null,
+      postalCode: '75002',
+      country: 'FR',
+      primary: 'False',
+    },
+  ],
   meta: { resourceType: 'User' },
   name: { formatted: 'givenName familyName', familyName: 'familyName', givenName: 'givenName' },
   roles: [{ primary: 'False', type: 'WindowsAzureActiveDirectoryRole', value: 'User' }],
@@ -59,7 +70,7 @@ const listedIds = async () => ((await ws.call('GET', '/v1/sites/contoso/people')
 describe("Entra ID's validator: create, get by filter, patch, deactivate, delete", () => {
   let id: string;
 
-  test("Test Connection: a random userName is not found, 200 and an empty ListResponse", async () => {
+  test('Test Connection: a random userName is not found, 200 and an empty ListResponse', async () => {
     const found = await entra.call('GET', '/Users?filter=userName+eq+%22dfeef4c5-5681-4387-b016-bdf221e82081%22');
     assert.equal(found.status, 200);
     assert.deepEqual(found.body.Resources, []);
@@ -76,7 +87,10 @@ describe("Entra ID's validator: create, get by filter, patch, deactivate, delete
     assert.equal(created.body.phoneNumbers, undefined);
     assert.equal(created.body.roles, undefined);
     const person = await personOf(id);
-    assert.deepEqual([person.email, person.full_name, person.job_title, person.team, person.location, person.status], [EMAIL.toLowerCase(), 'givenName familyName', '', null, 'Paris', 'employee']);
+    assert.deepEqual(
+      [person.email, person.full_name, person.job_title, person.team, person.location, person.status],
+      [EMAIL.toLowerCase(), 'givenName familyName', '', null, 'Paris', 'employee'],
+    );
   });
 
   test('no consent is set: the provisioned person is not on the careers site until they opt in themselves', async () => {
@@ -87,7 +101,11 @@ describe("Entra ID's validator: create, get by filter, patch, deactivate, delete
   });
 
   test('gets the user by userName and by externalId, filters encoded with + and with %20', async () => {
-    for (const query of [`filter=userName+eq+%22${USER_NAME}%22`, `filter=userName%20eq%20%22${USER_NAME.toLowerCase()}%22`, `filter=externalId+eq+%22${EXTERNAL_ID}%22`]) {
+    for (const query of [
+      `filter=userName+eq+%22${USER_NAME}%22`,
+      `filter=userName%20eq%20%22${USER_NAME.toLowerCase()}%22`,
+      `filter=externalId+eq+%22${EXTERNAL_ID}%22`,
+    ]) {
       const found = await entra.call('GET', `/Users?${query}&startIndex=1&count=100`);
       assert.equal(found.status, 200, query);
       assert.deepEqual([found.body.totalResults, found.body.Resources[0]?.id], [1, id], query);
@@ -145,7 +163,11 @@ describe("Entra ID's validator: create, get by filter, patch, deactivate, delete
   });
 
   test('after its soft delete, the same userName and e-mail are created again (a rehire): the same person, an employee again', async () => {
-    const again = await entra.call('POST', '/Users', { ...entraCreate, userName: '5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com', emails: [{ primary: 'True', type: 'work', value: 'updatedEmail@contoso.com' }] });
+    const again = await entra.call('POST', '/Users', {
+      ...entraCreate,
+      userName: '5b50642d-79fc-4410-9e90-4c077cdd1a59@testuser.com',
+      emails: [{ primary: 'True', type: 'work', value: 'updatedEmail@contoso.com' }],
+    });
     assert.equal(again.status, 201);
     assert.equal(again.body.id, id);
     assert.equal((await personOf(id)).status, 'employee');

@@ -4,9 +4,7 @@
  */
 import { ScimError } from './errors.js';
 
-export type UserFilter =
-  | { attribute: 'userName' | 'externalId' | 'id' | 'email'; value: string }
-  | { attribute: 'active'; value: boolean };
+export type UserFilter = { attribute: 'userName' | 'externalId' | 'id' | 'email'; value: string } | { attribute: 'active'; value: boolean };
 
 const FILTER = /^\s*([A-Za-z][\w.:$-]*)\s+eq\s+("(?:[^"\\]|\\.)*"|true|false)\s*$/i;
 const ATTRIBUTES: Record<string, 'userName' | 'externalId' | 'id' | 'email' | 'active'> = {

@@ -39,7 +39,10 @@ describe('automatic invitations', () => {
     const changed = await ws.call('PATCH', '/v1/admin/sites/acme', { key: BOOTSTRAP_KEY }, { json: { scimInviteAfterDays: 14, scimInviteAlumni: true } });
     assert.equal(changed.status, 200, changed.text);
     assert.deepEqual([changed.body.scimInviteAfterDays, changed.body.scimInviteAlumni], [14, true]);
-    assert.equal((await ws.call('GET', '/v1/admin/sites', { key: BOOTSTRAP_KEY })).body.items.find((site: { slug: string }) => site.slug === 'globex').scimInviteAfterDays, null);
+    assert.equal(
+      (await ws.call('GET', '/v1/admin/sites', { key: BOOTSTRAP_KEY })).body.items.find((site: { slug: string }) => site.slug === 'globex').scimInviteAfterDays,
+      null,
+    );
     const [entry] = (await ws.call('GET', '/v1/admin/audit?limit=1', { key: BOOTSTRAP_KEY })).body.items;
     assert.deepEqual([entry.action, entry.details], ['site.update', { scimInviteAfterDays: 14, scimInviteAlumni: true }]);
     for (const wrong of [-1, 1.5, 366, '14']) {

@@ -77,6 +77,12 @@ async function inviteAlumni(db: Db, links: Links, now: Date) {
 
 /** Sets the mark unless another run set it first: only the run that sets it invites. */
 async function claim(db: Db, personId: number, mark: 'invited_new_at' | 'invited_alumni_at', now: Date) {
-  const row = await db.updateTable('scim_users').set({ [mark]: now }).where('person_id', '=', personId).where(mark, 'is', null).returning('person_id').executeTakeFirst();
+  const row = await db
+    .updateTable('scim_users')
+    .set({ [mark]: now })
+    .where('person_id', '=', personId)
+    .where(mark, 'is', null)
+    .returning('person_id')
+    .executeTakeFirst();
   return row !== undefined;
 }

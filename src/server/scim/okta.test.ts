@@ -111,7 +111,12 @@ describe("Okta's SCIM 2.0 spec test", () => {
 
 describe("Okta's CRUD test: update, then deactivate", () => {
   let id: string;
-  const crudUser = { ...oktaCreate, userName: 'Grace.Hopper@atko.com', name: { givenName: 'Grace', familyName: 'Hopper' }, emails: [{ primary: true, value: 'grace.hopper@atko.com', type: 'work' }] };
+  const crudUser = {
+    ...oktaCreate,
+    userName: 'Grace.Hopper@atko.com',
+    name: { givenName: 'Grace', familyName: 'Hopper' },
+    emails: [{ primary: true, value: 'grace.hopper@atko.com', type: 'work' }],
+  };
 
   before(async () => {
     id = (await okta.call('POST', '/Users', crudUser)).body.id;

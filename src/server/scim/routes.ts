@@ -50,7 +50,14 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
     const filter = filterText === undefined || filterText.trim() === '' ? undefined : parseFilter(filterText);
     const { startIndex, count } = paging(c);
     const { total, rows } = await listUsers(db, c.var.siteId, filter, startIndex - 1, count);
-    return scimJson(c, listOf(rows.map((row) => resource(row, baseUrl)), startIndex, total));
+    return scimJson(
+      c,
+      listOf(
+        rows.map((row) => resource(row, baseUrl)),
+        startIndex,
+        total,
+      ),
+    );
   });
 
   scim.post('/Users', limit, async (c) => {
@@ -108,7 +115,7 @@ function authenticate(db: Db): MiddlewareHandler<Env> {
     const token = secret && !hasNul(secret) ? await findLiveScimToken(db, secret) : undefined;
     if (!token) {
       c.header('WWW-Authenticate', 'Bearer realm="SCIM"');
-      return scimError(c, new ScimError(401, "A valid SCIM token of the site is required (Authorization: Bearer …)."));
+      return scimError(c, new ScimError(401, 'A valid SCIM token of the site is required (Authorization: Bearer …).'));
     }
     c.set('siteId', token.site_id);
     await next();

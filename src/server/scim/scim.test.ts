@@ -14,7 +14,12 @@ let acme: Awaited<ReturnType<typeof scimClient>>;
 let globex: Awaited<ReturnType<typeof scimClient>>;
 const ids: string[] = [];
 
-const user = (userName: string, extra: Record<string, unknown> = {}) => ({ schemas: [USER_SCHEMA], userName, name: { givenName: 'Test', familyName: userName }, ...extra });
+const user = (userName: string, extra: Record<string, unknown> = {}) => ({
+  schemas: [USER_SCHEMA],
+  userName,
+  name: { givenName: 'Test', familyName: userName },
+  ...extra,
+});
 
 before(async () => {
   ws = await openWorkspace();
@@ -65,7 +70,12 @@ describe('versions', () => {
     const changed = await acme.call('PATCH', `/Users/${ids[1]}`, replace, { 'If-Match': before.meta.version });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.body.meta.version, before.meta.version);
-    const stale = await acme.call('PATCH', `/Users/${ids[1]}`, { ...replace, Operations: [{ op: 'replace', path: 'title', value: 'Cook' }] }, { 'If-Match': before.meta.version });
+    const stale = await acme.call(
+      'PATCH',
+      `/Users/${ids[1]}`,
+      { ...replace, Operations: [{ op: 'replace', path: 'title', value: 'Cook' }] },
+      { 'If-Match': before.meta.version },
+    );
     assert.equal(stale.status, 412);
     assert.deepEqual(stale.body.schemas, [ERROR]);
     assert.equal((await acme.call('DELETE', `/Users/${ids[1]}`, undefined, { 'If-Match': before.meta.version })).status, 412);
@@ -154,13 +164,20 @@ describe('errors', () => {
     const target = `/scim/v2/Users/${ids[3]}`;
     const headers = { Authorization: `Bearer ${acme.secret}`, 'Content-Type': 'application/scim+json' };
     const operation = fc.record(
-      { op: fc.oneof(fc.constantFrom('add', 'Replace', 'REMOVE', 'copy'), fc.anything()), path: fc.oneof(fc.string(), fc.constantFrom('emails[type eq "work"].value', 'name.', 'a[b eq "c"]', `${ENTERPRISE}:department`, '[')), value: fc.anything() },
+      {
+        op: fc.oneof(fc.constantFrom('add', 'Replace', 'REMOVE', 'copy'), fc.anything()),
+        path: fc.oneof(fc.string(), fc.constantFrom('emails[type eq "work"].value', 'name.', 'a[b eq "c"]', `${ENTERPRISE}:department`, '[')),
+        value: fc.anything(),
+      },
       { requiredKeys: [] },
     );
     await fc.assert(
       fc.asyncProperty(
         fc.oneof(fc.anything(), fc.record({ schemas: fc.constant([PATCH_OP]), Operations: fc.oneof(fc.array(operation, { maxLength: 4 }), fc.anything()) })),
-        fc.oneof(fc.jsonValue(), fc.record({ userName: fc.oneof(fc.string(), fc.anything()), emails: fc.anything(), active: fc.anything(), name: fc.anything() }, { requiredKeys: [] })),
+        fc.oneof(
+          fc.jsonValue(),
+          fc.record({ userName: fc.oneof(fc.string(), fc.anything()), emails: fc.anything(), active: fc.anything(), name: fc.anything() }, { requiredKeys: [] }),
+        ),
         fc.string(),
         async (patch, replacement, filter) => {
           for (const [method, path, body] of [

@@ -19,7 +19,14 @@ export async function createScimToken(db: Db, siteId: number, fields: { name: st
   const secret = `${SCIM_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
   const row = await db
     .insertInto('scim_tokens')
-    .values({ public_id: newPublicId(), site_id: siteId, name: fields.name, prefix: secret.slice(0, SHOWN_LENGTH), token_hash: hashSecret(secret), created_by: fields.createdBy })
+    .values({
+      public_id: newPublicId(),
+      site_id: siteId,
+      name: fields.name,
+      prefix: secret.slice(0, SHOWN_LENGTH),
+      token_hash: hashSecret(secret),
+      created_by: fields.createdBy,
+    })
     .returningAll()
     .executeTakeFirstOrThrow();
   return { row, secret };
@@ -30,7 +37,13 @@ export const listScimTokens = (db: Db, siteId: number) =>
 
 /** Revokes at once; idempotent. Undefined for a token of another site. */
 export async function revokeScimToken(db: Db, siteId: number, publicId: string): Promise<ScimTokenRow | undefined> {
-  await db.updateTable('scim_tokens').set({ revoked_at: new Date() }).where('site_id', '=', siteId).where('public_id', '=', publicId).where('revoked_at', 'is', null).execute();
+  await db
+    .updateTable('scim_tokens')
+    .set({ revoked_at: new Date() })
+    .where('site_id', '=', siteId)
+    .where('public_id', '=', publicId)
+    .where('revoked_at', 'is', null)
+    .execute();
   return db.selectFrom('scim_tokens').selectAll().where('site_id', '=', siteId).where('public_id', '=', publicId).executeTakeFirst();
 }
 

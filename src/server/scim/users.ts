@@ -71,7 +71,12 @@ const statusFor = (current: PersonStatus, active: boolean): PersonStatus => (act
 export async function createUser(db: Db, siteId: number, fields: UserFields, now: Date): Promise<string> {
   return unique(() =>
     db.transaction().execute(async (trx) => {
-      const taken = await trx.selectFrom('scim_users').select('person_id').where('site_id', '=', siteId).where(sql`lower(user_name)`, '=', fields.userName.toLowerCase()).executeTakeFirst();
+      const taken = await trx
+        .selectFrom('scim_users')
+        .select('person_id')
+        .where('site_id', '=', siteId)
+        .where(sql`lower(user_name)`, '=', fields.userName.toLowerCase())
+        .executeTakeFirst();
       if (taken) throw uniqueness(TAKEN_USER_NAME);
       const existing = await trx
         .selectFrom('people as p')
@@ -83,7 +88,9 @@ export async function createUser(db: Db, siteId: number, fields: UserFields, now
         .orderBy('p.id')
         .executeTakeFirst();
       if (existing?.provisioned) throw uniqueness(TAKEN_EMAIL);
-      const person = existing ?? (await createPerson(trx, { siteId, email: fields.email, fullName: fields.fullName, displayName: defaultDisplayName(fields.fullName), jobTitle: fields.title }));
+      const person =
+        existing ??
+        (await createPerson(trx, { siteId, email: fields.email, fullName: fields.fullName, displayName: defaultDisplayName(fields.fullName), jobTitle: fields.title }));
       await writePerson(trx, person.id, existing?.status ?? 'employee', fields);
       await trx
         .insertInto('scim_users')
@@ -99,7 +106,13 @@ export async function replaceUser(db: Db, siteId: number, current: UserRow, fiel
   await unique(() =>
     db.transaction().execute(async (trx) => {
       if (fields.email !== current.email) {
-        const other = await trx.selectFrom('people').select('id').where('site_id', '=', siteId).where('email', '=', fields.email).where('erased_at', 'is', null).executeTakeFirst();
+        const other = await trx
+          .selectFrom('people')
+          .select('id')
+          .where('site_id', '=', siteId)
+          .where('email', '=', fields.email)
+          .where('erased_at', 'is', null)
+          .executeTakeFirst();
         if (other) throw uniqueness(TAKEN_EMAIL);
       }
       await writePerson(trx, current.id, current.status, fields);
