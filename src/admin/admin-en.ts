@@ -356,6 +356,7 @@ const en = {
   adScimInviteDaysHint: 'Give them time to settle in: 14 days is a good start.',
   adScimInviteDaysError: (max: number) => `Enter a number of days from 0 to ${max}.`,
   adScimInviteAlumni: 'Invite people who leave to appear as alumni',
+  adScimSaveInvitations: 'Save the invitations',
   adScimBaseUrl: 'Base URL (Okta) or Tenant URL (Entra ID)',
   adScimCopyUrl: 'Copy the URL',
   adScimTokens: 'Tokens',

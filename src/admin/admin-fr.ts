@@ -356,6 +356,7 @@ const fr: AdminTerms = {
   adScimInviteDaysHint: 'Laissez-leur le temps de s’installer\u202f: 14\u00a0jours, c’est un bon début.',
   adScimInviteDaysError: (max: number) => `Indiquez un nombre de jours entre 0 et ${max}.`,
   adScimInviteAlumni: 'Inviter les personnes qui partent à apparaître comme anciens',
+  adScimSaveInvitations: 'Enregistrer les invitations',
   adScimBaseUrl: 'URL de base (Okta) ou URL du locataire (Entra ID)',
   adScimCopyUrl: 'Copier l’URL',
   adScimTokens: 'Jetons',

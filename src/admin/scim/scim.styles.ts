@@ -26,6 +26,10 @@ export default css`
     margin: 0.25rem 0 0.75rem 1.75rem;
   }
 
+  .base-url {
+    margin-top: 2rem;
+  }
+
   .inline {
     display: flex;
     flex-wrap: wrap;

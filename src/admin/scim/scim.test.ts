@@ -92,7 +92,7 @@ describe('hw-admin-scim', () => {
     await expect(el).to.be.accessible();
 
     await type(el, '#scim-days', '400');
-    button(el, 'Save').click();
+    button(el, 'Save the invitations').click();
     await until('the error', () => texts(el, '#scim-days-error').length);
     expect(texts(el, '#scim-days-error')).to.deep.equal(['Enter a number of days from 0 to 365.']);
     expect(focused(el)).to.equal('scim-days');
@@ -101,7 +101,7 @@ describe('hw-admin-scim', () => {
 
     await type(el, '#scim-days', '21');
     $<HTMLInputElement>(el, '#scim-invite-alumni').click();
-    button(el, 'Save').click();
+    button(el, 'Save the invitations').click();
     await until('saved', () => statuses(el).includes('Saved.'));
     expect(received.at(-1)).to.deep.include({ method: 'PATCH', path: '/v1/admin/sites/acme', body: { scimInviteAfterDays: 21, scimInviteAlumni: true } });
     expect(saved.map((site) => [site.scimInviteAfterDays, site.scimInviteAlumni])).to.deep.equal([[21, true]]);
@@ -112,7 +112,7 @@ describe('hw-admin-scim', () => {
     const el = await scimSection('en', aSite({ scimInviteAfterDays: 7 }));
     expect(value(el, '#scim-days')).to.equal('7');
     $<HTMLInputElement>(el, '#scim-invite-new').click();
-    button(el, 'Save').click();
+    button(el, 'Save the invitations').click();
     await until('saved', () => statuses(el).includes('Saved.'));
     expect(received.at(-1)!.body).to.deep.equal({ scimInviteAfterDays: null, scimInviteAlumni: false });
   });

@@ -108,7 +108,7 @@ export class HwAdminScim extends AdminElement {
             ${localize.term('adScimInviteAlumni')}
           </label>
         </fieldset>
-        <button type="submit">${localize.term('adSave')}</button>
+        <button type="submit">${localize.term('adScimSaveInvitations')}</button>
       </form>
     `;
   }
@@ -116,7 +116,7 @@ export class HwAdminScim extends AdminElement {
   private renderBaseUrl() {
     const { localize } = this;
     return html`
-      <div class="field">
+      <div class="field base-url">
         <label for="scim-base-url">${localize.term('adScimBaseUrl')}</label>
         <div class="inline">
           <input id="scim-base-url" class="code" readonly .value=${this.baseUrl} />
