@@ -231,6 +231,8 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     await trx.deleteFrom('testimonials').where('person_id', '=', personId).execute();
     await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await trx.deleteFrom('tokens').where('person_id', '=', personId).execute();
+    // The identity provider's copy of their name and user name (SCIM) goes too; it may provision them anew.
+    await trx.deleteFrom('scim_users').where('person_id', '=', personId).execute();
     await trx
       .updateTable('people')
       .set({

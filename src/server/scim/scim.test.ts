@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import fc from 'fast-check';
+import { eraseMyData } from '../me/profile.js';
 import { createSite } from '../store/sites.js';
 import { ENTERPRISE, ERROR, PATCH_OP, USER_SCHEMA, scimClient } from '../../../tests/support/node/scim.js';
 import { BOOTSTRAP_KEY, openWorkspace, type Workspace } from '../../../tests/support/node/test-workspace.js';
@@ -215,6 +216,20 @@ describe('a token per site', () => {
     const person = await ws.db.selectFrom('people').select(['id', 'listed', 'status']).where('public_id', '=', created.body.id).executeTakeFirstOrThrow();
     assert.deepEqual([person.listed, person.status], [false, 'employee']);
     assert.equal((await ws.db.selectFrom('consents').select('id').where('person_id', '=', person.id).execute()).length, 0);
+  });
+});
+
+describe('erasure', () => {
+  test("a person who erased their data leaves nothing of the provider's user; the provider may create it anew", async () => {
+    const created = await acme.call('POST', '/Users', user('Erin.Erased@acme.test', { externalId: 'okta-erin' }));
+    const person = await ws.db.selectFrom('people').select('id').where('public_id', '=', created.body.id).executeTakeFirstOrThrow();
+    await eraseMyData(ws.db, person.id, async () => {});
+    assert.deepEqual(await ws.db.selectFrom('scim_users').selectAll().where('person_id', '=', person.id).execute(), []);
+    assert.equal((await acme.call('GET', `/Users/${created.body.id}`)).status, 404);
+    assert.equal((await acme.call('GET', '/Users?filter=externalId+eq+%22okta-erin%22')).body.totalResults, 0);
+    const again = await acme.call('POST', '/Users', user('Erin.Erased@acme.test'));
+    assert.equal(again.status, 201);
+    assert.notEqual(again.body.id, created.body.id);
   });
 });
 
