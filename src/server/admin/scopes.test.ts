@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { AdminScope, ROLE_SCOPES, type AdminRole } from '../../sdk/admin-schemas.js';
 import { createPerson } from '../store/people.js';
 import { createSite } from '../store/sites.js';
+import { createScimToken } from '../scim/tokens.js';
 import { saveMyTestimonial } from '../testimonials/testimonials.js';
 import { createAdminUser } from './accounts.js';
 import { createApiKey } from './api-keys.js';
@@ -15,6 +16,7 @@ import { BOOTSTRAP_KEY, openWorkspace, type Credentials, type Workspace } from '
 let ws: Workspace;
 let testimonialId: string;
 let personId: string;
+let siteId: number;
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${n++}`;
 
@@ -74,6 +76,14 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/audit.csv', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/consents', scope: 'audit' },
   { method: 'GET', path: '/sites/acme/consents.csv', scope: 'audit' },
+  { method: 'GET', path: '/sites/acme/scim/tokens', scope: 'settings' },
+  { method: 'POST', path: '/sites/acme/scim/tokens', scope: 'settings', make: async () => ({ json: { name: `Okta ${unique()}` } }) },
+  {
+    method: 'DELETE',
+    path: '/sites/acme/scim/tokens/:id',
+    scope: 'settings',
+    make: async () => ({ path: `/sites/acme/scim/tokens/${(await createScimToken(ws.db, siteId, { name: 'spare', createdBy: null })).row.public_id}` }),
+  },
 ];
 
 const spareUser = async () => (await createAdminUser(ws.db, { email: `spare-${unique()}@hr.test`, role: 'editor' })).public_id;
@@ -88,6 +98,7 @@ const callers: Caller[] = [];
 before(async () => {
   ws = await openWorkspace();
   const site = await createSite(ws.db, { slug: 'acme', name: 'Acme' });
+  siteId = site.id;
   const person = await createPerson(ws.db, {
     siteId: site.id,
     email: 'ada@acme.test',
