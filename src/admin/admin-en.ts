@@ -452,6 +452,25 @@ const en = {
   adOidcFieldError: 'Check this field: it is required, and an issuer is an https address.',
   adOidcRemove: 'Remove company sign-in',
   adOidcRemoved: 'Company sign-in is removed: people sign in with the e-mail link.',
+  adScimHeading: 'Provisioning (SCIM)',
+  adScimHint:
+    'Okta, Microsoft Entra ID and other identity providers add, update and deactivate your people here. Someone they deactivate leaves your careers site at once. They never decide who appears: each person opts in themselves.',
+  adScimInvitations: 'Automatic invitations',
+  adScimInviteNew: 'Invite new people automatically',
+  adScimInviteDays: 'Days after they arrive',
+  adScimInviteDaysHint: 'Give them time to settle in: 14 days is a good start.',
+  adScimInviteDaysError: (max: number) => `Enter a number of days from 0 to ${max}.`,
+  adScimInviteAlumni: 'Invite people who leave to appear as alumni',
+  adScimSaveInvitations: 'Save the invitations',
+  adScimBaseUrl: 'Base URL (Okta) or Tenant URL (Entra ID)',
+  adScimCopyUrl: 'Copy the URL',
+  adScimTokens: 'Tokens',
+  adScimTokensHint: 'The identity provider sends one as its bearer token (Okta: HTTP Header; Entra ID: Secret Token). Keep two while you rotate them.',
+  adScimTokensEmpty: 'No token yet: create one to connect an identity provider.',
+  adScimNewToken: 'New token',
+  adScimTokenName: 'Name, such as Okta',
+  adScimCreateToken: 'Create the token',
+  adScimRevokeConfirm: (name: string) => `Revoke “${name}”? The identity provider using it can no longer provision anyone.`,
 };
 
 export type AdminTerms = typeof en;

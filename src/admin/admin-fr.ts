@@ -457,6 +457,26 @@ const fr: AdminTerms = {
   adOidcFieldError: 'Vérifiez ce champ : il est obligatoire, et un émetteur est une adresse https.',
   adOidcRemove: 'Retirer la connexion par l’entreprise',
   adOidcRemoved: 'La connexion par l’entreprise est retirée : on se connecte avec le lien par e-mail.',
+  adScimHeading: 'Provisionnement (SCIM)',
+  adScimHint:
+    'Okta, Microsoft Entra ID et les autres fournisseurs d’identité ajoutent, mettent à jour et désactivent vos collaborateurs ici. Une personne désactivée quitte aussitôt votre site carrières. Ils ne décident jamais qui apparaît\u202f: chacun donne son accord lui-même.',
+  adScimInvitations: 'Invitations automatiques',
+  adScimInviteNew: 'Inviter automatiquement les nouveaux arrivants',
+  adScimInviteDays: 'Jours après leur arrivée',
+  adScimInviteDaysHint: 'Laissez-leur le temps de s’installer\u202f: 14\u00a0jours, c’est un bon début.',
+  adScimInviteDaysError: (max: number) => `Indiquez un nombre de jours entre 0 et ${max}.`,
+  adScimInviteAlumni: 'Inviter les personnes qui partent à apparaître comme anciens',
+  adScimSaveInvitations: 'Enregistrer les invitations',
+  adScimBaseUrl: 'URL de base (Okta) ou URL du locataire (Entra ID)',
+  adScimCopyUrl: 'Copier l’URL',
+  adScimTokens: 'Jetons',
+  adScimTokensHint:
+    'Le fournisseur d’identité en envoie un comme jeton d’accès (Okta\u202f: HTTP Header\u202f; Entra ID\u202f: jeton secret). Gardez-en deux le temps de les renouveler.',
+  adScimTokensEmpty: 'Aucun jeton pour l’instant\u202f: créez-en un pour connecter un fournisseur d’identité.',
+  adScimNewToken: 'Nouveau jeton',
+  adScimTokenName: 'Nom, par exemple Okta',
+  adScimCreateToken: 'Créer le jeton',
+  adScimRevokeConfirm: (name: string) => `Révoquer «\u202f${name}\u202f»\u202f? Le fournisseur d’identité qui l’utilise ne peut plus provisionner personne.`,
 };
 
 export default fr;

@@ -290,3 +290,21 @@ test('sites oidc: company sign-in set with the secret from the environment, show
   assert.equal(removed.code, 0, removed.stderr);
   assert.match(removed.stdout, /No company sign-in\./);
 });
+
+test('scim tokens: create prints the secret once and the base URL; list shows its prefix; revoke ends it', async () => {
+  assert.equal((await hallway(['sites', 'create', 'scim-co', '--name', 'SCIM Co'])).code, 0);
+  const created = await hallway(['scim', 'tokens', 'create', 'Okta', '--site', 'scim-co']);
+  assert.equal(created.code, 0, created.stderr);
+  const secret = /^ {2}(hw_scim_\S+)$/m.exec(created.stdout)?.[1];
+  const id = /\(id (\S+)\)/.exec(created.stdout)?.[1];
+  assert.ok(secret && id, created.stdout);
+  assert.match(created.stdout, /base URL https:\/\/hallway\.test\/scim\/v2/);
+  const listed = await hallway(['scim', 'tokens', 'list', '--site', 'scim-co']);
+  assert.match(listed.stdout, new RegExp(`^${id} +Okta +hw_scim_\\S{4}… +bootstrap key +- +active$`, 'm'));
+  assert.ok(!listed.stdout.includes(secret));
+  assert.equal((await hallway(['scim', 'tokens', 'revoke', id, '--site', 'scim-co'])).code, 0);
+  assert.match((await hallway(['scim', 'tokens', 'list', '--site', 'scim-co'])).stdout, /revoked/);
+  const wrong = await hallway(['scim', 'tokens', 'rotate', '--site', 'scim-co']);
+  assert.equal(wrong.code, 2);
+  assert.match(wrong.stderr, /create, list or revoke, not "rotate"/);
+});

@@ -32,6 +32,7 @@ Commands:
   doctor <careers-page-url> [--site <slug>]   checks a page's embed, with the fix of each problem (no key needed)
   jobs feed set <feed-url> --site <slug> [--kind auto|greenhouse|lever|sitemap] [--every <minutes>]
   jobs feed fetch|status|remove --site <slug>   fetch the job feed now, show how it went, or remove it
+  scim tokens list|create <name>|revoke <id> --site <slug>   the site's SCIM tokens, for Okta or Entra ID
   help
 
 <ref> is a person's public id, external id or e-mail address.

@@ -14,6 +14,7 @@ import { doctor } from './doctor.js';
 import { jobsFeed } from './job-feed.js';
 import { keysCreate, keysList, keysRevoke } from './keys.js';
 import { invite, peopleImport, peopleLeave, peopleList } from './people.js';
+import { scimTokens } from './scim.js';
 import { sitesCreate, sitesList, sitesUpdate } from './sites.js';
 import { sitesOidc } from './oidc.js';
 import { testimonialsApprove, testimonialsList, testimonialsReject } from './testimonials.js';
@@ -42,6 +43,7 @@ const COMMANDS: Record<string, Handler> = {
   audit,
   doctor: runDoctor,
   'jobs feed': jobsFeed,
+  'scim tokens': scimTokens,
 };
 
 /** Runs one command line; resolves to the exit code. */

@@ -38,6 +38,10 @@ import {
   type SiteCreate,
   type SiteUpdate,
   type StatusChange,
+  ScimToken,
+  ScimTokenCreated,
+  ScimTokenList,
+  type ScimTokenCreate,
 } from './admin-schemas.js';
 import { SiteOidcAnswer, type SiteOidcUpdate } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
@@ -195,6 +199,12 @@ export interface AdminClient {
     set(site: string, settings: SiteOidcUpdate): Promise<SiteOidcAnswer>;
     remove(site: string): Promise<SiteOidcAnswer>;
   };
+  /** The site's SCIM tokens (scope `settings`); the secret is in `create`'s answer only. */
+  scimTokens: {
+    list(site: string): Promise<ScimTokenList>;
+    create(site: string, token: ScimTokenCreate): Promise<ScimTokenCreated>;
+    revoke(site: string, id: string): Promise<ScimToken>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -296,6 +306,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       get: (slug) => call(api.get(site(slug, 'oidc')), SiteOidcAnswer),
       set: (slug, json) => call(api.put(site(slug, 'oidc'), { json }), SiteOidcAnswer),
       remove: (slug) => call(api.delete(site(slug, 'oidc')), SiteOidcAnswer),
+    },
+    scimTokens: {
+      list: (slug) => call(api.get(site(slug, 'scim', 'tokens')), ScimTokenList),
+      create: (slug, json) => call(api.post(site(slug, 'scim', 'tokens'), { json }), ScimTokenCreated),
+      revoke: (slug, id) => call(api.delete(site(slug, 'scim', 'tokens', id)), ScimToken),
     },
   };
 }

@@ -43,6 +43,7 @@ export const CAREERS_URL_MAX = 2000;
 /** The site filter's listed words (issue 18): how many, and how long each. */
 export const HELD_WORDS_MAX = 200;
 export const HELD_WORD_MAX = 60;
+export const SCIM_INVITE_AFTER_DAYS_MAX = 365;
 
 /** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
 const AccentColor = z.pipe(
@@ -72,6 +73,10 @@ export const SiteCreate = z.strictObject({
   holdLinks: z.optional(z.boolean()),
   holdPhones: z.optional(z.boolean()),
   heldWords: z.optional(z.array(line(HELD_WORD_MAX)).check(z.maxLength(HELD_WORDS_MAX))),
+  /** SCIM: invite a newly provisioned user this many days after they arrive; `null`: never. */
+  scimInviteAfterDays: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(SCIM_INVITE_AFTER_DAYS_MAX)))),
+  /** SCIM: invite a user the identity provider deactivates to appear as alumni. */
+  scimInviteAlumni: z.optional(z.boolean()),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -85,6 +90,8 @@ export const AdminSite = z.object({
   consentTextVersion: z.string(),
   accentColor: z.nullable(z.string()),
   careersUrl: z.nullable(z.string()),
+  scimInviteAfterDays: z.nullable(z.number()),
+  scimInviteAlumni: z.boolean(),
   createdAt: z.iso.datetime(),
   holdLinks: z.optional(z.boolean()),
   holdPhones: z.optional(z.boolean()),
@@ -679,3 +686,26 @@ export const SiteOidcAnswer = z.object({ settings: z.nullable(SiteOidc), redirec
 export type SiteOidcUpdate = z.infer<typeof SiteOidcUpdate>;
 export type SiteOidc = z.infer<typeof SiteOidc>;
 export type SiteOidcAnswer = z.infer<typeof SiteOidcAnswer>;
+
+export const SCIM_TOKEN_NAME_MAX = 100;
+/** A site's SCIM bearer token (scope `settings`); its secret is shown once, at creation. */
+export const ScimToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The secret's first characters, to recognise it (`hw_scim_ab12…`). */
+  prefix: z.string(),
+  createdAt: z.iso.datetime(),
+  createdBy: z.nullable(z.string()),
+  lastUsedAt: z.nullable(z.iso.datetime()),
+  revokedAt: z.nullable(z.iso.datetime()),
+});
+export const ScimTokenList = z.object({ items: z.array(ScimToken), baseUrl: z.string() });
+/** `POST /v1/admin/sites/:site/scim/tokens`. */
+export const ScimTokenCreate = z.strictObject({ name: line(SCIM_TOKEN_NAME_MAX) });
+/** The secret and the base URL to paste into the identity provider. */
+export const ScimTokenCreated = z.object({ token: ScimToken, secret: z.string(), baseUrl: z.string() });
+
+export type ScimToken = z.infer<typeof ScimToken>;
+export type ScimTokenList = z.infer<typeof ScimTokenList>;
+export type ScimTokenCreate = z.infer<typeof ScimTokenCreate>;
+export type ScimTokenCreated = z.infer<typeof ScimTokenCreated>;

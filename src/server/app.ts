@@ -20,6 +20,7 @@ import { oidcRoutes } from './oidc/routes.js';
 import { openApiDocument } from './openapi.js';
 import { publicLists as createPublicLists } from './public-lists.js';
 import { publicRoutes } from './public-routes.js';
+import { scimRoutes } from './scim/routes.js';
 import type { Db } from './store/database.js';
 import type { SiteVariables } from './site.js';
 
@@ -83,6 +84,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/v1/auth', employee.auth);
   app.route('/me', employee.pages);
   app.route('/v1/admin', adminRoutes({ db, links, relayDomain: contact?.relayDomain }));
+  app.route('/scim/v2', scimRoutes({ db, publicUrl }));
   app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
   app.route('/auth/oidc', oidcRoutes({ db, publicUrl, now: contact?.now }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));

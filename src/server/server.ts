@@ -20,6 +20,7 @@ import { siteReader } from './site.js';
 import { signInLinksMade } from './auth/sign-in.js';
 import { startRelayListener } from './relay/inbound.js';
 import { relayKit } from './relay/thanks.js';
+import { SCIM_INVITATIONS_INTERVAL_MS, sendScimInvitations } from './scim/invitations.js';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(`../../${path}`, import.meta.url));
 
@@ -82,6 +83,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const firstPurge = purge();
   const purger = setInterval(purge, DAY_MS).unref();
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
+  const logScimFailure = (error: unknown) => console.error(`SCIM invitations failed: ${error instanceof Error ? error.message : String(error)}`);
+  const scimInviter = setInterval(() => void sendScimInvitations(db, links).catch(logScimFailure), SCIM_INVITATIONS_INTERVAL_MS).unref();
 
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
@@ -124,6 +127,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       clearInterval(purger);
       clearInterval(expiredPurger);
+      clearInterval(scimInviter);
       await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await relay?.close();

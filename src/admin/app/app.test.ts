@@ -20,6 +20,7 @@ const pages = [
   route('get', 'users', () => ({ items: [] })),
   route('get', 'keys', () => ({ items: [] })),
   http.get('/v1/admin/sites/:site/job-feed', () => HttpResponse.json({ feed: null })),
+  route('get', 'sites/:site/scim/tokens', () => ({ items: [], baseUrl: `${location.origin}/scim/v2` })),
   http.get('/v1/sites/:site/people', () => HttpResponse.json(aList(['Ada Lovelace']))),
   http.get('/v1/sites/:site', ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] })),
 ];

@@ -34,6 +34,8 @@ const publicApi = [
   http.get('/v1/admin/sites/:site/oidc', () =>
     HttpResponse.json({ settings: null, redirectUri: 'https://hallway.test/auth/oidc/callback', scopes: 'openid email profile' }),
   ),
+  // The page's "Provisioning (SCIM)" section (src/admin/scim) reads the site's tokens.
+  http.get('/v1/admin/sites/:site/scim/tokens', () => HttpResponse.json({ items: [], baseUrl: `${location.origin}/scim/v2` })),
 ];
 const worker = setupWorker(...publicApi);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));

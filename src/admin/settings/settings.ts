@@ -64,6 +64,7 @@ export class HwAdminSettings extends AdminElement {
     // The real elements, for the preview: only loaded when this page opens.
     void import('../../components/people-grid/people-grid.js');
     void import('../company-sign-in/company-sign-in.js');
+    void import('../scim/scim.js');
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,6 +110,7 @@ export class HwAdminSettings extends AdminElement {
       ${this.renderSnippet()}
       <hw-admin-job-feed site=${this.site ?? ''} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-job-feed>
       <hw-admin-company-sign-in lang=${this.localize.lang} .admin=${this.admin} .scopes=${this.scopes} site=${this.site ?? ''}></hw-admin-company-sign-in>
+      ${this.scopes.includes('settings') ? html`<hw-admin-scim lang=${this.localize.lang} site=${this.site ?? ''} .value=${this.value} .admin=${this.admin} .scopes=${this.scopes}></hw-admin-scim>` : nothing}
     `;
   }
 

@@ -150,6 +150,8 @@ describe('sites', () => {
         consentTextVersion: '2026-11',
         accentColor: null,
         careersUrl: null,
+        scimInviteAfterDays: null,
+        scimInviteAlumni: false,
         createdAt: undefined,
         holdLinks: false,
         holdPhones: false,

@@ -31,6 +31,7 @@ import { coverageRoutes } from './coverage-routes.js';
 import { safetyRoutes } from './safety-routes.js';
 import { jobFeedRoutes } from '../jobs/feed-routes.js';
 import { oidcAdminRoutes } from '../oidc/admin-routes.js';
+import { scimAdminRoutes } from '../scim/admin-routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -201,6 +202,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.route('/', safetyRoutes({ db, links, relayDomain }));
   admin.route('/', jobFeedRoutes(db));
   admin.route('/', oidcAdminRoutes(db, links.publicUrl));
+  admin.route('/', scimAdminRoutes(db, links.publicUrl));
   return admin;
 }
 

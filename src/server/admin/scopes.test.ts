@@ -7,6 +7,7 @@ import { after, before, test } from 'node:test';
 import { AdminScope, ROLE_SCOPES, type AdminRole } from '../../sdk/admin-schemas.js';
 import { createPerson } from '../store/people.js';
 import { createSite } from '../store/sites.js';
+import { createScimToken } from '../scim/tokens.js';
 import { saveMyTestimonial } from '../testimonials/testimonials.js';
 import { createAdminUser } from './accounts.js';
 import { createApiKey } from './api-keys.js';
@@ -16,6 +17,7 @@ import { BOOTSTRAP_KEY, openWorkspace, type Credentials, type Workspace } from '
 let ws: Workspace;
 let testimonialId: string;
 let personId: string;
+let siteId: number;
 let n = 0;
 const unique = () => `${Date.now().toString(36)}${n++}`;
 
@@ -79,11 +81,19 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/sites/acme/safety/blocks', scope: 'moderation', make: async () => ({ json: { domain: `${unique()}.example` } }) },
   { method: 'GET', path: '/sites/acme/oidc', scope: 'settings' },
   { method: 'PUT', path: '/sites/acme/oidc', scope: 'settings', make: async () => ({ json: COMPANY_SIGN_IN }) },
-  { method: 'DELETE', path: '/sites/acme/oidc', scope: 'settings', make: async () => (await saveOidcSettings(ws.db, await siteId('acme'), COMPANY_SIGN_IN), {}) },
+  { method: 'DELETE', path: '/sites/acme/oidc', scope: 'settings', make: async () => (await saveOidcSettings(ws.db, await siteIdOf('acme'), COMPANY_SIGN_IN), {}) },
+  { method: 'GET', path: '/sites/acme/scim/tokens', scope: 'settings' },
+  { method: 'POST', path: '/sites/acme/scim/tokens', scope: 'settings', make: async () => ({ json: { name: `Okta ${unique()}` } }) },
+  {
+    method: 'DELETE',
+    path: '/sites/acme/scim/tokens/:id',
+    scope: 'settings',
+    make: async () => ({ path: `/sites/acme/scim/tokens/${(await createScimToken(ws.db, siteId, { name: 'spare', createdBy: null })).row.public_id}` }),
+  },
 ];
 
 const COMPANY_SIGN_IN = { issuer: 'https://idp.acme.test', clientId: 'hallway', clientSecret: 'client-secret', displayName: 'Acme' };
-const siteId = async (slug: string) => (await ws.db.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
+const siteIdOf = async (slug: string) => (await ws.db.selectFrom('sites').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()).id;
 
 const spareUser = async () => (await createAdminUser(ws.db, { email: `spare-${unique()}@hr.test`, role: 'editor' })).public_id;
 
@@ -97,6 +107,7 @@ const callers: Caller[] = [];
 before(async () => {
   ws = await openWorkspace();
   const site = await createSite(ws.db, { slug: 'acme', name: 'Acme' });
+  siteId = site.id;
   const person = await createPerson(ws.db, {
     siteId: site.id,
     email: 'ada@acme.test',

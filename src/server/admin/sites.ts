@@ -30,6 +30,8 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.holdLinks !== undefined && { hold_links: fields.holdLinks }),
     ...(fields.holdPhones !== undefined && { hold_phones: fields.holdPhones }),
     ...(fields.heldWords !== undefined && { held_words: fields.heldWords }),
+    ...(fields.scimInviteAfterDays !== undefined && { scim_invite_after_days: fields.scimInviteAfterDays }),
+    ...(fields.scimInviteAlumni !== undefined && { scim_invite_alumni: fields.scimInviteAlumni }),
   };
 }
 
@@ -52,6 +54,8 @@ export function toAdminSite(site: Site): AdminSite {
     consentTextVersion: site.consent_text_version,
     accentColor: site.accent_color,
     careersUrl: site.careers_url,
+    scimInviteAfterDays: site.scim_invite_after_days,
+    scimInviteAlumni: site.scim_invite_alumni,
     createdAt: new Date(site.created_at).toISOString(),
     holdLinks: site.hold_links,
     holdPhones: site.hold_phones,

@@ -243,6 +243,8 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     const requests = trx.selectFrom('contact_requests').select('id').where('person_id', '=', personId);
     await trx.deleteFrom('relay_messages').where('request_id', 'in', requests).execute();
     await trx.updateTable('contact_requests').set({ answer_text: null }).where('person_id', '=', personId).execute();
+    // The identity provider's copy of their name and user name (SCIM) goes too; it may provision them anew.
+    await trx.deleteFrom('scim_users').where('person_id', '=', personId).execute();
     await trx
       .updateTable('people')
       .set({

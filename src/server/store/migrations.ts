@@ -805,6 +805,50 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('oidc_flows_expiry').on('oidc_flows').column('expires_at').execute();
     },
   },
+  '0015_scim': {
+    async up(db) {
+      // SCIM provisioning (issue 17). A site's bearer tokens, only their SHA-256 stored.
+      await db.schema
+        .createTable('scim_tokens')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_by', 'text')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_used_at', 'timestamptz')
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      // The identity provider's user, next to the person it provisions. Deleted by a SCIM DELETE; the
+      // person stays (as left), so the same userName can be provisioned again (a rehire).
+      await db.schema
+        .createTable('scim_users')
+        .addColumn('person_id', 'integer', (c) => c.primaryKey().references('people.id').onDelete('cascade'))
+        .addColumn('site_id', 'integer', (c) => c.notNull().references('sites.id').onDelete('cascade'))
+        .addColumn('user_name', 'text', (c) => c.notNull())
+        .addColumn('external_id', 'text')
+        .addColumn('given_name', 'text')
+        .addColumn('family_name', 'text')
+        .addColumn('active', 'boolean', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('deactivated_at', 'timestamptz')
+        // Each automatic invitation goes once: set in the transaction that sends it.
+        .addColumn('invited_new_at', 'timestamptz')
+        .addColumn('invited_alumni_at', 'timestamptz')
+        .execute();
+      // userName is unique per site in any letter case (a 409 across sites would say who works where).
+      await sql`create unique index scim_users_user_name on scim_users (site_id, lower(user_name))`.execute(db);
+      await db.schema.createIndex('scim_users_external_id').on('scim_users').columns(['site_id', 'external_id']).execute();
+      await db.schema
+        .alterTable('sites')
+        .addColumn('scim_invite_after_days', 'integer')
+        .addColumn('scim_invite_alumni', 'boolean', (c) => c.notNull().defaultTo(false))
+        .execute();
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

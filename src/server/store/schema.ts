@@ -19,6 +19,10 @@ export interface SitesTable {
   accent_color: string | null;
   /** The careers site the landing pages lead back to. */
   careers_url: string | null;
+  /** Days after a SCIM user is provisioned before they are invited automatically; null: never. */
+  scim_invite_after_days: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Invite a user the identity provider deactivates to appear as alumni. */
+  scim_invite_alumni: Generated<boolean>;
   created_at: CreatedAt;
   /** The site's filter (issue 18): questions with links, phone numbers or these words are held for moderation. */
   hold_links: Generated<boolean>;
@@ -382,6 +386,37 @@ export interface SiteJobFeedsTable {
   claimed_until: Date | null;
 }
 
+/** A site's SCIM bearer token (migration 0015): only the SHA-256 of its secret is stored. */
+export interface ScimTokensTable {
+  id: Generated<number>;
+  public_id: string;
+  site_id: number;
+  name: string;
+  prefix: string;
+  token_hash: string;
+  created_by: string | null;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+/** The identity provider's user provisioning a person (migration 0015). */
+export interface ScimUsersTable {
+  person_id: number;
+  site_id: number;
+  /** As the provider sent it; unique per site in any letter case. */
+  user_name: string;
+  external_id: string | null;
+  given_name: string | null;
+  family_name: string | null;
+  active: boolean;
+  created_at: ColumnType<Date, Date | undefined, never>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+  deactivated_at: Date | null;
+  invited_new_at: Date | null;
+  invited_alumni_at: Date | null;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -411,6 +446,8 @@ export interface Database {
   site_job_feeds: SiteJobFeedsTable;
   site_oidc: SiteOidcTable;
   oidc_flows: OidcFlowsTable;
+  scim_tokens: ScimTokensTable;
+  scim_users: ScimUsersTable;
 }
 
 export type Site = Selectable<SitesTable>;

@@ -21,6 +21,8 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.holdLinks !== undefined && { hold_links: site.holdLinks }),
       ...(site.holdPhones !== undefined && { hold_phones: site.holdPhones }),
       ...(site.heldWords !== undefined && { held_words: site.heldWords }),
+      scim_invite_after_days: site.scimInviteAfterDays ?? null,
+      ...(site.scimInviteAlumni !== undefined && { scim_invite_alumni: site.scimInviteAlumni }),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -35,6 +35,8 @@ export function aSite(overrides: Partial<AdminSite> = {}): AdminSite {
     consentTextVersion: '2026-11',
     accentColor: '#8a2f3c',
     careersUrl: 'https://careers.acme.test/jobs',
+    scimInviteAfterDays: null,
+    scimInviteAlumni: false,
     createdAt: '2026-09-01T09:00:00.000Z',
     ...overrides,
   };
