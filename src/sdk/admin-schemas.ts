@@ -41,6 +41,23 @@ export function isCareersUrl(value: string): boolean {
 
 export const CAREERS_URL_MAX = 2000;
 
+/** The site's answer window (issue 18): days a confirmed question may wait before the candidate is offered someone else. */
+export const ANSWER_WINDOW_MIN_DAYS = 1;
+export const ANSWER_WINDOW_MAX_DAYS = 30;
+export const DEFAULT_ANSWER_WINDOW_DAYS = 5;
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+const TIME_ZONE_MAX = 64;
+
+/** An IANA time zone this runtime knows, such as `Europe/Paris`. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length <= TIME_ZONE_MAX;
+  } catch {
+    return false;
+  }
+}
+
 /** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
 const AccentColor = z.pipe(
   z.string().check(z.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex colour such as #8a2f3c')),
@@ -65,6 +82,10 @@ export const SiteCreate = z.strictObject({
   accentColor: z.optional(z.nullable(AccentColor)),
   /** Where those pages lead back to; without it, the page a question came from or the first allowed origin. `null` clears it. */
   careersUrl: z.optional(z.nullable(CareersUrl)),
+  /** Days a confirmed question may stay unanswered before the candidate is offered someone else (default 5). */
+  answerWindowDays: z.optional(z.int().check(z.minimum(ANSWER_WINDOW_MIN_DAYS), z.maximum(ANSWER_WINDOW_MAX_DAYS))),
+  /** The site's working days' time zone (IANA, default `Europe/Paris`): a reminder goes out Mon–Fri, 9–17 there only. */
+  timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be a time zone such as Europe/Paris'))),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -79,6 +100,8 @@ export const AdminSite = z.object({
   accentColor: z.nullable(z.string()),
   careersUrl: z.nullable(z.string()),
   createdAt: z.iso.datetime(),
+  answerWindowDays: z.optional(z.number()),
+  timeZone: z.optional(z.string()),
 });
 
 export const AdminSiteList = z.object({ items: z.array(AdminSite) });

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
+import { startFollowUps } from './contact/follow-ups.js';
 import { DEFAULT_RETENTION_DAYS, EXPIRED_PURGE_INTERVAL_MS, purgeExpired, purgeOldData } from './contact/retention.js';
 import type { ContactOptions } from './contact/routes.js';
 import { createTransport, startMailWorker } from './mail/index.js';
@@ -74,6 +75,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const purger = setInterval(purge, DAY_MS).unref();
   const expiredPurger = setInterval(() => void purgeExpired(db).catch(logFailure), EXPIRED_PURGE_INTERVAL_MS).unref();
 
+  const followUps = startFollowUps({ db, links }, options.contact?.now ? { now: options.contact.now } : {});
+
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
   const lists = publicLists(db, publicUrl);
@@ -110,6 +113,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
     async close() {
       clearInterval(purger);
       clearInterval(expiredPurger);
+      await followUps.stop();
       await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await signInLinksMade();

@@ -27,6 +27,8 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.consentTextVersion !== undefined && { consent_text_version: fields.consentTextVersion }),
     ...(fields.accentColor !== undefined && { accent_color: fields.accentColor }),
     ...(fields.careersUrl !== undefined && { careers_url: fields.careersUrl }),
+    ...(fields.answerWindowDays !== undefined && { answer_window_days: fields.answerWindowDays }),
+    ...(fields.timeZone !== undefined && { time_zone: fields.timeZone }),
   };
 }
 
@@ -50,5 +52,7 @@ export function toAdminSite(site: Site): AdminSite {
     accentColor: site.accent_color,
     careersUrl: site.careers_url,
     createdAt: new Date(site.created_at).toISOString(),
+    answerWindowDays: site.answer_window_days,
+    timeZone: site.time_zone,
   };
 }

@@ -225,7 +225,7 @@ interface StoredRequest {
 }
 
 /** The employee's mail: replying to it writes to the candidate, whose address is the only one shared. */
-async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
+export async function forwardToEmployee(db: Db, { links, contactLinks }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
   await enqueueMail(db, {
     to: person.email,
     template: 'contact_request',

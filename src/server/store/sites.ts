@@ -18,6 +18,8 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.consentTextVersion !== undefined && { consent_text_version: site.consentTextVersion }),
       accent_color: site.accentColor ?? null,
       careers_url: site.careersUrl ?? null,
+      ...(site.answerWindowDays !== undefined && { answer_window_days: site.answerWindowDays }),
+      ...(site.timeZone !== undefined && { time_zone: site.timeZone }),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
