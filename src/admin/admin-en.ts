@@ -347,6 +347,13 @@ const en = {
   adOvUpload: 'Upload the list',
   adOvUploaded: (count: number) => `The job list is updated: ${count} open jobs.`,
   adOvRefused: (detail: string) => `The job list was refused; nothing changed. ${detail}`,
+  adWsAnswerWindow: 'Answer window, in days',
+  adWsAnswerWindowHint:
+    'A question still unanswered after this many days: the candidate is kindly offered someone else in the same job. Halfway through, the employee gets one reminder, on a working day.',
+  adWsAnswerWindowError: 'Enter a number of days from 1 to 30.',
+  adWsTimeZone: 'Time zone of the working days',
+  adWsTimeZoneHint: 'The one reminder goes out Monday to Friday, from 9:00 to 17:00, in this time zone: never in the evening or at the weekend.',
+  adWsTimeZoneError: 'Choose a time zone from the list.',
 };
 
 export type AdminTerms = typeof en;

@@ -347,6 +347,13 @@ const fr: AdminTerms = {
   adOvUpload: 'Téléverser la liste',
   adOvUploaded: (count: number) => `La liste des postes est à jour\u202f: ${count} postes ouverts.`,
   adOvRefused: (detail: string) => `La liste des postes a été refusée\u202f; rien n’a changé. ${detail}`,
+  adWsAnswerWindow: 'Délai de réponse, en jours',
+  adWsAnswerWindowHint:
+    'Une question toujours sans réponse après ce nombre de jours\u202f: le candidat se voit proposer, avec délicatesse, une autre personne du même métier. À mi-délai, le salarié reçoit un seul rappel, un jour ouvré.',
+  adWsAnswerWindowError: 'Indiquez un nombre de jours entre 1 et 30.',
+  adWsTimeZone: 'Fuseau horaire des jours ouvrés',
+  adWsTimeZoneHint: 'L’unique rappel part du lundi au vendredi, de 9\u00a0h à 17\u00a0h, dans ce fuseau horaire\u202f: jamais le soir ni le week-end.',
+  adWsTimeZoneError: 'Choisissez un fuseau horaire dans la liste.',
 };
 
 export default fr;

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { SiteUpdate } from '../../sdk/admin-schemas.js';
+import { toAdminSite, updateSite } from '../admin/sites.js';
 import { createApp } from '../app.js';
 import { Links } from '../auth/links.js';
 import { hashToken, newToken } from '../auth/tokens.js';
@@ -106,6 +107,13 @@ describe('working time', () => {
     assert.equal(SiteUpdate.safeParse({ timeZone: 'Mars/Olympus_Mons' }).success, false);
     assert.equal(SiteUpdate.safeParse({ answerWindowDays: 0 }).success, false);
     assert.equal(SiteUpdate.safeParse({ answerWindowDays: 31 }).success, false);
+  });
+
+  test('a site starts with 5 days in Europe/Paris; the settings change both', async () => {
+    const other = await createSite(db, { slug: 'other', name: 'Other' });
+    assert.deepEqual([other.answer_window_days, other.time_zone], [5, 'Europe/Paris']);
+    const updated = toAdminSite((await updateSite(db, 'other', { answerWindowDays: 7, timeZone: 'America/New_York' }))!);
+    assert.deepEqual([updated.answerWindowDays, updated.timeZone], [7, 'America/New_York']);
   });
 });
 
