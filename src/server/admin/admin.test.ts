@@ -151,6 +151,8 @@ describe('sites', () => {
         accentColor: null,
         careersUrl: null,
         createdAt: undefined,
+        answerWindowDays: 5,
+        timeZone: 'Europe/Paris',
       },
     );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import type { GroupCount, JobCoverage, SiteJobInput, SiteOverview } from '../../sdk/admin-schemas.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { titlesReaching } from '../trigrams.js';
 
 export type JobSource = 'upload';
@@ -41,7 +42,7 @@ export function readJobsCsv(text: string): Record<string, string>[] {
 
 /** Replaces the site's jobs from `source` with `jobs`, in their order, in one transaction. */
 export async function replaceJobs(db: Db, siteId: number, source: JobSource, jobs: SiteJobInput[]): Promise<number> {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     await trx.deleteFrom('site_jobs').where('site_id', '=', siteId).where('source', '=', source).execute();
     for (let start = 0; start < jobs.length; start += 500) {
       const values = jobs.slice(start, start + 500).map((job, i) => ({
