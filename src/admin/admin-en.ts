@@ -354,6 +354,7 @@ const en = {
   adWsTimeZone: 'Time zone of the working days',
   adWsTimeZoneHint: 'The one reminder goes out Monday to Friday, from 9:00 to 17:00, in this time zone: never in the evening or at the weekend.',
   adWsTimeZoneError: 'Choose a time zone from the list.',
+  adWsAnRangeTooLong: (max: number) => `A report covers at most ${max} weeks: choose a later first week.`,
 };
 
 export type AdminTerms = typeof en;

@@ -354,6 +354,7 @@ const fr: AdminTerms = {
   adWsTimeZone: 'Fuseau horaire des jours ouvrés',
   adWsTimeZoneHint: 'L’unique rappel part du lundi au vendredi, de 9\u00a0h à 17\u00a0h, dans ce fuseau horaire\u202f: jamais le soir ni le week-end.',
   adWsTimeZoneError: 'Choisissez un fuseau horaire dans la liste.',
+  adWsAnRangeTooLong: (max: number) => `Un rapport couvre au plus ${max}\u00a0semaines\u202f: choisissez une première semaine plus tardive.`,
 };
 
 export default fr;
