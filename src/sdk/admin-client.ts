@@ -10,6 +10,7 @@ import {
   ApiKeyCreated,
   ApiKeyList,
   AuditPage,
+  BulkInvitationResult,
   ConsentRecordPage,
   type AuditFilters,
   type AdminUserCreate,
@@ -162,6 +163,8 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** Invites the chosen employees (public ids, at most 500) in one request; says what became of each (scope `people`). */
+  inviteMany(site: string, people: string[]): Promise<BulkInvitationResult>;
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,6 +249,7 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    inviteMany: (slug, people) => call(api.post(site(slug, 'invitations', 'many'), { json: { people } }), BulkInvitationResult),
   };
 }
 

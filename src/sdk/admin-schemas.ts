@@ -546,3 +546,22 @@ export type SiteJobsReplaced = z.infer<typeof SiteJobsReplaced>;
 export type JobCoverage = z.infer<typeof JobCoverage>;
 export type GroupCount = z.infer<typeof GroupCount>;
 export type SiteOverview = z.infer<typeof SiteOverview>;
+
+/** The most people one "Invite" of the workspace's selection sends to (issue 16). */
+export const BULK_INVITE_MAX = 500;
+/** `POST /v1/admin/sites/:site/invitations/many` (scope `people`): the people chosen, by public id. */
+export const BulkInvitationRequest = z.strictObject({
+  people: z.array(z.string().check(z.minLength(1), z.maxLength(EMAIL_MAX))).check(z.minLength(1), z.maxLength(BULK_INVITE_MAX)),
+});
+/**
+ * What became of each: `invited` (the mail is on its way), `already_listed` (they opted in already),
+ * `left` (not a current employee), `recently_invited` (within the last 24 hours), `not_found`.
+ */
+export const BulkInvitationOutcome = z.enum(['invited', 'already_listed', 'left', 'recently_invited', 'not_found']);
+export const BulkInvitationResult = z.object({
+  results: z.array(z.object({ person: z.string(), outcome: BulkInvitationOutcome })),
+  invited: z.number(),
+});
+export type BulkInvitationRequest = z.infer<typeof BulkInvitationRequest>;
+export type BulkInvitationOutcome = z.infer<typeof BulkInvitationOutcome>;
+export type BulkInvitationResult = z.infer<typeof BulkInvitationResult>;

@@ -39,6 +39,7 @@ const ROUTES: Route[] = [
     make: async () => ({ csv: `email,full_name,job_title\n${unique()}@acme.test,Ada Lovelace,Engineer\n` }),
   },
   { method: 'POST', path: '/sites/acme/invitations', scope: 'people', make: async () => ({ json: { all: true } }) },
+  { method: 'POST', path: '/sites/acme/invitations/many', scope: 'people', make: async () => ({ json: { people: [personId] } }) },
   {
     method: 'POST',
     path: '/sites/acme/people/:person/status',
