@@ -1,3 +1,5 @@
+import type { BulkInvitationOutcome } from '../sdk/admin-schemas.js';
+
 // The HR workspace's strings (/admin): loaded with admin.js only, never with hallway.js.
 const en = {
   adWorkspace: 'Hallway HR workspace',
@@ -354,6 +356,20 @@ const en = {
   adWsTimeZone: 'Time zone of the working days',
   adWsTimeZoneHint: 'The one reminder goes out Monday to Friday, from 9:00 to 17:00, in this time zone: never in the evening or at the weekend.',
   adWsTimeZoneError: 'Choose a time zone from the list.',
+  adWsSelect: (name: string) => `Select ${name}`,
+  adWsSelectAll: 'Select all employees shown',
+  adWsSelected: (count: number) => `${count} selected`,
+  adWsInviteSelected: (count: number) => (count === 1 ? 'Invite the 1 selected' : `Invite the ${count} selected`),
+  adWsInvitedMany: ({ invited, already_listed, left, recently_invited, not_found }: Record<BulkInvitationOutcome, number>) =>
+    [
+      invited === 1 ? '1 invitation sent.' : `${invited} invitations sent.`,
+      already_listed ? `${already_listed} already listed.` : '',
+      recently_invited ? `${recently_invited} invited less than 24 hours ago.` : '',
+      left ? `${left} no longer here.` : '',
+      not_found ? `${not_found} not found.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
   adWsAnRangeTooLong: (max: number) => `A report covers at most ${max} weeks: choose a later first week.`,
 };
 
