@@ -1,3 +1,5 @@
+import type { BulkInvitationOutcome } from '../sdk/admin-schemas.js';
+
 // The HR workspace's strings (/admin): loaded with admin.js only, never with hallway.js.
 const en = {
   adWorkspace: 'Hallway HR workspace',
@@ -471,6 +473,28 @@ const en = {
   adScimTokenName: 'Name, such as Okta',
   adScimCreateToken: 'Create the token',
   adScimRevokeConfirm: (name: string) => `Revoke “${name}”? The identity provider using it can no longer provision anyone.`,
+  adWsAnswerWindow: 'Answer window, in days',
+  adWsAnswerWindowHint:
+    'A question still unanswered after this many days: the candidate is kindly offered someone else in the same job. Halfway through, the employee gets one reminder, on a working day.',
+  adWsAnswerWindowError: 'Enter a number of days from 1 to 30.',
+  adWsTimeZone: 'Time zone of the working days',
+  adWsTimeZoneHint: 'The one reminder goes out Monday to Friday, from 9:00 to 17:00, in this time zone: never in the evening or at the weekend.',
+  adWsTimeZoneError: 'Choose a time zone from the list.',
+  adWsSelect: (name: string) => `Select ${name}`,
+  adWsSelectAll: 'Select all employees shown',
+  adWsSelected: (count: number) => `${count} selected`,
+  adWsInviteSelected: (count: number) => (count === 1 ? 'Invite the 1 selected' : `Invite the ${count} selected`),
+  adWsInvitedMany: ({ invited, already_listed, left, recently_invited, not_found }: Record<BulkInvitationOutcome, number>) =>
+    [
+      invited === 1 ? '1 invitation sent.' : `${invited} invitations sent.`,
+      already_listed ? `${already_listed} already listed.` : '',
+      recently_invited ? `${recently_invited} invited less than 24 hours ago.` : '',
+      left ? `${left} no longer here.` : '',
+      not_found ? `${not_found} not found.` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  adWsAnRangeTooLong: (max: number) => `A report covers at most ${max} weeks: choose a later first week.`,
 };
 
 export type AdminTerms = typeof en;

@@ -1,4 +1,5 @@
 import type { AdminTerms } from './admin-en.js';
+import type { BulkInvitationOutcome } from '../sdk/admin-schemas.js';
 
 // The HR workspace's strings (/admin): loaded with admin.js only, never with hallway.js.
 const fr: AdminTerms = {
@@ -477,6 +478,28 @@ const fr: AdminTerms = {
   adScimTokenName: 'Nom, par exemple Okta',
   adScimCreateToken: 'Créer le jeton',
   adScimRevokeConfirm: (name: string) => `Révoquer «\u202f${name}\u202f»\u202f? Le fournisseur d’identité qui l’utilise ne peut plus provisionner personne.`,
+  adWsAnswerWindow: 'Délai de réponse, en jours',
+  adWsAnswerWindowHint:
+    'Une question toujours sans réponse après ce nombre de jours\u202f: le candidat se voit proposer, avec délicatesse, une autre personne du même métier. À mi-délai, le salarié reçoit un seul rappel, un jour ouvré.',
+  adWsAnswerWindowError: 'Indiquez un nombre de jours entre 1 et 30.',
+  adWsTimeZone: 'Fuseau horaire des jours ouvrés',
+  adWsTimeZoneHint: 'L’unique rappel part du lundi au vendredi, de 9\u00a0h à 17\u00a0h, dans ce fuseau horaire\u202f: jamais le soir ni le week-end.',
+  adWsTimeZoneError: 'Choisissez un fuseau horaire dans la liste.',
+  adWsSelect: (name: string) => `Sélectionner ${name}`,
+  adWsSelectAll: 'Sélectionner tous les salariés affichés',
+  adWsSelected: (count: number) => (count === 1 ? '1 sélectionné' : `${count} sélectionnés`),
+  adWsInviteSelected: (count: number) => (count === 1 ? 'Inviter la personne sélectionnée' : `Inviter les ${count} sélectionnés`),
+  adWsInvitedMany: ({ invited, already_listed, left, recently_invited, not_found }: Record<BulkInvitationOutcome, number>) =>
+    [
+      invited <= 1 ? `${invited} invitation envoyée.` : `${invited} invitations envoyées.`,
+      already_listed ? `${already_listed} déjà visible(s).` : '',
+      recently_invited ? `${recently_invited} invité(s) il y a moins de 24\u00a0heures.` : '',
+      left ? `${left} parti(s) de l’entreprise.` : '',
+      not_found ? `${not_found} introuvable(s).` : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  adWsAnRangeTooLong: (max: number) => `Un rapport couvre au plus ${max}\u00a0semaines\u202f: choisissez une première semaine plus tardive.`,
 };
 
 export default fr;

@@ -45,6 +45,23 @@ export const HELD_WORDS_MAX = 200;
 export const HELD_WORD_MAX = 60;
 export const SCIM_INVITE_AFTER_DAYS_MAX = 365;
 
+/** The site's answer window (issue 18): days a confirmed question may wait before the candidate is offered someone else. */
+export const ANSWER_WINDOW_MIN_DAYS = 1;
+export const ANSWER_WINDOW_MAX_DAYS = 30;
+export const DEFAULT_ANSWER_WINDOW_DAYS = 5;
+export const DEFAULT_TIME_ZONE = 'Europe/Paris';
+const TIME_ZONE_MAX = 64;
+
+/** An IANA time zone this runtime knows, such as `Europe/Paris`. */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length <= TIME_ZONE_MAX;
+  } catch {
+    return false;
+  }
+}
+
 /** `#rrggbb` (or `#rgb`), any case; stored as lower-case `#rrggbb`. */
 const AccentColor = z.pipe(
   z.string().check(z.regex(/^#([0-9a-f]{3}|[0-9a-f]{6})$/i, 'must be a hex colour such as #8a2f3c')),
@@ -77,6 +94,10 @@ export const SiteCreate = z.strictObject({
   scimInviteAfterDays: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(SCIM_INVITE_AFTER_DAYS_MAX)))),
   /** SCIM: invite a user the identity provider deactivates to appear as alumni. */
   scimInviteAlumni: z.optional(z.boolean()),
+  /** Days a confirmed question may stay unanswered before the candidate is offered someone else (default 5). */
+  answerWindowDays: z.optional(z.int().check(z.minimum(ANSWER_WINDOW_MIN_DAYS), z.maximum(ANSWER_WINDOW_MAX_DAYS))),
+  /** The site's working days' time zone (IANA, default `Europe/Paris`): a reminder goes out Mon–Fri, 9–17 there only. */
+  timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be a time zone such as Europe/Paris'))),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -96,6 +117,8 @@ export const AdminSite = z.object({
   holdLinks: z.optional(z.boolean()),
   holdPhones: z.optional(z.boolean()),
   heldWords: z.optional(z.array(z.string())),
+  answerWindowDays: z.optional(z.number()),
+  timeZone: z.optional(z.string()),
 });
 
 export const AdminSiteList = z.object({ items: z.array(AdminSite) });
@@ -709,3 +732,22 @@ export type ScimToken = z.infer<typeof ScimToken>;
 export type ScimTokenList = z.infer<typeof ScimTokenList>;
 export type ScimTokenCreate = z.infer<typeof ScimTokenCreate>;
 export type ScimTokenCreated = z.infer<typeof ScimTokenCreated>;
+
+/** The most people one "Invite" of the workspace's selection sends to (issue 16). */
+export const BULK_INVITE_MAX = 500;
+/** `POST /v1/admin/sites/:site/invitations/many` (scope `people`): the people chosen, by public id. */
+export const BulkInvitationRequest = z.strictObject({
+  people: z.array(z.string().check(z.minLength(1), z.maxLength(EMAIL_MAX))).check(z.minLength(1), z.maxLength(BULK_INVITE_MAX)),
+});
+/**
+ * What became of each: `invited` (the mail is on its way), `already_listed` (they opted in already),
+ * `left` (not a current employee), `recently_invited` (within the last 24 hours), `not_found`.
+ */
+export const BulkInvitationOutcome = z.enum(['invited', 'already_listed', 'left', 'recently_invited', 'not_found']);
+export const BulkInvitationResult = z.object({
+  results: z.array(z.object({ person: z.string(), outcome: BulkInvitationOutcome })),
+  invited: z.number(),
+});
+export type BulkInvitationRequest = z.infer<typeof BulkInvitationRequest>;
+export type BulkInvitationOutcome = z.infer<typeof BulkInvitationOutcome>;
+export type BulkInvitationResult = z.infer<typeof BulkInvitationResult>;

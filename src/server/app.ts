@@ -8,6 +8,7 @@ import { OverloadedError, apiError, isDatabaseUnavailable } from './errors.js';
 import { adminRoutes } from './admin/routes.js';
 import { workspaceRoutes } from './admin/sign-in.js';
 import type { Links } from './auth/links.js';
+import { askInsteadRoutes } from './contact/ask-instead.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
 import type { RateLimit } from './rate-limit.js';
@@ -73,6 +74,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/v1/sites/:site', publicRoutes({ db, publicUrl, lists: publicLists ?? createPublicLists(db, publicUrl) }));
   app.route('/contact', contactFlow.pages);
   app.route('/contact', thankRoutes({ db, links, now: contact?.now }));
+  app.route('/contact', askInsteadRoutes({ db, links, now: contact?.now }));
 
   // One person's data, or the admin's: no cache, the browser's or a shared one, may keep a copy.
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);

@@ -107,6 +107,7 @@ const ROUTES: Route[] = [
     sample: () => [{ email: 'x@acme.example', full_name: 'X Y', job_title: 'Chef' }],
   },
   { method: 'POST', path: '/v1/admin/sites/{site}/invitations', family: 'admin', limit: 64 * KB, sample: () => ({ person: 'nobody@acme.example' }) },
+  { method: 'POST', path: '/v1/admin/sites/{site}/invitations/many', family: 'admin', limit: 64 * KB, sample: () => ({ people: ['nobody'] }) },
   { method: 'POST', path: '/v1/admin/sites/{site}/people/{id}/status', family: 'admin', limit: 64 * KB, sample: () => ({ status: 'left' }) },
   { method: 'GET', path: '/v1/admin/sites/{site}/testimonials', family: 'admin', queryKeys: ['status'] },
   { method: 'POST', path: '/v1/admin/sites/{site}/testimonials/{id}/approve', family: 'admin', limit: 64 * KB, sample: () => ({}) },

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp } from './app.js';
 import { ensureAdminKey } from './admin/keys.js';
 import { Links, loadLinkSecret } from './auth/links.js';
+import { startFollowUps } from './contact/follow-ups.js';
 import { DEFAULT_RETENTION_DAYS, EXPIRED_PURGE_INTERVAL_MS, purgeExpired, purgeOldData } from './contact/retention.js';
 import { refreshReplyTimes } from './record/reply-time.js';
 import type { ContactOptions } from './contact/routes.js';
@@ -86,6 +87,8 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
   const logScimFailure = (error: unknown) => console.error(`SCIM invitations failed: ${error instanceof Error ? error.message : String(error)}`);
   const scimInviter = setInterval(() => void sendScimInvitations(db, links).catch(logScimFailure), SCIM_INVITATIONS_INTERVAL_MS).unref();
 
+  const followUps = startFollowUps({ db, links, relayDomain: config.relay?.domain }, options.contact?.now ? { now: options.contact.now } : {});
+
   siteReader(db, options.maxWaiting);
   const analytics = startAnalyticsFlush(db);
   const jobFeeds = startFeedScheduler(db);
@@ -128,6 +131,7 @@ export async function startServer(config: Config, options: ServerOptions = {}): 
       clearInterval(purger);
       clearInterval(expiredPurger);
       clearInterval(scimInviter);
+      await followUps.stop();
       await firstPurge;
       await new Promise((resolve) => server.close(resolve));
       await relay?.close();

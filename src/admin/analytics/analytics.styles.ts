@@ -5,12 +5,19 @@ export default css`
     display: flex;
     flex-wrap: wrap;
     gap: 1rem;
-    align-items: end;
+    align-items: start;
     margin-block-end: 1rem;
   }
 
   .range .field {
     margin: 0;
+    max-inline-size: 16rem;
+  }
+
+  /* The button lines up with the inputs, under their labels, whether or not an error shows below one. */
+  .range .actions {
+    align-self: start;
+    margin-block-start: 1.6rem;
   }
 
   .charts {

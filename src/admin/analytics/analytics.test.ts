@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse } from 'msw';
 import type { AnalyticsFigures, AnalyticsReport } from '../../sdk/admin-schemas.js';
 import { errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import { $, alerts, received, route, signedInClient, statuses, texts, until, mockedApi } from '../../../tests/support/browser/admin-test-data.js';
@@ -134,9 +135,31 @@ describe('hw-admin-analytics', () => {
     $<HTMLInputElement>(el, '#to').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    expect(alerts(el)).to.deep.equal(['Choose two weeks, the first no later than the last.']);
+    expect(texts(el, '#to-error'), 'by the field, the form kept').to.deep.equal(['Choose two weeks, the first no later than the last.']);
+    expect($(el, '#to').getAttribute('aria-describedby')).to.equal('to-error');
+    await until('the field focused', () => el.shadowRoot!.activeElement?.id === 'to');
     expect(received.length).to.equal(2);
     await expect(el).to.be.accessible();
+  });
+
+  it('keeps the form when the server refuses the weeks, and says why by the field', async () => {
+    const tooLong = { error: { code: 'invalid_query', message: 'A report covers at most 104 weeks.', field: 'from' } };
+    serveReports((query) => (query.from === '2020-W01' ? HttpResponse.json(tooLong, { status: 400 }) : aReport()));
+    const el = await analyticsPage();
+    $<HTMLInputElement>(el, '#from').value = '2020-W01';
+    $<HTMLInputElement>(el, '#from').focus();
+    await sendKeys({ press: 'Enter' });
+    await until('the refusal', () => texts(el, '#from-error').length);
+    expect(texts(el, '#from-error')).to.deep.equal(['A report covers at most 104 weeks: choose a later first week.']);
+    expect($<HTMLInputElement>(el, '#from').value, 'the weeks asked for, to correct').to.equal('2020-W01');
+    expect(el.shadowRoot!.querySelector('form.range button[type="submit"]')).to.not.equal(null);
+    await expect(el).to.be.accessible();
+
+    $<HTMLInputElement>(el, '#from').value = '2026-W40';
+    $<HTMLInputElement>(el, '#from').focus();
+    await sendKeys({ press: 'Enter' });
+    await until('the charts again', () => el.shadowRoot!.querySelector('svg'));
+    expect(el.shadowRoot!.querySelector('#from-error')).to.equal(null);
   });
 
   it('shows a failure, and loads again on Retry', async () => {

@@ -1,6 +1,7 @@
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { AnalyticsFigures, AnalyticsQuery, AnalyticsReport } from '../../sdk/admin-schemas.js';
+import { ANALYTICS_MAX_WEEKS, type AnalyticsFigures, type AnalyticsQuery, type AnalyticsReport } from '../../sdk/admin-schemas.js';
+import { HttpError } from '../../sdk/errors.js';
 import { define } from '../../components/shared/define.js';
 import { fieldStyles } from '../../components/shared/field-styles.js';
 import { Loader } from '../../components/shared/loader.js';
@@ -32,6 +33,8 @@ export class HwAdminAnalytics extends AdminElement {
 
   /** The weeks asked for; empty asks for the server's default. */
   @state() private range: AnalyticsQuery = {};
+  /** A range refused, here or by the server: said by its field, the form kept. */
+  @state() private rangeError?: { field: 'from' | 'to'; message: string };
 
   private readonly report = new Loader(this, {
     task: ([admin, site, range]) => admin!.analytics.report(site!, range),
@@ -46,7 +49,7 @@ export class HwAdminAnalytics extends AdminElement {
         initial: () => this.renderLoading(),
         pending: () => this.renderLoading(),
         complete: (report) => this.renderReport(report),
-        error: (error) => this.renderLoadError(error, () => this.report.run()),
+        error: (error) => (isRangeRefused(error) ? this.renderRefusedRange(error) : this.renderLoadError(error, () => this.report.run())),
       })}
     `;
   }
@@ -55,7 +58,7 @@ export class HwAdminAnalytics extends AdminElement {
     const { localize } = this;
     const empty = STEPS.every((step) => report.totals[step] === 0);
     return html`
-      ${this.renderRange(report)}
+      ${this.renderRange(report, this.rangeError, report)}
       ${
         empty
           ? html`<p class="message empty">${localize.term('adAnEmpty')}</p>`
@@ -84,22 +87,32 @@ export class HwAdminAnalytics extends AdminElement {
     `;
   }
 
-  private renderRange(report: AnalyticsReport) {
+  /** The server refused the weeks asked for: the form stays, with the reason by the field. */
+  private renderRefusedRange(error: HttpError) {
+    const { from = '', to = '' } = this.range;
+    // Backwards ranges never leave the page: a range refused in order is one too long (or a week the year lacks).
+    const tooLong = error.field === 'from' && from !== '' && from <= to;
+    const message = tooLong ? this.localize.term('adWsAnRangeTooLong', ANALYTICS_MAX_WEEKS) : this.localize.term('adAnRangeError');
+    return this.renderRange({ from, to }, this.rangeError ?? { field: error.field === 'to' ? 'to' : 'from', message });
+  }
+
+  private renderRange(weeks: { from: string; to: string }, refused = this.rangeError, csvOf?: AnalyticsReport) {
     const { localize } = this;
-    const csv = this.admin!.analytics.csvUrl(this.site!, { from: report.from, to: report.to });
+    const field = (name: 'from' | 'to', label: string) => {
+      const invalid = refused?.field === name;
+      return html`<div class="field">
+        <label for=${name}>${label}</label>
+        <input id=${name} name=${name} type="week" required .value=${weeks[name]} aria-invalid=${invalid ? 'true' : 'false'}
+          aria-describedby=${invalid ? `${name}-error` : nothing} />
+        ${invalid ? html`<p id=${`${name}-error`} class="error">${refused.message}</p>` : nothing}
+      </div>`;
+    };
     return html`
       <form class="range" novalidate @submit=${this.showRange}>
-        <div class="field">
-          <label for="from">${localize.term('adAnFrom')}</label>
-          <input id="from" name="from" type="week" required .value=${report.from} />
-        </div>
-        <div class="field">
-          <label for="to">${localize.term('adAnTo')}</label>
-          <input id="to" name="to" type="week" required .value=${report.to} />
-        </div>
+        ${field('from', localize.term('adAnFrom'))} ${field('to', localize.term('adAnTo'))}
         <div class="actions">
           <button type="submit">${localize.term('adAnShow')}</button>
-          <a href=${csv} download>${localize.term('adAnCsv')}</a>
+          ${csvOf ? html`<a href=${this.admin!.analytics.csvUrl(this.site!, { from: csvOf.from, to: csvOf.to })} download>${localize.term('adAnCsv')}</a>` : nothing}
         </div>
       </form>
     `;
@@ -160,14 +173,17 @@ export class HwAdminAnalytics extends AdminElement {
     event.preventDefault();
     const form = event.target as HTMLFormElement;
     const [from, to] = (['from', 'to'] as const).map((name) => (form.elements.namedItem(name) as HTMLInputElement).value);
-    this.failure = '';
-    if (!from || !to || from > to) {
-      this.failure = this.localize.term('adAnRangeError');
+    this.rangeError = !from || !to || from > to ? { field: from ? 'to' : 'from', message: this.localize.term('adAnRangeError') } : undefined;
+    if (this.rangeError) {
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
       return;
     }
     this.range = { from, to };
   };
 }
+
+/** The server's 400 for weeks it will not report on (backwards, too many, no such week). */
+const isRangeRefused = (error: unknown): error is HttpError => error instanceof HttpError && error.code === 'invalid_query';
 
 define('hw-admin-analytics', HwAdminAnalytics);
 

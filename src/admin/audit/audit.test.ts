@@ -141,7 +141,12 @@ describe('hw-admin-audit', () => {
     await sendKeys({ press: 'Enter' });
     await until('the person', () => el.shadowRoot!.querySelector('[data-person="p1"]'));
     expect(received.at(-1)!.query).to.deep.equal({ q: 'ada', limit: '20' });
-    expect(statuses(el)).to.include('1 person found.');
+    expect(texts(el, '.found-status'), 'said next to the people found').to.deep.equal(['1 person found.']);
+    expect(
+      statuses(el).filter((said) => said === '1 person found.'),
+      'and said once',
+    ).to.have.length(1);
+    expect(texts(el, '.status:not(.found-status)').join(''), 'not at the top of the page').to.equal('');
     const link = $<HTMLAnchorElement>(el, '[data-person="p1"] a');
     expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Download the record (CSV) Ada Lovelace');
     expect(`${new URL(link.href).pathname}${new URL(link.href).search}`).to.equal('/v1/admin/sites/acme/consents.csv?person=p1');

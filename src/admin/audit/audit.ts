@@ -29,6 +29,8 @@ export class HwAdminAudit extends AdminElement {
   @state() private lines: AuditEntry[] = [];
   @state() private nextCursor: string | null = null;
   @state() private found?: AdminPerson[];
+  /** "1 person found.", said once, next to the people found (not at the top of the page). */
+  @state() private foundMessage = '';
 
   private readonly firstPage = new Loader(this, {
     task: ([admin, filters]) => admin!.audit({ ...filters, limit: AUDIT_PAGE }),
@@ -145,7 +147,8 @@ export class HwAdminAudit extends AdminElement {
                       <input id="consent-q" name="q" type="search" maxlength="200" required />
                     </div>
                     <button type="submit" class="apply secondary">${localize.term('adConsentFind')}</button>
-                  </form>`
+                  </form>
+                  <p class="status found-status" role="status">${this.foundMessage}</p>`
                   : nothing
               }
               ${this.found ? this.renderFound(this.found) : nothing}
@@ -196,15 +199,18 @@ export class HwAdminAudit extends AdminElement {
     this.act(async () => {
       const page = await this.admin!.audit({ ...this.filters, limit: AUDIT_PAGE, cursor: this.nextCursor! });
       this.show(page, true);
-      return this.localize.term('adAuditCount', this.lines.length, this.nextCursor !== null);
+      // The count above the list is a status region already: it says the new total, once.
+      return '';
     });
 
   private readonly searchPeople = (event: SubmitEvent) => {
     event.preventDefault();
     const q = String(new FormData(event.target as HTMLFormElement).get('q') ?? '').trim();
+    this.foundMessage = '';
     return this.act(async () => {
       this.found = (await this.admin!.people.list(this.site!, { q, limit: 20 })).items;
-      return this.localize.term('adConsentFound', this.found.length);
+      this.foundMessage = this.localize.term('adConsentFound', this.found.length);
+      return '';
     });
   };
 }

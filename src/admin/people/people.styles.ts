@@ -33,4 +33,23 @@ export default css`
     font-size: 0.875em;
     overflow-wrap: anywhere;
   }
+
+  .selection {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    margin-block: 0.5rem;
+  }
+
+  .selection .selected {
+    margin: 0;
+  }
+
+  .select {
+    margin-inline-end: 0.5rem;
+    inline-size: 1.25rem;
+    block-size: 1.25rem;
+    vertical-align: middle;
+  }
 `;

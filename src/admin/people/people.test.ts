@@ -157,6 +157,47 @@ describe('hw-admin-people', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('invites the selected people in one request, from the keyboard, and says what became of each', async () => {
+    const grace = anAdminPerson({ id: 'p3', email: 'grace@acme.test', fullName: 'Grace Hopper', invitedAt: null, showProfile: true });
+    const gone = anAdminPerson({ id: 'p4', email: 'kurt@acme.test', fullName: 'Kurt Gödel', status: 'left' });
+    servePeople([ada, alan, grace, gone]);
+    worker.use(
+      route('post', 'sites/acme/invitations/many', () => ({
+        invited: 2,
+        results: [
+          { person: 'p1', outcome: 'invited' },
+          { person: 'p2', outcome: 'invited' },
+          { person: 'p3', outcome: 'already_listed' },
+        ],
+      })),
+    );
+    const el = await peoplePage();
+    const selectAll = $<HTMLInputElement>(el, '#select-all');
+    expect(el.shadowRoot!.querySelectorAll('tbody .select').length, 'employees only').to.equal(3);
+    expect(el.shadowRoot!.querySelector('.invite-selected')).to.equal(null);
+
+    $<HTMLInputElement>(el, '[aria-label="Select Ada Lovelace"]').focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(texts(el, '.selected')).to.deep.equal(['1 selected']);
+    expect(selectAll.indeterminate).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    selectAll.focus();
+    await sendKeys({ press: 'Space' });
+    await el.updateComplete;
+    expect(texts(el, '.selected')).to.deep.equal(['3 selected']);
+    expect(selectAll.checked).to.equal(true);
+    button(el, 'Invite the 3 selected').focus();
+    await sendKeys({ press: 'Enter' });
+    await until('the result', () => statuses(el).includes('2 invitations sent. 1 already listed.'));
+    const post = received.find((request) => request.method === 'POST')!;
+    expect(post.body).to.deep.equal({ people: ['p1', 'p2', 'p3'] });
+    expect(row(el, 'p1')[5]).not.to.equal('Not yet');
+    expect(texts(el, '.selected'), 'the selection is cleared').to.deep.equal([]);
+    await expect(el).to.be.accessible();
+  });
+
   it('invites everyone not yet invited after asking, in a dialog the keyboard can leave', async () => {
     servePeople([ada, alan]);
     worker.use(route('post', 'sites/acme/invitations', () => ({ invited: 12, skipped: 3 })));

@@ -33,6 +33,8 @@ export class HwAdminPeople extends AdminElement {
   @state() private status?: PersonStatus;
   @state() private people: AdminPerson[] = [];
   @state() private nextCursor: string | null = null;
+  /** The employees ticked for "Invite the selected", by public id. */
+  @state() private selected = new Set<string>();
   private searchTimer?: ReturnType<typeof setTimeout>;
 
   private readonly dialog = new DialogController<Confirm>(this, '.status');
@@ -49,6 +51,7 @@ export class HwAdminPeople extends AdminElement {
   }
 
   private show(page: AdminPeopleList, append: boolean): void {
+    if (!append) this.selected = new Set();
     this.people = append ? [...this.people, ...page.items] : page.items;
     this.nextCursor = page.nextCursor;
   }
@@ -98,6 +101,7 @@ export class HwAdminPeople extends AdminElement {
     }
     return html`
       <p class="count" role="status">${localize.term('adPeopleCount', people.length, this.nextCursor !== null)}</p>
+      ${this.scopes.includes('people') ? this.renderSelection() : nothing}
       <table class="cards">
         <thead>
           <tr>
@@ -129,6 +133,12 @@ export class HwAdminPeople extends AdminElement {
     return html`
       <tr data-person=${person.id}>
         <th scope="row" class="primary">
+          ${
+            person.status === 'employee' && this.scopes.includes('people')
+              ? html`<input type="checkbox" class="select" aria-label=${localize.term('adWsSelect', person.fullName)} .checked=${this.selected.has(person.id)}
+                  @change=${(event: Event) => this.select([person.id], (event.target as HTMLInputElement).checked)} />`
+              : nothing
+          }
           <span class="name">${person.fullName}</span>
           ${person.status === 'employee' ? nothing : html`<span class="badge">${this.statusName(person.status)}</span>`}
           <span class="email muted">${person.email}</span>
@@ -158,6 +168,45 @@ export class HwAdminPeople extends AdminElement {
       </div>
     `;
   }
+
+  /** Select all shown employees, how many are selected (said politely), and "Invite the selected". */
+  private renderSelection() {
+    const { localize } = this;
+    const employees = this.people.filter((person) => person.status === 'employee').map((person) => person.id);
+    const count = employees.filter((id) => this.selected.has(id)).length;
+    return html`
+      <div class="selection">
+        <label class="choice">
+          <input type="checkbox" id="select-all" .checked=${count > 0 && count === employees.length} .indeterminate=${count > 0 && count < employees.length}
+            ?disabled=${employees.length === 0} @change=${(event: Event) => this.select(employees, (event.target as HTMLInputElement).checked)} />
+          ${localize.term('adWsSelectAll')}
+        </label>
+        <p class="selected" role="status">${this.selected.size ? localize.term('adWsSelected', this.selected.size) : ''}</p>
+        ${this.selected.size ? html`<button class="invite-selected" @click=${this.inviteSelected}>${localize.term('adWsInviteSelected', this.selected.size)}</button>` : nothing}
+      </div>
+    `;
+  }
+
+  private select(ids: string[], on: boolean): void {
+    const selected = new Set(this.selected);
+    for (const id of ids) {
+      if (on) selected.add(id);
+      else selected.delete(id);
+    }
+    this.selected = selected;
+  }
+
+  private readonly inviteSelected = () =>
+    this.act(async () => {
+      const { results } = await this.admin!.inviteMany(this.site!, [...this.selected]);
+      const now = new Date().toISOString();
+      const invited = new Set(results.filter((result) => result.outcome === 'invited').map((result) => result.person));
+      this.people = this.people.map((person) => (invited.has(person.id) ? { ...person, invitedAt: now } : person));
+      this.selected = new Set();
+      const counts = { invited: 0, already_listed: 0, left: 0, recently_invited: 0, not_found: 0 };
+      for (const { outcome } of results) counts[outcome]++;
+      return this.localize.term('adWsInvitedMany', counts);
+    });
 
   private dialogTitle(): string {
     const subject = this.dialog.subject;

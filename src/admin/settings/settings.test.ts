@@ -133,6 +133,8 @@ describe('hw-admin-settings', () => {
       holdLinks: false,
       holdPhones: false,
       heldWords: [],
+      answerWindowDays: 5,
+      timeZone: 'Europe/Paris',
     });
     expect(patch.csrf).to.equal('csrf-token-of-the-session');
     expect((await saved).detail.name).to.equal('Acme Careers');
@@ -179,6 +181,31 @@ describe('hw-admin-settings', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('sets the answer window and the time zone of the working days, each refused by its field', async () => {
+    serveUpdate();
+    const el = await settingsPage('en', aSite({ answerWindowDays: 7, timeZone: 'America/New_York' }));
+    expect(value(el, '#answerWindowDays')).to.equal('7');
+    expect(value(el, '#timeZone')).to.equal('America/New_York');
+
+    await type(el, '#answerWindowDays', '0');
+    button(el, 'Save').click();
+    await until('the error', () => alerts(el).length);
+    expect(texts(el, '#answerWindowDays-error')).to.deep.equal(['Enter a number of days from 1 to 30.']);
+    expect($(el, '#answerWindowDays').getAttribute('aria-describedby')).to.equal('answerWindowDays-hint answerWindowDays-error');
+    expect(focused(el)).to.equal('answerWindowDays');
+    expect(received.filter((request) => request.method === 'PATCH')).to.be.empty;
+    await expect(el).to.be.accessible();
+
+    await type(el, '#answerWindowDays', '10');
+    await choose(el, '#timeZone', 'Asia/Tokyo');
+    button(el, 'Save').click();
+    await until('saved', () => statuses(el).includes('Saved.'));
+    const patch = received.find((request) => request.method === 'PATCH')!;
+    expect(patch.body).to.include({ answerWindowDays: 10, timeZone: 'Asia/Tokyo' });
+    expect(el.shadowRoot!.querySelector('#answerWindowDays-error')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
   it('shows why saving failed', async () => {
     worker.use(route('patch', 'sites/acme', () => errorResponse(403, 'forbidden')));
     const el = await settingsPage();
@@ -220,6 +247,7 @@ describe('hw-admin-settings', () => {
     expect(texts(el, 'label.choice')).to.deep.equal(['Les questions avec un lien (une adresse web)', 'Les questions avec un numéro de téléphone']);
     expect(texts(el, 'h2:not(.visually-hidden)')).to.deep.equal(['Aperçu', 'Code d’intégration']);
     expect(texts(el, '#defaultLang option')).to.deep.equal(['anglais', 'français']);
+    expect(texts(el, 'label[for="answerWindowDays"], label[for="timeZone"]')).to.deep.equal(['Délai de réponse, en jours', 'Fuseau horaire des jours ouvrés']);
     await expect(el).to.be.accessible();
   });
 });

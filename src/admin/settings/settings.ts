@@ -1,7 +1,16 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { SITE_NAME_MAX, SiteUpdate, isAllowedOrigin, type AdminSite } from '../../sdk/admin-schemas.js';
+import {
+  ANSWER_WINDOW_MAX_DAYS,
+  ANSWER_WINDOW_MIN_DAYS,
+  DEFAULT_ANSWER_WINDOW_DAYS,
+  DEFAULT_TIME_ZONE,
+  SITE_NAME_MAX,
+  SiteUpdate,
+  isAllowedOrigin,
+  type AdminSite,
+} from '../../sdk/admin-schemas.js';
 import { define } from '../../components/shared/define.js';
 import { fieldStyles } from '../../components/shared/field-styles.js';
 import { baseStyles } from '../../components/shared/styles.js';
@@ -20,6 +29,8 @@ interface Draft extends FilterDraft {
   defaultLang: string;
   accentColor: string;
   careersUrl: string;
+  answerWindowDays: string;
+  timeZone: string;
 }
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
@@ -30,6 +41,8 @@ const FIELD_ERRORS = {
   allowedOrigins: 'adOriginError',
   accentColor: 'adAccentError',
   careersUrl: 'adCareersUrlError',
+  answerWindowDays: 'adWsAnswerWindowError',
+  timeZone: 'adWsTimeZoneError',
 } as const;
 
 /** Fired with the site as the server saved it. */
@@ -100,7 +113,7 @@ export class HwAdminSettings extends AdminElement {
             </div>
             ${this.renderAccent(draft)}
             ${this.textField('careersUrl', localize.term('adCareersUrl'), draft.careersUrl, { type: 'url', hint: localize.term('adCareersUrlHint') })}
-            ${renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields))}
+            ${renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields)), this.renderAnswerWindow(draft)}
             ${this.renderFeedback()}
             <button type="submit">${localize.term('adSave')}</button>
           </form>
@@ -195,6 +208,34 @@ export class HwAdminSettings extends AdminElement {
             </p>`
             : nothing
         }
+      </div>
+    `;
+  }
+
+  /** Issue 18's second chance: the answer window and the time zone of the working days the one reminder keeps to. */
+  private renderAnswerWindow(draft: Draft) {
+    const { localize } = this;
+    const error = (name: 'answerWindowDays' | 'timeZone') =>
+      this.invalid.has(name) ? html`<p id=${`${name}-error`} class="error">${this.fieldError(name)}</p>` : nothing;
+    const describedBy = (name: string) => [`${name}-hint`, this.invalid.has(name) ? `${name}-error` : ''].filter(Boolean).join(' ');
+    const zones = timeZones(draft.timeZone);
+    return html`
+      <div class="field">
+        <label for="answerWindowDays">${localize.term('adWsAnswerWindow')}</label>
+        <p id="answerWindowDays-hint" class="hint">${localize.term('adWsAnswerWindowHint')}</p>
+        <input id="answerWindowDays" name="answerWindowDays" type="number" inputmode="numeric" min=${ANSWER_WINDOW_MIN_DAYS} max=${ANSWER_WINDOW_MAX_DAYS}
+          .value=${live(draft.answerWindowDays)} aria-invalid=${this.invalid.has('answerWindowDays') ? 'true' : 'false'} aria-describedby=${describedBy('answerWindowDays')}
+          @input=${(event: InputEvent) => this.edit({ answerWindowDays: (event.target as HTMLInputElement).value })} />
+        ${error('answerWindowDays')}
+      </div>
+      <div class="field">
+        <label for="timeZone">${localize.term('adWsTimeZone')}</label>
+        <p id="timeZone-hint" class="hint">${localize.term('adWsTimeZoneHint')}</p>
+        <select id="timeZone" name="timeZone" aria-invalid=${this.invalid.has('timeZone') ? 'true' : 'false'} aria-describedby=${describedBy('timeZone')}
+          @change=${(event: Event) => this.edit({ timeZone: (event.target as HTMLSelectElement).value })}>
+          ${zones.map((zone) => html`<option value=${zone} ?selected=${draft.timeZone === zone}>${zone.replaceAll('_', ' ')}</option>`)}
+        </select>
+        ${error('timeZone')}
       </div>
     `;
   }
@@ -321,6 +362,8 @@ export class HwAdminSettings extends AdminElement {
       accentColor: draft!.accentColor || null,
       careersUrl: draft!.careersUrl.trim() || null,
       ...filterUpdate(draft!),
+      answerWindowDays: draft!.answerWindowDays.trim() === '' ? NaN : Number(draft!.answerWindowDays),
+      timeZone: draft!.timeZone,
     });
     this.invalid = parsed.success ? new Set() : invalidFields(parsed.error.issues);
     [this.failure, this.announcement] = ['', ''];
@@ -347,7 +390,15 @@ function toDraft(site: AdminSite): Draft {
     accentColor: site.accentColor ?? '',
     careersUrl: site.careersUrl ?? '',
     ...toFilterDraft(site),
+    answerWindowDays: String(site.answerWindowDays ?? DEFAULT_ANSWER_WINDOW_DAYS),
+    timeZone: site.timeZone ?? DEFAULT_TIME_ZONE,
   };
+}
+
+/** The zones this browser knows, the site's own first when the browser lacks it. */
+function timeZones(current: string): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [DEFAULT_TIME_ZONE];
+  return known.includes(current) ? known : [current, ...known];
 }
 
 /** WCAG contrast ratio of white text on `hex`: buttons in the accent colour carry white text. */

@@ -4,6 +4,7 @@
  * must also carry `X-Hallway-CSRF`. Each route then names the scope it needs (`need`).
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
 import { ROLE_SCOPES, type AdminRole, type AdminScope } from '../../sdk/admin-schemas.js';
 import { CSRF_HEADER, adminSession, csrfMatches } from '../auth/admin-sessions.js';
 import { apiError } from '../errors.js';
@@ -53,8 +54,31 @@ async function keyActor(db: Db, secret: string | undefined): Promise<Actor | und
   const key = await findLiveKey(db, secret);
   if (!key) return undefined;
   await noteKeyUse(db, key);
-  return { kind: 'key', id: key.public_id, label: key.name, scopes: key.scopes as AdminScope[] };
+  const creatorScopes = await keyCreatorScopes(db, key.created_by);
+  const scopes = (key.scopes as AdminScope[]).filter((scope) => creatorScopes.includes(scope));
+  return { kind: 'key', id: key.public_id, label: key.name, scopes };
 }
+
+/**
+ * What a key's creator may do today: a key never does more than the account that made it, so demoting
+ * or removing that account shrinks its keys at once. Keys made by the bootstrap key (`null`) keep theirs;
+ * a key made by another key is capped by that key's own scopes, as far as the chain goes.
+ */
+async function keyCreatorScopes(db: Db, createdBy: string | null, depth = 0): Promise<readonly AdminScope[]> {
+  if (createdBy === null) return ALL_SCOPES;
+  const account = await db
+    .selectFrom('admin_users')
+    .select('role')
+    .where(sql`lower(email)`, '=', createdBy.toLowerCase())
+    .executeTakeFirst();
+  if (account) return ROLE_SCOPES[account.role];
+  const key = await db.selectFrom('admin_api_keys').select(['scopes', 'created_by']).where('name', '=', createdBy).where('revoked_at', 'is', null).executeTakeFirst();
+  if (!key || depth >= MAX_KEY_CHAIN) return [];
+  const above = await keyCreatorScopes(db, key.created_by, depth + 1);
+  return (key.scopes as AdminScope[]).filter((scope) => above.includes(scope));
+}
+
+const MAX_KEY_CHAIN = 5;
 
 function unauthorized(c: Context, message: string) {
   c.header('WWW-Authenticate', 'Bearer');

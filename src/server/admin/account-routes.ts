@@ -11,13 +11,15 @@ import type { Db } from '../store/database.js';
 import { need, type ActorEnv } from './access.js';
 import { EmailTakenError, LastOwnerError, createAdminUser, findAdminUserById, listAdminUsers, removeAdminUser, toAdminUser, updateAdminUser } from './accounts.js';
 import { createApiKey, listApiKeys, revokeApiKey, toApiKey } from './api-keys.js';
-import { auditCsv, listAudit, recordAudit, type AuditEvent } from './audit.js';
+import { audited, auditCsv, listAudit, recordAudit, type AuditEvent } from './audit.js';
 
 const jsonLimit = limitBody(ADMIN_BODY_MAX_BYTES, `The body is limited to ${ADMIN_BODY_MAX_BYTES / 1024} KB.`);
 
 export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
   const app = new Hono<ActorEnv>();
   const audit = (c: Context<ActorEnv>, event: AuditEvent) => recordAudit(db, c.var.actor, event);
+  /** A write and its audit row, committed together. */
+  const auditedWrite = <T>(c: Context<ActorEnv>, write: (trx: Db) => Promise<T>, event: (result: T) => AuditEvent | undefined) => audited(db, c.var.actor, write, event);
 
   app.get('/session', async (c) => {
     const session = c.var.session;
@@ -37,8 +39,11 @@ export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
     const body = await readBody(c, AdminUserCreate);
     if (body instanceof Response) return body;
     try {
-      const user = await createAdminUser(db, body);
-      await audit(c, { action: 'user.create', target: user.public_id, details: { role: user.role } });
+      const user = await auditedWrite(
+        c,
+        (trx) => createAdminUser(trx, body),
+        (created) => ({ action: 'user.create', target: created.public_id, details: { role: created.role } }),
+      );
       return c.json(toAdminUser(user), 201);
     } catch (error) {
       if (error instanceof EmailTakenError) return apiError(c, 409, 'conflict', 'An account with this e-mail address exists already.', 'email');
@@ -49,9 +54,14 @@ export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
     const body = await readBody(c, AdminUserUpdate);
     if (body instanceof Response) return body;
     try {
-      const user = await withId(c, (id) => updateAdminUser(db, id, body));
+      const user = await withId(c, (id) =>
+        auditedWrite(
+          c,
+          (trx) => updateAdminUser(trx, id, body),
+          (updated) => updated && { action: 'user.update', target: updated.public_id, details: body },
+        ),
+      );
       if (!user) return userNotFound(c);
-      await audit(c, { action: 'user.update', target: user.public_id, details: body });
       return c.json(toAdminUser(user));
     } catch (error) {
       if (error instanceof LastOwnerError) return lastOwner(c);
@@ -60,9 +70,14 @@ export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
   });
   app.delete('/users/:id', need('admins'), async (c) => {
     try {
-      const user = await withId(c, (id) => removeAdminUser(db, id));
+      const user = await withId(c, (id) =>
+        auditedWrite(
+          c,
+          (trx) => removeAdminUser(trx, id),
+          (removed) => removed && { action: 'user.remove', target: removed.public_id, details: { role: removed.role } },
+        ),
+      );
       if (!user) return userNotFound(c);
-      await audit(c, { action: 'user.remove', target: user.public_id, details: { role: user.role } });
       return c.body(null, 204);
     } catch (error) {
       if (error instanceof LastOwnerError) return lastOwner(c);
@@ -77,14 +92,22 @@ export function accountRoutes({ db, secure }: { db: Db; secure: boolean }) {
     const beyond = body.scopes.find((scope) => !c.var.actor.scopes.includes(scope));
     if (beyond) return apiError(c, 403, 'forbidden', `A key cannot have the "${beyond}" permission: you do not have it yourself.`, 'scopes');
     const actor = c.var.actor;
-    const { row, secret } = await createApiKey(db, { name: body.name, scopes: body.scopes, createdBy: actor.kind === 'bootstrap' ? null : actor.label });
-    await audit(c, { action: 'key.create', target: row.public_id, details: { name: row.name, scopes: row.scopes } });
+    const { row, secret } = await auditedWrite(
+      c,
+      (trx) => createApiKey(trx, { name: body.name, scopes: body.scopes, createdBy: actor.kind === 'bootstrap' ? null : actor.label }),
+      (created) => ({ action: 'key.create', target: created.row.public_id, details: { name: created.row.name, scopes: created.row.scopes } }),
+    );
     return c.json({ key: toApiKey(row), secret }, 201);
   });
   app.delete('/keys/:id', need('admins'), async (c) => {
-    const key = await withId(c, (id) => revokeApiKey(db, id));
+    const key = await withId(c, (id) =>
+      auditedWrite(
+        c,
+        (trx) => revokeApiKey(trx, id),
+        (revoked) => revoked && { action: 'key.revoke', target: revoked.public_id, details: { name: revoked.name } },
+      ),
+    );
     if (!key) return apiError(c, 404, 'not_found', 'There is no API key with this id.');
-    await audit(c, { action: 'key.revoke', target: key.public_id, details: { name: key.name } });
     return c.json(toApiKey(key));
   });
 

@@ -2,6 +2,7 @@
 import type { Selectable } from 'kysely';
 import type { AdminRole, AdminUser, AdminUserCreate, AdminUserUpdate } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { newPublicId } from '../store/people.js';
 import type { AdminUsersTable } from '../store/schema.js';
 
@@ -31,7 +32,7 @@ export async function createAdminUser(db: Db, { email, name, role }: AdminUserCr
 }
 
 export async function updateAdminUser(db: Db, publicId: string, fields: AdminUserUpdate): Promise<AdminUserRow | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await lockUser(trx, publicId);
     if (!user) return undefined;
     if (fields.role && fields.role !== 'owner' && user.role === 'owner') await requireAnotherOwner(trx, user.id);
@@ -43,7 +44,7 @@ export async function updateAdminUser(db: Db, publicId: string, fields: AdminUse
 
 /** Removes the account, its sessions and sign-in links; its lines in the audit log stay. */
 export async function removeAdminUser(db: Db, publicId: string): Promise<AdminUserRow | undefined> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const user = await lockUser(trx, publicId);
     if (!user) return undefined;
     if (user.role === 'owner') await requireAnotherOwner(trx, user.id);

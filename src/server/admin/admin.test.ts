@@ -156,6 +156,8 @@ describe('sites', () => {
         holdLinks: false,
         holdPhones: false,
         heldWords: [],
+        answerWindowDays: 5,
+        timeZone: 'Europe/Paris',
       },
     );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);

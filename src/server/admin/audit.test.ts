@@ -1,6 +1,7 @@
 /** The audit log (append-only, written by every admin write), API keys, and the workspace's people search. */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { sql } from 'kysely';
 import { createSite } from '../store/sites.js';
 import { openWorkspace, BOOTSTRAP_KEY, type Session, type Workspace } from '../../../tests/support/node/test-workspace.js';
 
@@ -150,5 +151,53 @@ describe('people search', () => {
     assert.deepEqual(await search('100%'), ['Ann Lee']);
     assert.deepEqual(await search('%'), ['Ann Lee'], 'a % is a character, not a wildcard');
     assert.deepEqual(await search('   '), ['Ann Lee', 'Hélène Dubois', 'Sam Okafor']);
+  });
+});
+
+describe('audit rows commit with their change', () => {
+  test('when the audit row cannot be written, the change it records is not made either', async () => {
+    const site = await createSite(ws.db, { slug: 'atomic', name: 'Atomic' });
+    const person = await ws.db
+      .insertInto('people')
+      .values({
+        public_id: 'atomic-ada',
+        site_id: site.id,
+        email: 'ada@atomic.test',
+        full_name: 'Ada',
+        display_name: 'Ada',
+        job_title: 'Engineer',
+        languages: [],
+        status: 'employee',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(ws.db)).rows[0]!.n);
+    const counts = async () => ({
+      keys: await count('admin_api_keys'),
+      users: await count('admin_users'),
+      jobs: await count('site_jobs'),
+      outbox: await count('outbox'),
+    });
+    const before = await counts();
+    await sql`create function hw_test_refuse_audit() returns trigger language plpgsql as $$ begin raise exception 'the audit log is unavailable'; end $$`.execute(ws.db);
+    await sql`create trigger hw_test_refuse_audit before insert on admin_audit for each row execute function hw_test_refuse_audit()`.execute(ws.db);
+    try {
+      const writes: [string, string, { json?: unknown; csv?: string }][] = [
+        ['PATCH', '/v1/admin/sites/atomic', { json: { name: 'Renamed' } }],
+        ['POST', '/v1/admin/keys', { json: { name: 'Lost key', scopes: ['people'] } }],
+        ['POST', '/v1/admin/users', { json: { email: 'lost@hr.test', role: 'editor' } }],
+        ['POST', '/v1/admin/sites/atomic/invitations', { json: { person: 'atomic-ada' } }],
+        ['POST', '/v1/admin/sites/atomic/people/atomic-ada/status', { json: { status: 'left', inviteAlumni: true } }],
+        ['PUT', '/v1/admin/sites/atomic/jobs', { json: [{ title: 'Engineer' }] }],
+      ];
+      for (const [method, path, body] of writes) assert.equal((await ws.call(method, path, { session: owner }, body)).status, 500, `${method} ${path}`);
+    } finally {
+      await sql`drop trigger hw_test_refuse_audit on admin_audit`.execute(ws.db);
+      await sql`drop function hw_test_refuse_audit()`.execute(ws.db);
+    }
+    assert.deepEqual(await counts(), before, 'no key, account, job or mail');
+    const after = await ws.db.selectFrom('people').select(['status', 'invited_at']).where('id', '=', person.id).executeTakeFirstOrThrow();
+    assert.deepEqual(after, { status: 'employee', invited_at: null });
+    assert.equal((await ws.db.selectFrom('sites').select('name').where('id', '=', site.id).executeTakeFirstOrThrow()).name, 'Atomic');
   });
 });

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import type { AdminScope, AuditEntry, AuditFilters, AuditPage } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 
 /** Who is calling the admin API, and what they may do. */
 export interface Actor {
@@ -30,6 +31,19 @@ export async function recordAudit(db: Db, actor: Actor, { action, site = null, t
     .insertInto('admin_audit')
     .values({ actor_kind: actor.kind, actor_id: actor.id, actor_label: actor.label, action, site, target, details: JSON.stringify(details) })
     .execute();
+}
+
+/**
+ * A workspace write and its audit row, in one transaction: both are kept or neither is. `event` names
+ * what was done from the write's result; undefined when nothing was (a 404, a cooldown).
+ */
+export function audited<T>(db: Db, actor: Actor, write: (trx: Db) => Promise<T>, event: (result: T) => AuditEvent | undefined): Promise<T> {
+  return inTransaction(db, async (trx) => {
+    const result = await write(trx);
+    const done = event(result);
+    if (done) await recordAudit(trx, actor, done);
+    return result;
+  });
 }
 
 type AuditRow = Awaited<ReturnType<typeof auditRows>>[number];

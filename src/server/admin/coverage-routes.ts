@@ -4,7 +4,7 @@ import { describeIssue, limitBody } from '../body.js';
 import { apiError } from '../errors.js';
 import type { Db } from '../store/database.js';
 import { forbidden, type ActorEnv } from './access.js';
-import { recordAudit } from './audit.js';
+import { audited } from './audit.js';
 import { JOB_COLUMNS, JobListRejected, readJobsCsv, replaceJobs, siteOverview } from './coverage.js';
 import { loadSite, type Env } from './routes.js';
 
@@ -26,8 +26,12 @@ export function coverageRoutes(db: Db) {
     if (rows === undefined) return apiError(c, 415, 'unsupported_media_type', 'Send the jobs as text/csv or application/json.');
     const jobs = SiteJobsUpload.safeParse(rows);
     if (!jobs.success) return refuse(c, jobs.error, c.req.header('Content-Type')?.startsWith('text/csv') ?? false);
-    const count = await replaceJobs(db, c.var.site.id, 'upload', jobs.data);
-    await recordAudit(db, c.var.actor, { action: 'jobs.replace', site: c.var.site.slug, details: { source: 'upload', jobs: count } });
+    const count = await audited(
+      db,
+      c.var.actor,
+      (trx) => replaceJobs(trx, c.var.site.id, 'upload', jobs.data),
+      (jobs) => ({ action: 'jobs.replace', site: c.var.site.slug, details: { source: 'upload', jobs } }),
+    );
     return c.json({ jobs: count, source: 'upload' });
   });
 

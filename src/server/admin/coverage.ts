@@ -9,6 +9,7 @@ import type { GroupCount, JobCoverage, SiteJobInput, SiteOverview } from '../../
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import { normaliseJobUrl } from '../../sdk/job-url.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { titlesReaching } from '../trigrams.js';
 
 export type JobSource = 'upload' | 'feed';
@@ -42,7 +43,7 @@ export function readJobsCsv(text: string): Record<string, string>[] {
 
 /** Replaces the site's jobs from `source` with `jobs`, in their order, in one transaction. */
 export async function replaceJobs(db: Db, siteId: number, source: JobSource, jobs: SiteJobInput[]): Promise<number> {
-  await db.transaction().execute((trx) => writeJobs(trx, siteId, source, jobs));
+  await inTransaction(db, (trx) => writeJobs(trx, siteId, source, jobs));
   return jobs.length;
 }
 

@@ -2,6 +2,7 @@ import type { Links } from '../auth/links.js';
 import { issueToken } from '../auth/tokens.js';
 import { enqueueMail } from '../mail/index.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import type { Person, Site } from '../store/schema.js';
 
 /** A person is not invited twice within this time, whoever asks. */
@@ -16,7 +17,7 @@ export type InviteResult = { invited: true } | { invited: false; allowedAt: Date
  * (or an "invite all" and a single invite) racing each other send one mail.
  */
 export async function invitePerson(db: Db, links: Links, site: Site, person: Invitee, now = new Date()): Promise<InviteResult> {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const claimed = await trx
       .updateTable('people')
       .set({ invited_at: now })

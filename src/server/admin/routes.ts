@@ -32,7 +32,8 @@ import { safetyRoutes } from './safety-routes.js';
 import { jobFeedRoutes } from '../jobs/feed-routes.js';
 import { oidcAdminRoutes } from '../oidc/admin-routes.js';
 import { scimAdminRoutes } from '../scim/admin-routes.js';
-import { recordAudit, type AuditEvent } from './audit.js';
+import { bulkInvitationRoutes } from './bulk-invitations.js';
+import { audited, recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
 
@@ -57,6 +58,8 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.use('*', authenticate(db, links.publicUrl.startsWith('https:')));
   const withSite = loadSite(db);
   const audit = (c: Context<Env>, event: AuditEvent) => recordAudit(db, c.var.actor, event);
+  /** A write and its audit row, committed together. */
+  const auditedWrite = <T>(c: Context<Env>, write: (trx: Db) => Promise<T>, event: (result: T) => AuditEvent | undefined) => audited(db, c.var.actor, write, event);
 
   // Any signed-in admin may see which sites there are (the workspace's site picker).
   admin.get('/sites', async (c) => c.json({ items: (await listSites(db)).map(toAdminSite) }));
@@ -65,9 +68,12 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
     const body = await readBody(c, SiteCreate);
     if (body instanceof Response) return body;
     try {
-      const created = toAdminSite(await insertSite(db, body));
-      await audit(c, { action: 'site.create', site: created.slug, details: body });
-      return c.json(created, 201);
+      const created = await auditedWrite(
+        c,
+        (trx) => insertSite(trx, body),
+        (site) => ({ action: 'site.create', site: site.slug, details: body }),
+      );
+      return c.json(toAdminSite(created), 201);
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug);
       throw error;
@@ -79,9 +85,14 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
     if (body instanceof Response) return body;
     try {
       const slug = c.req.param('site');
-      const updated = hasNul(slug) ? undefined : await updateSite(db, slug, body);
+      const updated = hasNul(slug)
+        ? undefined
+        : await auditedWrite(
+            c,
+            (trx) => updateSite(trx, slug, body),
+            (site) => site && { action: 'site.update', site: site.slug, details: { ...body, ...(site.slug !== slug && { from: slug }) } },
+          );
       if (!updated) return siteNotFound(c, slug);
-      await audit(c, { action: 'site.update', site: updated.slug, details: { ...body, ...(updated.slug !== slug && { from: slug }) } });
       return c.json(toAdminSite(updated));
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug ?? '');
@@ -136,12 +147,15 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
     if (person.status !== 'employee') {
       return apiError(c, 409, 'conflict', `This person's status is "${person.status}": only employees are invited (use the status route to invite alumni).`);
     }
-    const result = await invitePerson(db, links, site, person);
+    const result = await auditedWrite(
+      c,
+      (trx) => invitePerson(trx, links, site, person),
+      (sent) => (sent.invited ? { action: 'invitation.send', site: site.slug, target: person.public_id } : undefined),
+    );
     if (!result.invited) {
       const allowedAt = result.allowedAt.toISOString();
       return c.json({ error: { code: 'invite_cooldown', message: `Invited less than 24 hours ago; allowed again at ${allowedAt}.`, allowedAt } }, 409);
     }
-    await audit(c, { action: 'invitation.send', site: site.slug, target: person.public_id });
     return c.json({ invited: 1 }, 202);
   });
 
@@ -152,11 +166,15 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
     const ref = c.req.param('ref');
     const person = hasNul(ref) ? undefined : await findPersonByRef(db, site.id, ref);
     if (!person) return personNotFound(c);
-    await db.transaction().execute(async (trx) => {
-      await setStatus(trx, person.id, body.status);
-      if (body.inviteAlumni) await inviteAlumnus(trx, links, site, person);
-    });
-    await audit(c, { action: 'person.status', site: site.slug, target: person.public_id, details: { status: body.status, inviteAlumni: body.inviteAlumni === true } });
+    const details = { status: body.status, inviteAlumni: body.inviteAlumni === true };
+    await auditedWrite(
+      c,
+      async (trx) => {
+        await setStatus(trx, person.id, body.status);
+        if (body.inviteAlumni) await inviteAlumnus(trx, links, site, person);
+      },
+      () => ({ action: 'person.status', site: site.slug, target: person.public_id, details }),
+    );
     const updated = await findPersonByRef(db, site.id, person.public_id);
     return c.json({ person: toAdminPerson(updated!), alumniInvited: body.inviteAlumni === true });
   });
@@ -185,10 +203,16 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
 
   async function decide(c: Context<Env>, decision: Decision) {
     const id = c.req.param('id') ?? '';
-    const testimonial = hasNul(id) ? undefined : await moderate(db, links, c.var.site, id, decision);
-    if (!testimonial) return apiError(c, 404, 'not_found', 'This site has no testimonial with this id.');
     const reason = decision.status === 'rejected' ? { reason: decision.reason } : {};
-    await audit(c, { action: `testimonial.${decision.status === 'approved' ? 'approve' : 'reject'}`, site: c.var.site.slug, target: id, details: reason });
+    const action = `testimonial.${decision.status === 'approved' ? 'approve' : 'reject'}`;
+    const testimonial = hasNul(id)
+      ? undefined
+      : await auditedWrite(
+          c,
+          (trx) => moderate(trx, links, c.var.site, id, decision),
+          (found) => found && { action, site: c.var.site.slug, target: id, details: reason },
+        );
+    if (!testimonial) return apiError(c, 404, 'not_found', 'This site has no testimonial with this id.');
     return c.json({ testimonial });
   }
 
@@ -203,6 +227,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.route('/', jobFeedRoutes(db));
   admin.route('/', oidcAdminRoutes(db, links.publicUrl));
   admin.route('/', scimAdminRoutes(db, links.publicUrl));
+  admin.route('/', bulkInvitationRoutes({ db, links }));
   return admin;
 }
 

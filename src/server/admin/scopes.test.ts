@@ -42,6 +42,7 @@ const ROUTES: Route[] = [
     make: async () => ({ csv: `email,full_name,job_title\n${unique()}@acme.test,Ada Lovelace,Engineer\n` }),
   },
   { method: 'POST', path: '/sites/acme/invitations', scope: 'people', make: async () => ({ json: { all: true } }) },
+  { method: 'POST', path: '/sites/acme/invitations/many', scope: 'people', make: async () => ({ json: { people: [personId] } }) },
   {
     method: 'POST',
     path: '/sites/acme/people/:person/status',
@@ -180,4 +181,20 @@ test('a key never gets a scope its creator lacks', async () => {
   assert.match(refused.body.error.message, /"people"/);
   // An editor has no `admins` scope: it cannot make keys at all.
   assert.equal((await ws.call('POST', '/v1/admin/keys', editor, { json: { name: 'Mine', scopes: ['people'] } })).status, 403);
+});
+
+test('a key loses what its creator loses: demoted, its keys shrink at once; removed, they do nothing', async () => {
+  const email = `owner-${unique()}@acme.test`;
+  const creator = await createAdminUser(ws.db, { email, role: 'owner' });
+  const { secret } = await createApiKey(ws.db, { name: `Payroll sync ${unique()}`, scopes: ['people', 'admins'], createdBy: email });
+  const key = { key: secret };
+  assert.equal((await ws.call('GET', '/v1/admin/keys', key)).status, 200);
+  assert.equal((await ws.call('GET', '/v1/admin/sites/acme/people', key)).status, 200);
+
+  await ws.db.updateTable('admin_users').set({ role: 'editor' }).where('id', '=', creator.id).execute();
+  assert.equal((await ws.call('GET', '/v1/admin/keys', key)).status, 403, 'an editor has no "admins"');
+  assert.equal((await ws.call('GET', '/v1/admin/sites/acme/people', key)).status, 200, 'an editor keeps "people"');
+
+  await ws.db.deleteFrom('admin_users').where('id', '=', creator.id).execute();
+  assert.equal((await ws.call('GET', '/v1/admin/sites/acme/people', key)).status, 403);
 });

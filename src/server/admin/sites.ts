@@ -32,6 +32,8 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.heldWords !== undefined && { held_words: fields.heldWords }),
     ...(fields.scimInviteAfterDays !== undefined && { scim_invite_after_days: fields.scimInviteAfterDays }),
     ...(fields.scimInviteAlumni !== undefined && { scim_invite_alumni: fields.scimInviteAlumni }),
+    ...(fields.answerWindowDays !== undefined && { answer_window_days: fields.answerWindowDays }),
+    ...(fields.timeZone !== undefined && { time_zone: fields.timeZone }),
   };
 }
 
@@ -60,5 +62,7 @@ export function toAdminSite(site: Site): AdminSite {
     holdLinks: site.hold_links,
     holdPhones: site.hold_phones,
     heldWords: site.held_words,
+    answerWindowDays: site.answer_window_days,
+    timeZone: site.time_zone,
   };
 }

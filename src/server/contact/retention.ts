@@ -5,10 +5,15 @@ import type { Db } from '../store/database.js';
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 3600_000;
 /** Every mail of the contact flow holds a candidate's name, address or message. */
-const CONTACT_TEMPLATES = ['contact_confirm', 'contact_request', 'contact_declined', 'contact_cap_reached'];
+const CONTACT_TEMPLATES = ['contact_confirm', 'contact_request', 'contact_declined', 'contact_cap_reached', 'contact_reminder', 'contact_second_chance'];
 /** Mails whose only purpose is a magic link: of no use once the longest-lived link has expired. */
 const LINK_TEMPLATES = ['sign_in', 'invitation', 'alumni_invitation', 'admin_sign_in'];
 const LINK_MAIL_DAYS = Math.max(...Object.values(TOKEN_LIFETIME_MS)) / DAY_MS;
+/**
+ * The workspace's weekly counts: aggregates with no personal data, kept for two years of comparison
+ * and a month of slack, then deleted like everything else.
+ */
+export const ANALYTICS_RETENTION_MONTHS = 25;
 /** They quote a testimonial's author, and a moderator's reason. */
 const TESTIMONIAL_TEMPLATES = ['testimonial_approved', 'testimonial_rejected'];
 
@@ -36,6 +41,7 @@ export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAY
     const adminSessions = await trx.deleteFrom('admin_sessions').where('expires_at', '<=', now).executeTakeFirst();
     const challenges = await trx.deleteFrom('used_challenges').where('expires_at', '<=', now).executeTakeFirst();
     const limits = await trx.deleteFrom('rate_limits').where('expires_at', '<=', now).executeTakeFirst();
+    const weeks = await trx.deleteFrom('analytics_weekly').where('week', '<', analyticsCutoff(now)).executeTakeFirst();
     return {
       requests: Number(requests.numDeletedRows),
       mails: mails.reduce((sum, deleted) => sum + Number(deleted.numDeletedRows), 0),
@@ -43,8 +49,16 @@ export async function purgeOldData(db: Db, retentionDays = DEFAULT_RETENTION_DAY
       sessions: Number(sessions.numDeletedRows) + Number(adminSessions.numDeletedRows),
       challenges: Number(challenges.numDeletedRows),
       rateLimits: Number(limits.numDeletedRows),
+      analyticsRows: Number(weeks.numDeletedRows),
     };
   });
+}
+
+/** The first day still kept of the weekly counts, `YYYY-MM-DD` (the column is a date). */
+function analyticsCutoff(now: Date) {
+  const cutoff = new Date(now);
+  cutoff.setUTCMonth(cutoff.getUTCMonth() - ANALYTICS_RETENTION_MONTHS);
+  return cutoff.toISOString().slice(0, 10);
 }
 
 /** How often `purgeExpired` runs: an attack makes many rate-limit windows and spent challenges. */

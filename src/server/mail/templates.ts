@@ -118,6 +118,19 @@ export interface ContactReportedData extends SiteMail {
   workspaceUrl: string;
 }
 
+/** To the employee, once, halfway through the site's answer window and on a working day (issue 18). */
+export type ContactReminderData = ContactRequestData;
+
+/** To the candidate, once, when the answer window passed without an answer (issue 18). */
+export interface ContactSecondChanceData extends SiteMail {
+  candidateName: string;
+  /** The person who did not answer. */
+  displayName: string;
+  /** Another person in the same job who takes questions now, and the page that asks them on one click; null when nobody does. */
+  other: { displayName: string; askUrl: string } | null;
+  careersUrl: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
@@ -133,6 +146,8 @@ export interface MailTemplates {
   contact_reported: ContactReportedData;
   relay_answer: RelayAnswerData;
   relay_message: RelayMessageData;
+  contact_reminder: ContactReminderData;
+  contact_second_chance: ContactSecondChanceData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -314,6 +329,35 @@ const english: LocaleCopy = {
       paragraphs: [`${senderName} wrote, about the question asked on the ${siteName} careers site:`, { quote: text }],
       note: `Reply to this e-mail to answer: your message goes through the ${siteName} relay, and addresses stay private on both sides.`,
     }),
+    contact_reminder: ({ siteName, name, candidateName, message, answeredUrl, declineUrl, pauseUrl }) => ({
+      subject: `${siteName}: ${candidateName}'s question is still open`,
+      greeting: `Hello ${name},`,
+      paragraphs: [
+        `A few days ago ${candidateName} asked you this on the ${siteName} careers site:`,
+        { quote: message },
+        `If you have a moment, reply to the question's e-mail (or to this one): your reply goes to ${candidateName}. If you already answered, or would rather not, one click below tells us, and ${candidateName} will not wait in vain.`,
+        'This is the only reminder you will get about this question.',
+      ],
+      links: [
+        { label: 'I answered', url: answeredUrl },
+        { label: 'Decline politely', url: declineUrl },
+        { label: 'Pause questions for 2 weeks', url: pauseUrl },
+      ],
+      note: 'No answer is fine too: after a while we kindly offer the candidate someone else, and nobody is told why.',
+    }),
+    contact_second_chance: ({ siteName, candidateName, displayName, other, careersUrl }) => ({
+      subject: other ? `Your question: ${other.displayName} could answer it` : `About your question to ${displayName}`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [
+        `Thank you for your patience. ${displayName} has not been able to answer your question yet: people here answer in their spare time, and sometimes life gets in the way. Please don't take it personally.`,
+        other
+          ? `${other.displayName} does the same job at ${siteName} and takes questions. If you like, one click sends them your question as you wrote it; nothing is sent unless you click.`
+          : `Others at ${siteName} may be glad to help: you will find them on the careers pages, next to the jobs.`,
+      ],
+      action: other ? { label: `Ask ${other.displayName} instead`, url: other.askUrl } : { label: 'Back to the careers site', url: careersUrl },
+      ...(other && { links: [{ label: 'See the careers site', url: careersUrl }] }),
+      note: 'No need to reply to this e-mail. We will not write to you about this question again.',
+    }),
   },
 };
 
@@ -465,6 +509,35 @@ const french: LocaleCopy = {
       greeting: fr`Bonjour ${name},`,
       paragraphs: [fr`${senderName} vous a écrit, à propos de la question posée sur le site carrières ${siteName} :`, { quote: text }],
       note: fr`Répondez à cet e-mail pour lui répondre : votre message passe par le relais ${siteName}, et les adresses restent privées des deux côtés.`,
+    }),
+    contact_reminder: ({ siteName, name, candidateName, message, answeredUrl, declineUrl, pauseUrl }) => ({
+      subject: fr`${siteName} : la question de ${candidateName} attend encore`,
+      greeting: fr`Bonjour ${name},`,
+      paragraphs: [
+        fr`Il y a quelques jours, ${candidateName} vous a posé cette question sur le site carrières ${siteName} :`,
+        { quote: message },
+        fr`Si vous avez un moment, répondez à l’e-mail de la question (ou à celui-ci) : votre réponse part vers ${candidateName}. Si vous avez déjà répondu, ou préférez ne pas le faire, un clic ci-dessous nous le dit, et ${candidateName} n’attendra pas pour rien.`,
+        fr`C’est le seul rappel que vous recevrez pour cette question.`,
+      ],
+      links: [
+        { label: 'J’ai répondu', url: answeredUrl },
+        { label: 'Décliner poliment', url: declineUrl },
+        { label: 'Suspendre les questions 2 semaines', url: pauseUrl },
+      ],
+      note: fr`Ne pas répondre est permis aussi : au bout d’un moment, nous proposons gentiment quelqu’un d’autre au candidat, sans dire pourquoi.`,
+    }),
+    contact_second_chance: ({ siteName, candidateName, displayName, other, careersUrl }) => ({
+      subject: other ? fr`Votre question : ${other.displayName} pourrait y répondre` : fr`À propos de votre question à ${displayName}`,
+      greeting: fr`Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`Merci de votre patience. ${displayName} n’a pas encore pu répondre à votre question : chacun répond sur son temps libre, et la vie s’en mêle parfois. Ne le prenez pas personnellement.`,
+        other
+          ? fr`${other.displayName} fait le même métier chez ${siteName} et accepte les questions. Si vous le souhaitez, un clic lui transmet votre question telle que vous l’avez écrite ; rien n’est envoyé sans ce clic.`
+          : fr`D’autres personnes chez ${siteName} seront peut-être ravies de vous aider : vous les trouverez sur les pages carrières, à côté des offres.`,
+      ],
+      action: other ? { label: `Demander plutôt à ${other.displayName}`, url: other.askUrl } : { label: 'Retour au site carrières', url: careersUrl },
+      ...(other && { links: [{ label: 'Voir le site carrières', url: careersUrl }] }),
+      note: fr`Inutile de répondre à cet e-mail. Nous ne vous écrirons plus au sujet de cette question.`,
     }),
   },
 };

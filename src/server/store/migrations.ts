@@ -849,6 +849,26 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0021_site_options': {
+    async up(db) {
+      // Issue 18's second chance: how long a confirmed question may wait for its answer before the
+      // candidate is offered someone else, and the time zone of the working days the one reminder keeps to.
+      await db.schema
+        .alterTable('sites')
+        .addColumn('answer_window_days', 'integer', (c) =>
+          c
+            .notNull()
+            .defaultTo(5)
+            .check(sql`answer_window_days between 1 and 30`),
+        )
+        .addColumn('time_zone', 'text', (c) => c.notNull().defaultTo('Europe/Paris'))
+        .execute();
+      // Set once the candidate clicked "Ask <name> instead": one click re-sends the question once.
+      await db.schema.alterTable('contact_requests').addColumn('asked_instead_at', 'timestamptz').execute();
+      // The follow-up job's scans: confirmed questions still open, oldest first.
+      await sql`create index contact_requests_open on contact_requests (confirmed_at) where status = 'confirmed'`.execute(db);
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

@@ -28,6 +28,10 @@ export interface SitesTable {
   hold_links: Generated<boolean>;
   hold_phones: Generated<boolean>;
   held_words: Generated<string[]>;
+  /** Days a confirmed question may wait for its answer before the candidate is offered someone else (migration 0021). */
+  answer_window_days: Generated<number>;
+  /** IANA time zone of the site's working days (Mon–Fri, 9–17): the only hours a reminder goes out. */
+  time_zone: Generated<string>;
 }
 
 export interface PeopleTable {
@@ -243,6 +247,8 @@ export interface ContactRequestsTable {
   reminded_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
   /** When the candidate was offered another person, the question being unanswered in the site's window. */
   second_chance_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  /** When the candidate, offered another person, clicked "Ask <name> instead" (migration 0021; once). */
+  asked_instead_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 
 /** A sender who may no longer ask anyone on the site: a keyed hash of their address or of its domain. */

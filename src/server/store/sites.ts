@@ -23,6 +23,8 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.heldWords !== undefined && { held_words: site.heldWords }),
       scim_invite_after_days: site.scimInviteAfterDays ?? null,
       ...(site.scimInviteAlumni !== undefined && { scim_invite_alumni: site.scimInviteAlumni }),
+      ...(site.answerWindowDays !== undefined && { answer_window_days: site.answerWindowDays }),
+      ...(site.timeZone !== undefined && { time_zone: site.timeZone }),
     })
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -5,6 +5,7 @@ import type { Links } from '../auth/links.js';
 import { enqueueMail } from '../mail/index.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { latestConsentGranted, newPublicId, recordConsent } from '../store/people.js';
 import type { ConsentSource, Site, TestimonialStatus } from '../store/schema.js';
 
@@ -272,7 +273,7 @@ export type Decision = { status: 'approved' } | { status: 'rejected'; reason: st
  * already decided changes nothing and sends nothing. Undefined when the site has no such testimonial.
  */
 export async function moderate(db: Db, links: Links, site: Site, publicId: string, decision: Decision, now = new Date()) {
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const row = await moderationRows(trx, site.id).where('t.public_id', '=', publicId).forUpdate(['t']).executeTakeFirst();
     if (!row) return undefined;
     const reason = decision.status === 'rejected' ? decision.reason : null;
