@@ -10,6 +10,8 @@ import { workspaceRoutes } from './admin/sign-in.js';
 import type { Links } from './auth/links.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
+import { answerLinks } from './answers/links.js';
+import { candidateAnswerPages, myAnswerRoutes } from './answers/routes.js';
 import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
@@ -72,6 +74,9 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   for (const path of ['/v1/me', '/v1/me/*', '/v1/admin/*']) app.use(path, noStore);
   const employee = meRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy });
   app.route('/v1/me', contactStatsRoutes({ db, publicUrl }));
+  const publishing = answerLinks(db, publicUrl);
+  app.route('/v1/me', myAnswerRoutes({ db, links: publishing }));
+  app.route('/answers', candidateAnswerPages({ db, links: publishing }));
   app.route('/v1/me', employee.api);
   app.route('/v1/auth', employee.auth);
   app.route('/me', employee.pages);

@@ -28,6 +28,7 @@ import { accountRoutes } from './account-routes.js';
 import { consentRoutes } from './consent-routes.js';
 import { analyticsHandlers } from '../analytics/routes.js';
 import { coverageRoutes } from './coverage-routes.js';
+import { answerAdminRoutes } from '../answers/routes.js';
 import { recordAudit, type AuditEvent } from './audit.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
@@ -193,6 +194,7 @@ export function adminRoutes({ db, links }: AdminDeps) {
   admin.route('/', accountRoutes({ db, secure: links.publicUrl.startsWith('https:') }));
   admin.route('/', consentRoutes(db));
   admin.route('/', coverageRoutes(db));
+  admin.route('/', answerAdminRoutes(db));
   return admin;
 }
 

@@ -219,7 +219,7 @@ export async function exportMyData(db: Db, personId: number) {
 
 /**
  * Erases the person: withdraws every consent, then blanks every personal field and deletes the
- * photo, testimonial, sessions, links and mails. What stays is the row that anchors the consent history
+ * photo, testimonial, published answers, sessions, links and mails. What stays is the row that anchors the consent history
  * (purpose, decision, text version, time, source) — the proof of what was shown and when.
  */
 export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: Db, address: string) => Promise<unknown>) {
@@ -229,6 +229,7 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     await forgetMailsTo(trx, person.email);
     await trx.deleteFrom('photos').where('person_id', '=', personId).execute();
     await trx.deleteFrom('testimonials').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('published_answers').where('person_id', '=', personId).execute();
     await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await trx.deleteFrom('tokens').where('person_id', '=', personId).execute();
     await trx
