@@ -215,6 +215,7 @@ export class HwProfileEditor extends HallwayElement {
             onClearPause: () => this.clearPause(),
           })}
           ${this.testimonial.render(me, fields)}
+          <hw-my-answers api=${this.baseUrl()}></hw-my-answers>
           ${renderAccount({
             exportUrl: this.meClient().exportUrl,
             confirmingDelete: this.confirmingDelete,
