@@ -347,6 +347,18 @@ const fr: AdminTerms = {
   adOvUpload: 'Téléverser la liste',
   adOvUploaded: (count: number) => `La liste des postes est à jour\u202f: ${count} postes ouverts.`,
   adOvRefused: (detail: string) => `La liste des postes a été refusée\u202f; rien n’a changé. ${detail}`,
+  adQaNav: 'Réponses publiées',
+  adQaIntro:
+    'Les questions des candidats et les réponses que des employés ont choisi de publier. Chacune n’est publique qu’une fois que le candidat a donné son accord et que vous l’avez approuvée\u202f; le candidat apparaît comme «\u00a0un candidat\u00a0».',
+  adQaEmpty: 'Aucune réponse en attente ni publiée.',
+  adQaBy: (name: string, title: string) => `Réponse de ${name}, ${title}`,
+  adQaCandidatePending: 'Le candidat n’a pas encore donné son accord.',
+  adQaCandidateAgreed: 'Le candidat a donné son accord.',
+  adQaPending: 'En attente de modération',
+  adQaApproved: 'Approuvée',
+  adQaRejected: 'Non approuvée',
+  adQaApprovedDone: (name: string) => `Réponse de ${name} approuvée.`,
+  adQaRejectedDone: (name: string) => `Réponse de ${name} non approuvée.`,
 };
 
 export default fr;

@@ -15,6 +15,7 @@ import { ensureAdminKey } from '../server/admin/keys.js';
 import { adminRoutes } from '../server/admin/routes.js';
 import { Links } from '../server/auth/links.js';
 import type { Db } from '../server/store/database.js';
+import { createPerson } from '../server/store/people.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
 
 const KEY = 'admin-client-test-key-0123456789';
@@ -205,4 +206,30 @@ test('the job list and the overview, as the contract says', async () => {
   );
   const json = JSON.stringify([{ title: 'Cook', url: 'ftp://jobs.example/1' }]);
   await assert.rejects(admin.replaceJobs('jobs-site', { type: 'application/json', body: json }), { name: 'HttpError', status: 400, code: 'invalid_body', field: 'url' });
+});
+
+test('published answers: the moderation list, approve and reject, as the contract says', async () => {
+  const site = await admin.sites.create({ slug: 'answers-site', name: 'Answers' });
+  const { id: siteId } = await db.selectFrom('sites').select('id').where('slug', '=', site.slug).executeTakeFirstOrThrow();
+  const person = await createPerson(db, { siteId, email: 'ada@answers.example', fullName: 'Ada Lovelace', displayName: 'Ada', jobTitle: 'Engineer' });
+  await db
+    .insertInto('published_answers')
+    .values({ public_id: 'pa1', person_id: person.id, question: 'A day?', answer: 'Busy.', lang: 'en', candidate: 'agreed' })
+    .execute();
+  const { items } = await admin.answers.list('answers-site');
+  assert.deepEqual(
+    items.map((item) => [item.id, item.employee, item.question, item.candidate, item.moderation]),
+    [['pa1', 'Ada Lovelace', 'A day?', 'agreed', 'pending']],
+  );
+  assert.equal((await admin.answers.approve('answers-site', 'pa1')).answer.moderation, 'approved');
+  assert.equal((await admin.answers.reject('answers-site', 'pa1')).answer.moderation, 'rejected');
+  await assert.rejects(admin.answers.approve('answers-site', 'nope'), { status: 404, code: 'not_found' });
+  const audit = await admin.audit({ action: 'answer' });
+  assert.deepEqual(
+    audit.items.map((entry) => [entry.action, entry.target]),
+    [
+      ['answer.reject', 'pa1'],
+      ['answer.approve', 'pa1'],
+    ],
+  );
 });

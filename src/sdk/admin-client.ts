@@ -1,4 +1,5 @@
 import ky, { type KyInstance, type KyResponse } from 'ky';
+import { AnswerModerated, ModeratedAnswers } from './answer-schemas.js';
 import {
   AdminPeopleList,
   AdminSession,
@@ -162,6 +163,13 @@ export interface AdminClient {
   replaceJobs(site: string, file: PeopleFile): Promise<SiteJobsReplaced>;
   /** The site's coverage: its open jobs and who candidates see for each, people by team and location (scope `people` or `analytics`). */
   overview(site: string): Promise<SiteOverview>;
+  /** Published Q&A (issue 18, scope `moderation`): public once the employee, the candidate and a moderator agreed. */
+  answers: {
+    /** Those still to be published or public: none withdrawn or declined by the candidate, the latest change first. */
+    list(site: string): Promise<ModeratedAnswers>;
+    approve(site: string, id: string): Promise<AnswerModerated>;
+    reject(site: string, id: string): Promise<AnswerModerated>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -246,6 +254,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
     },
     replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
+    answers: {
+      list: (slug) => call(api.get(site(slug, 'answers')), ModeratedAnswers),
+      approve: (slug, id) => call(api.post(site(slug, 'answers', id, 'approve')), AnswerModerated),
+      reject: (slug, id) => call(api.post(site(slug, 'answers', id, 'reject')), AnswerModerated),
+    },
   };
 }
 

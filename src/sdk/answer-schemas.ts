@@ -92,4 +92,5 @@ export type MyAnswer = z.infer<typeof MyAnswer>;
 export type MyAnswers = z.infer<typeof MyAnswers>;
 export type ModeratedAnswer = z.infer<typeof ModeratedAnswer>;
 export type ModeratedAnswers = z.infer<typeof ModeratedAnswers>;
+export type AnswerModerated = z.infer<typeof AnswerModerated>;
 export type AnswerPerson = z.infer<typeof AnswerPerson>;

@@ -13,6 +13,7 @@ const pages = [
   photos,
   route('get', 'sites/:site/people', () => ({ items: [], nextCursor: null })),
   route('get', 'sites/:site/testimonials', () => ({ items: [] })),
+  route('get', 'sites/:site/answers', () => ({ items: [] })),
   route('get', 'sites/:site/overview', () => ({
     ...{ jobs: [], jobsSource: null, jobsUpdatedAt: null, teams: [], locations: [], pendingTestimonials: 0 },
     ...{ people: { total: 0, listed: 0, contactable: 0 }, invitations: { sent: 0, accepted: 0 } },
@@ -64,12 +65,13 @@ describe('hw-admin-app', () => {
     await until('the workspace', () => el.shadowRoot!.querySelector('main'));
 
     expect(texts(el, 'header p')).to.deep.equal(['Hallway HR workspace', 'Hélène Roux, owner']);
-    expect(nav(el)).to.deep.equal(['Overview', 'People', 'Import people', 'Testimonials', 'Site settings', 'Team', 'Audit log', 'Analytics']);
+    expect(nav(el)).to.deep.equal(['Overview', 'People', 'Import people', 'Testimonials', 'Published answers', 'Site settings', 'Team', 'Audit log', 'Analytics']);
     expect([...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('nav a')].map((a) => new URL(a.href).pathname)).to.deep.equal([
       '/admin/overview',
       '/admin/people',
       '/admin/people/import',
       '/admin/testimonials',
+      '/admin/answers',
       '/admin/settings',
       '/admin/team',
       '/admin/audit',
@@ -138,7 +140,7 @@ describe('hw-admin-app', () => {
     serveSession('moderator');
     const el = await workspace();
     expect(texts(el, 'header p')[1]).to.equal('Hélène Roux, moderator');
-    expect(nav(el)).to.deep.equal(['Testimonials']);
+    expect(nav(el)).to.deep.equal(['Testimonials', 'Published answers']);
     expect(heading(el)).to.equal('People');
     expect(texts(el, 'main .message')).to.deep.equal(['Your role does not give access to this page.']);
     expect(el.shadowRoot!.querySelector('hw-admin-people')).to.be.null;

@@ -16,6 +16,7 @@ import '../settings/settings.js';
 import '../team/team.js';
 import '../audit/audit.js';
 import '../analytics/analytics.js';
+import '../answers/answers.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -24,6 +25,7 @@ const ROUTES = [
   { path: 'people', scope: 'people', term: 'adPeople' },
   { path: 'people/import', scope: 'people', term: 'adImport' },
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
+  { path: 'answers', scope: 'moderation', term: 'adQaNav' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
   { path: 'audit', scope: 'audit', term: 'adAudit' },
@@ -203,6 +205,8 @@ export class HwAdminApp extends AdminElement {
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;
+      case 'answers':
+        return html`<hw-admin-answers .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-answers>`;
       case 'analytics':
         return html`<hw-admin-analytics .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-analytics>`;
     }

@@ -668,8 +668,18 @@ const migrations: Record<string, Migration> = {
         .addColumn('question', 'text', (c) => c.notNull())
         .addColumn('answer', 'text', (c) => c.notNull())
         .addColumn('lang', 'text', (c) => c.notNull())
-        .addColumn('candidate', 'text', (c) => c.notNull().defaultTo('pending').check(sql`candidate in ('pending', 'agreed', 'declined')`))
-        .addColumn('moderation', 'text', (c) => c.notNull().defaultTo('pending').check(sql`moderation in ('pending', 'approved', 'rejected')`))
+        .addColumn('candidate', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`candidate in ('pending', 'agreed', 'declined')`),
+        )
+        .addColumn('moderation', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`moderation in ('pending', 'approved', 'rejected')`),
+        )
         .addColumn('withdrawn_at', 'timestamptz')
         .addColumn('published_at', 'timestamptz')
         .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
