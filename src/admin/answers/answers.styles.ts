@@ -1,6 +1,12 @@
 import { css } from 'lit';
 
 export default css`
+  .hint {
+    max-width: 48rem;
+    margin: 0 0 1rem;
+    color: var(--_muted);
+  }
+
   .queue {
     display: grid;
     gap: 1.5rem;

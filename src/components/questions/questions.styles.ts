@@ -18,12 +18,41 @@ export default css`
     box-shadow: var(--hw-card-shadow, none);
   }
 
+  /* Its own open/closed chevron at the end, beside both lines, rather than the marker alone on a line. */
   summary {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr) auto;
+    column-gap: 1rem;
+    align-items: center;
     padding: var(--hw-card-padding, 1rem 1.25rem);
     border-radius: var(--_radius);
     cursor: pointer;
     font-weight: 700;
     overflow-wrap: anywhere;
+    list-style: none;
+  }
+
+  summary::-webkit-details-marker {
+    display: none;
+  }
+
+  summary > * {
+    grid-column: 1;
+  }
+
+  summary::after {
+    content: '';
+    grid-column: 2;
+    grid-row: 1 / span 2;
+    width: 0.5em;
+    height: 0.5em;
+    border-inline-end: 2px solid currentColor;
+    border-block-end: 2px solid currentColor;
+    transform: rotate(45deg);
+  }
+
+  details[open] > summary::after {
+    transform: rotate(-135deg);
   }
 
   summary:focus-visible {
