@@ -287,6 +287,15 @@ test('a published answer outlives the retention purge of its question, and can s
   );
   await me(person.cookie, 'POST', `/answers/published/${publication.id}/withdraw`);
   assert.equal((await questions(site.slug)).items.length, 0);
+  // Still the employee's own words: in the export of their data, until they erase it.
+  const exported = await app.request('/v1/me/export', { headers: { Cookie: person.cookie, ...ORIGIN } });
+  const { publishedAnswers } = (await exported.json()) as { publishedAnswers: { question: string; withdrawnAt: string | null }[] };
+  assert.deepEqual(
+    publishedAnswers.map((each) => [each.question, each.withdrawnAt !== null]),
+    [[WORDING.question, true]],
+  );
+  await app.request('/v1/me', { method: 'DELETE', headers: { Cookie: person.cookie, ...ORIGIN } });
+  assert.equal(await db.selectFrom('published_answers').select('id').where('person_id', '=', person.id).executeTakeFirst(), undefined, 'erased with the person');
 });
 
 test('answers are matched to the job as the people grid: title, then team, then location, else all', async () => {

@@ -149,6 +149,26 @@ export async function publishAnswer(db: Db, links: AnswerLinks, personId: number
   });
 }
 
+/** The person's publications, for the export of their data: their own words and where each stands. */
+export async function exportPublishedAnswers(db: Db, personId: number) {
+  const rows = await db
+    .selectFrom('published_answers')
+    .select(['question', 'answer', 'lang', 'candidate', 'moderation', 'withdrawn_at', 'published_at', 'created_at'])
+    .where('person_id', '=', personId)
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    question: row.question,
+    answer: row.answer,
+    lang: row.lang,
+    candidate: row.candidate,
+    moderation: row.moderation,
+    withdrawnAt: row.withdrawn_at,
+    publishedAt: row.published_at,
+    createdAt: row.created_at,
+  }));
+}
+
 /** Hidden at once (the public version moves with the write); true when the employee had such a publication. */
 export async function withdrawAnswer(db: Db, personId: number, publicationId: string, now = new Date()): Promise<boolean> {
   const result = await db

@@ -8,6 +8,7 @@ import type { Db } from '../store/database.js';
 import { recordConsent } from '../store/people.js';
 import type { ConsentPurpose, ConsentSource } from '../store/schema.js';
 import { authorNames, loadMyTestimonial } from '../testimonials/testimonials.js';
+import { exportPublishedAnswers } from '../answers/published.js';
 
 interface LatestConsent {
   purpose: ConsentPurpose;
@@ -205,6 +206,7 @@ export async function exportMyData(db: Db, personId: number) {
     },
     photo: photo ? { contentType: photo.content_type, bytes: Number(photo.bytes) } : null,
     testimonial: await loadMyTestimonial(db, personId),
+    publishedAnswers: await exportPublishedAnswers(db, personId),
     consents: consents.map((c) => ({
       purpose: c.purpose,
       granted: c.granted,
