@@ -74,4 +74,11 @@ export default css`
   button {
     justify-self: start;
   }
+
+  /* As the profile editor's: Cancel and Withdraw are not the page's main action. */
+  button.secondary {
+    background: transparent;
+    color: inherit;
+    box-shadow: inset 0 0 0 1px var(--hw-border, currentColor);
+  }
 `;
