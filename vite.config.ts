@@ -9,6 +9,7 @@ const libraryEntries: Record<string, string> = {
   'person-card': 'src/components/person-card/person-card.ts',
   'contact-button': 'src/components/contact-button/contact-button.ts',
   'profile-editor': 'src/components/profile-editor/profile-editor.ts',
+  questions: 'src/components/questions/questions.ts',
 };
 
 /** dist/cdn/hallway.js: the one-script-tag bundle, every element, the SDK and their dependencies, minified. */

@@ -10,6 +10,10 @@ import './components/person-card/person-card.js';
 import './components/alumni-testimonials/alumni-testimonials.js';
 // The button only: it (and the card) load the contact dialog and its solver on the first click.
 import './components/contact-button/contact-button.js';
+import { whenOnPage } from './components/shared/on-page.js';
+
+// Published Q&A: the element's code loads only on a page that has one (2 KB stay off every other page).
+whenOnPage('hw-questions', () => import('./components/questions/questions.js'));
 
 // Runs before any element's first update, which Lit schedules for a later microtask.
 const script = new URL(import.meta.url);

@@ -4,3 +4,4 @@
  */
 import './components/person-card/person-card.js';
 import './components/profile-editor/profile-editor.js';
+import './components/my-answers/my-answers.js';

@@ -4,7 +4,7 @@
  * imported as the first request starts and validating its answer) are loaded on demand and are not part of it.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 
@@ -26,4 +26,19 @@ test(`hallway.js and what it imports up front stay within ${BUDGET_BYTES / 1024}
   const total = files.reduce((sum, file) => sum + gzipped(file), 0);
   console.log(`initial load: ${files.join(', ')} = ${(total / 1024).toFixed(1)} KB gzipped`);
   assert.ok(total <= BUDGET_BYTES, `${total} bytes gzipped is over the ${BUDGET_BYTES}-byte budget`);
+});
+
+// <hw-questions> (issue 18): hallway.js holds only a stub that imports the element's chunk once the tag
+// is on the page; what that chunk adds to a page that has one stays within 3 KB gzipped.
+const QUESTIONS_BUDGET_BYTES = 3 * 1024;
+
+test(`<hw-questions> loads on demand, within ${QUESTIONS_BUDGET_BYTES / 1024} KB gzipped`, () => {
+  const upFront = new Set(initialLoad('hallway.js'));
+  const chunk = readdirSync(new URL('../dist/cdn/chunks/', import.meta.url)).find((name) => /^questions-[\w-]+\.js$/.test(name));
+  assert.ok(chunk, 'no questions chunk in dist/cdn/chunks');
+  assert.ok(!upFront.has(`chunks/${chunk}`), 'the questions chunk is loaded up front');
+  const added = initialLoad(`chunks/${chunk}`).filter((file) => !upFront.has(file));
+  const total = added.reduce((sum, file) => sum + gzipped(file), 0);
+  console.log(`<hw-questions> adds: ${added.join(', ')} = ${(total / 1024).toFixed(1)} KB gzipped`);
+  assert.ok(total <= QUESTIONS_BUDGET_BYTES, `${total} bytes gzipped is over the ${QUESTIONS_BUDGET_BYTES}-byte budget`);
 });

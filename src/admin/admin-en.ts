@@ -495,6 +495,18 @@ const en = {
       .filter(Boolean)
       .join(' '),
   adWsAnRangeTooLong: (max: number) => `A report covers at most ${max} weeks: choose a later first week.`,
+  adQaNav: 'Published answers',
+  adQaIntro:
+    'Questions candidates asked and the answers employees chose to publish. Each is public only once the candidate agreed and you approved it; the candidate shows as "a candidate".',
+  adQaEmpty: 'No answer is waiting or published.',
+  adQaBy: (name: string, title: string) => `Answer by ${name}, ${title}`,
+  adQaCandidatePending: 'The candidate has not agreed yet.',
+  adQaCandidateAgreed: 'The candidate agreed.',
+  adQaPending: 'Waiting for moderation',
+  adQaApproved: 'Approved',
+  adQaRejected: 'Not approved',
+  adQaApprovedDone: (name: string) => `Approved the answer by ${name}.`,
+  adQaRejectedDone: (name: string) => `Did not approve the answer by ${name}.`,
 };
 
 export type AdminTerms = typeof en;

@@ -500,6 +500,18 @@ const fr: AdminTerms = {
       .filter(Boolean)
       .join(' '),
   adWsAnRangeTooLong: (max: number) => `Un rapport couvre au plus ${max}\u00a0semaines\u202f: choisissez une première semaine plus tardive.`,
+  adQaNav: 'Réponses publiées',
+  adQaIntro:
+    'Les questions des candidats et les réponses que des employés ont choisi de publier. Chacune n’est publique qu’une fois que le candidat a donné son accord et que vous l’avez approuvée\u202f; le candidat apparaît comme «\u00a0un candidat\u00a0».',
+  adQaEmpty: 'Aucune réponse en attente ni publiée.',
+  adQaBy: (name: string, title: string) => `Réponse de ${name}, ${title}`,
+  adQaCandidatePending: 'Le candidat n’a pas encore donné son accord.',
+  adQaCandidateAgreed: 'Le candidat a donné son accord.',
+  adQaPending: 'En attente de modération',
+  adQaApproved: 'Approuvée',
+  adQaRejected: 'Non approuvée',
+  adQaApprovedDone: (name: string) => `Réponse de ${name} approuvée.`,
+  adQaRejectedDone: (name: string) => `Réponse de ${name} non approuvée.`,
 };
 
 export default fr;

@@ -15,6 +15,7 @@ import { ensureAdminKey } from '../server/admin/keys.js';
 import { adminRoutes } from '../server/admin/routes.js';
 import { Links } from '../server/auth/links.js';
 import type { Db } from '../server/store/database.js';
+import { createPerson } from '../server/store/people.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
 
 const KEY = 'admin-client-test-key-0123456789';
@@ -218,4 +219,30 @@ test('safety: blocks, held questions and the site filter, as the contract says',
   assert.deepEqual((await admin.safety.overview('safe-site')).blocks, []);
   await assert.rejects(admin.safety.block('safe-site', { domain: 'gmail.com' }), { name: 'HttpError', status: 422, code: 'invalid_body', field: 'domain' });
   await assert.rejects(admin.safety.release('safe-site', 'nope'), { name: 'HttpError', status: 404, code: 'not_found' });
+});
+
+test('published answers: the moderation list, approve and reject, as the contract says', async () => {
+  const site = await admin.sites.create({ slug: 'answers-site', name: 'Answers' });
+  const { id: siteId } = await db.selectFrom('sites').select('id').where('slug', '=', site.slug).executeTakeFirstOrThrow();
+  const person = await createPerson(db, { siteId, email: 'ada@answers.example', fullName: 'Ada Lovelace', displayName: 'Ada', jobTitle: 'Engineer' });
+  await db
+    .insertInto('published_answers')
+    .values({ public_id: 'pa1', person_id: person.id, question: 'A day?', answer: 'Busy.', lang: 'en', candidate: 'agreed' })
+    .execute();
+  const { items } = await admin.answers.list('answers-site');
+  assert.deepEqual(
+    items.map((item) => [item.id, item.employee, item.question, item.candidate, item.moderation]),
+    [['pa1', 'Ada Lovelace', 'A day?', 'agreed', 'pending']],
+  );
+  assert.equal((await admin.answers.approve('answers-site', 'pa1')).answer.moderation, 'approved');
+  assert.equal((await admin.answers.reject('answers-site', 'pa1')).answer.moderation, 'rejected');
+  await assert.rejects(admin.answers.approve('answers-site', 'nope'), { status: 404, code: 'not_found' });
+  const audit = await admin.audit({ action: 'answer' });
+  assert.deepEqual(
+    audit.items.map((entry) => [entry.action, entry.target]),
+    [
+      ['answer.reject', 'pa1'],
+      ['answer.approve', 'pa1'],
+    ],
+  );
 });

@@ -4,6 +4,8 @@ export { HwPeopleGrid } from './people-grid/people-grid.js';
 export { HwPersonCard } from './person-card/person-card.js';
 export { HwAlumniTestimonials } from './alumni-testimonials/alumni-testimonials.js';
 export { HwContactButton } from './contact-button/contact-button.js';
+// hallway.js loads it on demand (only on pages that have one); importing it here defines it at once.
+export { HwQuestions } from './questions/questions.js';
 // The dialog is also loaded on demand by the button and the card; importing it here defines it at once.
 export { HwContactDialog } from './contact-dialog/contact-dialog.js';
 

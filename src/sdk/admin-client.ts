@@ -1,4 +1,5 @@
 import ky, { type KyInstance, type KyResponse } from 'ky';
+import { AnswerModerated, ModeratedAnswers } from './answer-schemas.js';
 import {
   AdminPeopleList,
   AdminSession,
@@ -208,6 +209,13 @@ export interface AdminClient {
   };
   /** Invites the chosen employees (public ids, at most 500) in one request; says what became of each (scope `people`). */
   inviteMany(site: string, people: string[]): Promise<BulkInvitationResult>;
+  /** Published Q&A (issue 18, scope `moderation`): public once the employee, the candidate and a moderator agreed. */
+  answers: {
+    /** Those still to be published or public: none withdrawn or declined by the candidate, the latest change first. */
+    list(site: string): Promise<ModeratedAnswers>;
+    approve(site: string, id: string): Promise<AnswerModerated>;
+    reject(site: string, id: string): Promise<AnswerModerated>;
+  };
 }
 
 export function createAdminClient(options: AdminClientOptions): AdminClient {
@@ -316,6 +324,11 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
       revoke: (slug, id) => call(api.delete(site(slug, 'scim', 'tokens', id)), ScimToken),
     },
     inviteMany: (slug, people) => call(api.post(site(slug, 'invitations', 'many'), { json: { people } }), BulkInvitationResult),
+    answers: {
+      list: (slug) => call(api.get(site(slug, 'answers')), ModeratedAnswers),
+      approve: (slug, id) => call(api.post(site(slug, 'answers', id, 'approve')), AnswerModerated),
+      reject: (slug, id) => call(api.post(site(slug, 'answers', id, 'reject')), AnswerModerated),
+    },
   };
 }
 

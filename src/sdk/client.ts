@@ -3,6 +3,7 @@ import { request, type Schema } from './http.js';
 import type { Challenge, ContactAccepted, ContactRequest } from './contact-schemas.js';
 import type { PeopleList, PeopleQuery, PublicPerson } from './schemas.js';
 import type { TestimonialList, TestimonialQuery } from './testimonial-schemas.js';
+import type { AnswerList, AnswerQuery } from './answer-schemas.js';
 
 /** What `createClient` takes. */
 export interface ClientOptions {
@@ -36,6 +37,10 @@ export interface HallwayClient {
   testimonials: {
     /** Approved testimonials whose authors still consent, those of `job` (then `team`) first. */
     list(options?: TestimonialQuery & RequestOptions): Promise<TestimonialList>;
+  };
+  questions: {
+    /** Published questions and answers, those of people in `job` first (then `team`, then `location`), as `people.list` matches. */
+    list(options?: AnswerQuery & RequestOptions): Promise<AnswerList>;
   };
   contact: {
     /** A fresh proof-of-work challenge, to solve before `send`. */
@@ -76,6 +81,9 @@ export function createClient(options: ClientOptions): HallwayClient {
         return get(`testimonials${toSearch(query)}`, testimonialList, signal);
       },
     },
+    questions: {
+      list: ({ signal, ...query } = {}) => get(`questions${toSearch(query)}`, answerList, signal),
+    },
     contact: {
       challenge({ signal } = {}) {
         return request(api.get('challenge', { cache: 'no-store', ...(signal ? { signal } : {}) }), challenge, timeout);
@@ -96,6 +104,7 @@ const peopleList = () => import('./schemas.js').then((m): Schema<PeopleList> => 
 const publicPerson = () => import('./schemas.js').then((m): Schema<PublicPerson> => m.PublicPerson);
 const challenge = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<Challenge> => m.Challenge);
 const contactAccepted = () => withSchemas(import('./contact-schemas.js')).then((m): Schema<ContactAccepted> => m.ContactAccepted);
+const answerList = () => withSchemas(import('./answer-schemas.js')).then((m): Schema<AnswerList> => m.AnswerList);
 const testimonialList = () => withSchemas(import('./testimonial-schemas.js')).then((m): Schema<TestimonialList> => m.TestimonialList);
 
 function toSearch(query: Record<string, unknown>): string {

@@ -526,6 +526,8 @@ describe('CSRF against /v1/me', () => {
       }),
     ],
     ['DELETE', '/v1/me/testimonial', undefined],
+    ['POST', '/v1/me/answers/x/publish', () => ({ body: JSON.stringify({ question: 'Pwned?', answer: 'Pwned.' }), type: 'application/json' })],
+    ['POST', '/v1/me/answers/published/x/withdraw', undefined],
     ['PUT', '/v1/me/photo', () => ({ body: new Uint8Array([0x89, 0x50, 0x4e, 0x47]), type: 'image/png' })],
     ['DELETE', '/v1/me/photo', undefined],
     ['DELETE', '/v1/me/session', undefined],

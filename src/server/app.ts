@@ -11,6 +11,8 @@ import type { Links } from './auth/links.js';
 import { askInsteadRoutes } from './contact/ask-instead.js';
 import { contactRoutes, type ContactOptions } from './contact/routes.js';
 import { contactStatsRoutes } from './contact/stats.js';
+import { answerLinks } from './answers/links.js';
+import { candidateAnswerPages, myAnswerRoutes } from './answers/routes.js';
 import type { RateLimit } from './rate-limit.js';
 import { devOutboxRoutes } from './mail/index.js';
 import { meRoutes } from './me/routes.js';
@@ -82,6 +84,9 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/v1/me', contactStatsRoutes({ db, publicUrl }));
   app.route('/v1/me', recordRoutes({ db, publicUrl }));
   app.route('/v1/me', answerRoutes({ db, publicUrl, links, relayDomain: contact?.relayDomain, now: contact?.now }));
+  const publishing = answerLinks(db, publicUrl);
+  app.route('/v1/me', myAnswerRoutes({ db, links: publishing }));
+  app.route('/answers', candidateAnswerPages({ db, links: publishing }));
   app.route('/v1/me', employee.api);
   app.route('/v1/auth', employee.auth);
   app.route('/me', employee.pages);

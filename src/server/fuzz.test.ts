@@ -146,6 +146,12 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/me/contact-stats', family: 'me' },
   { method: 'GET', path: '/v1/me/open-questions', family: 'me' },
   { method: 'POST', path: '/v1/me/open-questions/{id}/answer', family: 'me', limit: 32 * KB, sample: () => ({ text: 'An answer.' }) },
+  { method: 'GET', path: '/v1/me/answers', family: 'me' },
+  { method: 'POST', path: '/v1/me/answers/{id}/publish', family: 'me', limit: 16 * KB, sample: () => ({ question: 'A day?', answer: 'Busy.' }) },
+  { method: 'POST', path: '/v1/me/answers/published/{id}/withdraw', family: 'me' },
+  { method: 'GET', path: '/v1/admin/sites/{site}/answers', family: 'admin' },
+  { method: 'POST', path: '/v1/admin/sites/{site}/answers/{id}/approve', family: 'admin' },
+  { method: 'POST', path: '/v1/admin/sites/{site}/answers/{id}/reject', family: 'admin' },
   // DELETE /v1/me/session and DELETE /v1/me end the fuzzer's own session: they get no valid session here
   // (me.test.ts and abuse.test.ts cover them signed in).
   { method: 'DELETE', path: '/v1/me/session', family: 'me' },
@@ -172,6 +178,10 @@ const ROUTES: Route[] = [
   ]),
   { method: 'GET', path: '/contact/thank', family: 'pages', queryKeys: ['request', 'sig'] },
   { method: 'POST', path: '/contact/thank', family: 'pages', form: true, limit: 4 * KB, sample: () => ({ request: 'r', sig: 's' }) },
+  ...['agree', 'decline'].flatMap((decision): Route[] => [
+    { method: 'GET', path: `/answers/${decision}`, family: 'pages', queryKeys: ['answer', 'sig'] },
+    { method: 'POST', path: `/answers/${decision}`, family: 'pages', form: true, limit: 4 * KB, sample: () => ({ answer: 'a', sig: 's' }) },
+  ]),
 
   { method: 'GET', path: '/dev/outbox', family: 'dev' },
   { method: 'GET', path: '/dev/outbox.json', family: 'dev' },

@@ -3,6 +3,7 @@ import type { $ZodType } from 'zod/v4/core';
 import { Challenge, ContactAccepted, ContactRequest } from '../sdk/contact-schemas.js';
 import { ErrorBody, MAX_LIMIT, PeopleList, PeopleQuery, PublicPerson, PublicSite } from '../sdk/schemas.js';
 import { PublicTestimonial, TestimonialList, TestimonialQuery } from '../sdk/testimonial-schemas.js';
+import { AnswerList, AnswerQuery, PublicAnswer } from '../sdk/answer-schemas.js';
 
 const schema = (zodSchema: $ZodType): Record<string, unknown> => {
   const { $schema: _, ...rest } = toJSONSchema(zodSchema, { io: 'output', unrepresentable: 'any' });
@@ -97,6 +98,18 @@ export const openApiDocument = {
         },
       },
     },
+    '/v1/sites/{site}/questions': {
+      get: {
+        summary: 'Published questions and answers (both people agreed, moderated), those of people in the job first, as the people list matches',
+        parameters: [siteParam, ...queryParamsOf(AnswerQuery)],
+        responses: {
+          200: { description: 'Questions with their answers and the criterion they matched (job, team, location or all)', content: json('AnswerList') },
+          304: { description: 'Not modified (If-None-Match)' },
+          400: errorResponse('invalid_query: a query parameter is invalid; `field` names it'),
+          404: errorResponse('site_not_found'),
+        },
+      },
+    },
     '/v1/sites/{site}/challenge': {
       get: {
         summary: 'A proof-of-work challenge (ALTCHA format) to solve before sending a question',
@@ -128,6 +141,8 @@ export const openApiDocument = {
       PeopleList: schema(PeopleList),
       PublicTestimonial: schema(PublicTestimonial),
       TestimonialList: schema(TestimonialList),
+      PublicAnswer: schema(PublicAnswer),
+      AnswerList: schema(AnswerList),
       Challenge: schema(Challenge),
       ContactRequest: schema(ContactRequest),
       ContactAccepted: schema(ContactAccepted),

@@ -8,6 +8,8 @@ import { siteReader } from './site.js';
 import type { Db } from './store/database.js';
 import type { Site } from './store/schema.js';
 import { listPublicTestimonials } from './testimonials/testimonials.js';
+import { AnswerQuery } from '../sdk/answer-schemas.js';
+import { listPublicAnswers } from './answers/published.js';
 
 /** Public reads: any page may fetch them, caches may keep them a minute and revalidate with ETags. */
 export const PUBLIC_CACHE = 'public, max-age=60, stale-while-revalidate=600';
@@ -18,7 +20,7 @@ export const PUBLIC_READ_HEADERS = {
   Vary: 'Accept-Encoding',
 };
 
-export type ListKind = 'people' | 'testimonials';
+export type ListKind = 'people' | 'testimonials' | 'questions';
 
 export interface ListAnswer {
   status: 200 | 304;
@@ -26,7 +28,7 @@ export interface ListAnswer {
   body: string | Uint8Array<ArrayBuffer> | null;
 }
 
-const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery };
+const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery, questions: AnswerQuery };
 
 /**
  * The public people and testimonial lists, from an in-process cache keyed by the site's public
@@ -38,6 +40,7 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
     people: (site, query: PeopleQuery, stale?: unknown) =>
       stale ? refreshPublicPeople(db, site, query, stale as ListedPeople, publicUrl) : listPublicPeople(db, site, query, publicUrl),
     testimonials: (site, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
+    questions: (site, query: AnswerQuery) => listPublicAnswers(db, site, query, publicUrl),
   };
 
   const parse = (kind: ListKind, query: Record<string, string>) => QUERIES[kind].safeParse(query);
@@ -68,7 +71,7 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
     return match;
   }
   function countServed(kind: ListKind, site: Site, query: { job?: string; cursor?: string }, match: Match) {
-    if (query.cursor) return;
+    if (query.cursor || kind === 'questions') return;
     counter.count(site.id, match === 'job' ? query.job : NO_JOB, kind === 'people' ? 'lists' : 'testimonials');
   }
 
@@ -100,7 +103,7 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
   }
 
   const sites = siteReader(db);
-  const PATH = /^\/v1\/sites\/([\w-]+)\/(people|testimonials)(?:\?(.*))?$/;
+  const PATH = /^\/v1\/sites\/([\w-]+)\/(people|testimonials|questions)(?:\?(.*))?$/;
 
   /**
    * Answers a valid GET of a list without Hono, or returns false and leaves the request to the app

@@ -246,6 +246,13 @@ export async function findPublicPerson(db: Db, site: { id: number; slug: string 
   return row && toPublicPerson(row, site.slug, photoBase);
 }
 
+/** The cards of listed people by database id, as the grid shows them (published answers name who answered). */
+export async function listedCards(db: Db, site: { id: number; slug: string }, personIds: number[], photoBase: string): Promise<Map<number, PublicPerson>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await publicColumns(visiblePeople(db, site.id)).select('p.id').where('p.id', 'in', personIds).execute();
+  return new Map(rows.map((row) => [row.id, toPublicPerson(row, site.slug, photoBase)]));
+}
+
 /** The card a person's profile makes, whether or not it is listed: the preview on /me. */
 export async function previewPerson(db: Db, personId: number, photoBase: string) {
   const row = await publicColumns(db.selectFrom('people as p'))

@@ -82,6 +82,7 @@ export function publicRoutes({ db, publicUrl, lists }: PublicDeps) {
   });
 
   app.get('/testimonials', listRoute('testimonials'));
+  app.get('/questions', listRoute('questions'));
   return app;
 }
 

@@ -13,6 +13,7 @@ const pages = [
   photos,
   route('get', 'sites/:site/people', () => ({ items: [], nextCursor: null })),
   route('get', 'sites/:site/testimonials', () => ({ items: [] })),
+  route('get', 'sites/:site/answers', () => ({ items: [] })),
   route('get', 'sites/:site/overview', () => ({
     ...{ jobs: [], jobsSource: null, jobsUpdatedAt: null, teams: [], locations: [], pendingTestimonials: 0 },
     ...{ people: { total: 0, listed: 0, contactable: 0 }, invitations: { sent: 0, accepted: 0 } },
@@ -72,6 +73,7 @@ describe('hw-admin-app', () => {
       'Import people',
       'Testimonials',
       'Reports and held questions',
+      'Published answers',
       'Site settings',
       'Team',
       'Audit log',
@@ -83,6 +85,7 @@ describe('hw-admin-app', () => {
       '/admin/people/import',
       '/admin/testimonials',
       '/admin/reports',
+      '/admin/answers',
       '/admin/settings',
       '/admin/team',
       '/admin/audit',
@@ -151,7 +154,7 @@ describe('hw-admin-app', () => {
     serveSession('moderator');
     const el = await workspace();
     expect(texts(el, 'header p')[1]).to.equal('Hélène Roux, moderator');
-    expect(nav(el)).to.deep.equal(['Testimonials', 'Reports and held questions']);
+    expect(nav(el)).to.deep.equal(['Testimonials', 'Reports and held questions', 'Published answers']);
     expect(heading(el)).to.equal('People');
     expect(texts(el, 'main .message')).to.deep.equal(['Your role does not give access to this page.']);
     expect(el.shadowRoot!.querySelector('hw-admin-people')).to.be.null;

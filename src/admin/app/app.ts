@@ -17,6 +17,7 @@ import '../team/team.js';
 import '../audit/audit.js';
 import '../analytics/analytics.js';
 import '../reports/reports.js';
+import '../answers/answers.js';
 import styles from './app.styles.js';
 
 /** The workspace's pages, in the navigation's order, with the scope each needs. */
@@ -26,6 +27,7 @@ const ROUTES = [
   { path: 'people/import', scope: 'people', term: 'adImport' },
   { path: 'testimonials', scope: 'moderation', term: 'adTestimonials' },
   { path: 'reports', scope: 'moderation', term: 'adSafety' },
+  { path: 'answers', scope: 'moderation', term: 'adQaNav' },
   { path: 'settings', scope: 'settings', term: 'adSettings' },
   { path: 'team', scope: 'admins', term: 'adTeam' },
   { path: 'audit', scope: 'audit', term: 'adAudit' },
@@ -207,6 +209,8 @@ export class HwAdminApp extends AdminElement {
       case 'settings':
         return html`<hw-admin-settings .admin=${client} .scopes=${scopes} site=${site.slug} .value=${site}
           @hw-admin-site-saved=${this.siteSaved}></hw-admin-settings>`;
+      case 'answers':
+        return html`<hw-admin-answers .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-answers>`;
       case 'analytics':
         return html`<hw-admin-analytics .admin=${client} .scopes=${scopes} site=${site.slug}></hw-admin-analytics>`;
     }

@@ -231,6 +231,7 @@ export class HwProfileEditor extends HallwayElement {
           ${me.details ? this.details.render(me, fields) : nothing}
           ${this.testimonial.render(me, fields)}
           ${me.record ? renderRecord({ record: me.record, downloads: this.meClient().recordUrls, localize }) : nothing}
+          <hw-my-answers api=${this.baseUrl()}></hw-my-answers>
           ${renderAccount({
             exportUrl: this.meClient().exportUrl,
             confirmingDelete: this.confirmingDelete,

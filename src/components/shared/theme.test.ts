@@ -10,6 +10,7 @@ import type { HwPersonCard } from '../person-card/person-card.js';
 import '../people-grid/people-grid.js';
 import '../person-card/person-card.js';
 import '../alumni-testimonials/alumni-testimonials.js';
+import '../questions/questions.js';
 import '../contact-button/contact-button.js';
 import '../provider/provider.js';
 
@@ -240,6 +241,17 @@ describe('theme', () => {
       expect(isDark(grid) && isDark(quotes)).to.be.true;
       await expect(grid).to.be.accessible();
       await expect(quotes).to.be.accessible();
+    });
+
+    it('dark questions on a light page, opened, are accessible', async () => {
+      const person = { id: 'p1', displayName: 'Ada L.', jobTitle: 'Engineer', photoUrl: 'https://img.test/p1.svg', hasPhoto: false };
+      const items = [{ id: 'a1', question: 'A normal day?', answer: 'Busy, and fun.', lang: 'en', date: '2026-11-02', person }];
+      worker.use(http.get(`${API}/v1/sites/acme/questions`, () => HttpResponse.json({ items, match: 'job' })));
+      const questions = await fixture(html`<hw-questions api=${API} site="acme" theme="dark"></hw-questions>`);
+      await waitUntil(() => questions.shadowRoot!.querySelector('details'), 'no questions');
+      questions.shadowRoot!.querySelector('details')!.open = true;
+      expect(isDark(questions)).to.be.true;
+      await expect(questions).to.be.accessible();
     });
 
     it('the contact dialog of a dark card is dark, and accessible', async () => {

@@ -9,6 +9,7 @@ import { setupWorker } from 'msw/browser';
 import { XSS_FLAG, XSS_PAYLOADS, type Payload } from '../../../tests/support/xss-payloads.js';
 import type { MyProfile, PublicPerson, PublicTestimonial } from '../../sdk/index.js';
 import '../alumni-testimonials/alumni-testimonials.js';
+import '../questions/questions.js';
 import '../contact-button/contact-button.js';
 import '../people-grid/people-grid.js';
 import '../profile-editor/profile-editor.js';
@@ -120,6 +121,24 @@ describe('XSS corpus in the elements', () => {
           expect(deepText(el.shadowRoot!), layout).to.include(payload.value);
           await expectInert(el, payload);
         }
+      });
+    }
+  });
+
+  describe('hw-questions', () => {
+    for (const payload of XSS_PAYLOADS) {
+      it(`shows "${payload.name}" as text`, async () => {
+        const person = { id: 'p1', displayName: payload.value, jobTitle: payload.value, photoUrl: 'https://img.test/p1.svg', hasPhoto: false };
+        const items = [{ id: 'a1', question: payload.value, answer: payload.value, lang: 'en', date: '2026-11-02', person }];
+        worker.use(http.get(`${API}/v1/sites/acme/questions`, () => HttpResponse.json({ items, match: 'job' })));
+        const el = await fixture(html`<hw-questions api=${API} site="acme" heading=${payload.value}></hw-questions>`);
+        await waitUntil(() => el.shadowRoot!.querySelector('details'), 'never loaded');
+        el.shadowRoot!.querySelector('details')!.open = true;
+        expect(deepText(el.shadowRoot!)).to.include(payload.value);
+        await aTimeout(30);
+        expect(ran, `${payload.name} ran`).to.deep.equal([]);
+        // Its one disclosure is the element's own; a payload's <details ontoggle> would be a second.
+        expect(activeContent(el.shadowRoot!), payload.name).to.deep.equal(['<details>']);
       });
     }
   });

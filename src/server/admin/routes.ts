@@ -34,6 +34,7 @@ import { oidcAdminRoutes } from '../oidc/admin-routes.js';
 import { scimAdminRoutes } from '../scim/admin-routes.js';
 import { bulkInvitationRoutes } from './bulk-invitations.js';
 import { audited, recordAudit, type AuditEvent } from './audit.js';
+import { answerAdminRoutes } from '../answers/routes.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
 
@@ -228,6 +229,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   admin.route('/', oidcAdminRoutes(db, links.publicUrl));
   admin.route('/', scimAdminRoutes(db, links.publicUrl));
   admin.route('/', bulkInvitationRoutes({ db, links }));
+  admin.route('/', answerAdminRoutes(db));
   return admin;
 }
 

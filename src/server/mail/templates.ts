@@ -131,6 +131,17 @@ export interface ContactSecondChanceData extends SiteMail {
   careersUrl: string;
 }
 
+/** To the candidate (issue 18): the employee would like to publish their question, anonymised, and the answer. */
+export interface AnswerPublishData extends SiteMail {
+  candidateName: string;
+  displayName: string;
+  /** The wording that would be published, as the employee edited it. */
+  question: string;
+  answer: string;
+  agreeUrl: string;
+  declineUrl: string;
+}
+
 /** Every template and the data it needs. */
 export interface MailTemplates {
   invitation: InvitationData;
@@ -148,6 +159,7 @@ export interface MailTemplates {
   relay_message: RelayMessageData;
   contact_reminder: ContactReminderData;
   contact_second_chance: ContactSecondChanceData;
+  answer_publish_request: AnswerPublishData;
 }
 
 export type MailTemplate = keyof MailTemplates;
@@ -358,6 +370,21 @@ const english: LocaleCopy = {
       ...(other && { links: [{ label: 'See the careers site', url: careersUrl }] }),
       note: 'No need to reply to this e-mail. We will not write to you about this question again.',
     }),
+    answer_publish_request: ({ siteName, candidateName, displayName, question, answer, agreeUrl, declineUrl }) => ({
+      subject: `${displayName} would like to publish your question and their answer`,
+      greeting: `Hello ${candidateName},`,
+      paragraphs: [
+        `${displayName} would like to publish your question and their answer on the ${siteName} careers site, so that other candidates can read them too. You would be shown as "a candidate": never your name nor your address. Here is the wording that would be published:`,
+        { quote: question },
+        { quote: answer },
+        'It is entirely up to you, and nothing is published without your agreement. Both links ask for one more click.',
+      ],
+      links: [
+        { label: 'I agree', url: agreeUrl },
+        { label: 'No thanks', url: declineUrl },
+      ],
+      note: 'If you do nothing, nothing is published.',
+    }),
   },
 };
 
@@ -538,6 +565,21 @@ const french: LocaleCopy = {
       action: other ? { label: `Demander plutôt à ${other.displayName}`, url: other.askUrl } : { label: 'Retour au site carrières', url: careersUrl },
       ...(other && { links: [{ label: 'Voir le site carrières', url: careersUrl }] }),
       note: fr`Inutile de répondre à cet e-mail. Nous ne vous écrirons plus au sujet de cette question.`,
+    }),
+    answer_publish_request: ({ siteName, candidateName, displayName, question, answer, agreeUrl, declineUrl }) => ({
+      subject: `${displayName} aimerait publier votre question et sa réponse`,
+      greeting: `Bonjour ${candidateName},`,
+      paragraphs: [
+        fr`${displayName} aimerait publier votre question et sa réponse sur le site carrières ${siteName}, pour que d’autres candidats puissent les lire. Vous apparaîtriez comme « un candidat » : jamais votre nom ni votre adresse. Voici le texte qui serait publié :`,
+        { quote: question },
+        { quote: answer },
+        fr`C’est entièrement à vous de décider : rien n’est publié sans votre accord. Chaque lien demande encore un clic.`,
+      ],
+      links: [
+        { label: 'J’accepte', url: agreeUrl },
+        { label: 'Non merci', url: declineUrl },
+      ],
+      note: 'Si vous ne faites rien, rien n’est publié.',
     }),
   },
 };

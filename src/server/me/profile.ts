@@ -10,6 +10,7 @@ import type { ConsentPurpose, ConsentSource } from '../store/schema.js';
 import { authorNames, loadMyTestimonial } from '../testimonials/testimonials.js';
 import { loadMyDetails } from '../record/details.js';
 import { myRecord } from '../record/record.js';
+import { exportPublishedAnswers } from '../answers/published.js';
 
 interface LatestConsent {
   purpose: ConsentPurpose;
@@ -213,6 +214,7 @@ export async function exportMyData(db: Db, personId: number) {
     },
     photo: photo ? { contentType: photo.content_type, bytes: Number(photo.bytes) } : null,
     testimonial: await loadMyTestimonial(db, personId),
+    publishedAnswers: await exportPublishedAnswers(db, personId),
     consents: consents.map((c) => ({
       purpose: c.purpose,
       granted: c.granted,
@@ -227,7 +229,7 @@ export async function exportMyData(db: Db, personId: number) {
 
 /**
  * Erases the person: withdraws every consent, then blanks every personal field and deletes the
- * photo, testimonial, sessions, links and mails. What stays is the row that anchors the consent history
+ * photo, testimonial, published answers, sessions, links and mails. What stays is the row that anchors the consent history
  * (purpose, decision, text version, time, source) — the proof of what was shown and when.
  */
 export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: Db, address: string) => Promise<unknown>) {
@@ -237,6 +239,7 @@ export async function eraseMyData(db: Db, personId: number, forgetMailsTo: (db: 
     await forgetMailsTo(trx, person.email);
     await trx.deleteFrom('photos').where('person_id', '=', personId).execute();
     await trx.deleteFrom('testimonials').where('person_id', '=', personId).execute();
+    await trx.deleteFrom('published_answers').where('person_id', '=', personId).execute();
     await trx.deleteFrom('sessions').where('person_id', '=', personId).execute();
     await trx.deleteFrom('tokens').where('person_id', '=', personId).execute();
     // The person's answers (issue 18): their words go; the questions stay until the retention purge.

@@ -869,6 +869,47 @@ const migrations: Record<string, Migration> = {
       await sql`create index contact_requests_open on contact_requests (confirmed_at) where status = 'confirmed'`.execute(db);
     },
   },
+  '0019_published_answers': {
+    async up(db) {
+      // Published Q&A (issue 18): the wording the employee chose, copied out of the question, so it
+      // outlives the question's retention purge (the request link is then set null). Never the
+      // candidate's name or address. Public while the three decisions stand and the person is listed.
+      await db.schema
+        .createTable('published_answers')
+        .addColumn('id', 'integer', (c) => c.primaryKey().generatedAlwaysAsIdentity())
+        .addColumn('public_id', 'text', (c) => c.notNull().unique())
+        .addColumn('person_id', 'integer', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('request_id', 'integer', (c) => c.unique().references('contact_requests.id').onDelete('set null'))
+        .addColumn('question', 'text', (c) => c.notNull())
+        .addColumn('answer', 'text', (c) => c.notNull())
+        .addColumn('lang', 'text', (c) => c.notNull())
+        .addColumn('candidate', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`candidate in ('pending', 'agreed', 'declined')`),
+        )
+        .addColumn('moderation', 'text', (c) =>
+          c
+            .notNull()
+            .defaultTo('pending')
+            .check(sql`moderation in ('pending', 'approved', 'rejected')`),
+        )
+        .addColumn('withdrawn_at', 'timestamptz')
+        .addColumn('published_at', 'timestamptz')
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .execute();
+      await db.schema.createIndex('published_answers_person').on('published_answers').column('person_id').execute();
+      // Every write moves the site's public version, as testimonials do: the cached lists drop it at once.
+      const trigger = (event: string, referencing: string) =>
+        sql`create trigger ${sql.raw(`published_answers_${event}_public`)} after ${sql.raw(event)} on published_answers
+          referencing ${sql.raw(referencing)} for each statement execute function hw_details_written()`.execute(db);
+      await trigger('insert', 'new table as new_rows');
+      await trigger('update', 'old table as old_rows new table as new_rows');
+      await trigger('delete', 'old table as old_rows');
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

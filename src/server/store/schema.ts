@@ -423,6 +423,28 @@ export interface ScimUsersTable {
   invited_alumni_at: Date | null;
 }
 
+/** A question and its answer the employee chose to publish (migration 0019): their wording, never the candidate's name or address. */
+export interface PublishedAnswersTable {
+  id: Generated<number>;
+  public_id: string;
+  person_id: number;
+  /** The question it came from, until the retention purge deletes it (then null). */
+  request_id: number | null;
+  question: string;
+  answer: string;
+  /** The language the candidate asked in. */
+  lang: string;
+  /** The candidate's decision, from the signed links of their mail. */
+  candidate: ColumnType<'pending' | 'agreed' | 'declined', 'pending' | 'agreed' | 'declined' | undefined>;
+  moderation: ColumnType<'pending' | 'approved' | 'rejected', 'pending' | 'approved' | 'rejected' | undefined>;
+  /** When the employee withdrew it; hidden from then on. */
+  withdrawn_at: Date | null;
+  /** When it last became public (the last of the three decisions). */
+  published_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Database {
   sites: SitesTable;
   people: PeopleTable;
@@ -454,6 +476,7 @@ export interface Database {
   oidc_flows: OidcFlowsTable;
   scim_tokens: ScimTokensTable;
   scim_users: ScimUsersTable;
+  published_answers: PublishedAnswersTable;
 }
 
 export type Site = Selectable<SitesTable>;
