@@ -112,7 +112,13 @@ test('an employee writes their path and allows their reply time on /me; the care
 
   const views = [
     { lang: 'en', path: '/jobs/front-desk-agent-london.html', more: 'More about Amelia', reply: 'Usually replies within 2 days', since: 'since 2021' },
-    { lang: 'fr', path: '/jobs/front-desk-agent-london-fr.html', more: 'En savoir plus sur Amelia', reply: 'Répond généralement sous 2\u00a0jours', since: 'depuis 2021' },
+    {
+      lang: 'fr',
+      path: '/jobs/front-desk-agent-london-fr.html',
+      more: 'En savoir plus sur Amelia',
+      reply: 'Répond généralement sous 2\u00a0jours',
+      since: 'depuis 2021',
+    },
   ];
   for (const view of views) {
     for (const width of [1280, 390]) {

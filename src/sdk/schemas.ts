@@ -16,12 +16,14 @@ export const Channel = z.enum(['message', 'booking']);
 const pathYear = z.number().check(z.int(), z.minimum(TESTIMONIAL_LIMITS.firstYear), z.maximum(TESTIMONIAL_LIMITS.lastYear));
 
 /** One role of a person's "My path here", limited as a testimonial's roles held. */
-export const PathStep = z.object({
-  role: z.string().check(z.trim(), z.minLength(1), z.maxLength(TESTIMONIAL_LIMITS.role)),
-  fromYear: pathYear,
-  /** null for the role the person holds now. */
-  toYear: z.nullable(pathYear),
-}).check(z.refine((step) => step.toYear === null || step.toYear >= step.fromYear, 'toYear must not be before fromYear'));
+export const PathStep = z
+  .object({
+    role: z.string().check(z.trim(), z.minLength(1), z.maxLength(TESTIMONIAL_LIMITS.role)),
+    fromYear: pathYear,
+    /** null for the role the person holds now. */
+    toYear: z.nullable(pathYear),
+  })
+  .check(z.refine((step) => step.toYear === null || step.toYear >= step.fromYear, 'toYear must not be before fromYear'));
 
 /** Roles held at the company, oldest first. */
 export const CareerPath = z.array(PathStep).check(z.maxLength(PATH_MAX_STEPS));

@@ -197,7 +197,12 @@ describe('privacy', () => {
     const person = (await list()).items[0]!;
     // What a person shares only if they choose to: their reply time and their path here.
     const shared = ['replyDays', 'path'];
-    assert.deepEqual(Object.keys(person).sort(), Object.keys(PublicPerson.def.shape).filter((key) => !shared.includes(key)).sort());
+    assert.deepEqual(
+      Object.keys(person).sort(),
+      Object.keys(PublicPerson.def.shape)
+        .filter((key) => !shared.includes(key))
+        .sort(),
+    );
   });
 
   test('avatars are served for listed people only, as inert SVG', async () => {

@@ -1044,7 +1044,8 @@ describe('hw-profile-editor', () => {
         }),
       );
     }
-    const withDetails = (details: Partial<NonNullable<MyProfile['details']>> = {}) => aMyProfile({ details: { path: [], showReplyTime: false, replyDays: 2, ...details } });
+    const withDetails = (details: Partial<NonNullable<MyProfile['details']>> = {}) =>
+      aMyProfile({ details: { path: [], showReplyTime: false, replyDays: 2, ...details } });
     const roles = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('[name^="role-"]')].map((field) => field.value);
     const press = async (el: HwProfileEditor, id: string, key = 'Enter') => {
       $(el, `#${id}`).focus();
@@ -1152,8 +1153,14 @@ describe('hw-profile-editor', () => {
 
   describe('your record', () => {
     const recorded = { received: 1234, answered: 9, declined: 2, thanks: 4, publishedAnswers: 0 };
-    const figures = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll('.record > div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
-    const links = (el: HwProfileEditor) => [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="record"] a')].map((a) => [a.textContent!.trim(), new URL(a.href).pathname, a.hasAttribute('download')]);
+    const figures = (el: HwProfileEditor) =>
+      [...el.shadowRoot!.querySelectorAll('.record > div')].map((row) => [row.querySelector('dt')!.textContent, row.querySelector('dd')!.textContent]);
+    const links = (el: HwProfileEditor) =>
+      [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="record"] a')].map((a) => [
+        a.textContent!.trim(),
+        new URL(a.href).pathname,
+        a.hasAttribute('download'),
+      ]);
 
     it('shows the figures, for the person alone, and downloads them as JSON and CSV', async () => {
       serveMe(aMyProfile({ record: recorded }));

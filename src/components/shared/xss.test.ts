@@ -66,7 +66,16 @@ async function expectInert(el: Element, payload: Payload) {
 
 // A path's role is at most 120 characters: the SDK refuses a longer one.
 const carrying = (value: string): PublicPerson =>
-  aPerson({ id: 'p1', displayName: value, jobTitle: value, team: value, location: value, bio: value, channels: ['message'], path: [{ role: value.slice(0, 120), fromYear: 2020, toYear: null }] });
+  aPerson({
+    id: 'p1',
+    displayName: value,
+    jobTitle: value,
+    team: value,
+    location: value,
+    bio: value,
+    channels: ['message'],
+    path: [{ role: value.slice(0, 120), fromYear: 2020, toYear: null }],
+  });
 
 describe('XSS corpus in the elements', () => {
   after(() => expect(ran).to.deep.equal([]));

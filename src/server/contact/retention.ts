@@ -5,7 +5,15 @@ import type { Db } from '../store/database.js';
 export const DEFAULT_RETENTION_DAYS = 90;
 const DAY_MS = 24 * 3600_000;
 /** Every mail of the contact flow holds a candidate's name, address or message. */
-const CONTACT_TEMPLATES = ['contact_confirm', 'contact_request', 'contact_declined', 'contact_cap_reached', 'contact_reminder', 'contact_second_chance', 'answer_publish_request'];
+const CONTACT_TEMPLATES = [
+  'contact_confirm',
+  'contact_request',
+  'contact_declined',
+  'contact_cap_reached',
+  'contact_reminder',
+  'contact_second_chance',
+  'answer_publish_request',
+];
 /** Mails whose only purpose is a magic link: of no use once the longest-lived link has expired. */
 const LINK_TEMPLATES = ['sign_in', 'invitation', 'alumni_invitation', 'admin_sign_in'];
 const LINK_MAIL_DAYS = Math.max(...Object.values(TOKEN_LIFETIME_MS)) / DAY_MS;

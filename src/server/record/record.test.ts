@@ -35,9 +35,22 @@ let counter = 0;
 /** A listed employee who takes messages. */
 async function newEmployee() {
   counter++;
-  const person = await createPerson(db, { siteId, email: `p${counter}@acme.example`, fullName: `Person ${counter}`, displayName: `Person ${counter}`, jobTitle: 'Dispatcher' });
+  const person = await createPerson(db, {
+    siteId,
+    email: `p${counter}@acme.example`,
+    fullName: `Person ${counter}`,
+    displayName: `Person ${counter}`,
+    jobTitle: 'Dispatcher',
+  });
   for (const purpose of ['show_profile', 'contact'] as const) {
-    await recordConsent(db, { personId: person.id, purpose, granted: true, textVersion: '1', source: 'me', details: purpose === 'contact' ? { channels: ['message'] } : {} });
+    await recordConsent(db, {
+      personId: person.id,
+      purpose,
+      granted: true,
+      textVersion: '1',
+      source: 'me',
+      details: purpose === 'contact' ? { channels: ['message'] } : {},
+    });
   }
   return person;
 }
@@ -202,7 +215,11 @@ describe('my path here', () => {
     const body = JSON.stringify({ path: [step('Dispatcher', 2020)], showReplyTime: true });
     const anonymous = await app.request('/v1/me/details', { method: 'PUT', headers: { ...ORIGIN, 'Content-Type': 'application/json' }, body });
     assert.equal(anonymous.status, 401);
-    const foreign = await app.request('/v1/me/details', { method: 'PUT', headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json' }, body });
+    const foreign = await app.request('/v1/me/details', {
+      method: 'PUT',
+      headers: { Cookie: cookie, Origin: 'https://evil.example', 'Content-Type': 'application/json' },
+      body,
+    });
     assert.equal(foreign.status, 403);
     assert.equal((await publicCard(person.public_id)).path, undefined);
   });
@@ -250,12 +267,14 @@ describe('my record', () => {
     const lines = (await csv.text()).trimEnd().split('\r\n');
     assert.equal(lines[0], 'receivedAt,job,status,answeredAt,declinedAt,thankedAt');
     assert.equal(lines.length, 5);
-    assert.ok(lines.some((line) => line.includes(`"'=HYPERLINK(""x"")"`)), 'a formula is defused');
+    assert.ok(
+      lines.some((line) => line.includes(`"'=HYPERLINK(""x"")"`)),
+      'a formula is defused',
+    );
     assert.ok(!lines.join('').includes('candidate@example.com'));
   });
 
   test('is the signed-in person’s alone', async () => {
     for (const path of ['/v1/me/record.json', '/v1/me/record.csv']) assert.equal((await app.request(path)).status, 401, path);
   });
-
 });

@@ -25,7 +25,12 @@ export async function updateReplyTime(db: Db, personId: number, now = new Date()
     .where('answered_at', '>', new Date(now.getTime() - REPLY_TIME_DAYS * DAY_MS))
     .executeTakeFirstOrThrow();
   const days = Number(row.answers) >= REPLY_TIME_MIN_ANSWERS && row.median_seconds !== null ? Math.max(1, Math.ceil((Number(row.median_seconds) * 1000) / DAY_MS)) : null;
-  await db.updateTable('people').set({ reply_days: days }).where('id', '=', personId).where(sql<boolean>`reply_days is distinct from ${days}::integer`).execute();
+  await db
+    .updateTable('people')
+    .set({ reply_days: days })
+    .where('id', '=', personId)
+    .where(sql<boolean>`reply_days is distinct from ${days}::integer`)
+    .execute();
   return days;
 }
 
