@@ -44,8 +44,9 @@ import {
   ScimTokenCreated,
   ScimTokenList,
   type ScimTokenCreate,
+  SiteOidcAnswer,
+  type SiteOidcUpdate,
 } from './admin-schemas.js';
-import { SiteOidcAnswer, type SiteOidcUpdate } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
 import { uploadFetch } from './upload-fetch.js';

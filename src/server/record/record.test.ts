@@ -246,10 +246,25 @@ describe('my record', () => {
     await forwarded(person.id, new Date(now.getTime() - DAY), { status: 'declined' });
     await forwarded(person.id, new Date(now.getTime() - HOUR));
     await answered(other.id, 1, now);
+    // Only what candidates can read counts as published: agreed, approved, not withdrawn.
+    const publication = (candidate: 'pending' | 'agreed', moderation: 'pending' | 'approved', withdrawn_at: Date | null = null) => ({
+      public_id: newPublicId(),
+      person_id: person.id,
+      question: 'What is a day like?',
+      answer: 'Busy and kind.',
+      lang: 'en',
+      candidate,
+      moderation,
+      withdrawn_at,
+    });
+    await db
+      .insertInto('published_answers')
+      .values([publication('agreed', 'approved'), publication('agreed', 'approved', now), publication('pending', 'approved'), publication('agreed', 'pending')])
+      .execute();
 
     const cookie = await signIn(person.id);
     const me = MyProfile.parse(await (await call(cookie, 'GET', '/v1/me')).json());
-    assert.deepEqual(me.record, { received: 4, answered: 2, declined: 1, thanks: 1, publishedAnswers: 0 });
+    assert.deepEqual(me.record, { received: 4, answered: 2, declined: 1, thanks: 1, publishedAnswers: 1 });
 
     const json = await call(cookie, 'GET', '/v1/me/record.json');
     assert.match(json.headers.get('content-disposition') ?? '', /attachment; filename="hallway-my-record\.json"/);

@@ -3,12 +3,17 @@ import type { MyRecord } from '../../sdk/me-schemas.js';
 import { csvLine } from '../admin/audit.js';
 import type { Db } from '../store/database.js';
 
-/**
- * How many of the person's answers are published for every candidate to read. The published Q&A
- * (issue 18, `published_answers`) are added at the same time as this record: wire the count here.
- */
-export async function publishedAnswersCount(_db: Db, _personId: number): Promise<number> {
-  return 0;
+/** How many of the person's answers candidates can read now: agreed by the candidate, approved, not withdrawn. */
+export async function publishedAnswersCount(db: Db, personId: number): Promise<number> {
+  const row = await db
+    .selectFrom('published_answers')
+    .select(sql<string>`count(*)`.as('count'))
+    .where('person_id', '=', personId)
+    .where('candidate', '=', 'agreed')
+    .where('moderation', '=', 'approved')
+    .where('withdrawn_at', 'is', null)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 /** The person's own figures, all time: what reached them, what they did, the thanks they got. */
