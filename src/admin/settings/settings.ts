@@ -113,7 +113,8 @@ export class HwAdminSettings extends AdminElement {
             </div>
             ${this.renderAccent(draft)}
             ${this.textField('careersUrl', localize.term('adCareersUrl'), draft.careersUrl, { type: 'url', hint: localize.term('adCareersUrlHint') })}
-            ${(renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields)), this.renderAnswerWindow(draft))}
+            ${renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields))}
+            ${this.renderAnswerWindow(draft)}
             ${this.renderFeedback()}
             <button type="submit">${localize.term('adSave')}</button>
           </form>
