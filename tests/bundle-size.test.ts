@@ -42,3 +42,10 @@ test(`<hw-questions> loads on demand, within ${QUESTIONS_BUDGET_BYTES / 1024} KB
   console.log(`<hw-questions> adds: ${added.join(', ')} = ${(total / 1024).toFixed(1)} KB gzipped`);
   assert.ok(total <= QUESTIONS_BUDGET_BYTES, `${total} bytes gzipped is over the ${QUESTIONS_BUDGET_BYTES}-byte budget`);
 });
+
+// A page that loads the pinned /hallway@<version>.js would load hallway.js a second time if a chunk imported it.
+test('no chunk imports hallway.js', () => {
+  const chunks = readdirSync(new URL('../dist/cdn/chunks/', import.meta.url)).filter((name) => name.endsWith('.js') && !/^(me|admin)-/.test(name));
+  const importers = chunks.filter((name) => /["']\.\.\/hallway\.js["']/.test(readFileSync(new URL(`../dist/cdn/chunks/${name}`, import.meta.url), 'utf8')));
+  assert.deepEqual(importers, []);
+});

@@ -449,6 +449,32 @@ describe('a careers site on another origin', () => {
     }
   });
 
+  test('pinned at /hallway@<version>.js with <hw-questions>: every file loads once, one copy of the elements', async () => {
+    const { script } = (await (await fetch(`${server.url}/integrity.json`)).json()) as { script: string };
+    const watched = await watchedPage();
+    const { page } = watched;
+    await hostPage(
+      watched,
+      '/pinned-questions.html',
+      `<!doctype html><html lang="en"><head><title>Pinned</title><script type="module" src="${script}?site=beaumont"></script></head>
+      <body><hw-people-grid job="Head Chef" limit="2"></hw-people-grid><hw-questions job="Head Chef"></hw-questions></body></html>`,
+    );
+    await shown(page, 'hw-people-grid hw-person-card h3');
+    await shown(page, 'hw-questions [part~="empty"], hw-questions [part~="list"]');
+
+    // The questions' chunk imports what hallway.js already loaded from the chunk it was loaded from, never from /hallway.js.
+    const files = watched.requests.map((r) => new URL(r.url())).filter((url) => url.origin === server.url && url.pathname.endsWith('.js'));
+    const paths = files.map((url) => url.pathname);
+    assert.ok(paths.some((path) => /^\/chunks\/questions-[\w-]+\.js$/.test(path)), paths.join(', '));
+    assert.ok(!paths.includes('/hallway.js'), paths.join(', '));
+    assert.deepEqual(paths, [...new Set(paths)], 'no file twice');
+    // One copy of Lit and of the shared base: both elements' classes descend from the same class under HTMLElement.
+    const base = (tag: string) => `(() => { let at = customElements.get('${tag}'); while (Object.getPrototypeOf(at) !== HTMLElement) at = Object.getPrototypeOf(at); return at; })()`;
+    assert.equal(await page.evaluate(`${base('hw-questions')} === ${base('hw-people-grid')}`), true);
+    assert.deepEqual(await watched.problems(), []);
+    await page.close();
+  });
+
   test('an origin the site has not allowed: no "Ask", an honest line, the fix on the console; once allowed, a question goes through', async () => {
     const other = await startCareersSite(server);
     try {
