@@ -449,6 +449,7 @@ const en = {
   adFeedStRedirects: 'The address redirects more than 5 times. The previous jobs are kept.',
   adFeedStLoop: 'The address redirects in a loop. The previous jobs are kept.',
   adFeedStInsecure: 'The feed, or an address it redirects to, is not https. The previous jobs are kept.',
+  adFeedStPrivate: 'The feed, or an address it leads to, is on a private or local network, which Hallway does not read. The previous jobs are kept.',
   adFeedStUnreachable: 'The feed’s server could not be reached. The previous jobs are kept.',
   adFeedStHttp: 'The feed’s server answered with an error. The previous jobs are kept.',
   adFeedStNotJson: 'The feed is not JSON: check its address and format. The previous jobs are kept.',

@@ -452,6 +452,7 @@ const fr: AdminTerms = {
   adFeedStRedirects: 'L’adresse redirige plus de 5 fois. Les offres précédentes sont conservées.',
   adFeedStLoop: 'L’adresse redirige en boucle. Les offres précédentes sont conservées.',
   adFeedStInsecure: 'Le flux, ou une adresse vers laquelle il redirige, n’est pas en https. Les offres précédentes sont conservées.',
+  adFeedStPrivate: 'Le flux, ou une adresse vers laquelle il mène, est sur un réseau privé ou local, que Hallway ne lit pas. Les offres précédentes sont conservées.',
   adFeedStUnreachable: 'Le serveur du flux est injoignable. Les offres précédentes sont conservées.',
   adFeedStHttp: 'Le serveur du flux a répondu par une erreur. Les offres précédentes sont conservées.',
   adFeedStNotJson: 'Le flux n’est pas du JSON\u202f: vérifiez son adresse et son format. Les offres précédentes sont conservées.',

@@ -637,6 +637,7 @@ export const FeedStatusCode = z.enum([
   'too_many_redirects',
   'redirect_loop',
   'insecure_url',
+  'private_address',
   'unreachable',
   'http_error',
   'not_json',
