@@ -240,7 +240,7 @@ const en = {
       scim_user: 'SCIM provisioning',
     })[family] ?? family,
   adAuditActor: 'Who',
-  adAuditActorHint: 'An admin’s e-mail address or a key’s name.',
+  adAuditActorHint: 'An admin’s e-mail address, or the name of a key or a SCIM token.',
   adAuditFrom: 'From',
   adAuditTo: 'To',
   adAuditApply: 'Filter',

@@ -238,7 +238,7 @@ const fr: AdminTerms = {
       scim_user: 'Provisionnement SCIM',
     })[family] ?? family,
   adAuditActor: 'Qui',
-  adAuditActorHint: 'L’adresse e-mail d’un administrateur ou le nom d’une clé.',
+  adAuditActorHint: 'L’adresse e-mail d’un administrateur, ou le nom d’une clé ou d’un jeton SCIM.',
   adAuditFrom: 'Du',
   adAuditTo: 'Au',
   adAuditApply: 'Filtrer',
