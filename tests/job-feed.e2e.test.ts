@@ -10,6 +10,10 @@ import type { RunningServer } from '../src/server/server.js';
 import { createAdminUser } from '../src/server/admin/accounts.js';
 import { closeTestbed, hallway, openTestbed, type CareersSite } from './support/node/harness.js';
 import { axeViolations, signedInAdmin } from './support/node/workspace.js';
+import { LOOPBACK_ALLOWANCE } from '../src/server/jobs/public-address.js';
+
+// The careers site and its feed are served on this machine: the allowance tests and development run with (issue 25).
+process.env[LOOPBACK_ALLOWANCE] = '1';
 
 let server: RunningServer;
 let browser: Browser;

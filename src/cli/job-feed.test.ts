@@ -13,6 +13,10 @@ import type { Db } from '../server/store/database.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
 import { serveOnLoopback, type Served } from '../../tests/support/node/test-http.js';
 import { main } from './main.js';
+import { LOOPBACK_ALLOWANCE } from '../server/jobs/public-address.js';
+
+// The feed is served on this machine: the allowance tests and development run with (issue 25).
+process.env[LOOPBACK_ALLOWANCE] = '1';
 
 const KEY = 'cli-feed-admin-key-0123456789';
 const LEVER = readFileSync(new URL('../../tests/fixtures/job-feeds/lever.json', import.meta.url), 'utf8');

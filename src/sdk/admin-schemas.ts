@@ -304,7 +304,7 @@ export const ApiKeyCreated = z.object({ key: ApiKey, secret: z.string() });
 export const AuditEntry = z.object({
   id: z.string(),
   at: z.iso.datetime(),
-  actor: z.object({ kind: z.enum(['user', 'key', 'bootstrap']), id: z.nullable(z.string()), label: z.string() }),
+  actor: z.object({ kind: z.enum(['user', 'key', 'bootstrap', 'scim']), id: z.nullable(z.string()), label: z.string() }),
   /** e.g. `site.update`, `people.import`, `person.status`, `testimonial.reject`, `key.create`. */
   action: z.string(),
   site: z.nullable(z.string()),
@@ -637,6 +637,7 @@ export const FeedStatusCode = z.enum([
   'too_many_redirects',
   'redirect_loop',
   'insecure_url',
+  'private_address',
   'unreachable',
   'http_error',
   'not_json',
@@ -751,3 +752,45 @@ export const BulkInvitationResult = z.object({
 export type BulkInvitationRequest = z.infer<typeof BulkInvitationRequest>;
 export type BulkInvitationOutcome = z.infer<typeof BulkInvitationOutcome>;
 export type BulkInvitationResult = z.infer<typeof BulkInvitationResult>;
+
+/**
+ * Every action the server writes to the audit log (issue 25): the workspace names each one, and
+ * filters by the family before the first dot.
+ */
+export const AUDIT_ACTIONS = [
+  'site.create',
+  'site.update',
+  'site.oidc.update',
+  'site.oidc.remove',
+  'people.import',
+  'person.status',
+  'invitation.send',
+  'invitation.all',
+  'testimonial.approve',
+  'testimonial.reject',
+  'answer.approve',
+  'answer.reject',
+  'question.release',
+  'question.reject',
+  'sender.block',
+  'sender.unblock',
+  'jobs.replace',
+  'jobs.feed.set',
+  'jobs.feed.fetch',
+  'jobs.feed.remove',
+  'scim_token.create',
+  'scim_token.revoke',
+  'scim_user.create',
+  'scim_user.update',
+  'scim_user.deactivate',
+  'scim_user.delete',
+  'user.create',
+  'user.update',
+  'user.remove',
+  'key.create',
+  'key.revoke',
+  'session.sign_in',
+  'session.sign_out',
+  'consents.export',
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

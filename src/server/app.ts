@@ -93,7 +93,7 @@ export function createApp({ db, publicUrl, links, devOutbox, bundleDir, bundleVe
   app.route('/v1/admin', adminRoutes({ db, links, relayDomain: contact?.relayDomain }));
   app.route('/scim/v2', scimRoutes({ db, publicUrl }));
   app.route('/admin', workspaceRoutes({ db, links, signInLimits, trustProxy: contact?.trustProxy }));
-  app.route('/auth/oidc', oidcRoutes({ db, publicUrl, now: contact?.now }));
+  app.route('/auth/oidc', oidcRoutes({ db, publicUrl, now: contact?.now, limits: signInLimits, trustProxy: contact?.trustProxy }));
   if (devOutbox) app.route('/dev', devOutboxRoutes(db));
 
   app.all('/v1/*', (c) => apiError(c, 404, 'not_found', `No API route ${c.req.method} ${c.req.path}.`));

@@ -1,6 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { AuditEntry } from '../../sdk/admin-schemas.js';
+import { AUDIT_ACTIONS, type AuditEntry } from '../../sdk/admin-schemas.js';
 import { errorResponse } from '../../../tests/support/browser/test-data.js';
 import {
   $,
@@ -83,6 +83,26 @@ describe('hw-admin-audit', () => {
     expect(cells(el, '3')[0]).to.match(/3 déc\. 2026/);
     expect(texts(el, 'h2')).to.deep.equal(['Exporter le registre de consentements d’une personne']);
     await expect(el).to.be.accessible();
+  });
+
+  for (const lang of ['en', 'fr']) {
+    it(`names in words (${lang}) every action the server writes, and every family in the filter`, async () => {
+      serveLog(AUDIT_ACTIONS.map((action, index) => aLine({ id: String(index + 1), action })));
+      const el = await auditPage(lang);
+      const named = AUDIT_ACTIONS.map((action, index) => [action, cells(el, String(index + 1))[2]]);
+      expect(named.filter(([action, shown]) => shown === action || !shown)).to.deep.equal([]);
+      expect(new Set(named.map(([, shown]) => shown)).size, 'no two actions read the same').to.equal(AUDIT_ACTIONS.length);
+      const options = [...el.shadowRoot!.querySelectorAll<HTMLOptionElement>('#action option')].slice(1);
+      expect(options.filter((option) => option.textContent!.trim() === option.value)).to.deep.equal([]);
+      expect(options.map((option) => option.value)).to.include.members(['scim_token', 'scim_user', 'jobs', 'question', 'sender', 'answer']);
+      await expect(el).to.be.accessible();
+    });
+  }
+
+  it('names an action of a SCIM token as such', async () => {
+    serveLog([aLine({ action: 'scim_user.create', actor: { kind: 'scim', id: 't1', label: 'Okta' } })]);
+    const el = await auditPage();
+    expect(cells(el, '3').slice(1, 3)).to.deep.equal(['Okta (SCIM token)', 'Provisioned a person (SCIM)']);
   });
 
   it('filters by action, who and days with the keyboard; the CSV link has the same filters', async () => {

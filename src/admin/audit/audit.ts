@@ -1,7 +1,7 @@
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import type { AuditEntry, AuditFilters, AuditPage } from '../../sdk/admin-schemas.js';
+import { AUDIT_ACTIONS, type AuditEntry, type AuditFilters, type AuditPage } from '../../sdk/admin-schemas.js';
 import type { AdminPerson } from '../../sdk/index.js';
 import { define } from '../../components/shared/define.js';
 import { fieldStyles } from '../../components/shared/field-styles.js';
@@ -14,7 +14,7 @@ import styles from './audit.styles.js';
 /** Lines per page of the log. */
 export const AUDIT_PAGE = 50;
 /** The families of actions the filter offers (the API also takes one action, such as `person.status`). */
-const FAMILIES = ['site', 'people', 'person', 'invitation', 'testimonial', 'user', 'key', 'session', 'consents'] as const;
+export const FAMILIES = [...new Set(AUDIT_ACTIONS.map((action) => action.split('.')[0]!))];
 
 /**
  * @tagname hw-admin-audit

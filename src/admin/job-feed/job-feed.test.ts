@@ -109,6 +109,18 @@ describe('hw-admin-job-feed', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('says a feed on a private or local network is not read, in English and French', async () => {
+    const feed = aFeed({ status: 'private_address', message: 'https://10.0.0.8/jobs.json is on a private or local network address' });
+    for (const [lang, expected] of [
+      ['en', 'The feed, or an address it leads to, is on a private or local network, which Hallway does not read. The previous jobs are kept.'],
+      ['fr', 'Le flux, ou une adresse vers laquelle il mène, est sur un réseau privé ou local, que Hallway ne lit pas. Les offres précédentes sont conservées.'],
+    ]) {
+      const el = await panel(feed, lang);
+      expect(status(el)[0]![1]).to.contain(expected);
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('fetches now and announces the outcome, a failure included', async () => {
     let answer = aFeed({ jobCount: 14 });
     worker.use(route('post', 'sites/acme/job-feed/fetch', () => ({ feed: answer })));

@@ -25,6 +25,7 @@ const STATUSES = {
   too_many_redirects: 'adFeedStRedirects',
   redirect_loop: 'adFeedStLoop',
   insecure_url: 'adFeedStInsecure',
+  private_address: 'adFeedStPrivate',
   unreachable: 'adFeedStUnreachable',
   http_error: 'adFeedStHttp',
   not_json: 'adFeedStNotJson',

@@ -78,6 +78,7 @@ const en = {
   meSignedOut: 'You’re signed out.',
   meSessionExpired: 'You’re not signed in, or your session has expired.',
   meSignInIntro: 'Enter your work e-mail address and we’ll send you a sign-in link.',
+  meSignInCompanyOnly: 'Sign in with your company account, with the button below.',
   meEmail: 'Work e-mail address',
   meSendLink: 'E-mail me a link',
   meLinkSent: 'If this address belongs to someone invited, a link is on its way.',

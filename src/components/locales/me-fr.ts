@@ -82,6 +82,7 @@ const fr: MeTranslation = {
   meSignedOut: 'Déconnexion effectuée.',
   meSessionExpired: 'Votre session a expiré, ou n’a pas encore été ouverte.',
   meSignInIntro: 'Saisissez votre adresse e-mail professionnelle et nous vous enverrons un lien de connexion.',
+  meSignInCompanyOnly: 'Connectez-vous avec votre compte d’entreprise, avec le bouton ci-dessous.',
   meEmail: 'Adresse e-mail professionnelle',
   meSendLink: 'M’envoyer un lien',
   meLinkSent: 'Si cette adresse appartient à une personne invitée, un lien est en route.',

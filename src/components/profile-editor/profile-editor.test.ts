@@ -683,6 +683,21 @@ describe('hw-profile-editor', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('on a site that turned e-mail sign-in off, offers no e-mail form, only the company button of the page, in French too', async () => {
+    serveMe();
+    worker.use(http.get('/v1/me', () => errorResponse(401, 'unauthorized')));
+    for (const [lang, expected] of [
+      ['en', 'Sign in with your company account, with the button below.'],
+      ['fr', 'Connectez-vous avec votre compte d’entreprise, avec le bouton ci-dessous.'],
+    ] as const) {
+      const el = await fixture<HwProfileEditor>(html`<hw-profile-editor lang=${lang} company-sign-in-only></hw-profile-editor>`);
+      await until('the way in', () => el.shadowRoot!.querySelector('[part="sign-in"]'));
+      expect(el.shadowRoot!.querySelector('[part="sign-in"]')!.textContent).to.contain(expected);
+      expect(el.shadowRoot!.querySelector('form, input[type="email"]')).to.be.null;
+      await expect(el).to.be.accessible();
+    }
+  });
+
   it('says when too many links were asked for from this network, and when to try again, in French too', async () => {
     serveMe();
     const limited = () => {

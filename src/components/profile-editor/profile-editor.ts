@@ -98,6 +98,8 @@ export class HwProfileEditor extends HallwayElement {
 
   /** Base URL of the Hallway server. Default: the page's origin (the session cookie is same-origin). */
   @property() api?: string;
+  /** Set by /me for a site that turned e-mail sign-in off: signed out, no e-mail form (the page shows the company button). */
+  @property({ type: Boolean, attribute: 'company-sign-in-only' }) companySignInOnly = false;
 
   @state() private me?: MyProfile;
   /** The profile form's values; set with `me`. */
@@ -159,13 +161,13 @@ export class HwProfileEditor extends HallwayElement {
     const fields = this.save.fields();
     const { localize } = this;
     if (this.ended === 'deleted') return this.renderDeleted();
-    if (this.ended) return renderSignIn({ reason: this.ended, localize, fields, onSubmit: (event) => this.sendSignInLink(event) });
+    if (this.ended) return renderSignIn({ reason: this.ended, localize, fields, onSubmit: (event) => this.sendSignInLink(event), companyOnly: this.companySignInOnly });
     return this.loader.render({
       initial: () => this.renderLoading(),
       pending: () => this.renderLoading(),
       complete: () => this.renderReady(this.me!, fields),
       error: (error) =>
-        isUnauthorized(error) ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event) }) : this.renderLoadError(),
+        isUnauthorized(error) ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event), companyOnly: this.companySignInOnly }) : this.renderLoadError(),
     });
   }
 

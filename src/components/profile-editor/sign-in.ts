@@ -9,20 +9,26 @@ export interface SignInView {
   localize: LocalizeController<EditorTranslation>;
   fields: Fields;
   onSubmit: (event: SubmitEvent) => void;
+  /** The site turned e-mail sign-in off: the page's company button is the only way in. */
+  companyOnly: boolean;
 }
 
-/** The way back in: a form that e-mails a sign-in link. */
-export function renderSignIn({ reason, localize, fields, onSubmit }: SignInView) {
+/** The way back in: a form that e-mails a sign-in link, or only the company sign-in next to the editor. */
+export function renderSignIn({ reason, localize, fields, onSubmit, companyOnly }: SignInView) {
   return html`
     <section part="sign-in" class="sign-in" aria-labelledby="sign-in-heading">
       <h2 id="sign-in-heading" tabindex="-1" data-ended>${localize.term('meSignInHeading')}</h2>
       <p>${localize.term(reason === 'signed-out' ? 'meSignedOut' : 'meSessionExpired')}</p>
-      <p>${localize.term('meSignInIntro')}</p>
-      <form novalidate @submit=${onSubmit}>
-        ${fields.text('email', { label: localize.term('meEmail'), type: 'email', autocomplete: 'email', required: true })}
-        <button part="button" type="submit">${localize.term('meSendLink')}</button>
-        ${fields.messages('sign-in')}
-      </form>
+      ${
+        companyOnly
+          ? html`<p>${localize.term('meSignInCompanyOnly')}</p>`
+          : html`<p>${localize.term('meSignInIntro')}</p>
+              <form novalidate @submit=${onSubmit}>
+                ${fields.text('email', { label: localize.term('meEmail'), type: 'email', autocomplete: 'email', required: true })}
+                <button part="button" type="submit">${localize.term('meSendLink')}</button>
+                ${fields.messages('sign-in')}
+              </form>`
+      }
     </section>
   `;
 }

@@ -4,23 +4,23 @@
  * Details name people by their public id, never by their e-mail address.
  */
 import { sql } from 'kysely';
-import type { AdminScope, AuditEntry, AuditFilters, AuditPage } from '../../sdk/admin-schemas.js';
+import type { AdminScope, AuditAction, AuditEntry, AuditFilters, AuditPage } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import { inTransaction } from '../store/transaction.js';
 
 /** Who is calling the admin API, and what they may do. */
 export interface Actor {
-  kind: 'user' | 'key' | 'bootstrap';
-  /** The account's or the key's public id; null for the bootstrap key. */
+  kind: 'user' | 'key' | 'bootstrap' | 'scim';
+  /** The account's, the key's or the SCIM token's public id; null for the bootstrap key. */
   id: string | null;
-  /** The account's e-mail address, the key's name, or "bootstrap key". */
+  /** The account's e-mail address, the key's or the SCIM token's name, or "bootstrap key". */
   label: string;
   scopes: readonly AdminScope[];
 }
 
 export interface AuditEvent {
-  /** e.g. `site.update`, `people.import`, `person.status`, `testimonial.reject`, `key.create`. */
-  action: string;
+  /** One of `AUDIT_ACTIONS`, each named in the workspace (en and fr). */
+  action: AuditAction;
   site?: string | null;
   target?: string | null;
   details?: Record<string, unknown>;

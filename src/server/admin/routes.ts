@@ -205,7 +205,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
   async function decide(c: Context<Env>, decision: Decision) {
     const id = c.req.param('id') ?? '';
     const reason = decision.status === 'rejected' ? { reason: decision.reason } : {};
-    const action = `testimonial.${decision.status === 'approved' ? 'approve' : 'reject'}`;
+    const action = decision.status === 'approved' ? 'testimonial.approve' : 'testimonial.reject';
     const testimonial = hasNul(id)
       ? undefined
       : await auditedWrite(

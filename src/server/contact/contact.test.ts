@@ -845,3 +845,26 @@ describe('contact mails', () => {
     assert.match(renderMail('contact_request', 'fr', data.contact_request!).text, /Répondez à cet e-mail pour répondre à Casey\u00a0:/);
   });
 });
+
+describe('with the relay on (RELAY_DOMAIN)', () => {
+  test("the candidate's confirmation mail does not say the employee will see their address, in English and French", async () => {
+    const relayed = await serveOnLoopback(
+      createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), contact: { trustProxy: true, now, relayDomain: 'relay.hallway.test' } }),
+    );
+    try {
+      const ana = await newPerson({ cap: 10 });
+      for (const [lang, hidden, shown] of [
+        ['en', /will see your name and your message, not your e-mail address/, /will see your name, your e-mail address/],
+        ['fr', /verra votre nom et votre message, mais pas votre adresse e-mail/, /verra votre nom, votre adresse e-mail/],
+      ] as const) {
+        const body = await question({ lang, proof: await proof(undefined, relayed) });
+        assert.equal((await send(ana.public_id, body, { server: relayed })).response.status, 202);
+        const [mail] = await mailsTo(body.email as string);
+        assert.match(mail!.text_body, hidden);
+        assert.doesNotMatch(mail!.text_body, shown);
+      }
+    } finally {
+      await relayed.close();
+    }
+  });
+});

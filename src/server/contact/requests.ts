@@ -88,6 +88,8 @@ export interface Submission {
   body: ContactRequestBody;
   /** The allowed origin the request came from: the careers site, linked from the candidate's notes. */
   origin: string;
+  /** RELAY_DOMAIN is set: the employee will not see the candidate's address. */
+  relayed?: boolean;
 }
 
 /**
@@ -106,7 +108,7 @@ export type Stored = { ok: true; id: string } | { ok: false; retryAfterSeconds: 
 export async function storeSubmission(
   db: Db,
   links: ContactLinks,
-  { site, person, body, origin }: Submission,
+  { site, person, body, origin, relayed = false }: Submission,
   now: Date,
   maxPending = MAX_PENDING_PER_DAY,
 ): Promise<Stored> {
@@ -142,7 +144,7 @@ export async function storeSubmission(
       to: body.email,
       template: 'contact_confirm',
       locale: lang,
-      data: { siteName: site.name, accentColor: site.accent_color, candidateName, displayName: person.displayName, link: links.confirm(token) },
+      data: { siteName: site.name, accentColor: site.accent_color, candidateName, displayName: person.displayName, link: links.confirm(token), relayed },
     });
     return { ok: true, id };
   });

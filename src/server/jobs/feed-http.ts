@@ -1,9 +1,14 @@
 /**
- * Fetching a job feed, a sitemap or a job page from someone else's server, carefully: https only
- * (http for this machine, so tests and a local careers site work), a few redirects and no loops, a
- * deadline, and a size limit enforced while the body streams in.
+ * Fetching a job feed, a sitemap or a job page from someone else's server, carefully: https only, to
+ * public addresses only (this machine, over http too, with HALLWAY_FEED_LOOPBACK=1, so tests and a
+ * local careers site work), a few redirects and no loops, a deadline, and a size limit enforced while
+ * the body streams in.
  */
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { Readable } from 'node:stream';
 import type { FeedStatusCode } from '../../sdk/admin-schemas.js';
+import { pinnedLookup, resolvePublic, type Resolved } from './public-address.js';
 
 export const FEED_USER_AGENT = 'Hallway job feed reader';
 export const MAX_REDIRECTS = 5;
@@ -35,6 +40,30 @@ export function isFetchable(url: URL): boolean {
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.test(url.hostname));
 }
 
+/** The addresses `url` may be fetched from: public ones, or this machine's with the allowance (and only they, over http). */
+async function checkedAddresses(url: URL): Promise<Resolved> {
+  const resolved = await resolvePublic(url.hostname);
+  if (!resolved) throw new FeedFailure('private_address', `${url.href} is on a private or local network address`);
+  if (url.protocol === 'http:' && !resolved.loopback) throw new FeedFailure('insecure_url', `${url.href} is not https (http is only for this machine)`);
+  return resolved;
+}
+
+/** One GET, connected to the checked addresses only; the answer as a fetch Response (its body streamed). */
+function get(url: URL, headers: Record<string, string>, resolved: Resolved, signal: AbortSignal): Promise<Response> {
+  const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
+  return new Promise((resolve, reject) => {
+    const outgoing = request(url, { headers, signal, lookup: pinnedLookup(resolved) }, (incoming: IncomingMessage) => {
+      const answer = new Headers();
+      for (const [name, value] of Object.entries(incoming.headers)) if (value !== undefined) answer.set(name, Array.isArray(value) ? value.join(', ') : value);
+      const status = incoming.statusCode ?? 502;
+      const body = status === 204 || status === 304 ? null : (Readable.toWeb(incoming) as ReadableStream<Uint8Array>);
+      resolve(new Response(body, { status, headers: answer }));
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
 /** GETs `address`, following redirects by hand; `conditional` sends the validators of the last answer. */
 export async function fetchLimited(address: string, limits: FetchLimits, conditional: { etag?: string | null; lastModified?: string | null } = {}): Promise<Fetched> {
   const signal = AbortSignal.any([AbortSignal.timeout(limits.timeoutMs), ...(limits.signal ? [limits.signal] : [])]);
@@ -47,7 +76,7 @@ export async function fetchLimited(address: string, limits: FetchLimits, conditi
     for (;;) {
       if (!isFetchable(url)) throw new FeedFailure('insecure_url', `${url.href} is not https (http is only for this machine)`);
       seen.add(url.href);
-      const response = await fetch(url, { headers, redirect: 'manual', signal });
+      const response = await get(url, headers, await checkedAddresses(url), signal);
       const location = response.headers.get('Location');
       if (response.status >= 300 && response.status < 400 && response.status !== 304 && location) {
         await response.body?.cancel();

@@ -12,6 +12,10 @@ import { until } from '../../../tests/support/until.js';
 import { BOOTSTRAP_KEY, openWorkspace, type Workspace } from '../../../tests/support/node/test-workspace.js';
 import { fetchDueFeeds } from './feed-scheduler.js';
 import { claimFeed, findFeed, runFeed, setFeed, type FeedOptions } from './feeds.js';
+import { LOOPBACK_ALLOWANCE } from './public-address.js';
+
+// The feeds are served on this machine: the allowance tests and development run with (issue 25).
+process.env[LOOPBACK_ALLOWANCE] = '1';
 
 const fixture = (name: string) => readFileSync(new URL(`../../../tests/fixtures/job-feeds/${name}`, import.meta.url), 'utf8');
 const GREENHOUSE = fixture('greenhouse.json');
@@ -213,6 +217,24 @@ describe('a failure keeps the previous list', () => {
   test('a redirect to http on another machine', async () => {
     const feed = await failWith(redirect('http://careers.hotel.test/jobs.json'));
     assert.equal(feed.status, 'insecure_url');
+  });
+
+  test('a feed on a private, loopback, link-local or unique-local address, or a redirect to one, is refused without a request', async () => {
+    const hits = () => requests.length;
+    delete process.env[LOOPBACK_ALLOWANCE];
+    try {
+      routes.set('/jobs.json', (_, response) => response.writeHead(200, { 'Content-Type': 'application/json' }).end(GREENHOUSE));
+      const local = await fetchFeed('/jobs.json');
+      assert.equal(local.status, 'private_address', 'this machine, without the allowance');
+      assert.equal(hits(), 0);
+    } finally {
+      process.env[LOOPBACK_ALLOWANCE] = '1';
+    }
+    for (const target of ['https://10.0.0.8/jobs.json', 'https://169.254.169.254/latest/meta-data/', 'https://[fd12:3456::1]/jobs.json', 'https://[fe80::1]/jobs.json', 'https://[::ffff:192.168.1.1]/jobs.json']) {
+      const feed = await failWith(redirect(target));
+      assert.equal(feed.status, 'private_address', target);
+      assert.match(feed.message!, /private or local network/);
+    }
   });
 
   test('a 50 MB feed is cut off while it streams', async () => {

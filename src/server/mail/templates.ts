@@ -28,6 +28,8 @@ export interface ContactConfirmData extends SiteMail {
   displayName: string;
   /** The confirmation page. */
   link: string;
+  /** Replies go through the relay (issue 18): the employee never sees the candidate's address. */
+  relayed?: boolean;
 }
 
 /** To the employee: a confirmed question, to answer by replying to the mail. */
@@ -232,12 +234,14 @@ const english: LocaleCopy = {
       action: { label: 'Sign in', url: link },
       note: 'If you did not ask for it, you can ignore this e-mail: nothing will happen.',
     }),
-    contact_confirm: ({ siteName, candidateName, displayName, link }) => ({
+    contact_confirm: ({ siteName, candidateName, displayName, link, relayed }) => ({
       subject: `Confirm your question to ${displayName}`,
       greeting: `Hello ${candidateName},`,
       paragraphs: [
         `You wrote to ${displayName} from the ${siteName} careers site. Please confirm that the question is yours: only then is it passed on.`,
-        `${displayName} will see your name, your e-mail address and your message, and will answer you directly by e-mail if they can. People answer in their own time, so please be patient.`,
+        relayed
+          ? `${displayName} will see your name and your message, not your e-mail address: their answer reaches you by e-mail through the ${siteName} relay. People answer in their own time, so please be patient.`
+          : `${displayName} will see your name, your e-mail address and your message, and will answer you directly by e-mail if they can. People answer in their own time, so please be patient.`,
       ],
       action: { label: 'Confirm my question', url: link },
       note: `This link works once, for 48 hours. If you didn't ask, ignore this e-mail: nothing will be sent.`,
@@ -421,12 +425,14 @@ const french: LocaleCopy = {
       action: { label: 'Me connecter', url: link },
       note: fr`Si vous n’êtes pas à l’origine de cette demande, ignorez simplement ce message : rien ne se passera.`,
     }),
-    contact_confirm: ({ siteName, candidateName, displayName, link }) => ({
+    contact_confirm: ({ siteName, candidateName, displayName, link, relayed }) => ({
       subject: fr`Confirmez votre question à ${displayName}`,
       greeting: fr`Bonjour ${candidateName},`,
       paragraphs: [
         fr`Vous avez écrit à ${displayName} depuis le site carrières ${siteName}. Merci de confirmer que cette question vient bien de vous : elle ne sera transmise qu’après.`,
-        fr`${displayName} verra votre nom, votre adresse e-mail et votre message, et vous répondra directement par e-mail si possible. Chacun répond à son rythme : merci de votre patience.`,
+        relayed
+          ? fr`${displayName} verra votre nom et votre message, mais pas votre adresse e-mail : sa réponse vous parviendra par e-mail via le relais ${siteName}. Chacun répond à son rythme : merci de votre patience.`
+          : fr`${displayName} verra votre nom, votre adresse e-mail et votre message, et vous répondra directement par e-mail si possible. Chacun répond à son rythme : merci de votre patience.`,
       ],
       action: { label: 'Confirmer ma question', url: link },
       note: fr`Ce lien ne fonctionne qu’une fois, pendant 48 heures. Si vous n’êtes pas à l’origine de ce message, ignorez-le : rien ne sera envoyé.`,

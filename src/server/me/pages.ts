@@ -53,14 +53,17 @@ const texts = {
 export type PageText = keyof (typeof texts)['en'];
 export const pageText = (lang: Lang, key: PageText) => texts[lang][key];
 
-/** `companySignIn`: signed out, on a site offering company sign-in (`/me?site=<slug>`), its button. */
-export const mePage = (lang: Lang, companySignIn: { label: string; href: string }[] = []) =>
+/**
+ * `companySignIn`: signed out, on a site offering company sign-in (`/me?site=<slug>`), its button;
+ * `companyOnly` when that site turned e-mail sign-in off (the editor then offers no e-mail form).
+ */
+export const mePage = (lang: Lang, companySignIn: { label: string; href: string }[] = [], companyOnly = false) =>
   page(
     lang,
     texts[lang].meTitle,
     html`<h1>${texts[lang].meTitle}</h1>
 <p class="intro">${texts[lang].meIntro}</p>
-<hw-profile-editor></hw-profile-editor>${companySignIn.length ? otherWays(companySignIn) : ''}`,
+<hw-profile-editor${companyOnly ? ' company-sign-in-only' : ''}></hw-profile-editor>${companySignIn.length ? otherWays(companySignIn) : ''}`,
     ['/me.js'],
   );
 

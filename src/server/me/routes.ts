@@ -53,7 +53,7 @@ export function meRoutes({ db, links, signInLimits = DEFAULT_SIGN_IN_LIMITS, tru
     if (personId !== undefined) return show(c, mePage(await personLang(db, personId)));
     const company = await companySignIns(db, 'me', c.req.query('site'));
     const lang = preferredLang(c.req.header('Accept-Language'), company[0]?.lang);
-    return show(c, mePage(lang, companyButtons(lang, company)));
+    return show(c, mePage(lang, companyButtons(lang, company), company.length === 1 && !company[0]!.emailSignIn));
   });
 
   /** The person's stored language, else their browser's, else their site's. */

@@ -285,6 +285,26 @@ describe('company sign-in on the sign-in pages', () => {
     ]);
   });
 
+  test('with e-mail sign-in turned off, /me of that site offers only the company button, in English and French', async () => {
+    const editor = (text: string) => /<hw-profile-editor[^>]*>/.exec(text)?.[0];
+    assert.equal(editor(await (await app.request('/me?site=beaumont')).text()), '<hw-profile-editor>');
+    await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, displayName: 'Beaumont', emailSignIn: false });
+    try {
+      for (const [lang, button] of [
+        ['en', 'Sign in with Beaumont'],
+        ['fr', 'Se connecter avec Beaumont'],
+      ]) {
+        const page = await (await app.request('/me?site=beaumont', { headers: { 'Accept-Language': lang! } })).text();
+        assert.equal(editor(page), '<hw-profile-editor company-sign-in-only>');
+        assert.deepEqual(companyButton(page), ['/auth/oidc/start?site=beaumont&amp;for=me', button]);
+      }
+      assert.equal(editor(await (await app.request('/me?site=plain')).text()), '<hw-profile-editor>', 'another site keeps its e-mail form');
+      assert.equal(editor(await (await app.request('/me')).text()), '<hw-profile-editor>');
+    } finally {
+      await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, displayName: 'Beaumont', emailSignIn: true });
+    }
+  });
+
   test('with e-mail sign-in turned off, the site’s people get no e-mail link', async () => {
     const mailsTo = async (email: string) => (await db.selectFrom('outbox').select('to_address').execute()).filter((mail) => mail.to_address === email).length;
     const ask = async (email: string) => {
@@ -303,6 +323,21 @@ describe('company sign-in on the sign-in pages', () => {
     } finally {
       await saveOidcSettings(db, siteId, { issuer: provider.issuer, clientId: CLIENT_ID, displayName: 'Beaumont', emailSignIn: true });
     }
+  });
+});
+
+describe('company sign-in, rate limited', () => {
+  test('starting flows is limited per client address, as sign-in links are: a clear page in the person’s language, with Retry-After', async () => {
+    const limited = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), signInLimits: [{ max: 2, windowMs: 600_000 }], contact: { trustProxy: true } });
+    const startFrom = (ip: string, lang = 'en') => limited.request('/auth/oidc/start?site=beaumont&for=me', { headers: { 'X-Forwarded-For': ip, 'Accept-Language': lang } });
+    assert.deepEqual([(await startFrom('203.0.113.7')).status, (await startFrom('203.0.113.7')).status], [303, 303]);
+    const refused = await startFrom('203.0.113.7');
+    assert.equal(refused.status, 429);
+    assert.ok(Number(refused.headers.get('Retry-After')) > 0);
+    assert.equal(refused.headers.get('set-cookie'), null, 'no flow was started');
+    assert.match(await refused.text(), /Too many sign-ins were started from this network/);
+    assert.match(await (await startFrom('203.0.113.7', 'fr')).text(), /Trop de connexions ont été lancées depuis ce réseau/);
+    assert.equal((await startFrom('203.0.113.8')).status, 303, 'another address is not limited');
   });
 });
 

@@ -2,7 +2,7 @@
 import { landingPage, type Brand, type Lang, type NextStep } from '../html.js';
 
 export type Audience = 'me' | 'admin';
-export type OidcProblem = 'not_offered' | 'unavailable' | 'failed' | 'unverified' | 'unknown';
+export type OidcProblem = 'not_offered' | 'unavailable' | 'failed' | 'unverified' | 'unknown' | 'rate_limited';
 
 const texts = {
   en: {
@@ -15,6 +15,7 @@ const texts = {
     unknown_me:
       'Your company account’s e-mail address has no Hallway profile on this careers site. Ask for a sign-in link with the work e-mail address your company gave Hallway.',
     unknown_admin: 'Your company account’s e-mail address has no HR workspace account. Ask an owner of the workspace to add you, or sign in with a link sent by e-mail.',
+    rate_limited: 'Too many sign-ins were started from this network. Try again in a few minutes.',
     byEmail: 'Get a sign-in link by e-mail',
     signedInTitle: 'You are signed in',
     signedIn: 'Your company account signed you in to the HR workspace for eight hours.',
@@ -34,6 +35,7 @@ const texts = {
       'L’adresse e-mail de votre compte d’entreprise n’a pas de profil Hallway sur ce site carrières. Demandez un lien de connexion avec l’adresse e-mail professionnelle que votre entreprise a donnée à Hallway.',
     unknown_admin:
       'L’adresse e-mail de votre compte d’entreprise n’a pas de compte dans l’espace RH. Demandez à un propriétaire de l’espace de vous ajouter, ou connectez-vous avec un lien envoyé par e-mail.',
+    rate_limited: 'Trop de connexions ont été lancées depuis ce réseau. Réessayez dans quelques minutes.',
     byEmail: 'Recevoir un lien de connexion par e-mail',
     signedInTitle: 'Vous êtes connecté(e)',
     signedIn: 'Votre compte d’entreprise vous a connecté(e) à l’espace RH pour huit heures.',

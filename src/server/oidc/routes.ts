@@ -7,7 +7,10 @@ import { Hono, type Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findAdminUserByEmail } from '../admin/accounts.js';
 import { signInAdmin } from '../admin/sign-in.js';
+import { deriveKey, derivedKeys } from '../auth/links.js';
 import { startSession } from '../auth/sessions.js';
+import { DEFAULT_SIGN_IN_LIMITS } from '../auth/sign-in.js';
+import { clientIp, countAttempt, keyed, type RateLimit } from '../rate-limit.js';
 import { PAGE_HEADERS, preferredLang, siteBrand, type Lang } from '../html.js';
 import { mailLocale } from '../mail/index.js';
 import type { Db } from '../store/database.js';
@@ -20,14 +23,19 @@ export interface OidcDeps {
   publicUrl: string;
   /** The clock the flows' and ID tokens' expiry are read with: the server's (the contact flow's option, a test's `testClock().now`). */
   now?: (() => Date) | undefined;
+  /** Flows started per client address, counted as sign-in link requests are (issue 25). */
+  limits?: RateLimit[] | undefined;
+  /** The proxies in front of the server (TRUST_PROXY=N): see `clientIp`. */
+  trustProxy?: boolean | number | undefined;
 }
 
 const FLOW_COOKIE = 'hw_oidc';
 const COOKIE_PATH = '/auth/oidc';
-const STATUS: Record<OidcProblem, 404 | 502 | 403> = { not_offered: 404, unavailable: 502, failed: 403, unverified: 403, unknown: 403 };
+const STATUS: Record<OidcProblem, 404 | 502 | 403 | 429> = { not_offered: 404, unavailable: 502, failed: 403, unverified: 403, unknown: 403, rate_limited: 429 };
 
-export function oidcRoutes({ db, publicUrl, now = () => new Date() }: OidcDeps) {
+export function oidcRoutes({ db, publicUrl, now = () => new Date(), limits = DEFAULT_SIGN_IN_LIMITS, trustProxy = false }: OidcDeps) {
   const app = new Hono();
+  const rateLimitKey = derivedKeys(db, (secret) => deriveKey(secret, 'oidc-start-rate-limit'));
   const secure = publicUrl.startsWith('https:');
   const flows = oidcFlows({ db, redirectUri: `${publicUrl}/auth/oidc/callback`, now });
 
@@ -53,6 +61,12 @@ export function oidcRoutes({ db, publicUrl, now = () => new Date() }: OidcDeps) 
     const site = await siteOf(c.req.query('site') ?? '');
     const settings = site && (await findOidcSettings(db, site.id));
     if (!site || !settings) return refuse(c, 'not_offered', audience, site);
+    // Each start asks the provider for its discovery document and stores a flow: counted per client.
+    const wait = await countAttempt(db, 'oidc-start-ip', keyed(await rateLimitKey(), clientIp(c, trustProxy)), limits, new Date());
+    if (wait) {
+      c.header('Retry-After', String(wait));
+      return refuse(c, 'rate_limited', audience, site);
+    }
     try {
       const { url, browserToken } = await flows.startFlow(settings, audience);
       setCookie(c, FLOW_COOKIE, browserToken, { httpOnly: true, sameSite: 'Lax', secure, path: COOKIE_PATH, maxAge: FLOW_LIFETIME_MS / 1000 });

@@ -6,18 +6,20 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import type { AuditAction } from '../../sdk/admin-schemas.js';
+import { audited, type Actor } from '../admin/audit.js';
 import { isDatabaseUnavailable } from '../errors.js';
 import { hasNul } from '../nul.js';
 import type { Db } from '../store/database.js';
 import { PAGE_MAX, SCIM_MAX_BYTES, listOf, schemas, serviceProviderConfig, userResourceType } from './discovery.js';
 import { ScimError, invalidSyntax, scimError, scimJson } from './errors.js';
 import { parseFilter } from './filter.js';
-import { readUser, toUser, type Json } from './mapping.js';
+import { readUser, toUser, type Json, type UserFields } from './mapping.js';
 import { applyPatch } from './patch.js';
 import { findLiveScimToken } from './tokens.js';
 import { createUser, deleteUser, findUser, listUsers, replaceUser, type UserRow } from './users.js';
 
-type Env = { Variables: { siteId: number } };
+type Env = { Variables: { siteId: number; siteSlug: string; actor: Actor } };
 
 export interface ScimDeps {
   db: Db;
@@ -62,7 +64,7 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
 
   scim.post('/Users', limit, async (c) => {
     const fields = readUser(await readJson(c));
-    const id = await createUser(db, c.var.siteId, fields, new Date());
+    const id = await auditedWrite(c, (trx) => createUser(trx, c.var.siteId, fields, new Date()), (created) => ['scim_user.create', created]);
     const user = resource((await findUser(db, c.var.siteId, id))!, baseUrl);
     c.header('Location', user.meta.location);
     return answer(c, user, 201);
@@ -78,7 +80,7 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
     const current = await existing(c);
     checkIfMatch(c, current);
     const fields = readUser(await readJson(c));
-    await replaceUser(db, c.var.siteId, current, fields, new Date());
+    await replaceAudited(c, current, fields);
     return answer(c, resource((await findUser(db, c.var.siteId, current.public_id))!, baseUrl));
   });
 
@@ -86,18 +88,33 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
     const current = await existing(c);
     checkIfMatch(c, current);
     const fields = readUser(applyPatch(toUser(current), await readJson(c)));
-    await replaceUser(db, c.var.siteId, current, fields, new Date());
+    await replaceAudited(c, current, fields);
     return answer(c, resource((await findUser(db, c.var.siteId, current.public_id))!, baseUrl));
   });
 
   scim.delete('/Users/:id', async (c) => {
     const current = await existing(c);
     checkIfMatch(c, current);
-    await deleteUser(db, current);
+    await auditedWrite(c, (trx) => deleteUser(trx, current), () => ['scim_user.delete', current.public_id]);
     return c.body(null, 204);
   });
 
   scim.all('*', (c) => scimError(c, new ScimError(404, `No SCIM endpoint ${c.req.method} ${c.req.path}.`)));
+
+  /** A write by the token and its audit line (the person by public id), in one transaction. */
+  function auditedWrite<T>(c: Context<Env>, write: (trx: Db) => Promise<T>, event: (result: T) => [AuditAction, string]) {
+    return audited(db, c.var.actor, write, (result) => {
+      const [action, target] = event(result);
+      return { action, site: c.var.siteSlug, target };
+    });
+  }
+
+  const replaceAudited = (c: Context<Env>, current: UserRow, fields: UserFields) =>
+    auditedWrite(
+      c,
+      (trx) => replaceUser(trx, c.var.siteId, current, fields, new Date()),
+      () => [current.active && !fields.active ? 'scim_user.deactivate' : 'scim_user.update', current.public_id],
+    );
 
   async function existing(c: Context<Env>): Promise<UserRow> {
     const id = c.req.param('id') ?? '';
@@ -117,7 +134,10 @@ function authenticate(db: Db): MiddlewareHandler<Env> {
       c.header('WWW-Authenticate', 'Bearer realm="SCIM"');
       return scimError(c, new ScimError(401, 'A valid SCIM token of the site is required (Authorization: Bearer …).'));
     }
+    const site = await db.selectFrom('sites').select('slug').where('id', '=', token.site_id).executeTakeFirstOrThrow();
     c.set('siteId', token.site_id);
+    c.set('siteSlug', site.slug);
+    c.set('actor', { kind: 'scim', id: token.public_id, label: token.name, scopes: [] });
     await next();
   };
 }

@@ -281,3 +281,29 @@ describe('tokens in the admin API', () => {
     assert.equal((await globex.call('GET', '/Users')).status, 200);
   });
 });
+
+describe('the audit log', () => {
+  test("a provider's create, update, deactivation and delete are each audited, by the token, naming the person by id only", async () => {
+    const created = await globex.call('POST', '/Users', user('audited@globex.test'));
+    const { id } = created.body;
+    await globex.call('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'title', value: 'Chef' }] });
+    await globex.call('PATCH', `/Users/${id}`, { schemas: [PATCH_OP], Operations: [{ op: 'replace', path: 'active', value: false }] });
+    await globex.call('PUT', `/Users/${id}`, user('audited@globex.test', { active: true }));
+    assert.equal((await globex.call('DELETE', `/Users/${id}`)).status, 204);
+    assert.equal((await globex.call('DELETE', `/Users/${id}`)).status, 404);
+
+    const token = await ws.db.selectFrom('scim_tokens as t').innerJoin('sites as s', 's.id', 't.site_id').select('t.public_id').where('s.slug', '=', 'globex').executeTakeFirstOrThrow();
+    const audit = (await ws.call('GET', '/v1/admin/audit?action=scim_user', { key: BOOTSTRAP_KEY })).body.items.filter((entry: { target: string }) => entry.target === id);
+    assert.deepEqual(
+      audit.map((entry: { action: string; site: string; actor: unknown }) => [entry.action, entry.site, entry.actor]),
+      ['delete', 'update', 'deactivate', 'update', 'create'].map((action) => [`scim_user.${action}`, 'globex', { kind: 'scim', id: token.public_id, label: 'provider' }]),
+    );
+    assert.doesNotMatch(JSON.stringify(audit), /audited@globex/);
+  });
+
+  test('a refused write leaves no line', async () => {
+    const before = (await ws.call('GET', '/v1/admin/audit?action=scim_user', { key: BOOTSTRAP_KEY })).body.items.length;
+    assert.equal((await acme.call('POST', '/Users', user('user1@acme.test'))).status, 409);
+    assert.equal((await ws.call('GET', '/v1/admin/audit?action=scim_user', { key: BOOTSTRAP_KEY })).body.items.length, before);
+  });
+});

@@ -6,6 +6,7 @@
 import { sql } from 'kysely';
 import { defaultDisplayName } from '../admin/import.js';
 import type { Db } from '../store/database.js';
+import { inTransaction } from '../store/transaction.js';
 import { createPerson, setStatus } from '../store/people.js';
 import type { PersonStatus } from '../store/schema.js';
 import { ScimError } from './errors.js';
@@ -70,7 +71,7 @@ const statusFor = (current: PersonStatus, active: boolean): PersonStatus => (act
  */
 export async function createUser(db: Db, siteId: number, fields: UserFields, now: Date): Promise<string> {
   return unique(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       const taken = await trx
         .selectFrom('scim_users')
         .select('person_id')
@@ -104,7 +105,7 @@ export async function createUser(db: Db, siteId: number, fields: UserFields, now
 /** Replaces what the provider sets (a PUT, or a PATCH read as a whole). */
 export async function replaceUser(db: Db, siteId: number, current: UserRow, fields: UserFields, now: Date) {
   await unique(() =>
-    db.transaction().execute(async (trx) => {
+    inTransaction(db, async (trx) => {
       if (fields.email !== current.email) {
         const other = await trx
           .selectFrom('people')
@@ -128,7 +129,7 @@ export async function replaceUser(db: Db, siteId: number, current: UserRow, fiel
 
 /** The provider deleted the user: the person has left (unless alumni), and the userName is free again. */
 export async function deleteUser(db: Db, current: UserRow) {
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     if (current.status === 'employee') await setStatus(trx, current.id, 'left');
     await trx.deleteFrom('scim_users').where('person_id', '=', current.id).execute();
   });

@@ -910,6 +910,13 @@ const migrations: Record<string, Migration> = {
       await trigger('delete', 'old table as old_rows');
     },
   },
+  '0024_hardening': {
+    async up(db) {
+      // SCIM writes are audited (issue 25), with the SCIM token as the actor.
+      await sql`alter table admin_audit drop constraint admin_audit_actor_kind_check`.execute(db);
+      await sql`alter table admin_audit add constraint admin_audit_actor_kind_check check (actor_kind in ('user', 'key', 'bootstrap', 'scim'))`.execute(db);
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape

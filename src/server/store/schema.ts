@@ -185,7 +185,7 @@ export interface AdminApiKeysTable {
 export interface AdminAuditTable {
   id: Generated<string>;
   at: CreatedAt;
-  actor_kind: 'user' | 'key' | 'bootstrap';
+  actor_kind: 'user' | 'key' | 'bootstrap' | 'scim';
   actor_id: string | null;
   actor_label: string;
   action: string;
