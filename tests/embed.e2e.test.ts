@@ -465,11 +465,15 @@ describe('a careers site on another origin', () => {
     // The questions' chunk imports what hallway.js already loaded from the chunk it was loaded from, never from /hallway.js.
     const files = watched.requests.map((r) => new URL(r.url())).filter((url) => url.origin === server.url && url.pathname.endsWith('.js'));
     const paths = files.map((url) => url.pathname);
-    assert.ok(paths.some((path) => /^\/chunks\/questions-[\w-]+\.js$/.test(path)), paths.join(', '));
+    assert.ok(
+      paths.some((path) => /^\/chunks\/questions-[\w-]+\.js$/.test(path)),
+      paths.join(', '),
+    );
     assert.ok(!paths.includes('/hallway.js'), paths.join(', '));
     assert.deepEqual(paths, [...new Set(paths)], 'no file twice');
     // One copy of Lit and of the shared base: both elements' classes descend from the same class under HTMLElement.
-    const base = (tag: string) => `(() => { let at = customElements.get('${tag}'); while (Object.getPrototypeOf(at) !== HTMLElement) at = Object.getPrototypeOf(at); return at; })()`;
+    const base = (tag: string) =>
+      `(() => { let at = customElements.get('${tag}'); while (Object.getPrototypeOf(at) !== HTMLElement) at = Object.getPrototypeOf(at); return at; })()`;
     assert.equal(await page.evaluate(`${base('hw-questions')} === ${base('hw-people-grid')}`), true);
     assert.deepEqual(await watched.problems(), []);
     await page.close();

@@ -167,7 +167,9 @@ export class HwProfileEditor extends HallwayElement {
       pending: () => this.renderLoading(),
       complete: () => this.renderReady(this.me!, fields),
       error: (error) =>
-        isUnauthorized(error) ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event), companyOnly: this.companySignInOnly }) : this.renderLoadError(),
+        isUnauthorized(error)
+          ? renderSignIn({ reason: 'expired', localize, fields, onSubmit: (event) => this.sendSignInLink(event), companyOnly: this.companySignInOnly })
+          : this.renderLoadError(),
     });
   }
 

@@ -107,7 +107,13 @@ export function contactRoutes({ db, publicUrl, links, options = {} }: ContactDep
     // A blocked sender (issue 18) gets the answer every question gets; nothing is stored or sent.
     if (await senderBlocked(db, (await keys()).blocks, c.var.site.id, body.email)) return accepted(c, newRequestId());
     const origin = c.req.header('Origin')!;
-    const stored = await storeSubmission(db, contactLinks, { site: c.var.site, person: reach.person, body, origin, relayed: Boolean(relayDomain) }, at, limits.pendingPerPerson);
+    const stored = await storeSubmission(
+      db,
+      contactLinks,
+      { site: c.var.site, person: reach.person, body, origin, relayed: Boolean(relayDomain) },
+      at,
+      limits.pendingPerPerson,
+    );
     if (!stored.ok) {
       // Not the candidate's doing (strangers may have asked in this person's name): the person is busy.
       c.header('Retry-After', String(stored.retryAfterSeconds));

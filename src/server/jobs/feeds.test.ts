@@ -230,7 +230,13 @@ describe('a failure keeps the previous list', () => {
     } finally {
       process.env[LOOPBACK_ALLOWANCE] = '1';
     }
-    for (const target of ['https://10.0.0.8/jobs.json', 'https://169.254.169.254/latest/meta-data/', 'https://[fd12:3456::1]/jobs.json', 'https://[fe80::1]/jobs.json', 'https://[::ffff:192.168.1.1]/jobs.json']) {
+    for (const target of [
+      'https://10.0.0.8/jobs.json',
+      'https://169.254.169.254/latest/meta-data/',
+      'https://[fd12:3456::1]/jobs.json',
+      'https://[fe80::1]/jobs.json',
+      'https://[::ffff:192.168.1.1]/jobs.json',
+    ]) {
       const feed = await failWith(redirect(target));
       assert.equal(feed.status, 'private_address', target);
       assert.match(feed.message!, /private or local network/);

@@ -20,7 +20,11 @@ const SIGN_IN_WITH = { en: (name: string) => `Sign in with ${name}`, fr: (name: 
  */
 export async function companySignIns(db: Db, audience: 'me' | 'admin', siteSlug?: string): Promise<CompanySignIn[]> {
   if (audience === 'me' && !siteSlug) return [];
-  let query = db.selectFrom('site_oidc as o').innerJoin('sites as s', 's.id', 'o.site_id').select(['s.slug', 's.default_lang', 'o.display_name', 'o.email_sign_in']).orderBy('s.slug');
+  let query = db
+    .selectFrom('site_oidc as o')
+    .innerJoin('sites as s', 's.id', 'o.site_id')
+    .select(['s.slug', 's.default_lang', 'o.display_name', 'o.email_sign_in'])
+    .orderBy('s.slug');
   if (siteSlug) query = query.where('s.slug', '=', siteSlug);
   const sites = await query.execute();
   return sites.map((site) => ({

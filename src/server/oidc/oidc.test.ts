@@ -328,8 +328,15 @@ describe('company sign-in on the sign-in pages', () => {
 
 describe('company sign-in, rate limited', () => {
   test('starting flows is limited per client address, as sign-in links are: a clear page in the person’s language, with Retry-After', async () => {
-    const limited = createApp({ db, publicUrl: PUBLIC_URL, links: new Links(PUBLIC_URL, 'test-secret'), signInLimits: [{ max: 2, windowMs: 600_000 }], contact: { trustProxy: true } });
-    const startFrom = (ip: string, lang = 'en') => limited.request('/auth/oidc/start?site=beaumont&for=me', { headers: { 'X-Forwarded-For': ip, 'Accept-Language': lang } });
+    const limited = createApp({
+      db,
+      publicUrl: PUBLIC_URL,
+      links: new Links(PUBLIC_URL, 'test-secret'),
+      signInLimits: [{ max: 2, windowMs: 600_000 }],
+      contact: { trustProxy: true },
+    });
+    const startFrom = (ip: string, lang = 'en') =>
+      limited.request('/auth/oidc/start?site=beaumont&for=me', { headers: { 'X-Forwarded-For': ip, 'Accept-Language': lang } });
     assert.deepEqual([(await startFrom('203.0.113.7')).status, (await startFrom('203.0.113.7')).status], [303, 303]);
     const refused = await startFrom('203.0.113.7');
     assert.equal(refused.status, 429);

@@ -64,7 +64,11 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
 
   scim.post('/Users', limit, async (c) => {
     const fields = readUser(await readJson(c));
-    const id = await auditedWrite(c, (trx) => createUser(trx, c.var.siteId, fields, new Date()), (created) => ['scim_user.create', created]);
+    const id = await auditedWrite(
+      c,
+      (trx) => createUser(trx, c.var.siteId, fields, new Date()),
+      (created) => ['scim_user.create', created],
+    );
     const user = resource((await findUser(db, c.var.siteId, id))!, baseUrl);
     c.header('Location', user.meta.location);
     return answer(c, user, 201);
@@ -95,7 +99,11 @@ export function scimRoutes({ db, publicUrl }: ScimDeps) {
   scim.delete('/Users/:id', async (c) => {
     const current = await existing(c);
     checkIfMatch(c, current);
-    await auditedWrite(c, (trx) => deleteUser(trx, current), () => ['scim_user.delete', current.public_id]);
+    await auditedWrite(
+      c,
+      (trx) => deleteUser(trx, current),
+      () => ['scim_user.delete', current.public_id],
+    );
     return c.body(null, 204);
   });
 

@@ -292,8 +292,15 @@ describe('the audit log', () => {
     assert.equal((await globex.call('DELETE', `/Users/${id}`)).status, 204);
     assert.equal((await globex.call('DELETE', `/Users/${id}`)).status, 404);
 
-    const token = await ws.db.selectFrom('scim_tokens as t').innerJoin('sites as s', 's.id', 't.site_id').select('t.public_id').where('s.slug', '=', 'globex').executeTakeFirstOrThrow();
-    const audit = (await ws.call('GET', '/v1/admin/audit?action=scim_user', { key: BOOTSTRAP_KEY })).body.items.filter((entry: { target: string }) => entry.target === id);
+    const token = await ws.db
+      .selectFrom('scim_tokens as t')
+      .innerJoin('sites as s', 's.id', 't.site_id')
+      .select('t.public_id')
+      .where('s.slug', '=', 'globex')
+      .executeTakeFirstOrThrow();
+    const audit = (await ws.call('GET', '/v1/admin/audit?action=scim_user', { key: BOOTSTRAP_KEY })).body.items.filter(
+      (entry: { target: string }) => entry.target === id,
+    );
     assert.deepEqual(
       audit.map((entry: { action: string; site: string; actor: unknown }) => [entry.action, entry.site, entry.actor]),
       ['delete', 'update', 'deactivate', 'update', 'create'].map((action) => [`scim_user.${action}`, 'globex', { kind: 'scim', id: token.public_id, label: 'provider' }]),
