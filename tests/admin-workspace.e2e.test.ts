@@ -39,6 +39,8 @@ test('an owner searches, invites, moderates, sets an origin and makes an API key
     'People',
     'Import people',
     'Testimonials',
+    'Reports and held questions',
+    'Published answers',
     'Site settings',
     'Team',
     'Audit log',
@@ -99,7 +101,7 @@ test('a moderator sees moderation only, on a phone', async () => {
   await createAdminUser(server.db, { email: 'mod@beaumont-hotels.example', role: 'moderator' });
   const page = await signedIn('mod@beaumont-hotels.example', '/admin/people', { viewport: { width: 390, height: 844 } });
   assert.equal(await heading(page).textContent(), 'People');
-  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), ['Testimonials']);
+  assert.deepEqual(await page.locator('hw-admin-app nav a').allTextContents(), ['Testimonials', 'Reports and held questions', 'Published answers']);
   await page.getByText('Your role does not give access to this page.').waitFor();
   assert.equal(await page.locator('hw-admin-people').count(), 0);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), 'no sideways scroll');

@@ -56,7 +56,10 @@ const isPrimary = (item: Json) => {
   const primary = valueOf(item, 'primary');
   return primary !== undefined && primary !== null && readBoolean(primary, 'primary');
 };
-const ofType = (type: string) => (item: Json) => String(valueOf(item, 'type') ?? '').toLowerCase() === type;
+const ofType = (type: string) => (item: Json) => {
+  const given = valueOf(item, 'type');
+  return typeof given === 'string' && given.toLowerCase() === type;
+};
 
 /** The work address, else the primary one, else the userName when it is one. */
 function readEmail(user: Json, userName: string): string {

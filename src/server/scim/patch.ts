@@ -32,8 +32,9 @@ export function applyPatch(user: Json, body: unknown): Json {
 
 function applyOperation(user: Json, operation: unknown) {
   if (!isObject(operation)) throw invalidSyntax('Each operation must be an object.');
-  const op = String(operation[keyOf(operation, 'op') ?? 'op'] ?? '').toLowerCase();
-  if (op !== 'add' && op !== 'replace' && op !== 'remove') throw invalidSyntax(`"${String(operation.op)}" is not an op: add, replace or remove.`);
+  const given = operation[keyOf(operation, 'op') ?? 'op'];
+  const op = typeof given === 'string' ? given.toLowerCase() : '';
+  if (op !== 'add' && op !== 'replace' && op !== 'remove') throw invalidSyntax(`${JSON.stringify(given) ?? 'No op'} is not an op: add, replace or remove.`);
   const path = operation[keyOf(operation, 'path') ?? 'path'];
   const value = operation[keyOf(operation, 'value') ?? 'value'];
   if (path !== undefined && path !== null && path !== '') {
@@ -128,7 +129,10 @@ function matchesFilter(item: Json, filter: NonNullable<Path['filter']>): boolean
 
 /** An added list of typed items: an item of a type already there replaces it, the others are added. */
 function mergeItems(current: unknown[], added: unknown[]): unknown[] {
-  const typeOf = (item: unknown) => (isObject(item) ? String(item[keyOf(item, 'type') ?? 'type'] ?? '').toLowerCase() : '');
+  const typeOf = (item: unknown) => {
+    const given = isObject(item) ? item[keyOf(item, 'type') ?? 'type'] : undefined;
+    return typeof given === 'string' ? given.toLowerCase() : '';
+  };
   const addedTypes = new Set(added.map(typeOf).filter(Boolean));
   return [...current.filter((item) => !addedTypes.has(typeOf(item))), ...added];
 }
