@@ -74,6 +74,20 @@ const CareersUrl = z
 const Origin = z.string().check(z.refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)'));
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
+/** The languages Hallway speaks: a site offers some of them. */
+export const SITE_LANGS = ['en', 'fr'] as const;
+export const THEME_RADIUS_MAX = 24;
+/** The fonts a site may give its elements: keys of safe stacks, never free CSS; `inherit` takes the page's. */
+export const THEME_FONT_STACKS = {
+  inherit: 'inherit',
+  'system-ui': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  'sans-serif': 'Helvetica, Arial, sans-serif',
+  serif: 'Georgia, "Times New Roman", serif',
+  rounded: 'ui-rounded, "Trebuchet MS", sans-serif',
+  monospace: 'ui-monospace, Menlo, Consolas, monospace',
+} as const;
+export type ThemeFont = keyof typeof THEME_FONT_STACKS;
+
 /** `POST /v1/admin/sites`. */
 export const SiteCreate = z.strictObject({
   slug: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, '2 to 40 characters among a-z, 0-9 and -')),
@@ -98,6 +112,14 @@ export const SiteCreate = z.strictObject({
   answerWindowDays: z.optional(z.int().check(z.minimum(ANSWER_WINDOW_MIN_DAYS), z.maximum(ANSWER_WINDOW_MAX_DAYS))),
   /** The site's working days' time zone (IANA, default `Europe/Paris`): a reminder goes out Mon–Fri, 9–17 there only. */
   timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be a time zone such as Europe/Paris'))),
+  /** The languages the site offers; elements on a page in another language speak `defaultLang`, which must be one of them. */
+  langs: z.optional(z.array(z.enum(SITE_LANGS)).check(z.minLength(1), z.refine((langs) => new Set(langs).size === langs.length, 'must not repeat a language'))),
+  /** Theme of the elements (`/v1/sites/:site/theme.css`): corner radius in px; `null` clears each token. */
+  themeRadius: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(THEME_RADIUS_MAX)))),
+  themeFont: z.optional(z.nullable(z.enum(Object.keys(THEME_FONT_STACKS) as [ThemeFont, ...ThemeFont[]]))),
+  /** The cards' background and text: together, and readable (WCAG AA, 4.5:1). */
+  themeSurface: z.optional(z.nullable(AccentColor)),
+  themeText: z.optional(z.nullable(AccentColor)),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -119,6 +141,11 @@ export const AdminSite = z.object({
   heldWords: z.optional(z.array(z.string())),
   answerWindowDays: z.optional(z.number()),
   timeZone: z.optional(z.string()),
+  langs: z.optional(z.array(z.string())),
+  themeRadius: z.optional(z.nullable(z.number())),
+  themeFont: z.optional(z.nullable(z.string())),
+  themeSurface: z.optional(z.nullable(z.string())),
+  themeText: z.optional(z.nullable(z.string())),
 });
 
 export const AdminSiteList = z.object({ items: z.array(AdminSite) });

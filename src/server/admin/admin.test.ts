@@ -158,6 +158,11 @@ describe('sites', () => {
         heldWords: [],
         answerWindowDays: 5,
         timeZone: 'Europe/Paris',
+        langs: ['en', 'fr'],
+        themeRadius: null,
+        themeFont: null,
+        themeSurface: null,
+        themeText: null,
       },
     );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);

@@ -910,6 +910,20 @@ const migrations: Record<string, Migration> = {
       await trigger('delete', 'old table as old_rows');
     },
   },
+  '0023_site_theme': {
+    async up(db) {
+      // The languages a site offers (its default among them) and its theme tokens for the elements (issue 16).
+      await db.schema
+        .alterTable('sites')
+        .addColumn('langs', sql`text[]`, (c) => c.notNull().defaultTo(sql`array['en', 'fr']::text[]`))
+        .addColumn('theme_radius', 'integer', (c) => c.check(sql`theme_radius between 0 and 24`))
+        .addColumn('theme_font', 'text')
+        .addColumn('theme_surface', 'text')
+        .addColumn('theme_text', 'text')
+        .execute();
+      await sql`alter table sites add constraint sites_default_lang_offered check (default_lang = any(langs))`.execute(db);
+    },
+  },
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- Kysely's Migrator runs on a database of any shape
