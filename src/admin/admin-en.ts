@@ -526,6 +526,30 @@ const en = {
   adThColourError: 'Enter both colours, such as #ffffff and #1f2328, or leave both empty.',
   adThContrast: (ratio: string) => `This text is hard to read on this background: its contrast is ${ratio}:1, and 4.5:1 is needed.`,
   adThDefaultLangError: 'Choose a default language among the languages offered.',
+  adIpProblem: (code: string, p: Record<string, string | number>): string =>
+    ({
+      row_too_long: `A row longer than ${p.kb} KB ends by this line: is a quote left open?`,
+      invalid_csv: `Not valid CSV: ${p.detail}`,
+      value_count: `${p.expected} values expected, ${p.found} found.`,
+      unknown_column: `Unknown column. The columns are: ${p.expected}.`,
+      duplicate_column: 'This column appears twice.',
+      missing_column: 'This required column is missing.',
+      not_an_array: 'The file must be a JSON array of people.',
+      not_an_object: 'Each person must be a JSON object.',
+      unknown_field: `Unknown field. The fields are: ${p.expected}.`,
+      not_a_string: 'Must be text.',
+      same_email_as_line: `Same e-mail address as line ${p.other}.`,
+      same_external_id_as_line: `Same external id as line ${p.other}.`,
+      required: 'Required.',
+      too_long: `Longer than ${p.max} characters.`,
+      nul_character: 'Contains a NUL character.',
+      invalid_email: 'Not an e-mail address.',
+      invalid_languages: `Not a language code: ${p.values} (e.g. fr;en).`,
+      invalid_status: `Unknown status "${p.value}": employee or left.`,
+      email_of_another_person: 'Already the e-mail address of another person than this external id.',
+      email_has_external_id: `This e-mail address belongs to the person with external id "${p.externalId}".`,
+      same_person_as_line: `The same person as line ${p.other}.`,
+    })[code] ?? '',
 };
 
 export type AdminTerms = typeof en;

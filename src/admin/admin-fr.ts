@@ -531,6 +531,30 @@ const fr: AdminTerms = {
   adThColourError: 'Indiquez les deux couleurs, comme #ffffff et #1f2328, ou aucune.',
   adThContrast: (ratio: string) => `Ce texte se lit mal sur ce fond : son contraste est de ${ratio}:1, il faut 4,5:1.`,
   adThDefaultLangError: 'Choisissez une langue par défaut parmi les langues proposées.',
+  adIpProblem: (code: string, p: Record<string, string | number>): string =>
+    ({
+      row_too_long: `Une ligne de plus de ${p.kb} Ko se termine ici\u202f: un guillemet non fermé\u202f?`,
+      invalid_csv: `CSV non valide\u202f: ${p.detail}`,
+      value_count: `${p.expected} valeurs attendues, ${p.found} trouvées.`,
+      unknown_column: `Colonne inconnue. Les colonnes sont\u202f: ${p.expected}.`,
+      duplicate_column: 'Cette colonne apparaît deux fois.',
+      missing_column: 'Cette colonne obligatoire manque.',
+      not_an_array: 'Le fichier doit être un tableau JSON de personnes.',
+      not_an_object: 'Chaque personne doit être un objet JSON.',
+      unknown_field: `Champ inconnu. Les champs sont\u202f: ${p.expected}.`,
+      not_a_string: 'Doit être du texte.',
+      same_email_as_line: `Même adresse e-mail qu’à la ligne ${p.other}.`,
+      same_external_id_as_line: `Même identifiant externe qu’à la ligne ${p.other}.`,
+      required: 'Obligatoire.',
+      too_long: `Plus de ${p.max} caractères.`,
+      nul_character: 'Contient un caractère NUL.',
+      invalid_email: 'Pas une adresse e-mail.',
+      invalid_languages: `Pas un code de langue\u202f: ${p.values} (par exemple fr;en).`,
+      invalid_status: `Statut inconnu «\u202f${p.value}\u202f»\u202f: employee ou left.`,
+      email_of_another_person: 'Déjà l’adresse e-mail d’une autre personne que cet identifiant externe.',
+      email_has_external_id: `Cette adresse e-mail est celle de la personne d’identifiant externe «\u202f${p.externalId}\u202f».`,
+      same_person_as_line: `La même personne qu’à la ligne ${p.other}.`,
+    })[code] ?? '',
 };
 
 export default fr;

@@ -201,7 +201,43 @@ export const ImportReport = z.object({
 });
 
 /** One reason a file was refused. CSV: `line` in the file (header = 1); JSON: position in the array (first = 1). */
-export const ImportProblem = z.object({ line: z.number(), field: z.string(), reason: z.string() });
+export const ImportProblem = z.object({
+  line: z.number(),
+  field: z.string(),
+  /** English, for API users; `code` and `params` say the same, for a UI in another language. */
+  reason: z.string(),
+  /** One of IMPORT_PROBLEM_CODES (a newer server may send others: show `reason` then). */
+  code: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+
+/** What can be wrong in a people file; `params` by code: row_too_long `kb`, invalid_csv `detail`, value_count `expected` `found`,
+ * unknown_column/unknown_field `expected`, same_*_as_line `other`, too_long `max`, invalid_languages `values`, invalid_status `value`,
+ * email_has_external_id `externalId`. */
+export const IMPORT_PROBLEM_CODES = [
+  'row_too_long',
+  'invalid_csv',
+  'value_count',
+  'unknown_column',
+  'duplicate_column',
+  'missing_column',
+  'not_an_array',
+  'not_an_object',
+  'unknown_field',
+  'not_a_string',
+  'same_email_as_line',
+  'same_external_id_as_line',
+  'required',
+  'too_long',
+  'nul_character',
+  'invalid_email',
+  'invalid_languages',
+  'invalid_status',
+  'email_of_another_person',
+  'email_has_external_id',
+  'same_person_as_line',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
 /** The 422 answer to an import refused as a whole (nothing was imported). */
 export const ImportRefusal = z.object({
