@@ -508,7 +508,7 @@ const en = {
   adQaApprovedDone: (name: string) => `Approved the answer by ${name}.`,
   adQaRejectedDone: (name: string) => `Did not approve the answer by ${name}.`,
   adThLangs: 'Languages offered',
-  adThLangsHint: 'The elements speak the page’s language when the site offers it, else the default language.',
+  adThLangsHint: 'Which of Hallway’s languages the site offers; the default language is one of them. Published with the site’s public settings.',
   adThTheme: 'Look of the elements',
   adThThemeHint: 'For careers pages that link the site’s theme.css (see the embed code). A page’s own --hw-… values still win. Empty: the page’s look.',
   adThRadius: 'Corner radius (px)',

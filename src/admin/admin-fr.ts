@@ -513,7 +513,7 @@ const fr: AdminTerms = {
   adQaApprovedDone: (name: string) => `Réponse de ${name} approuvée.`,
   adQaRejectedDone: (name: string) => `Réponse de ${name} non approuvée.`,
   adThLangs: 'Langues proposées',
-  adThLangsHint: 'Les éléments parlent la langue de la page si le site la propose, sinon la langue par défaut.',
+  adThLangsHint: 'Les langues de Hallway que le site propose\u202f; la langue par défaut en fait partie. Publiées avec les réglages publics du site.',
   adThTheme: 'Apparence des éléments',
   adThThemeHint: 'Pour les pages carrières qui lient le theme.css du site (voir le code à intégrer). Les valeurs --hw-… de la page l’emportent. Vide : l’apparence de la page.',
   adThRadius: 'Arrondi des coins (px)',
