@@ -550,6 +550,17 @@ const en = {
       email_has_external_id: `This e-mail address belongs to the person with external id "${p.externalId}".`,
       same_person_as_line: `The same person as line ${p.other}.`,
     })[code] ?? '',
+  adJlLine: (line: number) => `Line ${line}: `,
+  adJlProblem: (code: string, p: Record<string, string | number>): string =>
+    ({
+      invalid_csv: `Not valid CSV (${p.detail}).`,
+      invalid_json: `Not valid JSON (${p.detail}).`,
+      invalid_list: `Not a list of jobs (${p.detail}).`,
+      unknown_column: `Unknown column. The columns are: ${p.expected}.`,
+      missing_column: 'The file has no "title" column.',
+      value_count: `${p.expected} values expected, ${p.found} found.`,
+      invalid_value: `${p.detail}.`,
+    })[code] ?? '',
 };
 
 export type AdminTerms = typeof en;

@@ -555,6 +555,17 @@ const fr: AdminTerms = {
       email_has_external_id: `Cette adresse e-mail est celle de la personne d’identifiant externe «\u202f${p.externalId}\u202f».`,
       same_person_as_line: `La même personne qu’à la ligne ${p.other}.`,
     })[code] ?? '',
+  adJlLine: (line: number) => `Ligne ${line}\u202f: `,
+  adJlProblem: (code: string, p: Record<string, string | number>): string =>
+    ({
+      invalid_csv: `CSV non valide (${p.detail}).`,
+      invalid_json: `JSON non valide (${p.detail}).`,
+      invalid_list: `Pas une liste de postes (${p.detail}).`,
+      unknown_column: `Colonne inconnue. Les colonnes sont\u202f: ${p.expected}.`,
+      missing_column: 'Le fichier n’a pas de colonne «\u202ftitle\u202f».',
+      value_count: `${p.expected} valeurs attendues, ${p.found} trouvées.`,
+      invalid_value: `valeur refusée (${p.detail}).`,
+    })[code] ?? '',
 };
 
 export default fr;

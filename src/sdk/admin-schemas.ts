@@ -239,6 +239,23 @@ export const IMPORT_PROBLEM_CODES = [
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
+/**
+ * Why a job list was refused (`PUT …/jobs`, 400 `invalid_body`): `line` (CSV: header = 1; JSON: the job's place, first = 1),
+ * `field`, and a code: invalid_csv/invalid_json/invalid_list `detail`, unknown_column `expected`, missing_column,
+ * value_count `expected` `found`, invalid_value `detail` (the contract's English words).
+ */
+export const JobListProblem = z.object({
+  line: z.optional(z.number()),
+  field: z.optional(z.string()),
+  code: z.string(),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+export type JobListProblem = z.infer<typeof JobListProblem>;
+export const JobListRefusal = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()), problem: JobListProblem }),
+});
+export type JobListRefusal = z.infer<typeof JobListRefusal>;
+
 /** The 422 answer to an import refused as a whole (nothing was imported). */
 export const ImportRefusal = z.object({
   error: z.object({
