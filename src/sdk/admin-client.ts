@@ -1,6 +1,8 @@
 import ky, { type KyInstance, type KyResponse } from 'ky';
 import { AnswerModerated, ModeratedAnswers } from './answer-schemas.js';
 import {
+  JobListRefusal,
+  type JobListProblem,
   AdminPeopleList,
   AdminSession,
   AnalyticsReport,
@@ -46,7 +48,6 @@ import {
   type ScimTokenCreate,
 } from './admin-schemas.js';
 import { SiteOidcAnswer, type SiteOidcUpdate } from './admin-schemas.js';
-import { JobListRefusal, type JobListProblem } from './admin-schemas.js';
 import { HttpError, SchemaError } from './errors.js';
 import { request, send, text, type Schema } from './http.js';
 import { uploadFetch } from './upload-fetch.js';
