@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, test } from 'node:test';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import { ImportRefusedError, createAdminClient, type AdminClient } from '../sdk/admin-client.js';
+import { ImportRefusedError, JobListRefusedError, createAdminClient, type AdminClient } from '../sdk/admin-client.js';
 import { HttpError, NetworkError, SchemaError } from '../sdk/errors.js';
 import { ensureAdminKey } from '../server/admin/keys.js';
 import { adminRoutes } from '../server/admin/routes.js';
@@ -103,7 +103,7 @@ test('a refused import: ImportRefusedError with the first 100 problems and how m
   assert.equal(error.code, 'invalid_import');
   assert.equal(error.problems.length, 100);
   assert.equal(error.problemCount, 120);
-  assert.deepEqual(error.problems[0], { line: 2, field: 'email', reason: 'not an e-mail address' });
+  assert.deepEqual(error.problems[0], { line: 2, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' });
 });
 
 test('previewImport answers what the import would do, as the contract says, and imports nothing', async () => {
@@ -111,7 +111,7 @@ test('previewImport answers what the import would do, as the contract says, and 
   const preview = await admin.previewImport('acme', { type: 'text/csv', body: csv });
   assert.deepEqual([preview.created, preview.updated, preview.unchanged, preview.problemCount], [1, 1, 0, 1]);
   assert.deepEqual(preview.rows.updated[0]?.changes, [{ field: 'job_title', from: 'Driver', to: 'Head Driver' }]);
-  assert.deepEqual(preview.problems, [{ line: 4, field: 'email', reason: 'not an e-mail address' }]);
+  assert.deepEqual(preview.problems, [{ line: 4, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' }]);
   assert.deepEqual((await admin.people.list('acme', { q: 'Di Wu' })).items, []);
 });
 
@@ -205,7 +205,12 @@ test('the job list and the overview, as the contract says', async () => {
     ],
   );
   const json = JSON.stringify([{ title: 'Cook', url: 'ftp://jobs.example/1' }]);
-  await assert.rejects(admin.replaceJobs('jobs-site', { type: 'application/json', body: json }), { name: 'HttpError', status: 400, code: 'invalid_body', field: 'url' });
+  await assert.rejects(admin.replaceJobs('jobs-site', { type: 'application/json', body: json }), (error: JobListRefusedError) => {
+    assert.ok(error instanceof JobListRefusedError);
+    assert.deepEqual([error.name, error.status, error.code, error.field], ['HttpError', 400, 'invalid_body', 'url']);
+    assert.deepEqual([error.problem.line, error.problem.field, error.problem.code], [1, 'url', 'invalid_value']);
+    return true;
+  });
 });
 
 test('safety: blocks, held questions and the site filter, as the contract says', async () => {

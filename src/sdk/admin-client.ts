@@ -1,6 +1,8 @@
 import ky, { type KyInstance, type KyResponse } from 'ky';
 import { AnswerModerated, ModeratedAnswers } from './answer-schemas.js';
 import {
+  JobListRefusal,
+  type JobListProblem,
   AdminPeopleList,
   AdminSession,
   AnalyticsReport,
@@ -299,7 +301,8 @@ export function createAdminClient(options: AdminClientOptions): AdminClient {
         return new URL(`v1/admin/${site(slug, 'analytics.csv')}${search ? `?${search}` : ''}`, `${baseUrl}/`).href;
       },
     },
-    replaceJobs: (slug, file) => call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type } }), SiteJobsReplaced),
+    replaceJobs: (slug, file) =>
+      call(api.put(site(slug, 'jobs'), { body: file.body, headers: { 'Content-Type': file.type }, hooks: { afterResponse: [throwJobListRefusal] } }), SiteJobsReplaced),
     overview: (slug) => call(api.get(site(slug, 'overview')), SiteOverview),
     safety: {
       overview: (slug) => call(api.get(site(slug, 'safety')), SafetyOverview),
@@ -351,4 +354,24 @@ async function throwImportRefusal(_request: Request, _options: unknown, response
       .catch(() => null),
   );
   if (refusal.success) throw new ImportRefusedError(response.status, refusal.data.error);
+}
+
+/** A refused job list (`replaceJobs`): `problem` says why as a code, with its line and field; nothing changed. */
+export class JobListRefusedError extends HttpError {
+  readonly problem: JobListProblem;
+  constructor(status: number, error: JobListRefusal['error']) {
+    super(status, error.code, error.message, error.field);
+    this.problem = error.problem;
+  }
+}
+
+async function throwJobListRefusal(_request: Request, _options: unknown, response: KyResponse) {
+  if (response.status !== 400) return;
+  const refusal = JobListRefusal.safeParse(
+    await response
+      .clone()
+      .json()
+      .catch(() => null),
+  );
+  if (refusal.success) throw new JobListRefusedError(response.status, refusal.data.error);
 }

@@ -74,6 +74,20 @@ const CareersUrl = z
 const Origin = z.string().check(z.refine(isAllowedOrigin, 'must be an origin such as https://careers.example.com (http only for localhost)'));
 const line = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
+/** The languages Hallway speaks: a site offers some of them. */
+export const SITE_LANGS = ['en', 'fr'] as const;
+export const THEME_RADIUS_MAX = 24;
+/** The fonts a site may give its elements: keys of safe stacks, never free CSS; `inherit` takes the page's. */
+export const THEME_FONT_STACKS = {
+  inherit: 'inherit',
+  'system-ui': 'system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
+  'sans-serif': 'Helvetica, Arial, sans-serif',
+  serif: 'Georgia, "Times New Roman", serif',
+  rounded: 'ui-rounded, "Trebuchet MS", sans-serif',
+  monospace: 'ui-monospace, Menlo, Consolas, monospace',
+} as const;
+export type ThemeFont = keyof typeof THEME_FONT_STACKS;
+
 /** `POST /v1/admin/sites`. */
 export const SiteCreate = z.strictObject({
   slug: z.string().check(z.regex(/^[a-z0-9-]{2,40}$/, '2 to 40 characters among a-z, 0-9 and -')),
@@ -98,6 +112,14 @@ export const SiteCreate = z.strictObject({
   answerWindowDays: z.optional(z.int().check(z.minimum(ANSWER_WINDOW_MIN_DAYS), z.maximum(ANSWER_WINDOW_MAX_DAYS))),
   /** The site's working days' time zone (IANA, default `Europe/Paris`): a reminder goes out Mon–Fri, 9–17 there only. */
   timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be a time zone such as Europe/Paris'))),
+  /** The languages the site offers; elements on a page in another language speak `defaultLang`, which must be one of them. */
+  langs: z.optional(z.array(z.enum(SITE_LANGS)).check(z.minLength(1), z.refine((langs) => new Set(langs).size === langs.length, 'must not repeat a language'))),
+  /** Theme of the elements (`/v1/sites/:site/theme.css`): corner radius in px; `null` clears each token. */
+  themeRadius: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(THEME_RADIUS_MAX)))),
+  themeFont: z.optional(z.nullable(z.enum(Object.keys(THEME_FONT_STACKS) as [ThemeFont, ...ThemeFont[]]))),
+  /** The cards' background and text: together, and readable (WCAG AA, 4.5:1). */
+  themeSurface: z.optional(z.nullable(AccentColor)),
+  themeText: z.optional(z.nullable(AccentColor)),
 });
 
 /** `PATCH /v1/admin/sites/:site`: only the fields given change. */
@@ -119,6 +141,11 @@ export const AdminSite = z.object({
   heldWords: z.optional(z.array(z.string())),
   answerWindowDays: z.optional(z.number()),
   timeZone: z.optional(z.string()),
+  langs: z.optional(z.array(z.string())),
+  themeRadius: z.optional(z.nullable(z.number())),
+  themeFont: z.optional(z.nullable(z.string())),
+  themeSurface: z.optional(z.nullable(z.string())),
+  themeText: z.optional(z.nullable(z.string())),
 });
 
 export const AdminSiteList = z.object({ items: z.array(AdminSite) });
@@ -174,7 +201,60 @@ export const ImportReport = z.object({
 });
 
 /** One reason a file was refused. CSV: `line` in the file (header = 1); JSON: position in the array (first = 1). */
-export const ImportProblem = z.object({ line: z.number(), field: z.string(), reason: z.string() });
+export const ImportProblem = z.object({
+  line: z.number(),
+  field: z.string(),
+  /** English, for API users; `code` and `params` say the same, for a UI in another language. */
+  reason: z.string(),
+  /** One of IMPORT_PROBLEM_CODES (a newer server may send others: show `reason` then). */
+  code: z.optional(z.string()),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+
+/** What can be wrong in a people file; `params` by code: row_too_long `kb`, invalid_csv `detail`, value_count `expected` `found`,
+ * unknown_column/unknown_field `expected`, same_*_as_line `other`, too_long `max`, invalid_languages `values`, invalid_status `value`,
+ * email_has_external_id `externalId`. */
+export const IMPORT_PROBLEM_CODES = [
+  'row_too_long',
+  'invalid_csv',
+  'value_count',
+  'unknown_column',
+  'duplicate_column',
+  'missing_column',
+  'not_an_array',
+  'not_an_object',
+  'unknown_field',
+  'not_a_string',
+  'same_email_as_line',
+  'same_external_id_as_line',
+  'required',
+  'too_long',
+  'nul_character',
+  'invalid_email',
+  'invalid_languages',
+  'invalid_status',
+  'email_of_another_person',
+  'email_has_external_id',
+  'same_person_as_line',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+/**
+ * Why a job list was refused (`PUT …/jobs`, 400 `invalid_body`): `line` (CSV: header = 1; JSON: the job's place, first = 1),
+ * `field`, and a code: invalid_csv/invalid_json/invalid_list `detail`, unknown_column `expected`, missing_column,
+ * value_count `expected` `found`, invalid_value `detail` (the contract's English words).
+ */
+export const JobListProblem = z.object({
+  line: z.optional(z.number()),
+  field: z.optional(z.string()),
+  code: z.string(),
+  params: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))),
+});
+export type JobListProblem = z.infer<typeof JobListProblem>;
+export const JobListRefusal = z.object({
+  error: z.object({ code: z.string(), message: z.string(), field: z.optional(z.string()), problem: JobListProblem }),
+});
+export type JobListRefusal = z.infer<typeof JobListRefusal>;
 
 /** The 422 answer to an import refused as a whole (nothing was imported). */
 export const ImportRefusal = z.object({

@@ -56,6 +56,7 @@ export {
 export { PublicAnswer, AnswerList, AnswerQuery, PublishDraft, MyAnswers, ModeratedAnswers, PUBLISHED_QUESTION_MAX, PUBLISHED_ANSWER_MAX } from './answer-schemas.js';
 export type { AnswerPerson, MyAnswer, Publication, ModeratedAnswer } from './answer-schemas.js';
 export { createAdminClient, ImportRefusedError } from './admin-client.js';
+export { JobListRefusedError } from './admin-client.js';
 export type { AdminClient, AdminClientOptions, PeopleFile, PeoplePageQuery, UploadOptions } from './admin-client.js';
 export {
   AdminSite,

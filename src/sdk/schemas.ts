@@ -79,6 +79,9 @@ export const PublicSite = z.object({
   name: z.string(),
   /** Origins (`https://careers.example.com`) whose pages may send questions; the Hallway server's own included. */
   contactOrigins: z.array(z.string()),
+  /** The languages the site offers, and the one its elements speak on a page in another. */
+  langs: z.optional(z.array(z.string())),
+  defaultLang: z.optional(z.string()),
 });
 
 /** No NUL character: nothing a person types holds one, and PostgreSQL text cannot store it. */

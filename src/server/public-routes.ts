@@ -6,6 +6,7 @@ import { Hono, type Context } from 'hono';
 import { cors } from 'hono/cors';
 import { etag } from 'hono/etag';
 import type { PublicSite } from '../sdk/schemas.js';
+import { themeCss } from './admin/site-theme.js';
 import { avatarSvg } from './avatar.js';
 import { apiError } from './errors.js';
 import { PUBLIC_CACHE, type ListKind, type publicLists } from './public-lists.js';
@@ -50,9 +51,16 @@ export function publicRoutes({ db, publicUrl, lists }: PublicDeps) {
   // Not secret (any visitor sees the origin they send from): the elements learn at load whether
   // this page may send questions, and the web team is told how to allow it, before any candidate tries.
   app.get('/', weakEtag, (c) => {
-    const { slug, name, allowed_origins } = c.var.site;
+    const { slug, name, allowed_origins, langs, default_lang } = c.var.site;
     c.header('Cache-Control', PUBLIC_CACHE);
-    return c.json({ slug, name, contactOrigins: [...new Set([...allowed_origins, publicOrigin])] } satisfies PublicSite);
+    return c.json({ slug, name, contactOrigins: [...new Set([...allowed_origins, publicOrigin])], langs, defaultLang: default_lang } satisfies PublicSite);
+  });
+
+  // The site's theme tokens, for a careers page's <link rel="stylesheet">: applied as the page's own CSS would be.
+  app.get('/theme.css', weakEtag, (c) => {
+    c.header('Cache-Control', PUBLIC_CACHE);
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(themeCss(c.var.site));
   });
 
   app.get('/people', listRoute('people'));

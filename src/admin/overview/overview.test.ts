@@ -47,6 +47,10 @@ function serve(overview: SiteOverview, wait?: Promise<void>) {
       const body = await request.text();
       uploads.push({ type: request.headers.get('Content-Type'), body });
       if (body.includes('javascript:')) return HttpResponse.json({ error: { code: 'invalid_body', message: 'job 1: url: must be a web address' } }, { status: 400 });
+      if (body.includes('salary')) {
+        const problem = { line: 1, field: 'salary', code: 'unknown_column', params: { expected: 'title, url, team, location' } };
+        return HttpResponse.json({ error: { code: 'invalid_body', message: 'line 1: unknown column "salary"', field: 'salary', problem } }, { status: 400 });
+      }
       current = anOverview();
       return HttpResponse.json({ jobs: 3, source: 'upload' });
     }),
@@ -155,6 +159,18 @@ describe('hw-admin-overview', () => {
     expect(uploads[0]!.type).to.equal('application/json');
     expect(alerts(el)).to.deep.equal(['The job list was refused; nothing changed. job 1: url: must be a web address']);
     expect(texts(el, '.no-jobs h2')).to.deep.equal(['No job list yet']);
+    await expect(el).to.be.accessible();
+  });
+
+  it('says why a list was refused in French, from the problem’s code', async () => {
+    serve(noJobs());
+    const el = await overviewPage('fr');
+    choose(el, 'jobs.csv', 'text/csv', 'title,salary\nCook,100');
+    button(el, 'Téléverser la liste').click();
+    await until('the refusal', () => alerts(el).length > 0);
+    expect(alerts(el)).to.deep.equal([
+      'La liste des postes a été refusée\u202f; rien n’a changé. Ligne 1\u202f: salary: Colonne inconnue. Les colonnes sont\u202f: title, url, team, location.',
+    ]);
     await expect(el).to.be.accessible();
   });
 

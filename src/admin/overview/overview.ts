@@ -1,7 +1,8 @@
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { GroupCount, JobCoverage, SiteOverview } from '../../sdk/admin-schemas.js';
-import { isHttpError } from '../../sdk/errors.js';
+import { isHttpError, type HttpError } from '../../sdk/errors.js';
+import { JobListRefusedError } from '../../sdk/admin-client.js';
 import { define } from '../../components/shared/define.js';
 import { fieldStyles } from '../../components/shared/field-styles.js';
 import { Loader } from '../../components/shared/loader.js';
@@ -233,11 +234,20 @@ export class HwAdminOverview extends AdminElement {
         return this.localize.term('adOvUploaded', jobs);
       } catch (error) {
         if (!isHttpError(error) || (error.status !== 400 && error.status !== 413 && error.status !== 415)) throw error;
-        this.failure = this.localize.term('adOvRefused', error.message);
+        this.failure = this.localize.term('adOvRefused', this.refusalReason(error));
         return '';
       }
     });
   };
+
+  /** Why the list was refused, in the page's language when the server named a code this page knows; else its English message. */
+  private refusalReason(error: HttpError): string {
+    if (!(error instanceof JobListRefusedError)) return error.message;
+    const { line, field, code, params = {} } = error.problem;
+    const reason = this.localize.term('adJlProblem', code, params);
+    if (!reason) return error.message;
+    return [line === undefined ? '' : this.localize.term('adJlLine', line), field && field !== 'row' && field !== 'body' ? `${field}: ` : '', reason].join('');
+  }
 
   /** Another page of the workspace, for this site; the People page searched for `q`. */
   private link(page: string, q?: string): string {

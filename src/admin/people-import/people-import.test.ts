@@ -152,19 +152,25 @@ describe('hw-admin-people-import', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('lists the problems by line and field, and offers no "Apply" while there are any', async () => {
+  it('lists the problems by line and field, in the page’s language from their codes, and offers no "Apply" while there are any', async () => {
     const problems = [
-      { line: 3, field: 'email', reason: 'not an e-mail address' },
+      { line: 3, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' },
+      { line: 5, field: 'languages', code: 'invalid_languages', params: { values: 'english!' }, reason: 'not a language code: english! (e.g. fr;en)' },
       { line: 7, field: 'job_title', reason: 'required' },
     ];
-    serveImport({ preview: aPreview({ problems, problemCount: 2 }) });
+    serveImport({ preview: aPreview({ problems, problemCount: 3 }) });
     const el = await importPage('fr');
     await previewed(el);
     expect(selectedTab(el)).to.equal('Nouvelles (1)');
-    button(el, 'Problèmes (2)').click();
+    button(el, 'Problèmes (3)').click();
     await el.updateComplete;
-    expect(panel(el)).to.deep.equal(['Ligne 3 E-mail not an e-mail address', 'Ligne 7 Poste required']);
-    expect(texts(el, '.error')[0]).to.contain('2 problèmes empêchent l’import');
+    expect(panel(el)).to.deep.equal([
+      'Ligne 3 E-mail Pas une adresse e-mail.',
+      'Ligne 5 Langues Pas un code de langue\u202f: english! (par exemple fr;en).',
+      'Ligne 7 Poste required',
+    ]);
+    expect(el.shadowRoot!.querySelectorAll('td[lang="en"]'), 'only the reason without a code (an older server) is the server’s English').to.have.length(1);
+    expect(texts(el, '.error')[0]).to.contain('3 problèmes empêchent l’import');
     expect(() => button(el, 'Appliquer l’import')).to.throw();
     expect(button(el, 'Choisir un autre fichier')).to.exist;
     await expect(el).to.be.accessible();
@@ -230,7 +236,7 @@ describe('hw-admin-people-import', () => {
         error: {
           code: 'invalid_import',
           message: '1 problem',
-          problems: [{ line: 2, field: 'email', reason: 'already the e-mail of another person than this external id' }],
+          problems: [{ line: 2, field: 'email', code: 'email_of_another_person', reason: 'already the e-mail of another person than this external id' }],
           problemCount: 1,
         },
       },
@@ -241,7 +247,7 @@ describe('hw-admin-people-import', () => {
     await previewed(el);
     button(el, 'Apply the import').click();
     await until('the refusal', () => statuses(el).includes('The server refused the file: nothing was imported.'));
-    expect(texts(el, 'section tbody tr')).to.deep.equal(['Line 2 E-mail already the e-mail of another person than this external id']);
+    expect(texts(el, 'section tbody tr')).to.deep.equal(['Line 2 E-mail Already the e-mail address of another person than this external id.']);
     await expect(el).to.be.accessible();
   });
 

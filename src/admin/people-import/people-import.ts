@@ -188,7 +188,13 @@ export class HwAdminPeopleImport extends AdminElement {
     `;
   }
 
-  /** The server's reasons are English: `lang` lets a screen reader read them as such. */
+  /** In the workspace's language from the problem's code; a code this page does not know shows the server's English reason, marked as such. */
+  private problemReason(problem: ImportProblem) {
+    const said = problem.code ? this.localize.term('adIpProblem', problem.code, problem.params ?? {}) : '';
+    const label = this.localize.term('adImpReason');
+    return said ? html`<td data-label=${label}>${said}</td>` : html`<td data-label=${label} lang="en">${problem.reason}</td>`;
+  }
+
   private problemTable(problems: ImportProblem[]) {
     const { localize } = this;
     return html`
@@ -205,7 +211,7 @@ export class HwAdminPeopleImport extends AdminElement {
             (problem) => html`<tr>
               <th scope="row" class="primary">${localize.term('adImpLine')} ${problem.line}</th>
               <td data-label=${localize.term('adImpField')}>${localize.term('adImpFieldName', problem.field)}</td>
-              <td data-label=${localize.term('adImpReason')} lang="en">${problem.reason}</td>
+              ${this.problemReason(problem)}
             </tr>`,
           )}
         </tbody>

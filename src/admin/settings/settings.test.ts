@@ -135,6 +135,11 @@ describe('hw-admin-settings', () => {
       heldWords: [],
       answerWindowDays: 5,
       timeZone: 'Europe/Paris',
+      langs: ['en', 'fr'],
+      themeRadius: null,
+      themeFont: null,
+      themeSurface: null,
+      themeText: null,
     });
     expect(patch.csrf).to.equal('csrf-token-of-the-session');
     expect((await saved).detail.name).to.equal('Acme Careers');
@@ -217,7 +222,9 @@ describe('hw-admin-settings', () => {
   it('builds the embed code from the chosen element and attributes', async () => {
     const el = await settingsPage();
     const code = () => $<HTMLTextAreaElement>(el, '#snippet-code').value;
-    const script = `<script type="module" src="${location.origin}/hallway.js?site=acme" crossorigin></script>`;
+    const script =
+      `<script type="module" src="${location.origin}/hallway.js?site=acme" crossorigin></script>\n` +
+      `<link rel="stylesheet" href="${location.origin}/v1/sites/acme/theme.css">`;
     expect(code()).to.equal(`${script}\n<hw-people-grid limit="6"></hw-people-grid>`);
 
     await type(el, '#snippet-job', 'Data "Engineer" & co');
@@ -241,21 +248,119 @@ describe('hw-admin-settings', () => {
     expect(texts(el, 'label[for="name"], legend, label[for="accentColor"]')).to.deep.equal([
       'Nom',
       'Origines autorisées',
+      'Langues proposées',
+      'Apparence des éléments',
       'Couleur d’accent',
       'Retenir des questions pour modération',
     ]);
-    expect(texts(el, 'label.choice')).to.deep.equal(['Les questions avec un lien (une adresse web)', 'Les questions avec un numéro de téléphone']);
+    expect(texts(el, 'label.choice')).to.deep.equal(['anglais', 'français', 'Les questions avec un lien (une adresse web)', 'Les questions avec un numéro de téléphone']);
     expect(texts(el, 'h2:not(.visually-hidden)')).to.deep.equal(['Aperçu', 'Code d’intégration']);
     expect(texts(el, '#defaultLang option')).to.deep.equal(['anglais', 'français']);
     expect(texts(el, 'label[for="answerWindowDays"], label[for="timeZone"]')).to.deep.equal(['Délai de réponse, en jours', 'Fuseau horaire des jours ouvrés']);
+    expect(texts(el, 'label[for="themeRadius"], label[for="themeFont"], label[for="themeSurface"], label[for="themeText"]')).to.deep.equal([
+      'Arrondi des coins (px)',
+      'Police',
+      'Couleur de fond des cartes',
+      'Couleur du texte des cartes',
+    ]);
     await expect(el).to.be.accessible();
+  });
+});
+
+describe('hw-admin-settings: languages and theme', () => {
+  const token = (el: HwAdminSettings, name: string) => getComputedStyle($(el, '.frame')).getPropertyValue(name).trim();
+  const check = async (el: HwAdminSettings, selector: string, on: boolean) => {
+    const box = $<HTMLInputElement>(el, selector);
+    if (box.checked !== on) box.click();
+    await el.updateComplete;
+  };
+
+  it('shows the languages offered and the theme, and the preview takes the theme as the careers page will', async () => {
+    const el = await settingsPage('en', { ...aSite(), langs: ['en', 'fr'], themeRadius: 4, themeFont: 'serif', themeSurface: '#fff8e7', themeText: '#2b1d0e' });
+    expect([...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name="langs"]')].map((box) => [box.value, box.checked])).to.deep.equal([
+      ['en', true],
+      ['fr', true],
+    ]);
+    expect([value(el, '#themeRadius'), value(el, '#themeFont'), value(el, '#themeSurface'), value(el, '#themeText')]).to.deep.equal(['4', 'serif', '#fff8e7', '#2b1d0e']);
+    expect([token(el, '--hw-radius'), token(el, '--hw-card-background'), token(el, '--hw-card-color')]).to.deep.equal(['4px', '#fff8e7', '#2b1d0e']);
+    const card = () => $(el, 'hw-people-grid').shadowRoot!.querySelector('hw-person-card')!.shadowRoot?.querySelector('article.card');
+    await until('the first card', card);
+    expect(getComputedStyle(card()!).backgroundColor, 'the real card in the surface colour').to.equal('rgb(255, 248, 231)');
+
+    await type(el, '#themeRadius', '16');
+    expect(token(el, '--hw-radius'), 'the preview follows the field').to.equal('16px');
+    await expect(el).to.be.accessible();
+  });
+
+  it('saves the languages and the theme, an empty field clearing its token', async () => {
+    serveUpdate();
+    const el = await settingsPage();
+    await check(el, 'input[name="langs"][value="en"]', false);
+    await choose(el, '#defaultLang', 'fr');
+    await type(el, '#themeRadius', '8');
+    await choose(el, '#themeFont', 'system-ui');
+    await type(el, '#themeSurface', '#ffffff');
+    await type(el, '#themeText', '#1f2328');
+    button(el, 'Save').click();
+    await until('saved', () => statuses(el).includes('Saved.'));
+    const sent = received.at(-1)!.body as Record<string, unknown>;
+    expect([sent.langs, sent.defaultLang, sent.themeRadius, sent.themeFont, sent.themeSurface, sent.themeText]).to.deep.equal([['fr'], 'fr', 8, 'system-ui', '#ffffff', '#1f2328']);
+
+    await type(el, '#themeRadius', '');
+    button(el, 'Save').click();
+    await until('saved again', () => received.length === 2);
+    expect((received.at(-1)!.body as Record<string, unknown>).themeRadius).to.equal(null);
+  });
+
+  it('refuses unreadable colours, one colour alone, and a default language not offered, before sending', async () => {
+    const el = await settingsPage();
+    await type(el, '#themeSurface', '#ffffff');
+    await type(el, '#themeText', '#aaaaaa');
+    expect(texts(el, '#themeText-error')).to.deep.equal(['This text is hard to read on this background: its contrast is 2.3:1, and 4.5:1 is needed.']);
+    await check(el, 'input[name="langs"][value="en"]', false);
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(received).to.have.length(0);
+    expect(texts(el, '#defaultLang-error')).to.deep.equal(['Choose a default language among the languages offered.']);
+    expect(focused(el), 'the first field to fix').to.equal('defaultLang');
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
+
+    await type(el, '#themeText', '');
+    button(el, 'Save').click();
+    await el.updateComplete;
+    expect(texts(el, '#themeText-error')).to.deep.equal(['Enter both colours, such as #ffffff and #1f2328, or leave both empty.']);
+    expect(received).to.have.length(0);
+  });
+
+  it('goes through the theme fields with the keyboard', async () => {
+    const el = await settingsPage();
+    $<HTMLInputElement>(el, 'input[name="langs"][value="fr"]').focus();
+    await sendKeys({ press: ' ' });
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, 'input[name="langs"][value="fr"]').checked, 'space unchecks').to.equal(false);
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('themeRadius');
+    await sendKeys({ type: '12' });
+    await el.updateComplete;
+    expect(token(el, '--hw-radius')).to.equal('12px');
+    await sendKeys({ press: 'Tab' });
+    expect(focused(el)).to.equal('themeFont');
+  });
+
+  it('speaks French about contrast', async () => {
+    const el = await settingsPage('fr');
+    await type(el, '#themeSurface', '#ffffff');
+    await type(el, '#themeText', '#aaaaaa');
+    expect(texts(el, '#themeText-error')).to.deep.equal(['Ce texte se lit mal sur ce fond : son contraste est de 2,3:1, il faut 4,5:1.']);
+    await expect(el).to.be.accessible({ ignoredRules: ['color-contrast'] });
   });
 });
 
 describe('embedSnippet', () => {
   it('escapes what would end an attribute or start a tag', () => {
     expect(embedSnippet('https://h.test', 'a b', { element: 'hw-contact-button', attributes: { job: '"><script>x</script>' } })).to.equal(
-      '<script type="module" src="https://h.test/hallway.js?site=a%20b" crossorigin></script>\n<hw-contact-button job="&quot;>&lt;script>x&lt;/script>"></hw-contact-button>',
+      '<script type="module" src="https://h.test/hallway.js?site=a%20b" crossorigin></script>\n' +
+        '<link rel="stylesheet" href="https://h.test/v1/sites/a%20b/theme.css">\n<hw-contact-button job="&quot;>&lt;script>x&lt;/script>"></hw-contact-button>',
     );
   });
 });

@@ -21,9 +21,10 @@ import { invalidFields } from '../shared/errors.js';
 import { SNIPPET_ELEMENTS, embedSnippet, type SnippetAttribute, type SnippetChoice, type SnippetElement } from './snippet.js';
 import styles from './settings.styles.js';
 import { filterUpdate, renderFilterFields, toFilterDraft, type FilterDraft } from './filter-fields.js';
+import { renderThemeFields, themeProblems, themeTokens, themeUpdate, toThemeDraft, type ThemeDraft } from './theme-fields.js';
 import '../job-feed/job-feed.js';
 
-interface Draft extends FilterDraft {
+interface Draft extends FilterDraft, ThemeDraft {
   name: string;
   allowedOrigins: string[];
   defaultLang: string;
@@ -93,6 +94,11 @@ export class HwAdminSettings extends AdminElement {
     const accent = this.draft?.accentColor ?? '';
     if (HEX.test(accent)) frame?.style.setProperty('--hw-accent', accent);
     else frame?.style.removeProperty('--hw-accent');
+    const tokens = new Map(this.draft ? themeTokens(this.draft) : []);
+    for (const name of ['--hw-radius', '--hw-font', '--hw-card-background', '--hw-card-color']) {
+      if (tokens.has(name)) frame?.style.setProperty(name, tokens.get(name)!);
+      else frame?.style.removeProperty(name);
+    }
   }
 
   protected override render() {
@@ -107,10 +113,13 @@ export class HwAdminSettings extends AdminElement {
             ${this.renderOrigins(draft)}
             <div class="field">
               <label for="defaultLang">${localize.term('adDefaultLang')}</label>
-              <select id="defaultLang" @change=${(event: Event) => this.edit({ defaultLang: (event.target as HTMLSelectElement).value })}>
+              <select id="defaultLang" aria-invalid=${this.invalid.has('defaultLang') ? 'true' : 'false'} aria-describedby=${this.invalid.has('defaultLang') ? 'defaultLang-error' : nothing}
+                @change=${(event: Event) => this.edit({ defaultLang: (event.target as HTMLSelectElement).value })}>
                 ${(['en', 'fr'] as const).map((lang) => html`<option value=${lang} ?selected=${draft.defaultLang === lang}>${localize.languageName(lang)}</option>`)}
               </select>
+              ${this.invalid.has('defaultLang') ? html`<p id="defaultLang-error" class="error">${localize.term('adThDefaultLangError')}</p>` : nothing}
             </div>
+            ${renderThemeFields(localize, draft, this.invalid, (fields) => this.edit(fields))}
             ${this.renderAccent(draft)}
             ${this.textField('careersUrl', localize.term('adCareersUrl'), draft.careersUrl, { type: 'url', hint: localize.term('adCareersUrlHint') })}
             ${renderFilterFields(localize, draft, this.invalid.has('heldWords'), (fields) => this.edit(fields))}
@@ -365,17 +374,18 @@ export class HwAdminSettings extends AdminElement {
       ...filterUpdate(draft!),
       answerWindowDays: draft!.answerWindowDays.trim() === '' ? NaN : Number(draft!.answerWindowDays),
       timeZone: draft!.timeZone,
+      ...themeUpdate(draft!),
     });
-    this.invalid = parsed.success ? new Set() : invalidFields(parsed.error.issues);
+    this.invalid = new Set([...(parsed.success ? [] : invalidFields(parsed.error.issues)), ...themeProblems(draft!, draft!.defaultLang)]);
     [this.failure, this.announcement] = ['', ''];
-    if (!parsed.success) {
+    if (!parsed.success || this.invalid.size > 0) {
       this.failure = this.localize.term('adFixErrors');
       await this.updateComplete;
       this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     await this.act(async () => {
-      const site = await this.admin!.sites.update(this.site!, parsed.data);
+      const site = await this.admin!.sites.update(this.site!, parsed.data!);
       this.value = site;
       this.dispatchEvent(new HwAdminSiteSavedEvent(site));
       return this.localize.term('adSaved');
@@ -393,6 +403,7 @@ function toDraft(site: AdminSite): Draft {
     ...toFilterDraft(site),
     answerWindowDays: String(site.answerWindowDays ?? DEFAULT_ANSWER_WINDOW_DAYS),
     timeZone: site.timeZone ?? DEFAULT_TIME_ZONE,
+    ...toThemeDraft(site),
   };
 }
 

@@ -15,7 +15,7 @@ export interface SnippetChoice {
 
 const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
-/** The script tag and the element with the chosen attributes, as the careers page's HTML. */
+/** The script tag, the site's theme and the element with the chosen attributes, as the careers page's HTML. */
 export function embedSnippet(origin: string, site: string, { element, attributes }: SnippetChoice): string {
   const script = `<script type="module" src="${escapeAttribute(`${origin}/hallway.js?site=${encodeURIComponent(site)}`)}" crossorigin></script>`;
   const chosen = SNIPPET_ELEMENTS[element]
@@ -23,5 +23,7 @@ export function embedSnippet(origin: string, site: string, { element, attributes
     .filter(([, value]) => value)
     .map(([name, value]) => ` ${name}="${escapeAttribute(value!)}"`)
     .join('');
-  return `${script}\n<${element}${chosen}></${element}>`;
+  // The site's theme (radius, font, colours set in the settings): a page's own --hw-… values still win.
+  const theme = `<link rel="stylesheet" href="${escapeAttribute(`${origin}/v1/sites/${encodeURIComponent(site)}/theme.css`)}">`;
+  return `${script}\n${theme}\n<${element}${chosen}></${element}>`;
 }

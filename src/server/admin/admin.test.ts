@@ -158,6 +158,11 @@ describe('sites', () => {
         heldWords: [],
         answerWindowDays: 5,
         timeZone: 'Europe/Paris',
+        langs: ['en', 'fr'],
+        themeRadius: null,
+        themeFont: null,
+        themeSurface: null,
+        themeText: null,
       },
     );
     assert.equal((await call('POST', '/sites', { json: { slug: 'other', name: 'Other', defaultLang: 'fr' } })).status, 201);
@@ -364,12 +369,12 @@ describe('people import', () => {
     assert.equal(status, 422);
     assert.equal(body.error.code, 'invalid_import');
     assert.deepEqual(body.error.problems, [
-      { line: 3, field: 'email', reason: 'not an e-mail address' },
-      { line: 5, field: 'full_name', reason: 'required' },
-      { line: 6, field: 'status', reason: 'unknown status "alumni" (employee or left)' },
-      { line: 7, field: 'email', reason: 'same e-mail as line 2' },
-      { line: 8, field: 'languages', reason: 'not a language code: english! (e.g. fr;en)' },
-      { line: 8, field: 'external_id', reason: 'same external id as line 2' },
+      { line: 3, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' },
+      { line: 5, field: 'full_name', code: 'required', reason: 'required' },
+      { line: 6, field: 'status', code: 'invalid_status', params: { value: 'alumni' }, reason: 'unknown status "alumni" (employee or left)' },
+      { line: 7, field: 'email', code: 'same_email_as_line', params: { other: 2 }, reason: 'same e-mail as line 2' },
+      { line: 8, field: 'languages', code: 'invalid_languages', params: { values: 'english!' }, reason: 'not a language code: english! (e.g. fr;en)' },
+      { line: 8, field: 'external_id', code: 'same_external_id_as_line', params: { other: 2 }, reason: 'same external id as line 2' },
     ]);
     assert.deepEqual(await db.selectFrom('people').selectAll().orderBy('id').execute(), before);
 
@@ -378,7 +383,7 @@ describe('people import', () => {
       csv: csv(HEADER, 'new1@acme.example,New One,Driver,,,,,', 'bob@acme.example,Bob Smith,Driver,,,,E1,'),
     });
     assert.equal(clash.status, 422);
-    assert.deepEqual(clash.body.error.problems, [{ line: 3, field: 'email', reason: 'already the e-mail of another person than this external id' }]);
+    assert.deepEqual(clash.body.error.problems, [{ line: 3, field: 'email', code: 'email_of_another_person', reason: 'already the e-mail of another person than this external id' }]);
     assert.deepEqual(await db.selectFrom('people').selectAll().orderBy('id').execute(), before);
   });
 
@@ -386,7 +391,7 @@ describe('people import', () => {
     const file = '\uFEFFemail;full_name;job_title\r\n\r\na@acme.example;"Ann\r\nLee";Driver\r\nbad;Bad;Driver\r\n';
     const { status, body } = await call('POST', '/sites/other/people/import', { csv: file });
     assert.equal(status, 422);
-    assert.deepEqual(body.error.problems, [{ line: 5, field: 'email', reason: 'not an e-mail address' }]);
+    assert.deepEqual(body.error.problems, [{ line: 5, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' }]);
   });
 
   test('a quote left open is refused at the line where its row passes 16 KB, and nothing is imported', async () => {
@@ -406,7 +411,7 @@ describe('people import', () => {
     const missing = await call('POST', '/sites/acme/people/import', { csv: csv('email,full_name,team', 'x@acme.example,X Y,Tech') });
     assert.equal(missing.status, 422);
     assert.match(missing.body.error.message, /"job_title" column/);
-    assert.deepEqual(missing.body.error.problems, [{ line: 1, field: 'job_title', reason: 'missing required column' }]);
+    assert.deepEqual(missing.body.error.problems, [{ line: 1, field: 'job_title', code: 'missing_column', reason: 'missing required column' }]);
 
     const consent = await call('POST', '/sites/acme/people/import', {
       csv: csv('email,full_name,job_title,show_profile', 'x@acme.example,X Y,Driver,true'),

@@ -1,5 +1,5 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
-import { JOBS_MAX_BYTES, SiteJobsUpload, type AdminScope } from '../../sdk/admin-schemas.js';
+import { JOBS_MAX_BYTES, SiteJobsUpload, type AdminScope, type JobListProblem, type JobListRefusal } from '../../sdk/admin-schemas.js';
 import { describeIssue, limitBody } from '../body.js';
 import { apiError } from '../errors.js';
 import type { Db } from '../store/database.js';
@@ -20,7 +20,7 @@ export function coverageRoutes(db: Db) {
     try {
       rows = await readJobList(c);
     } catch (error) {
-      if (error instanceof JobListRejected) return apiError(c, 400, 'invalid_body', error.message);
+      if (error instanceof JobListRejected) return jobListRefused(c, error.problem, error.message);
       throw error;
     }
     if (rows === undefined) return apiError(c, 415, 'unsupported_media_type', 'Send the jobs as text/csv or application/json.');
@@ -53,7 +53,7 @@ async function readJobList(c: Context): Promise<unknown> {
   try {
     return JSON.parse(await c.req.text());
   } catch (error) {
-    throw new JobListRejected(`not valid JSON: ${(error as Error).message}`);
+    throw new JobListRejected({ code: 'invalid_json', params: { detail: (error as Error).message } }, `not valid JSON: ${(error as Error).message}`);
   }
 }
 
@@ -61,8 +61,20 @@ async function readJobList(c: Context): Promise<unknown> {
 function refuse(c: Context, error: Parameters<typeof describeIssue>[0], csv: boolean) {
   const issue = error.issues[0]!;
   const [index, ...path] = issue.path;
-  if (typeof index !== 'number') return apiError(c, 400, 'invalid_body', describeIssue(error).message);
+  if (typeof index !== 'number') {
+    const { field, message } = describeIssue(error);
+    return jobListRefused(c, { field, code: 'invalid_list', params: { detail: message } }, message);
+  }
   const field = issue.code === 'unrecognized_keys' ? issue.keys[0]! : path.map(String).join('.') || 'job';
-  const reason = issue.code === 'unrecognized_keys' ? `not a column of a job list (expected ${JOB_COLUMNS.join(', ')})` : issue.message;
-  return apiError(c, 400, 'invalid_body', `${csv ? `line ${index + 2}` : `job ${index + 1}`}: ${field}: ${reason}`, field);
+  const unknown = issue.code === 'unrecognized_keys';
+  const reason = unknown ? `not a column of a job list (expected ${JOB_COLUMNS.join(', ')})` : issue.message;
+  const problem: JobListProblem = unknown
+    ? { line: index + (csv ? 2 : 1), field, code: 'unknown_column', params: { expected: JOB_COLUMNS.join(', ') } }
+    : { line: index + (csv ? 2 : 1), field, code: 'invalid_value', params: { detail: issue.message } };
+  return jobListRefused(c, problem, `${csv ? `line ${index + 2}` : `job ${index + 1}`}: ${field}: ${reason}`);
+}
+
+/** 400 `invalid_body` with the English message, and the problem as a code the workspace translates. */
+function jobListRefused(c: Context, problem: JobListProblem, message: string) {
+  return c.json({ error: { code: 'invalid_body', message, ...(problem.field && { field: problem.field }), problem } } satisfies JobListRefusal, 400);
 }

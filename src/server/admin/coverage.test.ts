@@ -73,19 +73,23 @@ describe('the job list', () => {
   });
 
   test('a bad list is refused whole, naming the line and the field; the jobs stay as they were', async () => {
-    const cases: [{ csv?: string; json?: unknown }, RegExp][] = [
-      [{ csv: 'title,url\nCook,https://careers.hotel.test/1\nWaiter,javascript:alert(1)' }, /^line 3: url: must be a web address/],
-      [{ csv: 'title,salary\nCook,100' }, /^line 1: unknown column "salary"/],
-      [{ csv: 'url\nhttps://careers.hotel.test/1' }, /no "title" column/],
-      [{ json: [{ title: 'Cook' }, { title: '' }] }, /^job 2: title: /],
-      [{ json: [{ title: 'Cook', salary: 100 }] }, /^job 1: salary: not a column/],
-      [{ json: { title: 'Cook' } }, /expected array/],
+    // The English message for API users; the problem's code, line and field for the workspace to say in its language.
+    const cases: [{ csv?: string; json?: unknown }, RegExp, [number | undefined, string | undefined, string]][] = [
+      [{ csv: 'title,url\nCook,https://careers.hotel.test/1\nWaiter,javascript:alert(1)' }, /^line 3: url: must be a web address/, [3, 'url', 'invalid_value']],
+      [{ csv: 'title,salary\nCook,100' }, /^line 1: unknown column "salary"/, [1, 'salary', 'unknown_column']],
+      [{ csv: 'url\nhttps://careers.hotel.test/1' }, /no "title" column/, [1, 'title', 'missing_column']],
+      [{ csv: 'title,url\nCook' }, /^not valid CSV: /, [undefined, undefined, 'invalid_csv']],
+      [{ json: [{ title: 'Cook' }, { title: '' }] }, /^job 2: title: /, [2, 'title', 'invalid_value']],
+      [{ json: [{ title: 'Cook', salary: 100 }] }, /^job 1: salary: not a column/, [1, 'salary', 'unknown_column']],
+      [{ json: { title: 'Cook' } }, /expected array/, [undefined, 'body', 'invalid_list']],
     ];
-    for (const [body, message] of cases) {
+    for (const [body, message, [line, field, code]] of cases) {
       const answer = await ws.call('PUT', '/v1/admin/sites/hotel/jobs', { key }, body);
       assert.equal(answer.status, 400, JSON.stringify(body));
       assert.equal(answer.body.error.code, 'invalid_body');
       assert.match(answer.body.error.message, message);
+      const { problem } = answer.body.error;
+      assert.deepEqual([problem.line, problem.field, problem.code], [line, field, code], JSON.stringify(body));
     }
     const overview = await ws.call('GET', '/v1/admin/sites/hotel/overview', { key });
     assert.equal(overview.body.jobs.length, 4);

@@ -5,7 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import type { GroupCount, JobCoverage, SiteJobInput, SiteOverview } from '../../sdk/admin-schemas.js';
+import type { GroupCount, JobCoverage, JobListProblem, SiteJobInput, SiteOverview } from '../../sdk/admin-schemas.js';
 import { JOB_SIMILARITY_THRESHOLD } from '../public-people.js';
 import { normaliseJobUrl } from '../../sdk/job-url.js';
 import type { Db } from '../store/database.js';
@@ -17,7 +17,15 @@ export type JobSource = 'upload' | 'feed';
 /** The columns of a job list (CSV header, JSON keys). */
 export const JOB_COLUMNS = ['title', 'url', 'team', 'location'] as const;
 
-export class JobListRejected extends Error {}
+/** Why a job list was refused: a stable code and its parameters (JobListProblem), and the English message API users read. */
+export class JobListRejected extends Error {
+  constructor(
+    readonly problem: JobListProblem,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * A CSV job list as the contract's JSON: one object per row, empty cells left out. The header names
@@ -28,15 +36,21 @@ export function readJobsCsv(text: string): Record<string, string>[] {
   try {
     records = parse(text.replace(/\r\n?/g, '\n'), { bom: true, skip_empty_lines: true, trim: true, max_record_size: 16 * 1024 });
   } catch (error) {
-    throw new JobListRejected(`not valid CSV: ${(error as Error).message}`);
+    throw new JobListRejected({ code: 'invalid_csv', params: { detail: (error as Error).message } }, `not valid CSV: ${(error as Error).message}`);
   }
   const [header = [], ...rows] = records;
   const columns = header.map((cell) => cell.toLowerCase());
   const unknown = columns.find((column) => !(JOB_COLUMNS as readonly string[]).includes(column));
-  if (unknown !== undefined) throw new JobListRejected(`line 1: unknown column "${unknown}" (expected ${JOB_COLUMNS.join(', ')})`);
-  if (!columns.includes('title')) throw new JobListRejected('line 1: the file has no "title" column');
+  if (unknown !== undefined) {
+    const problem = { line: 1, field: unknown, code: 'unknown_column', params: { expected: JOB_COLUMNS.join(', ') } };
+    throw new JobListRejected(problem, `line 1: unknown column "${unknown}" (expected ${JOB_COLUMNS.join(', ')})`);
+  }
+  if (!columns.includes('title')) throw new JobListRejected({ line: 1, field: 'title', code: 'missing_column' }, 'line 1: the file has no "title" column');
   return rows.map((row, index) => {
-    if (row.length !== columns.length) throw new JobListRejected(`line ${index + 2}: expected ${columns.length} values, found ${row.length}`);
+    if (row.length !== columns.length) {
+      const problem = { line: index + 2, field: 'row', code: 'value_count', params: { expected: columns.length, found: row.length } };
+      throw new JobListRejected(problem, `line ${index + 2}: expected ${columns.length} values, found ${row.length}`);
+    }
     return Object.fromEntries(columns.flatMap((column, i) => (row[i] ? [[column, row[i]]] : [])));
   });
 }

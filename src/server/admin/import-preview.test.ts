@@ -69,9 +69,9 @@ describe('import preview', () => {
     );
     assert.equal(status, 200);
     assert.deepEqual(body.problems, [
-      { line: 3, field: 'email', reason: 'not an e-mail address' },
-      { line: 4, field: 'job_title', reason: 'required' },
-      { line: 5, field: 'email', reason: 'same e-mail as line 2' },
+      { line: 3, field: 'email', code: 'invalid_email', reason: 'not an e-mail address' },
+      { line: 4, field: 'job_title', code: 'required', reason: 'required' },
+      { line: 5, field: 'email', code: 'same_email_as_line', params: { other: 2 }, reason: 'same e-mail as line 2' },
     ]);
     assert.equal(body.problemCount, 3);
     assert.equal(body.unchanged, 1, 'line 2 is planned');
@@ -81,7 +81,7 @@ describe('import preview', () => {
     const { status, body } = await importInto('bistro', 'email,full_name\nx@bistro.example,X', '?preview=1');
     assert.equal(status, 200);
     assert.equal(body.total, 0);
-    assert.deepEqual(body.problems, [{ line: 1, field: 'job_title', reason: 'missing required column' }]);
+    assert.deepEqual(body.problems, [{ line: 1, field: 'job_title', code: 'missing_column', reason: 'missing required column' }]);
   });
 
   test('the import itself, after a preview, does what the preview said and is written to the audit log', async () => {

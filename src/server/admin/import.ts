@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { EMAIL_PATTERN, IMPORT_PREVIEW_ROWS, IMPORT_TEXT_MAX, type ImportFieldChange, type ImportPreview } from '../../sdk/admin-schemas.js';
+import { EMAIL_PATTERN, IMPORT_PREVIEW_ROWS, IMPORT_TEXT_MAX, type ImportFieldChange, type ImportPreview, type ImportProblem, type ImportProblemCode } from '../../sdk/admin-schemas.js';
+import { importProblem } from './import-problems.js';
 import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
 import type { Person } from '../store/schema.js';
@@ -22,14 +23,9 @@ const BATCH_SIZE = 250;
 export const MAX_PROBLEMS_LISTED = 100;
 /** Serializes imports into the same site (first key of `pg_advisory_xact_lock(int, int)`). */
 const IMPORT_LOCK = 0x48_57_49_4d;
-const MISSING_COLUMN = 'missing required column';
 
-export interface ImportProblem {
-  /** CSV: the line in the file (header = 1). JSON: the position in the array (first = 1). */
-  line: number;
-  field: string;
-  reason: string;
-}
+/** CSV: `line` in the file (header = 1). JSON: the position in the array (first = 1). */
+export type { ImportProblem };
 
 export interface ImportReport {
   created: number;
@@ -42,7 +38,7 @@ export interface ImportReport {
 
 export class ImportRejected extends Error {
   constructor(readonly problems: ImportProblem[]) {
-    const missing = problems.filter((problem) => problem.reason === MISSING_COLUMN).map((problem) => `"${problem.field}"`);
+    const missing = problems.filter((problem) => problem.code === 'missing_column').map((problem) => `"${problem.field}"`);
     super(
       missing.length
         ? `The file has no ${missing.join(', ')} column; nothing was imported.`
@@ -87,8 +83,9 @@ export function readCsv(text: string): RawRow[] {
     }) as unknown as typeof records;
   } catch (error) {
     const { lines = 1, code, message } = error as { lines?: number; code?: string; message: string };
-    const reason = code === 'CSV_MAX_RECORD_SIZE' ? `a row longer than ${MAX_RECORD_CHARS / 1024} KB, by this line (a quote left open?)` : `not valid CSV: ${message}`;
-    throw new ImportRejected([{ line: lines, field: 'row', reason }]);
+    const problem =
+      code === 'CSV_MAX_RECORD_SIZE' ? importProblem(lines, 'row', 'row_too_long', { kb: MAX_RECORD_CHARS / 1024 }) : importProblem(lines, 'row', 'invalid_csv', { detail: message });
+    throw new ImportRejected([problem]);
   }
   const [header, ...rows] = records;
   const columns = readHeader(header?.record ?? []);
@@ -99,7 +96,7 @@ export function readCsv(text: string): RawRow[] {
       // info.lines is where a record ends; quoted line breaks make it start earlier.
       const line = info.lines - record.reduce((breaks, cell) => breaks + cell.split('\n').length - 1, 0);
       if (record.length !== columns.length) {
-        problems.push({ line, field: 'row', reason: `expected ${columns.length} values, found ${record.length}` });
+        problems.push(importProblem(line, 'row', 'value_count', { expected: columns.length, found: record.length }));
       }
       return { line, cells: Object.fromEntries(columns.map((column, index) => [column, record[index] ?? ''])) };
     });
@@ -118,11 +115,11 @@ function readHeader(cells: string[]): ImportColumn[] {
   const names = cells.map((cell) => cell.toLowerCase().replace(/[\s-]+/g, '_'));
   const problems: ImportProblem[] = [];
   names.forEach((name, index) => {
-    if (!isColumn(name)) problems.push({ line: 1, field: cells[index]!, reason: `unknown column (expected ${IMPORT_COLUMNS.join(', ')})` });
-    else if (names.indexOf(name) !== index) problems.push({ line: 1, field: name, reason: 'duplicate column' });
+    if (!isColumn(name)) problems.push(importProblem(1, cells[index]!, 'unknown_column', { expected: IMPORT_COLUMNS.join(', ') }));
+    else if (names.indexOf(name) !== index) problems.push(importProblem(1, name, 'duplicate_column'));
   });
   for (const column of REQUIRED_COLUMNS) {
-    if (!names.includes(column)) problems.push({ line: 1, field: column, reason: MISSING_COLUMN });
+    if (!names.includes(column)) problems.push(importProblem(1, column, 'missing_column'));
   }
   if (problems.length) throw new ImportRejected(problems);
   return names as ImportColumn[];
@@ -132,19 +129,19 @@ const isColumn = (name: string): name is ImportColumn => (IMPORT_COLUMNS as read
 
 /** JSON: an array of objects keyed by the CSV column names (snake_case). */
 export function readJson(value: unknown): RawRow[] {
-  if (!Array.isArray(value)) throw new ImportRejected([{ line: 1, field: 'body', reason: 'expected a JSON array of people' }]);
+  if (!Array.isArray(value)) throw new ImportRejected([importProblem(1, 'body', 'not_an_array')]);
   const problems: ImportProblem[] = [];
   const rows = value.map((item: unknown, index): RawRow => {
     const line = index + 1;
     if (typeof item !== 'object' || item === null || Array.isArray(item)) {
-      problems.push({ line, field: 'row', reason: 'expected an object' });
+      problems.push(importProblem(line, 'row', 'not_an_object'));
       return { line, cells: {} };
     }
     const cells: RawRow['cells'] = {};
     for (const [key, cell] of Object.entries(item)) {
       const text = jsonCell(key, cell);
-      if (!isColumn(key)) problems.push({ line, field: key, reason: `unknown field (expected ${IMPORT_COLUMNS.join(', ')})` });
-      else if (text === undefined) problems.push({ line, field: key, reason: 'must be a string' });
+      if (!isColumn(key)) problems.push(importProblem(line, key, 'unknown_field', { expected: IMPORT_COLUMNS.join(', ') }));
+      else if (text === undefined) problems.push(importProblem(line, key, 'not_a_string'));
       else cells[key] = text;
     }
     return { line, cells };
@@ -167,35 +164,35 @@ const LANGUAGE = /^([a-z]{2,3})(-[a-z0-9]{2,8})*$/i;
 
 function validateRows(rows: RawRow[]): { people: PersonRow[]; problems: ImportProblem[] } {
   const problems: ImportProblem[] = [];
-  const people = rows.map((row) => validateRow(row, (field, reason) => problems.push({ line: row.line, field, reason })));
+  const people = rows.map((row) => validateRow(row, (field, code, params) => problems.push(importProblem(row.line, field, code, params))));
   const seenEmails = new Map<string, number>();
   const seenExternalIds = new Map<string, number>();
   for (const person of people) {
     const sameEmail = seenEmails.get(person.email);
-    if (sameEmail && person.email) problems.push({ line: person.line, field: 'email', reason: `same e-mail as line ${sameEmail}` });
+    if (sameEmail && person.email) problems.push(importProblem(person.line, 'email', 'same_email_as_line', { other: sameEmail }));
     else seenEmails.set(person.email, person.line);
     if (!person.externalId) continue;
     const sameId = seenExternalIds.get(person.externalId);
-    if (sameId) problems.push({ line: person.line, field: 'external_id', reason: `same external id as line ${sameId}` });
+    if (sameId) problems.push(importProblem(person.line, 'external_id', 'same_external_id_as_line', { other: sameId }));
     else seenExternalIds.set(person.externalId, person.line);
   }
   problems.sort((a, b) => a.line - b.line);
   return { people, problems };
 }
 
-function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, reason: string) => void): PersonRow {
+function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, code: ImportProblemCode, params?: Record<string, string | number>) => void): PersonRow {
   const text = (column: ImportColumn): string | null | undefined => {
     const value = cells[column];
     if (!value) {
       if (REQUIRED_COLUMNS.includes(column)) problem(column, 'required');
       return value === undefined ? undefined : null;
     }
-    if (value.length > IMPORT_TEXT_MAX) problem(column, `longer than ${IMPORT_TEXT_MAX} characters`);
-    if (value.includes('\0')) problem(column, 'contains a NUL character');
+    if (value.length > IMPORT_TEXT_MAX) problem(column, 'too_long', { max: IMPORT_TEXT_MAX });
+    if (value.includes('\0')) problem(column, 'nul_character');
     return value;
   };
   const email = (text('email') ?? '').toLowerCase();
-  if (email && !EMAIL_PATTERN.test(email)) problem('email', 'not an e-mail address');
+  if (email && !EMAIL_PATTERN.test(email)) problem('email', 'invalid_email');
   return {
     line,
     email,
@@ -203,24 +200,24 @@ function validateRow({ line, cells }: RawRow, problem: (field: ImportColumn, rea
     jobTitle: text('job_title') ?? '',
     team: text('team'),
     location: text('location'),
-    languages: cells.languages === undefined ? undefined : parseLanguages(cells.languages, (reason) => problem('languages', reason)),
+    languages: cells.languages === undefined ? undefined : parseLanguages(cells.languages, (values) => problem('languages', 'invalid_languages', { values })),
     externalId: text('external_id') ?? null,
-    status: parseStatus(cells.status, (reason) => problem('status', reason)),
+    status: parseStatus(cells.status, (value) => problem('status', 'invalid_status', { value })),
   };
 }
 
 /** "fr;en", "fr|en", "fr en" → ['fr', 'en']: the language part only, as candidates' `lang` is matched on it. */
-function parseLanguages(value: string, problem: (reason: string) => void): string[] {
+function parseLanguages(value: string, problem: (invalid: string) => void): string[] {
   const codes = value.split(/[;|,\s]+/).filter(Boolean);
   const invalid = codes.filter((code) => !LANGUAGE.test(code));
-  if (invalid.length) problem(`not a language code: ${invalid.join(', ')} (e.g. fr;en)`);
+  if (invalid.length) problem(invalid.join(', '));
   return [...new Set(codes.map((code) => code.split('-')[0]!.toLowerCase()))];
 }
 
-function parseStatus(value: string | undefined, problem: (reason: string) => void): 'employee' | 'left' {
+function parseStatus(value: string | undefined, problem: (value: string) => void): 'employee' | 'left' {
   const status = (value || 'employee').toLowerCase();
   if (status === 'employee' || status === 'left') return status;
-  problem(`unknown status "${value}" (employee or left)`);
+  problem(value!);
   return 'employee';
 }
 
@@ -243,17 +240,17 @@ function planImport<P extends Existing>(existing: P[], rows: PersonRow[]): Plan<
   const byExternalId = new Map(existing.filter((person) => person.external_id).map((person) => [person.external_id!, person]));
   const matchedOnLine = new Map<number, number>();
   const plan: Plan<P> = { creates: [], updates: [], unchanged: 0, problems: [], lineOf: matchedOnLine };
-  const problem = (line: number, field: string, reason: string) => plan.problems.push({ line, field, reason });
+  const problem = (line: number, field: string, code: ImportProblemCode, params?: Record<string, string | number>) => plan.problems.push(importProblem(line, field, code, params));
 
   for (const row of rows) {
     const withId = row.externalId ? byExternalId.get(row.externalId) : undefined;
     const withEmail = byEmail.get(row.email);
     if (withId && withEmail && withId !== withEmail) {
-      problem(row.line, 'email', 'already the e-mail of another person than this external id');
+      problem(row.line, 'email', 'email_of_another_person');
       continue;
     }
     if (!withId && withEmail?.external_id && row.externalId) {
-      problem(row.line, 'external_id', `this e-mail belongs to the person with external id "${withEmail.external_id}"`);
+      problem(row.line, 'external_id', 'email_has_external_id', { externalId: withEmail.external_id });
       continue;
     }
     const person = withId ?? withEmail;
@@ -263,7 +260,7 @@ function planImport<P extends Existing>(existing: P[], rows: PersonRow[]): Plan<
     }
     const earlierLine = matchedOnLine.get(person.id);
     if (earlierLine) {
-      problem(row.line, 'email', `the same person as line ${earlierLine}`);
+      problem(row.line, 'email', 'same_person_as_line', { other: earlierLine });
       continue;
     }
     matchedOnLine.set(person.id, row.line);

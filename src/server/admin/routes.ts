@@ -37,6 +37,7 @@ import { audited, recordAudit, type AuditEvent } from './audit.js';
 import { answerAdminRoutes } from '../answers/routes.js';
 import { findPersonByRef, listAdminPeople, toAdminPerson } from './people.js';
 import { SlugTakenError, insertSite, listSites, toAdminSite, updateSite } from './sites.js';
+import { SiteThemeRejected } from './site-theme.js';
 
 export interface AdminDeps {
   db: Db;
@@ -77,6 +78,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
       return c.json(toAdminSite(created), 201);
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug);
+      if (error instanceof SiteThemeRejected) return apiError(c, 400, 'invalid_body', error.message, error.field);
       throw error;
     }
   });
@@ -97,6 +99,7 @@ export function adminRoutes({ db, links, relayDomain }: AdminDeps) {
       return c.json(toAdminSite(updated));
     } catch (error) {
       if (error instanceof SlugTakenError) return slugTaken(c, body.slug ?? '');
+      if (error instanceof SiteThemeRejected) return apiError(c, 400, 'invalid_body', error.message, error.field);
       throw error;
     }
   });

@@ -2,6 +2,7 @@ import type { Updateable } from 'kysely';
 import type { AdminSite, SiteCreate, SiteUpdate } from '../../sdk/admin-schemas.js';
 import type { Db } from '../store/database.js';
 import { createSite } from '../store/sites.js';
+import { SiteThemeRejected, siteThemeProblem, themeColumns } from './site-theme.js';
 import type { Site, SitesTable } from '../store/schema.js';
 
 export class SlugTakenError extends Error {}
@@ -9,13 +10,21 @@ export class SlugTakenError extends Error {}
 export const listSites = (db: Db) => db.selectFrom('sites').selectAll().orderBy('slug').execute();
 
 export async function insertSite(db: Db, fields: SiteCreate): Promise<Site> {
-  return uniqueSlug(() => createSite(db, fields));
+  return checkedTheme(await uniqueSlug(() => createSite(db, fields)));
 }
 
 export async function updateSite(db: Db, slug: string, fields: SiteUpdate): Promise<Site | undefined> {
   const columns = changedColumns(fields);
   if (Object.keys(columns).length === 0) return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
-  return uniqueSlug(() => db.updateTable('sites').set(columns).where('slug', '=', slug).returningAll().executeTakeFirst());
+  const updated = await uniqueSlug(() => db.updateTable('sites').set(columns).where('slug', '=', slug).returningAll().executeTakeFirst());
+  return updated && checkedTheme(updated);
+}
+
+/** The site as written, unless its languages or colours do not fit together: then the write (in a transaction) is undone. */
+function checkedTheme(site: Site): Site {
+  const problem = siteThemeProblem(site);
+  if (problem) throw new SiteThemeRejected(problem.field, problem.message);
+  return site;
 }
 
 function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
@@ -34,6 +43,7 @@ function changedColumns(fields: SiteUpdate): Updateable<SitesTable> {
     ...(fields.scimInviteAlumni !== undefined && { scim_invite_alumni: fields.scimInviteAlumni }),
     ...(fields.answerWindowDays !== undefined && { answer_window_days: fields.answerWindowDays }),
     ...(fields.timeZone !== undefined && { time_zone: fields.timeZone }),
+    ...themeColumns(fields),
   };
 }
 
@@ -43,6 +53,7 @@ async function uniqueSlug<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if ((error as { code?: unknown }).code === '23505') throw new SlugTakenError();
+    if ((error as { constraint?: unknown }).constraint === 'sites_default_lang_offered') throw new SiteThemeRejected('defaultLang', 'defaultLang: must be one of the languages the site offers (langs)');
     throw error;
   }
 }
@@ -64,5 +75,10 @@ export function toAdminSite(site: Site): AdminSite {
     heldWords: site.held_words,
     answerWindowDays: site.answer_window_days,
     timeZone: site.time_zone,
+    langs: site.langs,
+    themeRadius: site.theme_radius,
+    themeFont: site.theme_font,
+    themeSurface: site.theme_surface,
+    themeText: site.theme_text,
   };
 }

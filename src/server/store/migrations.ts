@@ -912,9 +912,23 @@ const migrations: Record<string, Migration> = {
   },
   '0024_hardening': {
     async up(db) {
-      // SCIM writes are audited (issue 25), with the SCIM token as the actor.
+      // SCIM writes are audited (issue 17), with the SCIM token as the actor.
       await sql`alter table admin_audit drop constraint admin_audit_actor_kind_check`.execute(db);
       await sql`alter table admin_audit add constraint admin_audit_actor_kind_check check (actor_kind in ('user', 'key', 'bootstrap', 'scim'))`.execute(db);
+    },
+  },
+  '0023_site_theme': {
+    async up(db) {
+      // The languages a site offers (its default among them) and its theme tokens for the elements (issue 16).
+      await db.schema
+        .alterTable('sites')
+        .addColumn('langs', sql`text[]`, (c) => c.notNull().defaultTo(sql`array['en', 'fr']::text[]`))
+        .addColumn('theme_radius', 'integer', (c) => c.check(sql`theme_radius between 0 and 24`))
+        .addColumn('theme_font', 'text')
+        .addColumn('theme_surface', 'text')
+        .addColumn('theme_text', 'text')
+        .execute();
+      await sql`alter table sites add constraint sites_default_lang_offered check (default_lang = any(langs))`.execute(db);
     },
   },
 };

@@ -32,6 +32,13 @@ export interface SitesTable {
   answer_window_days: Generated<number>;
   /** IANA time zone of the site's working days (Mon–Fri, 9–17): the only hours a reminder goes out. */
   time_zone: Generated<string>;
+  /** The languages the site offers (migration 0023); `default_lang` is one of them. */
+  langs: Generated<string[]>;
+  /** Theme tokens for the elements (`/v1/sites/:site/theme.css`): corner radius in px, font stack key, `#rrggbb` colours. */
+  theme_radius: ColumnType<number | null, number | null | undefined, number | null>;
+  theme_font: ColumnType<string | null, string | null | undefined, string | null>;
+  theme_surface: ColumnType<string | null, string | null | undefined, string | null>;
+  theme_text: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface PeopleTable {

@@ -1,6 +1,7 @@
 import type { SiteCreate } from '../../sdk/admin-schemas.js';
 import type { Db } from './database.js';
 import type { Site } from './schema.js';
+import { themeColumns } from '../admin/site-theme.js';
 
 export function findSiteBySlug(db: Db, slug: string): Promise<Site | undefined> {
   return db.selectFrom('sites').selectAll().where('slug', '=', slug).executeTakeFirst();
@@ -14,7 +15,7 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       slug: site.slug,
       name: site.name,
       allowed_origins: site.allowedOrigins ?? [],
-      default_lang: site.defaultLang ?? 'en',
+      default_lang: site.defaultLang ?? site.langs?.[0] ?? 'en',
       ...(site.consentTextVersion !== undefined && { consent_text_version: site.consentTextVersion }),
       accent_color: site.accentColor ?? null,
       careers_url: site.careersUrl ?? null,
@@ -25,6 +26,7 @@ export function createSite(db: Db, site: SiteCreate): Promise<Site> {
       ...(site.scimInviteAlumni !== undefined && { scim_invite_alumni: site.scimInviteAlumni }),
       ...(site.answerWindowDays !== undefined && { answer_window_days: site.answerWindowDays }),
       ...(site.timeZone !== undefined && { time_zone: site.timeZone }),
+      ...themeColumns(site),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
