@@ -27,7 +27,8 @@ after(async () => {
   await server?.close();
 });
 
-const page = (snippet: string, head = '') => `<!doctype html><html lang="en"><head><title>Jobs</title>${head}</head><body><main><h1>Jobs at Beaumont</h1>${snippet}</main></body></html>`;
+const page = (snippet: string, head = '') =>
+  `<!doctype html><html lang="en"><head><title>Jobs</title>${head}</head><body><main><h1>Jobs at Beaumont</h1>${snippet}</main></body></html>`;
 
 /** The first card as the candidate sees it. */
 async function firstCard(careersPage: Page) {

@@ -538,7 +538,8 @@ const fr: AdminTerms = {
   adThLangs: 'Langues proposées',
   adThLangsHint: 'Les langues de Hallway que le site propose\u202f; la langue par défaut en fait partie. Publiées avec les réglages publics du site.',
   adThTheme: 'Apparence des éléments',
-  adThThemeHint: 'Pour les pages carrières qui lient le theme.css du site (voir le code à intégrer). Les valeurs --hw-… de la page l’emportent. Vide : l’apparence de la page.',
+  adThThemeHint:
+    'Pour les pages carrières qui lient le theme.css du site (voir le code à intégrer). Les valeurs --hw-… de la page l’emportent. Vide : l’apparence de la page.',
   adThRadius: 'Arrondi des coins (px)',
   adThRadiusError: (max: number) => `Indiquez un nombre entier de pixels de 0 à ${max}.`,
   adThFont: 'Police',

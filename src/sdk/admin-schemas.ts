@@ -113,7 +113,12 @@ export const SiteCreate = z.strictObject({
   /** The site's working days' time zone (IANA, default `Europe/Paris`): a reminder goes out Mon–Fri, 9–17 there only. */
   timeZone: z.optional(z.string().check(z.refine(isTimeZone, 'must be a time zone such as Europe/Paris'))),
   /** The languages the site offers; elements on a page in another language speak `defaultLang`, which must be one of them. */
-  langs: z.optional(z.array(z.enum(SITE_LANGS)).check(z.minLength(1), z.refine((langs) => new Set(langs).size === langs.length, 'must not repeat a language'))),
+  langs: z.optional(
+    z.array(z.enum(SITE_LANGS)).check(
+      z.minLength(1),
+      z.refine((langs) => new Set(langs).size === langs.length, 'must not repeat a language'),
+    ),
+  ),
   /** Theme of the elements (`/v1/sites/:site/theme.css`): corner radius in px; `null` clears each token. */
   themeRadius: z.optional(z.nullable(z.int().check(z.minimum(0), z.maximum(THEME_RADIUS_MAX)))),
   themeFont: z.optional(z.nullable(z.enum(Object.keys(THEME_FONT_STACKS) as [ThemeFont, ...ThemeFont[]]))),

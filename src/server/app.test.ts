@@ -228,7 +228,13 @@ describe('HTTP', () => {
       .where('slug', '=', 'acme')
       .execute();
     const { response, body } = await getJson('/v1/sites/acme');
-    assert.deepEqual(body, { slug: 'acme', name: 'Acme Logistics', contactOrigins: ['https://careers.acme.example', 'https://hallway.example.com'], langs: ['en', 'fr'], defaultLang: 'en' });
+    assert.deepEqual(body, {
+      slug: 'acme',
+      name: 'Acme Logistics',
+      contactOrigins: ['https://careers.acme.example', 'https://hallway.example.com'],
+      langs: ['en', 'fr'],
+      defaultLang: 'en',
+    });
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     assert.equal(response.headers.get('cache-control'), 'public, max-age=60, stale-while-revalidate=600');
     const again = await app.request('/v1/sites/acme', { headers: { 'If-None-Match': response.headers.get('etag')! } });

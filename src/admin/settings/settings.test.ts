@@ -304,7 +304,14 @@ describe('hw-admin-settings: languages and theme', () => {
     button(el, 'Save').click();
     await until('saved', () => statuses(el).includes('Saved.'));
     const sent = received.at(-1)!.body as Record<string, unknown>;
-    expect([sent.langs, sent.defaultLang, sent.themeRadius, sent.themeFont, sent.themeSurface, sent.themeText]).to.deep.equal([['fr'], 'fr', 8, 'system-ui', '#ffffff', '#1f2328']);
+    expect([sent.langs, sent.defaultLang, sent.themeRadius, sent.themeFont, sent.themeSurface, sent.themeText]).to.deep.equal([
+      ['fr'],
+      'fr',
+      8,
+      'system-ui',
+      '#ffffff',
+      '#1f2328',
+    ]);
 
     await type(el, '#themeRadius', '');
     button(el, 'Save').click();

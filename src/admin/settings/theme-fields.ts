@@ -113,7 +113,9 @@ export function renderThemeFields(localize: LocalizeController<AdminTranslation>
           <option value="" ?selected=${draft.themeFont === ''}>${localize.term('adThFontPage')}</option>
           ${(Object.keys(THEME_FONT_STACKS) as ThemeFont[])
             .filter((font) => font !== 'inherit')
-            .map((font) => html`<option value=${font} ?selected=${draft.themeFont === font}>${localize.term(FONT_TERMS[font as Exclude<ThemeFont, 'inherit'>])}</option>`)}
+            .map(
+              (font) => html`<option value=${font} ?selected=${draft.themeFont === font}>${localize.term(FONT_TERMS[font as Exclude<ThemeFont, 'inherit'>])}</option>`,
+            )}
         </select>
       </div>
       ${colourField(localize, 'themeSurface', draft.themeSurface, invalid, edit)} ${colourField(localize, 'themeText', draft.themeText, invalid, edit, themeContrast(draft))}
@@ -121,7 +123,14 @@ export function renderThemeFields(localize: LocalizeController<AdminTranslation>
   `;
 }
 
-function colourField(localize: LocalizeController<AdminTranslation>, name: 'themeSurface' | 'themeText', value: string, invalid: Set<string>, edit: Edit, contrast?: number) {
+function colourField(
+  localize: LocalizeController<AdminTranslation>,
+  name: 'themeSurface' | 'themeText',
+  value: string,
+  invalid: Set<string>,
+  edit: Edit,
+  contrast?: number,
+) {
   const error = invalid.has(name);
   const low = contrast !== undefined && contrast < AA;
   const message = low

@@ -383,7 +383,9 @@ describe('people import', () => {
       csv: csv(HEADER, 'new1@acme.example,New One,Driver,,,,,', 'bob@acme.example,Bob Smith,Driver,,,,E1,'),
     });
     assert.equal(clash.status, 422);
-    assert.deepEqual(clash.body.error.problems, [{ line: 3, field: 'email', code: 'email_of_another_person', reason: 'already the e-mail of another person than this external id' }]);
+    assert.deepEqual(clash.body.error.problems, [
+      { line: 3, field: 'email', code: 'email_of_another_person', reason: 'already the e-mail of another person than this external id' },
+    ]);
     assert.deepEqual(await db.selectFrom('people').selectAll().orderBy('id').execute(), before);
   });
 

@@ -1,6 +1,14 @@
 import { parse } from 'csv-parse/sync';
 import { sql } from 'kysely';
-import { EMAIL_PATTERN, IMPORT_PREVIEW_ROWS, IMPORT_TEXT_MAX, type ImportFieldChange, type ImportPreview, type ImportProblem, type ImportProblemCode } from '../../sdk/admin-schemas.js';
+import {
+  EMAIL_PATTERN,
+  IMPORT_PREVIEW_ROWS,
+  IMPORT_TEXT_MAX,
+  type ImportFieldChange,
+  type ImportPreview,
+  type ImportProblem,
+  type ImportProblemCode,
+} from '../../sdk/admin-schemas.js';
 import { importProblem } from './import-problems.js';
 import type { Db } from '../store/database.js';
 import { newPublicId } from '../store/people.js';
@@ -84,7 +92,9 @@ export function readCsv(text: string): RawRow[] {
   } catch (error) {
     const { lines = 1, code, message } = error as { lines?: number; code?: string; message: string };
     const problem =
-      code === 'CSV_MAX_RECORD_SIZE' ? importProblem(lines, 'row', 'row_too_long', { kb: MAX_RECORD_CHARS / 1024 }) : importProblem(lines, 'row', 'invalid_csv', { detail: message });
+      code === 'CSV_MAX_RECORD_SIZE'
+        ? importProblem(lines, 'row', 'row_too_long', { kb: MAX_RECORD_CHARS / 1024 })
+        : importProblem(lines, 'row', 'invalid_csv', { detail: message });
     throw new ImportRejected([problem]);
   }
   const [header, ...rows] = records;
@@ -240,7 +250,8 @@ function planImport<P extends Existing>(existing: P[], rows: PersonRow[]): Plan<
   const byExternalId = new Map(existing.filter((person) => person.external_id).map((person) => [person.external_id!, person]));
   const matchedOnLine = new Map<number, number>();
   const plan: Plan<P> = { creates: [], updates: [], unchanged: 0, problems: [], lineOf: matchedOnLine };
-  const problem = (line: number, field: string, code: ImportProblemCode, params?: Record<string, string | number>) => plan.problems.push(importProblem(line, field, code, params));
+  const problem = (line: number, field: string, code: ImportProblemCode, params?: Record<string, string | number>) =>
+    plan.problems.push(importProblem(line, field, code, params));
 
   for (const row of rows) {
     const withId = row.externalId ? byExternalId.get(row.externalId) : undefined;

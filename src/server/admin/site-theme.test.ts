@@ -75,10 +75,7 @@ describe('site theme', () => {
     assert.equal(status, 200);
     assert.deepEqual([body.themeRadius, body.themeFont, body.themeSurface, body.themeText], [4, 'serif', '#fff8e7', '#2b1d0e']);
     const { css } = await themeCss('acme');
-    assert.equal(
-      css,
-      ':where(:root) { --hw-radius: 4px; --hw-font: Georgia, "Times New Roman", serif; --hw-card-background: #fff8e7; --hw-card-color: #2b1d0e; }\n',
-    );
+    assert.equal(css, ':where(:root) { --hw-radius: 4px; --hw-font: Georgia, "Times New Roman", serif; --hw-card-background: #fff8e7; --hw-card-color: #2b1d0e; }\n');
   });
 
   test('colours that do not read at 4.5:1 are refused, and the stored theme stays', async () => {

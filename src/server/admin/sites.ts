@@ -53,7 +53,8 @@ async function uniqueSlug<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if ((error as { code?: unknown }).code === '23505') throw new SlugTakenError();
-    if ((error as { constraint?: unknown }).constraint === 'sites_default_lang_offered') throw new SiteThemeRejected('defaultLang', 'defaultLang: must be one of the languages the site offers (langs)');
+    if ((error as { constraint?: unknown }).constraint === 'sites_default_lang_offered')
+      throw new SiteThemeRejected('defaultLang', 'defaultLang: must be one of the languages the site offers (langs)');
     throw error;
   }
 }
