@@ -149,7 +149,7 @@ for (const lang of ['en', 'fr'] as const) {
       assert.equal(page.isClosed(), false, 'and stays when the person says so');
 
       page.once('dialog', (dialog) => void dialog.accept());
-      await page.reload();
+      await page.reload({ waitUntil: 'domcontentloaded' }); // the editor's own readiness is awaited below, not every photo's load
       await editor.locator('[part="preview"]').waitFor();
       assert.equal(await bio.inputValue(), '', 'after a reload, what the server has');
       assert.equal(await editor.locator('input[name="showProfile"]').isChecked(), true);

@@ -475,6 +475,7 @@ const en = {
   adOidcEmailSignIn: 'Employees may still sign in with an e-mail link',
   adOidcEmailSignInHint: 'Turned off, this site’s employees can only sign in with their company account. The HR workspace keeps its e-mail links.',
   adOidcFieldError: 'Check this field: it is required, and an issuer is an https address.',
+  adOidcSave: 'Save company sign-in',
   adOidcRemove: 'Remove company sign-in',
   adOidcRemoved: 'Company sign-in is removed: people sign in with the e-mail link.',
   adScimHeading: 'Provisioning (SCIM)',

@@ -479,6 +479,7 @@ const fr: AdminTerms = {
   adOidcEmailSignIn: 'Les employés peuvent encore se connecter avec un lien par e-mail',
   adOidcEmailSignInHint: 'Désactivé, les employés de ce site ne peuvent se connecter qu’avec leur compte d’entreprise. L’espace RH garde ses liens par e-mail.',
   adOidcFieldError: 'Vérifiez ce champ : il est obligatoire, et un émetteur est une adresse https.',
+  adOidcSave: 'Enregistrer la connexion par l’entreprise',
   adOidcRemove: 'Retirer la connexion par l’entreprise',
   adOidcRemoved: 'La connexion par l’entreprise est retirée : on se connecte avec le lien par e-mail.',
   adScimHeading: 'Provisionnement (SCIM)',

@@ -51,11 +51,11 @@ describe('hw-admin-company-sign-in', () => {
     serve(NONE);
     const el = await page();
     expect(texts(el, '.register dd')).to.deep.equal([REGISTER.redirectUri, REGISTER.scopes]);
-    expect(buttons(el), 'nothing to remove yet').to.deep.equal(['Save']);
+    expect(buttons(el), 'nothing to remove yet').to.deep.equal(['Save company sign-in']);
     await expect(el).to.be.accessible();
 
     await type(el, '#issuer', 'http://idp.example.com');
-    button(el, 'Save').click();
+    button(el, 'Save company sign-in').click();
     await until('the errors', () => alerts(el).length > 0);
     expect(alerts(el)).to.deep.equal(['Correct the highlighted fields.']);
     expect([...el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')].map((field) => field.id)).to.deep.equal(['issuer', 'clientId', 'clientSecret', 'displayName']);
@@ -68,14 +68,14 @@ describe('hw-admin-company-sign-in', () => {
     await type(el, '#clientSecret', 'the-secret');
     await type(el, '#displayName', 'Beaumont');
     expect(texts(el, '#displayName-hint')).to.deep.equal(['The button says “Sign in with Beaumont”.']);
-    button(el, 'Save').click();
+    button(el, 'Save company sign-in').click();
     await until('saved', () => statuses(el).includes('Saved.'));
     expect(puts().map((request) => request.body)).to.deep.equal([
       { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', clientSecret: 'the-secret', displayName: 'Beaumont', emailSignIn: true },
     ]);
     expect(value(el, '#clientSecret'), 'the secret is not kept on the page').to.equal('');
     expect(texts(el, '#clientSecret-hint')[0]).to.match(/^A secret is saved \(never shown\)/);
-    expect(buttons(el)).to.deep.equal(['Save', 'Remove company sign-in']);
+    expect(buttons(el)).to.deep.equal(['Save company sign-in', 'Remove company sign-in']);
     await expect(el).to.be.accessible();
   });
 
@@ -89,7 +89,7 @@ describe('hw-admin-company-sign-in', () => {
     await expect(el).to.be.accessible();
 
     $<HTMLInputElement>(el, '#emailSignIn').click();
-    button(el, 'Enregistrer').click();
+    button(el, 'Enregistrer la connexion par l’entreprise').click();
     await until('saved', () => statuses(el).includes('Enregistré.'));
     expect(puts().map((request) => request.body)).to.deep.equal([
       { issuer: 'https://beaumont.okta.com/oauth2/default', clientId: '0oa1beaumont', displayName: 'Beaumont', emailSignIn: false },

@@ -91,7 +91,7 @@ export class HwAdminCompanySignIn extends AdminElement {
         </div>
         ${this.renderFeedback()}
         <div class="actions">
-          <button type="submit">${localize.term('adSave')}</button>
+          <button type="submit">${localize.term('adOidcSave')}</button>
           ${configured ? html`<button type="button" class="secondary" @click=${this.removeSettings}>${localize.term('adOidcRemove')}</button>` : nothing}
         </div>
       </form>
