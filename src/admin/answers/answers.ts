@@ -7,6 +7,7 @@ import { Loader } from '../../components/shared/loader.js';
 import { baseStyles } from '../../components/shared/styles.js';
 import { AdminElement } from '../shared/admin-element.js';
 import { adminStyles } from '../shared/admin-styles.js';
+import { queueStyles } from '../shared/queue-styles.js';
 import styles from './answers.styles.js';
 
 const STATUS = { pending: 'adQaPending', approved: 'adQaApproved', rejected: 'adQaRejected' } as const;
@@ -18,7 +19,7 @@ const STATUS = { pending: 'adQaPending', approved: 'adQaApproved', rejected: 'ad
  * The candidate is never named here either.
  */
 export class HwAdminAnswers extends AdminElement {
-  static override styles = [baseStyles, adminStyles, styles];
+  static override styles = [baseStyles, adminStyles, queueStyles, styles];
 
   @state() private items: ModeratedAnswer[] = [];
 

@@ -9,9 +9,8 @@ import { baseStyles } from '../../components/shared/styles.js';
 import quoteStyles from '../../components/alumni-testimonials/alumni-testimonials.styles.js';
 import { AdminElement } from '../shared/admin-element.js';
 import { adminStyles } from '../shared/admin-styles.js';
+import { queueStyles } from '../shared/queue-styles.js';
 import { DialogController } from '../shared/dialog.js';
-
-import styles from './testimonials.styles.js';
 
 const ORDER = { pending: 0, rejected: 1, approved: 2 } as const;
 
@@ -26,7 +25,7 @@ export function queueOrder(a: ModeratedTestimonial, b: ModeratedTestimonial): nu
  * waiting ones first, with Approve, and Reject with a reason the author receives.
  */
 export class HwAdminTestimonials extends AdminElement {
-  static override styles = [baseStyles, fieldStyles, adminStyles, quoteStyles, styles];
+  static override styles = [baseStyles, fieldStyles, adminStyles, quoteStyles, queueStyles];
 
   @state() private items: ModeratedTestimonial[] = [];
   @state() private reasonInvalid = false;

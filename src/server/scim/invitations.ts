@@ -5,8 +5,9 @@
  */
 import { sql } from 'kysely';
 import type { Links } from '../auth/links.js';
-import { inviteAlumnus, invitePerson } from '../admin/invitations.js';
+import { inviteAlumnus, invitePerson, type Invitee } from '../admin/invitations.js';
 import type { Db } from '../store/database.js';
+import type { Site } from '../store/schema.js';
 
 /** How often the server looks for invitations due. */
 export const SCIM_INVITATIONS_INTERVAL_MS = 15 * 60_000;
@@ -34,18 +35,7 @@ async function inviteNewcomers(db: Db, links: Links, now: Date) {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('consents as c').select('c.id').whereRef('c.person_id', '=', 'p.id'))))
     .orderBy('p.id')
     .execute();
-  let sent = 0;
-  for (const person of due) {
-    if (!(await claim(db, person.id, 'invited_new_at', now))) continue;
-    const site = await db.selectFrom('sites').selectAll().where('id', '=', person.site_id).executeTakeFirstOrThrow();
-    try {
-      if ((await invitePerson(db, links, site, person, now)).invited) sent++;
-    } catch (error) {
-      await db.updateTable('scim_users').set({ invited_new_at: null }).where('person_id', '=', person.id).execute();
-      throw error;
-    }
-  }
-  return sent;
+  return inviteOnce(db, due, 'invited_new_at', now, async (trx, site, person) => (await invitePerson(trx, links, site, person, now)).invited);
 }
 
 /** Deactivated by the provider, still "left" (not alumni already), on a site that invites its leavers. */
@@ -62,21 +52,28 @@ async function inviteAlumni(db: Db, links: Links, now: Date) {
     .where('site.scim_invite_alumni', '=', true)
     .orderBy('p.id')
     .execute();
+  return inviteOnce(db, due, 'invited_alumni_at', now, async (trx, site, person) => {
+    await inviteAlumnus(trx, links, site, person);
+    return true;
+  });
+}
+
+type Mark = 'invited_new_at' | 'invited_alumni_at';
+type Due = Invitee & { site_id: number };
+
+/** Each due person in a transaction of their own: the mark is set with the invitation, or not at all. */
+async function inviteOnce(db: Db, due: Due[], mark: Mark, now: Date, invite: (trx: Db, site: Site, person: Due) => Promise<boolean>) {
   let sent = 0;
   for (const person of due) {
     const site = await db.selectFrom('sites').selectAll().where('id', '=', person.site_id).executeTakeFirstOrThrow();
-    const claimed = await db.transaction().execute(async (trx) => {
-      if (!(await claim(trx, person.id, 'invited_alumni_at', now))) return false;
-      await inviteAlumnus(trx, links, site, person);
-      return true;
-    });
-    if (claimed) sent++;
+    const invited = await db.transaction().execute(async (trx) => (await claim(trx, person.id, mark, now)) && invite(trx, site, person));
+    if (invited) sent++;
   }
   return sent;
 }
 
 /** Sets the mark unless another run set it first: only the run that sets it invites. */
-async function claim(db: Db, personId: number, mark: 'invited_new_at' | 'invited_alumni_at', now: Date) {
+async function claim(db: Db, personId: number, mark: Mark, now: Date) {
   const row = await db
     .updateTable('scim_users')
     .set({ [mark]: now })

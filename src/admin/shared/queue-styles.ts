@@ -1,6 +1,7 @@
 import { css } from 'lit';
 
-export default css`
+/** A moderation queue (testimonials, published answers): one item a row, its state above it. */
+export const queueStyles = css`
   .queue {
     display: grid;
     gap: 1.5rem;
