@@ -1,10 +1,15 @@
 /**
  * 6. How cost grows with the site: for each size (PostgreSQL 1k…300k, PGlite 1k…100k) a site is
- * seeded (timed: the triggers' cost shows here) and listPublicPeople is timed cold (no cache of ours)
- * for job-matched queries and for each fallback (team, location, everyone). The curve is printed as
- * the ratio to the smallest size, next to the budget at 100k people.
+ * seeded (timed: the triggers' cost shows here) and each list is timed cold, as a request pays it
+ * when no cache holds its answer: the site and its version read (every request reads them), then
+ * listPublicPeople — for job-matched queries and for each fallback (team, location, everyone). The
+ * site's title counts are read once per order version (site-titles.ts): that read, which the first
+ * list after a write changing the order pays, is timed on its own. The curve is printed as the ratio
+ * to the smallest size, next to the budgets at 100k and 300k people.
  */
 import { listPublicPeople } from '../src/server/public-people.js';
+import { SiteReader } from '../src/server/site.js';
+import { siteTitles } from '../src/server/site-titles.js';
 import { openDatabase, type Db } from '../src/server/store/database.js';
 import { migrate } from '../src/server/store/migrations.js';
 import type { PeopleQuery } from '../src/sdk/schemas.js';
@@ -27,6 +32,8 @@ export type Kind = keyof typeof SCALE_QUERIES;
 export interface SizeResult {
   people: number;
   seedMs: number;
+  /** Reading the site's title counts (no version given: never kept), median of 9, ms. */
+  titlesMs: number;
   /** Per kind: p50 and p95 of the cold call, ms. */
   kinds: Record<Kind, { p50: number; p95: number; matches: string[] }>;
 }
@@ -37,8 +44,18 @@ export async function measureSize(db: Db, people: number, slug: string): Promise
   const seeded = await seedBenchSite(db, people, slug);
   const seedMs = performance.now() - start;
   const site = { id: seeded.siteId, slug };
-  const run = (query: PeopleQuery) => listPublicPeople(db, site, { limit: 12, ...query }, 'https://hallway.example');
+  const sites = new SiteReader(db);
+  const run = async (query: PeopleQuery) => {
+    const { publicVersion } = (await sites.read(slug))!;
+    return listPublicPeople(db, site, { limit: 12, ...query }, 'https://hallway.example', publicVersion);
+  };
   await run({ job: 'Lighthouse Keeper' });
+  const titleReads: number[] = [];
+  for (let i = 0; i < 9; i++) {
+    const t = performance.now();
+    await siteTitles(db, site.id);
+    titleReads.push(performance.now() - t);
+  }
   const kinds = {} as SizeResult['kinds'];
   for (const [kind, queries] of Object.entries(SCALE_QUERIES) as [Kind, PeopleQuery[]][]) {
     const timings: number[] = [];
@@ -51,7 +68,7 @@ export async function measureSize(db: Db, people: number, slug: string): Promise
     }
     kinds[kind] = { p50: percentile(timings, 50), p95: percentile(timings, 95), matches: [...matches] };
   }
-  return { people, seedMs, kinds };
+  return { people, seedMs, titlesMs: percentile(titleReads, 50), kinds };
 }
 
 const BUDGETS: Record<Kind, { p50?: number; p95: number }> = {
@@ -61,7 +78,7 @@ const BUDGETS: Record<Kind, { p50?: number; p95: number }> = {
   all: { p95: 10 },
 };
 
-/** The table rows of one database's curve: each kind at each size, budgets checked at 100k. */
+/** The table rows of one database's curve: each kind at each size, budgets checked at 100k and above. */
 export function scaleRows(section: string, label: string, results: SizeResult[]): Row[] {
   const rows: Row[] = [];
   const first = results[0]!;
@@ -77,22 +94,31 @@ export function scaleRows(section: string, label: string, results: SizeResult[])
     budget: 'flat (linear)',
     status: 'report',
   });
-  const at100k = results.find((r) => r.people === 100_000);
+  rows.push({
+    section,
+    name: `${label}: title counts read, ms`,
+    value: curve((r) => r.titlesMs, 2),
+    budget: 'once per order write',
+    status: 'report',
+  });
+  const large = results.filter((r) => r.people >= 100_000);
+  const within = (value: (r: SizeResult) => number, limit: number) => (large.length > 0 ? passIf(large.every((r) => value(r) <= limit)) : 'report');
+  const at = large.map((r) => `${r.people / 1000}k`).join(' and ');
   for (const kind of Object.keys(BUDGETS) as Kind[]) {
     const budget = BUDGETS[kind];
     rows.push({
       section,
       name: `${label}: ${kind} p50, ms`,
       value: curve((r) => r.kinds[kind].p50, 2),
-      budget: budget.p50 ? `<= ${budget.p50} ms at 100k` : '',
-      status: budget.p50 && at100k ? passIf(at100k.kinds[kind].p50 <= budget.p50) : 'report',
+      budget: budget.p50 ? `<= ${budget.p50} ms at ${at}` : '',
+      status: budget.p50 ? within((r) => r.kinds[kind].p50, budget.p50) : 'report',
     });
     rows.push({
       section,
       name: `${label}: ${kind} p95, ms`,
       value: curve((r) => r.kinds[kind].p95, 2),
-      budget: `<= ${budget.p95} ms at 100k`,
-      status: at100k ? passIf(at100k.kinds[kind].p95 <= budget.p95) : 'report',
+      budget: `<= ${budget.p95} ms at ${at}`,
+      status: within((r) => r.kinds[kind].p95, budget.p95),
     });
   }
   return rows;

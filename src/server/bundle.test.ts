@@ -11,6 +11,7 @@ mkdirSync(join(dir, 'chunks'));
 writeFileSync(join(dir, 'hallway.js'), 'import "./chunks/shared-abc.js";\n');
 writeFileSync(join(dir, 'chunks', 'shared-abc.js'), 'export {};\n');
 writeFileSync(join(dir, 'chunks', 'me-editor-def.js'), 'export {};\n');
+writeFileSync(join(dir, 'chunks', 'admin-people-grid-ghi.js'), 'export {};\n');
 writeFileSync(join(dir, 'chunks', 'shared-abc.js.map'), '{}');
 writeFileSync(join(dir, 'admin.js'), 'export {};\n');
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ test('every file answers any origin; the release and the chunks are immutable, /
   assert.equal((await app.request('/hallway@1.2.2.js')).status, 404, 'only the release the server runs');
 });
 
-test('/integrity.json: sha384 of the pinned script and of the chunks candidates load, by absolute URL', async () => {
+test('/integrity.json: sha384 of the pinned script and of the chunks candidates load (not /me’s or the workspace’s), by absolute URL', async () => {
   assert.deepEqual(await (await app.request('/integrity.json')).json(), {
     version: '1.2.3',
     script: 'https://hallway.example.com/hallway@1.2.3.js',

@@ -62,9 +62,9 @@ export interface Integrity {
   integrity: Record<string, string>;
 }
 
-/** The hashes of `hallway.js` (as its pinned URL) and of every chunk it may load (not the /me page's). */
+/** The hashes of `hallway.js` (as its pinned URL) and of every chunk it may load (not the /me page's or the workspace's). */
 export async function integrity(dir: string, version: string, publicUrl: string): Promise<Integrity> {
-  const chunks = (await readdir(join(dir, 'chunks'))).filter((name) => name.endsWith('.js') && !name.startsWith('me-')).sort();
+  const chunks = (await readdir(join(dir, 'chunks'))).filter((name) => name.endsWith('.js') && !/^(me|admin)-/.test(name)).sort();
   const script = `${publicUrl}/hallway@${version}.js`;
   const files: [string, string][] = [[script, 'hallway.js'], ...chunks.map((name): [string, string] => [`${publicUrl}/chunks/${name}`, `chunks/${name}`])];
   const hashes = await Promise.all(files.map(async ([url, file]) => [url, sri(await readFile(join(dir, file)))] as const));

@@ -36,11 +36,11 @@ const QUERIES = { people: PeopleQuery, testimonials: TestimonialQuery, questions
  * answer through it, and so does `fastPath`, which serves them straight from `node:http`.
  */
 export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()) {
-  const produce: Record<ListKind, (site: Site, query: never, stale?: unknown) => Promise<unknown>> = {
-    people: (site, query: PeopleQuery, stale?: unknown) =>
-      stale ? refreshPublicPeople(db, site, query, stale as ListedPeople, publicUrl) : listPublicPeople(db, site, query, publicUrl),
-    testimonials: (site, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
-    questions: (site, query: AnswerQuery) => listPublicAnswers(db, site, query, publicUrl),
+  const produce: Record<ListKind, (site: Site, version: string, query: never, stale?: unknown) => Promise<unknown>> = {
+    people: (site, version, query: PeopleQuery, stale?: unknown) =>
+      stale ? refreshPublicPeople(db, site, query, stale as ListedPeople, publicUrl, version) : listPublicPeople(db, site, query, publicUrl, version),
+    testimonials: (site, _version, query: Parameters<typeof listPublicTestimonials>[2]) => listPublicTestimonials(db, site.id, query),
+    questions: (site, _version, query: AnswerQuery) => listPublicAnswers(db, site, query, publicUrl),
   };
 
   const parse = (kind: ListKind, query: Record<string, string>) => QUERIES[kind].safeParse(query);
@@ -53,7 +53,7 @@ export function publicLists(db: Db, publicUrl: string, cache = new PublicCache()
     query: unknown,
     request: { ifNoneMatch?: string | undefined; acceptEncoding?: string | undefined },
   ): Promise<ListAnswer> {
-    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, (stale) => produce[kind](site, query as never, stale));
+    const cached = await cache.get(`${site.id} ${kind} ${JSON.stringify(query)}`, version, (stale) => produce[kind](site, version, query as never, stale));
     countServed(kind, site, query as { job?: string; cursor?: string }, matchOf.get(cached) ?? readMatch(cached));
     const headers = answerHeaders(cached);
     if (etagMatches(request.ifNoneMatch, cached.etag)) return { status: 304, headers: headers.notModified, body: null };

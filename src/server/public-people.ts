@@ -1,12 +1,12 @@
 /**
  * The public people read model: who a candidate may see for a query, and what of them (PublicPerson).
  */
-import { sql, type AliasedSelectQueryBuilder, type Expression, type RawBuilder } from 'kysely';
+import { sql, type AliasedSelectQueryBuilder, type RawBuilder } from 'kysely';
 import { DEFAULT_LIMIT, type Channel, type Match, type PathStep, type PeopleQuery, type PublicPerson } from '../sdk/schemas.js';
 import { activeJobSource } from './admin/coverage.js';
 import { hasNul } from './nul.js';
+import { foldAll, siteTitles, type ListedGroup, type SiteTitles } from './site-titles.js';
 import type { Db } from './store/database.js';
-import { scoreTitles } from './trigrams.js';
 
 /** Below this title similarity (0–1, trigrams, case and accents folded) a person is not "in the job". */
 export const JOB_SIMILARITY_THRESHOLD = 0.4;
@@ -30,28 +30,34 @@ export class InvalidCursorError extends Error {}
  * The public people of a site for a candidate's query: those in the job first (title similarity),
  * else those of the team, else of the location, else everyone. Only people whose latest
  * "show my profile" consent is a grant and who still work there (or opted in as alumni) are listed.
+ * With `publicVersion` (the site's, as the request read it), the site's titles are read once per order
+ * version (site-titles.ts): a list never asked before then costs one statement.
  */
-export async function listPublicPeople(db: Db, site: { id: number; slug: string }, asked: PeopleQuery, photoBase: string): Promise<ListedPeople> {
+export async function listPublicPeople(db: Db, site: { id: number; slug: string }, asked: PeopleQuery, photoBase: string, publicVersion?: string): Promise<ListedPeople> {
   const atUrl = !asked.job && asked.url ? await jobAtUrl(db, site.id, asked.url) : undefined;
   const query = atUrl ? { ...asked, job: atUrl.title, team: asked.team ?? atUrl.team ?? undefined, location: asked.location ?? atUrl.location ?? undefined } : asked;
   const limit = Number(query.limit ?? DEFAULT_LIMIT);
   const cursor = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const [listed, [job, team, location]] = await Promise.all([
+    siteTitles(db, site.id, publicVersion),
+    foldAll(db, [query.job, query.team || undefined, query.location || undefined] as const),
+  ]);
   // Outside the job (a later page of a fallback list), every title is ranked.
   const threshold = !cursor || cursor.match === 'job' ? JOB_SIMILARITY_THRESHOLD : Infinity;
-  const titles = query.job ? await scoredTitles(db, site.id, query.job, threshold) : undefined;
-  const conditions = conditionsOf(query);
-  const ranking = ranked(conditions);
-  const match = cursor?.match ?? (await bestMatch(db, site.id, conditions, titles));
+  const titles = job === undefined ? undefined : scoredTitles(listed, job, threshold);
+  const keys = { team, location, language: query.lang?.split('-')[0]?.toLowerCase() };
+  const match = cursor?.match ?? bestMatch(listed, keys, titles);
+  const conditions = conditionsOf(keys);
   const offset = cursor?.offset ?? 0;
-  const inJob = titles && match === 'job' ? titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD) : titles;
+  const inMatch = titles && titlesOfMatch(listed, match, keys, titles);
 
   // Titles rank first: the page lies among the best-ranked titles holding enough people. The query
   // reads those titles' people only, and again with more titles when the match keeps too few of them.
   let rows: Awaited<ReturnType<typeof pageOf>>;
   for (let wanted = offset + limit + 1; ; wanted *= 8) {
-    const kept = inJob && bestRanked(inJob, wanted);
-    rows = await pageOf(db, site.id, { match, conditions, ranking, titles: kept, offset, limit });
-    if (rows.length > limit || kept === inJob || kept?.length === inJob?.length) break;
+    const kept = inMatch && bestRanked(inMatch, wanted);
+    rows = await pageOf(db, site.id, { match, conditions, titles: kept, listed, keys, offset, limit });
+    if (rows.length > limit || kept === inMatch || kept?.length === inMatch?.length) break;
   }
 
   const hasMore = rows.length > limit;
@@ -61,6 +67,17 @@ export async function listPublicPeople(db: Db, site: { id: number; slug: string 
     nextCursor: hasMore ? encodeCursor({ offset: offset + limit, match }) : null,
     ...(atUrl && { job: atUrl.title }),
   };
+}
+
+/**
+ * The titles whose people the match keeps, each with how many of them it keeps: in the job, the
+ * titles reaching the threshold; in a team or location, its titles only, counted there.
+ */
+function titlesOfMatch(site: SiteTitles, match: Match, keys: Keys, titles: ScoredTitle[]): ScoredTitle[] {
+  if (match === 'job') return titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD);
+  const within = match === 'team' ? site.byTeam.get(keys.team!) : match === 'location' ? site.byLocation.get(keys.location!) : undefined;
+  if (!within) return titles;
+  return titles.flatMap((title) => (within.has(title.key) ? [{ ...title, people: within.get(title.key)! }] : []));
 }
 
 /** The job of the site's list (the feed's, else the upload's) at a careers page's normalised address. */
@@ -90,9 +107,11 @@ function bestRanked(titles: ScoredTitle[], wanted: number): ScoredTitle[] {
 interface PageRequest {
   match: Match;
   conditions: Ranking;
-  ranking: Ranking;
   /** The titles whose people may be on the page (in the job, or all ranked); undefined without a job. */
   titles: ScoredTitle[] | undefined;
+  /** The site's counts: a group nobody is in is not read. */
+  listed: SiteTitles;
+  keys: Keys;
   offset: number;
   limit: number;
 }
@@ -119,11 +138,14 @@ async function pageOf(db: Db, siteId: number, request: PageRequest) {
  * order, so each group gives its first `offset + limit + 1` people and stops there; only those few
  * are sorted, never the whole site or a tie of thousands of equally ranked people.
  */
-function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, titles, offset, limit }: PageRequest & { titles: ScoredTitle[] }): ChosenPage {
+function chosenByTitle(db: Db, siteId: number, { match, conditions, titles, listed, keys, offset, limit }: PageRequest & { titles: ScoredTitle[] }): ChosenPage {
+  const ranking = ranked(conditions);
   // The match's own criterion is true for everyone it keeps: it orders nothing.
-  const open = [match === 'team' ? undefined : ranking.team, match === 'location' ? undefined : ranking.location, ranking.speaks].filter(
-    (criterion): criterion is RawBuilder<boolean> => criterion !== undefined,
-  );
+  const open = [
+    match === 'team' ? undefined : ranking.team && { sql: ranking.team, holds: (group: ListedGroup) => group.team === keys.team },
+    match === 'location' ? undefined : ranking.location && { sql: ranking.location, holds: (group: ListedGroup) => group.location === keys.location },
+    ranking.speaks && { sql: ranking.speaks, holds: undefined },
+  ].filter((criterion) => criterion !== undefined);
   const combinations = open.reduce<boolean[][]>(
     (all) =>
       all.flatMap((values) => [
@@ -132,7 +154,15 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
       ]),
     [[]],
   );
-  const groups = titles.flatMap((title) => combinations.map((values) => ({ title, values })));
+  // Whether someone of the title may have these values (a group known empty is not read): the
+  // title's groups say it of team and location together, its speakers of the language.
+  const speaks = open.findIndex(({ holds }) => !holds);
+  const anyone = (title: ScoredTitle, values: boolean[]) => {
+    const speakers = listed.speakers.get(title.key)?.get(keys.language!) ?? 0;
+    if (speaks >= 0 && (values[speaks] ? speakers === 0 : speakers >= listed.people.get(title.key)!)) return false;
+    return (listed.groups.get(title.key) ?? []).some((group) => open.every(({ holds }, i) => !holds || holds(group) === values[i]));
+  };
+  const groups = titles.flatMap((title) => combinations.filter((values) => anyone(title, values)).map((values) => ({ title, values })));
   const column = <T>(type: string, value: (group: (typeof groups)[number]) => T) => sql`unnest(${groups.map(value)}::${sql.raw(type)})`;
   const groupColumns = [
     sql`${column('text[]', (g) => g.title.key)} as key`,
@@ -145,7 +175,7 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
     .select(['p.id', 'p.public_id', sql<string>`p.name_key collate "C"`.as('name_order')])
     .where('p.job_title_key', '=', sql<string>`g.key`)
     .where(matchCondition(match, conditions, true));
-  open.forEach((criterion, i) => (firstOfGroup = firstOfGroup.where(sql<boolean>`${criterion} = ${sql.ref(`g.b${i}`)}`)));
+  open.forEach((criterion, i) => (firstOfGroup = firstOfGroup.where(sql<boolean>`${criterion.sql} = ${sql.ref(`g.b${i}`)}`)));
   const first = firstOfGroup
     .orderBy(sql`p.name_key collate "C"`)
     .orderBy('p.public_id')
@@ -170,7 +200,8 @@ function chosenByTitle(db: Db, siteId: number, { match, conditions, ranking, tit
 }
 
 /** Without a job: the listed people kept by the match, sorted by the criteria, then by name. */
-function chosenBySort(db: Db, siteId: number, { match, conditions, ranking, offset, limit }: PageRequest): ChosenPage {
+function chosenBySort(db: Db, siteId: number, { match, conditions, offset, limit }: PageRequest): ChosenPage {
+  const ranking = ranked(conditions);
   const criteria: RawBuilder<unknown>[] = [];
   for (const criterion of [ranking.team, ranking.location, ranking.speaks]) if (criterion) criteria.push(criterion);
   let page = visiblePeople(db, siteId)
@@ -199,11 +230,12 @@ export async function refreshPublicPeople(
   query: PeopleQuery,
   previous: ListedPeople,
   photoBase: string,
+  publicVersion?: string,
 ): Promise<ListedPeople> {
   const ids = previous.items.map((person) => person.id);
   if (ids.length === 0) return previous;
   const rows = await publicColumns(visiblePeople(db, site.id)).where('p.public_id', 'in', ids).execute();
-  if (rows.length !== ids.length) return listPublicPeople(db, site, query, photoBase);
+  if (rows.length !== ids.length) return listPublicPeople(db, site, query, photoBase, publicVersion);
   const byId = new Map(rows.map((row) => [row.public_id, row]));
   return { ...previous, items: ids.map((id) => toPublicPerson(byId.get(id)!, site.slug, photoBase)) };
 }
@@ -217,25 +249,12 @@ interface ScoredTitle {
   rank: number;
 }
 
-/**
- * The site's listed job titles scored against the candidate's (one small read): those reaching
- * `threshold`, or when none does, all of them.
- */
-async function scoredTitles(db: Db, siteId: number, job: string, threshold: number): Promise<ScoredTitle[]> {
-  const { folded, keys } = await db
-    .selectNoFrom([
-      sql<string>`hw_fold(${job})`.as('folded'),
-      // As JSON: both drivers parse it faster than a text array.
-      sql<[string, number][]>`(
-        select coalesce(json_agg(json_build_array(job_title_key, people)), '[]') from listed_titles where site_id = ${siteId} and people > 0
-      )`.as('keys'),
-    ])
-    .executeTakeFirstOrThrow();
-  const people = new Map(keys);
-  return scoreTitles(folded, [...people.keys()], threshold).map(({ title, score }) => ({
+/** The site's listed titles scored against the candidate's (folded): those reaching `threshold`, or when none does, all of them. */
+function scoredTitles(listed: SiteTitles, job: string, threshold: number): ScoredTitle[] {
+  return listed.scorer.score(job, threshold).map(({ title, score }) => ({
     key: title,
     score,
-    people: people.get(title)!,
+    people: listed.people.get(title)!,
     rank: Math.round(score * 100) / 100,
   }));
 }
@@ -285,6 +304,13 @@ function visiblePeople(db: Db, siteId: number) {
   return db.selectFrom('people as p').where('p.site_id', '=', siteId).where('p.listed', '=', true);
 }
 
+/** The team and location a query names, folded as the people's `team_key` and `location_key` are, and its language. */
+interface Keys {
+  team: string | undefined;
+  location: string | undefined;
+  language: string | undefined;
+}
+
 /** SQL for each criterion besides the job title that the query names; absent when it doesn't. */
 interface Ranking {
   team?: RawBuilder<boolean>;
@@ -296,11 +322,11 @@ interface Ranking {
  * Each criterion as a condition (null for a person without a team or location) on the folded
  * columns, as the indexes have them; `ranked` makes them never null, to sort on.
  */
-function conditionsOf(query: PeopleQuery): Ranking {
-  const language = query.lang?.split('-')[0]?.toLowerCase();
+function conditionsOf(keys: Keys): Ranking {
+  const language = keys.language;
   return {
-    team: query.team ? sql<boolean>`p.team_key = hw_fold(${query.team})` : undefined,
-    location: query.location ? sql<boolean>`p.location_key = hw_fold(${query.location})` : undefined,
+    team: keys.team === undefined ? undefined : sql<boolean>`p.team_key = ${keys.team}`,
+    location: keys.location === undefined ? undefined : sql<boolean>`p.location_key = ${keys.location}`,
     // `@>` rather than `= any`: the GIN index on languages serves it, and it is never null.
     speaks: language ? sql<boolean>`p.languages @> array[${language}]::text[]` : undefined,
   };
@@ -312,15 +338,11 @@ function ranked(conditions: Ranking): Ranking {
 }
 
 /** The first of job, team and location (those the query names) that some listed person matches; else all. */
-async function bestMatch(db: Db, siteId: number, conditions: Ranking, titles: ScoredTitle[] | undefined): Promise<Match> {
+function bestMatch(listed: SiteTitles, keys: Keys, titles: ScoredTitle[] | undefined): Match {
   if (titles?.some((title) => title.score >= JOB_SIMILARITY_THRESHOLD)) return 'job';
-  const listed = visiblePeople(db, siteId).select(sql`1`.as('one'));
-  const asked: [Match, Expression<unknown>][] = [];
-  if (conditions.team) asked.push(['team', listed.where(conditions.team)]);
-  if (conditions.location) asked.push(['location', listed.where(conditions.location)]);
-  if (asked.length === 0) return 'all';
-  const found: Record<string, boolean> = await db.selectNoFrom(asked.map(([name, subquery]) => sql<boolean>`exists (${subquery})`.as(name))).executeTakeFirstOrThrow();
-  return asked.find(([name]) => found[name])?.[0] ?? 'all';
+  if (keys.team !== undefined && listed.byTeam.has(keys.team)) return 'team';
+  if (keys.location !== undefined && listed.byLocation.has(keys.location)) return 'location';
+  return 'all';
 }
 
 /** Who the match keeps; for `job`, the job's titles already did (`titlesKept`), if the query names one. */

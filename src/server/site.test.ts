@@ -41,9 +41,24 @@ test('sites come with their public version; unknown slugs are undefined', async 
 test('requests arriving together share one read', async () => {
   const { db: counted, statements } = counting(db);
   const reader = new SiteReader(counted);
-  const found = await Promise.all(Array.from({ length: 50 }, (_, i) => reader.read(i % 2 ? 'north' : 'south')));
-  assert.equal(found.filter(Boolean).length, 50);
-  assert.equal(statements(), 1);
+  const burst = () => Promise.all(Array.from({ length: 50 }, (_, i) => reader.read(i % 2 ? 'north' : 'south')));
+  assert.equal((await burst()).filter(Boolean).length, 50);
+  assert.equal(statements(), 2, 'the versions, then the rows of the sites not read before');
+  assert.equal((await burst()).filter(Boolean).length, 50);
+  assert.equal(statements(), 3, 'the versions only: no site row changed');
+});
+
+test('a site changed since it was last read is read again by the next request', async () => {
+  const reader = new SiteReader(db);
+  assert.equal((await reader.read('north'))?.site.name, 'North');
+  await db.updateTable('sites').set({ name: 'North Hotels' }).where('slug', '=', 'north').execute();
+  assert.equal((await reader.read('north'))?.site.name, 'North Hotels');
+  await db.updateTable('sites').set({ name: 'North' }).where('slug', '=', 'north').execute();
+  assert.equal((await reader.read('north'))?.site.name, 'North');
+  await db.updateTable('sites').set({ slug: 'north-east' }).where('slug', '=', 'north').execute();
+  assert.equal(await reader.read('north'), undefined, 'a slug renamed away is no longer found');
+  assert.equal((await reader.read('north-east'))?.site.name, 'North');
+  await db.updateTable('sites').set({ slug: 'north' }).where('slug', '=', 'north-east').execute();
 });
 
 test('a write finished before a request is always seen by it', async () => {

@@ -15,6 +15,8 @@ interface Found {
 
 /** Requests that may wait for the next read of the sites; more are shed (503 `overloaded`). */
 export const MAX_WAITING_REQUESTS = 2_000;
+/** Site rows kept between reads, beyond which the oldest read are read again when next asked. */
+const MAX_KEPT_SITES = 10_000;
 
 /**
  * Reads sites with their public version, fresh for every request yet at most one query at a time:
@@ -66,16 +68,44 @@ export class SiteReader {
     this.running = false;
   }
 
+  /** Site rows as last read, by slug, with the row version (`xmin`) they were read at. */
+  private rows = new Map<string, { id: number; xmin: string; site: Site }>();
+
+  /**
+   * Each burst reads the sites' versions and row versions only; a site's whole row (some 20 columns,
+   * which PGlite converts slowly) is read again only when it changed. `xmin` is the transaction that
+   * wrote the row's current version: any update of the row gives it a new one.
+   */
   private async query(slugs: string[]): Promise<Map<string, Found>> {
-    const rows = await this.db
+    const versions = await this.db
       .selectFrom('sites as s')
       .leftJoin('public_versions as v', 'v.site_id', 's.id')
-      .selectAll('s')
+      .select(['s.id', 's.slug', sql<string>`s.xmin::text`.as('xmin')])
       // "version.order_version": see PublicCache.
       .select(sql<string>`coalesce(v.version, 0) || '.' || coalesce(v.order_version, 0)`.as('public_version'))
       .where('s.slug', 'in', slugs)
       .execute();
-    return new Map(rows.map(({ public_version, ...site }) => [site.slug, { site, publicVersion: public_version }]));
+    const changed = versions.filter(({ id, slug, xmin }) => this.rows.get(slug)?.id !== id || this.rows.get(slug)?.xmin !== xmin);
+    if (changed.length > 0) {
+      const rows = await this.db
+        .selectFrom('sites')
+        .selectAll()
+        .select(sql<string>`xmin::text`.as('xmin'))
+        .where(
+          'id',
+          'in',
+          changed.map(({ id }) => id),
+        )
+        .execute();
+      for (const { xmin, ...site } of rows) this.rows.set(site.slug, { id: site.id, xmin, site });
+      if (this.rows.size > MAX_KEPT_SITES) for (const slug of [...this.rows.keys()].slice(0, this.rows.size - MAX_KEPT_SITES)) this.rows.delete(slug);
+    }
+    const found = new Map<string, Found>();
+    for (const { slug, public_version } of versions) {
+      const kept = this.rows.get(slug);
+      if (kept) found.set(slug, { site: kept.site, publicVersion: public_version });
+    }
+    return found;
   }
 }
 

@@ -23,8 +23,11 @@ class Dictionary {
   private lastPosition = new Int32Array(256).fill(-1);
   private mark = new Uint8Array(256);
 
-  /** The trigrams of each word padded as pg_trgm pads it ("  word "), in order, repeats kept. */
-  trigrams(text: string): Trigrams {
+  /**
+   * The trigrams of each word padded as pg_trgm pads it ("  word "), in order, repeats kept. With
+   * `unknown`, trigrams not in the dictionary are numbered after it, in that map, and not added.
+   */
+  trigrams(text: string, unknown?: Map<number | string, number>): Trigrams {
     const positional: number[] = [];
     let first = SPACE;
     let second = SPACE;
@@ -37,15 +40,15 @@ class Dictionary {
           first = second = SPACE;
           inWord = true;
         }
-        positional.push(this.id(first, second, point));
+        positional.push(this.id(first, second, point, unknown));
         first = second;
         second = point;
       } else if (inWord) {
-        positional.push(this.id(first, second, SPACE));
+        positional.push(this.id(first, second, SPACE, unknown));
         inWord = false;
       }
     }
-    if (inWord) positional.push(this.id(first, second, SPACE));
+    if (inWord) positional.push(this.id(first, second, SPACE, unknown));
     return { positional, unique: this.distinct(positional) };
   }
 
@@ -56,12 +59,12 @@ class Dictionary {
   }
 
   /** A trigram's number here, keyed by its code points: packed in a small integer when they are below 1024. */
-  private id(first: number, second: number, third: number): number {
+  private id(first: number, second: number, third: number, unknown?: Map<number | string, number>): number {
     const trigram = (first | second | third) < 1024 ? (first << 20) | (second << 10) | third : `${first} ${second} ${third}`;
-    let id = this.ids.get(trigram);
+    let id = this.ids.get(trigram) ?? unknown?.get(trigram);
     if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(trigram, id);
+      id = this.ids.size + (unknown?.size ?? 0);
+      (unknown ?? this.ids).set(trigram, id);
       if (id >= this.mark.length) this.grow();
     }
     return id;
@@ -163,61 +166,87 @@ export function trigramSimilarities(a: string, b: string): { similarity: number;
 }
 
 /**
- * How well listed titles fit the title a candidate looks at: either may be a few words longer than
- * the other ("Chef" / "Head Chef"), so the best of similarity and word similarity both ways.
- * Returns the titles scoring at least `threshold`; when none does, every title (a fallback list is
- * still ranked by closeness). A title sharing too few trigrams to reach `threshold` is not scored
- * exactly unless it has to be: that is most titles, and most of the work.
+ * A fixed list of titles (a site's listed titles, kept while they do not change) scored against one
+ * job after another. Each title's trigrams are read once; a job is scored exactly only against the
+ * titles sharing one of its trigrams, through an index of them (a title sharing none scores 0, and
+ * cannot reach a positive threshold); a job's trigrams are looked up, never added, so scoring many
+ * jobs does not grow the dictionary.
  */
-export function scoreTitles(job: string, titles: string[], threshold: number): { title: string; score: number }[] {
-  const dictionary = new Dictionary();
-  const wanted = dictionary.trigrams(job);
-  const listed = titles.map((title) => dictionary.trigrams(title));
-  const score = (i: number) => {
-    const trigrams = listed[i]!;
+export class TitleScorer {
+  private readonly dictionary = new Dictionary();
+  private readonly listed: Trigrams[];
+  private readonly titlesOf = new Map<number, number[]>();
+  private readonly common: Int32Array;
+
+  constructor(readonly titles: readonly string[]) {
+    this.listed = titles.map((title) => this.dictionary.trigrams(title));
+    this.listed.forEach((trigrams, i) => {
+      for (const id of trigrams.unique) {
+        const holders = this.titlesOf.get(id);
+        if (holders) holders.push(i);
+        else this.titlesOf.set(id, [i]);
+      }
+    });
+    this.common = new Int32Array(titles.length);
+  }
+
+  /**
+   * How well each title fits `job` (folded): either may be a few words longer than the other ("Chef" /
+   * "Head Chef"), so the best of similarity and word similarity both ways. The titles scoring at least
+   * `threshold`, in list order; when none does, every title (a fallback list is still ranked by closeness).
+   */
+  score(job: string, threshold: number): { title: string; score: number }[] {
+    const wanted = this.dictionary.trigrams(job, new Map());
+    const sharing = this.sharing(wanted);
+    const scores = new Map<number, number>();
+    const scoreOf = (index: number) => scores.get(index) ?? scores.set(index, this.exact(index, wanted)).get(index)!;
+    const reaching = threshold <= 0 ? [] : sharing.filter(({ index, bound }) => bound >= threshold && scoreOf(index) >= threshold).map(({ index }) => index);
+    if (reaching.length > 0) return reaching.map((index) => ({ title: this.titles[index]!, score: scoreOf(index) }));
+    // Every title: those sharing no trigram score 0 by every measure.
+    const shared = new Set(sharing.map(({ index }) => index));
+    return this.titles.map((title, index) => ({ title, score: shared.has(index) ? scoreOf(index) : 0 }));
+  }
+
+  /** The indexes of the titles reaching `threshold` (> 0) for `job` (folded), ascending. */
+  reaching(job: string, threshold: number): number[] {
+    const wanted = this.dictionary.trigrams(job, new Map());
+    return this.sharing(wanted)
+      .filter(({ index, bound }) => bound >= threshold && this.exact(index, wanted) >= threshold)
+      .map(({ index }) => index);
+  }
+
+  /** The titles sharing a trigram with `wanted`, ascending, each with the most any measure can give it. */
+  private sharing(wanted: Trigrams): { index: number; bound: number }[] {
+    const common = this.common;
+    const touched: number[] = [];
+    for (const id of wanted.unique) for (const i of this.titlesOf.get(id) ?? []) if (common[i]!++ === 0) touched.push(i);
+    return touched
+      .sort((a, b) => a - b)
+      .map((index) => {
+        // No measure exceeds the shared trigrams over the shorter set.
+        const bound = common[index]! / Math.min(this.listed[index]!.unique.length, wanted.unique.length);
+        common[index] = 0;
+        return { index, bound };
+      });
+  }
+
+  private exact(index: number, wanted: Trigrams): number {
+    const trigrams = this.listed[index]!;
+    const dictionary = this.dictionary;
     return Math.max(dictionary.similarity(trigrams, wanted), dictionary.wordSimilarity(wanted, trigrams), dictionary.wordSimilarity(trigrams, wanted));
-  };
-  const reaching: { title: string; score: number }[] = [];
-  titles.forEach((title, i) => {
-    // No measure exceeds the shared trigrams over the shorter set.
-    const bound = dictionary.common(listed[i]!, wanted) / Math.min(listed[i]!.unique.length, wanted.unique.length);
-    if (bound < threshold) return;
-    const exact = score(i);
-    if (exact >= threshold) reaching.push({ title, score: exact });
-  });
-  return reaching.length > 0 ? reaching : titles.map((title, i) => ({ title, score: score(i) }));
+  }
+}
+
+/** `TitleScorer.score` for one job. */
+export function scoreTitles(job: string, titles: string[], threshold: number): { title: string; score: number }[] {
+  return new TitleScorer(titles).score(job, threshold);
 }
 
 /**
  * `scoreTitles` for many jobs at once (the workspace's coverage): for each job, the indexes of the
- * titles reaching `threshold`, none when none does. Each title's trigrams are read once for all
- * jobs, and a job is scored only against the titles sharing one of its trigrams (found through an
- * index of them): a title sharing none cannot reach a positive threshold.
+ * titles reaching `threshold` (> 0), none when none does.
  */
 export function titlesReaching(jobs: string[], titles: string[], threshold: number): number[][] {
-  const dictionary = new Dictionary();
-  const listed = titles.map((title) => dictionary.trigrams(title));
-  const titlesOf = new Map<number, number[]>();
-  listed.forEach((trigrams, i) => {
-    for (const id of trigrams.unique) {
-      const holders = titlesOf.get(id);
-      if (holders) holders.push(i);
-      else titlesOf.set(id, [i]);
-    }
-  });
-  const common = new Int32Array(titles.length);
-  return jobs.map((job) => {
-    const wanted = dictionary.trigrams(job);
-    const touched: number[] = [];
-    for (const id of wanted.unique) for (const i of titlesOf.get(id) ?? []) if (common[i]!++ === 0) touched.push(i);
-    const reaching = touched.filter((i) => {
-      const trigrams = listed[i]!;
-      // No measure exceeds the shared trigrams over the shorter set.
-      const bound = common[i]! / Math.min(trigrams.unique.length, wanted.unique.length);
-      common[i] = 0;
-      if (bound < threshold) return false;
-      return Math.max(dictionary.similarity(trigrams, wanted), dictionary.wordSimilarity(wanted, trigrams), dictionary.wordSimilarity(trigrams, wanted)) >= threshold;
-    });
-    return reaching.sort((a, b) => a - b);
-  });
+  const scorer = new TitleScorer(titles);
+  return jobs.map((job) => scorer.reaching(job, threshold));
 }

@@ -3,10 +3,17 @@
 export const ISO_WEEK = /^(\d{4})-W(\d{2})$/;
 const DAY_MS = 24 * 3600_000;
 
+/** The last day asked and its Monday: every list served counts with today's (analytics/counter.ts). */
+let last = { day: NaN, monday: '' };
+
 /** The Monday (UTC, `YYYY-MM-DD`) of the week holding `at`. */
 export function mondayOf(at: Date): string {
+  const dayNumber = Math.floor(at.getTime() / DAY_MS);
+  if (dayNumber === last.day) return last.monday;
   const day = (at.getUTCDay() + 6) % 7; // Monday 0 … Sunday 6
-  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()) - day * DAY_MS).toISOString().slice(0, 10);
+  const monday = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()) - day * DAY_MS).toISOString().slice(0, 10);
+  last = { day: dayNumber, monday };
+  return monday;
 }
 
 /** `2026-11-30` → `2026-W49`: the ISO year is the one of the week's Thursday. */

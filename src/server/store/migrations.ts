@@ -917,6 +917,99 @@ const migrations: Record<string, Migration> = {
       await sql`alter table admin_audit add constraint admin_audit_actor_kind_check check (actor_kind in ('user', 'key', 'bootstrap', 'scim'))`.execute(db);
     },
   },
+  '0025_listed_groups': {
+    async up(db) {
+      // Listed people counted by title, team and location, and by title and language (issue 19):
+      // matching learns from these few rows whether a team or location has anyone, which titles hold
+      // its people, and which groups of a page are empty, without reading people. '' stands for no
+      // team or location (a primary key holds no null). `people` is in no index, and pages keep room,
+      // so the triggers' updates stay HOT and the tables compact.
+      await sql`
+        create table listed_groups (
+          site_id integer not null references sites (id) on delete cascade,
+          job_title_key text not null,
+          team_key text not null,
+          location_key text not null,
+          people integer not null,
+          primary key (site_id, job_title_key, team_key, location_key)
+        ) with (fillfactor = 70)`.execute(db);
+      await sql`
+        create table listed_languages (
+          site_id integer not null references sites (id) on delete cascade,
+          job_title_key text not null,
+          language text not null,
+          people integer not null,
+          primary key (site_id, job_title_key, language)
+        ) with (fillfactor = 70)`.execute(db);
+      // Each row's keys as the counts have them: a person's distinct languages, one row each.
+      const groupsOf = (rows: string) =>
+        `select site_id, job_title_key, coalesce(team_key, '') as team_key, coalesce(location_key, '') as location_key from ${rows} where listed`;
+      const languagesOf = (rows: string) =>
+        `select r.site_id, r.job_title_key, l.language from ${rows} r cross join lateral (select distinct unnest(r.languages) as language) l
+          where r.listed and l.language is not null`;
+      await sql`insert into listed_groups select *, count(*) from (${sql.raw(groupsOf('people'))}) g group by 1, 2, 3, 4`.execute(db);
+      await sql`insert into listed_languages select *, count(*) from (${sql.raw(languagesOf('people'))}) l group by 1, 2, 3`.execute(db);
+      await sql`drop table listed_titles`.execute(db);
+      // The per-title counts the workspace's coverage reads, as before.
+      await sql`
+        create view listed_titles as
+        select site_id, job_title_key, sum(people)::integer as people from listed_groups group by site_id, job_title_key`.execute(db);
+
+      // The counts a statement moves: its new rows' keys counted up, its old rows' counted down.
+      const GROUP = 'site_id, job_title_key, team_key, location_key';
+      const LANGUAGE = 'site_id, job_title_key, language';
+      const counted = (columns: string, rows: string) =>
+        `(select coalesce(jsonb_agg(jsonb_build_array(${columns}, n)), '[]') from (
+          select ${columns}, sum(delta) as n from (${rows}) d group by ${columns} having sum(delta) <> 0) c)`;
+      const moved = (keys: (rows: string) => string, columns: string, rows: { added?: boolean; removed?: boolean }) =>
+        sql.raw(
+          counted(
+            columns,
+            [rows.added && `select *, 1 as delta from (${keys('new_rows')}) a`, rows.removed && `select *, -1 as delta from (${keys('old_rows')}) r`]
+              .filter(Boolean)
+              .join(' union all '),
+          ),
+        );
+      const counts = (rows: { added?: boolean; removed?: boolean }) =>
+        sql`perform hw_count_listed(${moved(groupsOf, GROUP, rows)}, ${moved(languagesOf, LANGUAGE, rows)});`;
+      await sql`drop function hw_count_titles(jsonb)`.execute(db);
+      await sql`
+        create function hw_count_listed(groups jsonb, languages jsonb) returns void language sql as $$
+          insert into listed_groups (site_id, job_title_key, team_key, location_key, people)
+          select (c->>0)::integer, c->>1, c->>2, c->>3, (c->>4)::integer from jsonb_array_elements(groups) c
+          where (c->>0)::integer in (select id from sites)
+          on conflict (site_id, job_title_key, team_key, location_key) do update set people = listed_groups.people + excluded.people;
+          insert into listed_languages (site_id, job_title_key, language, people)
+          select (c->>0)::integer, c->>1, c->>2, (c->>3)::integer from jsonb_array_elements(languages) c
+          where (c->>0)::integer in (select id from sites)
+          on conflict (site_id, job_title_key, language) do update set people = listed_languages.people + excluded.people
+        $$
+      `.execute(db);
+      // A transition table exists only for the events that have it, hence one branch per event.
+      await sql`
+        create or replace function hw_people_written() returns trigger language plpgsql as $$
+        begin
+          if tg_op = 'INSERT' then
+            perform hw_touch_sites('{}', array(select site_id from new_rows));
+            ${counts({ added: true })}
+          elsif tg_op = 'DELETE' then
+            perform hw_touch_sites('{}', array(select site_id from old_rows));
+            ${counts({ removed: true })}
+          else
+            perform hw_touch_sites(
+              array(select site_id from new_rows),
+              -- Who is listed, and what matching and the order read (folded columns follow theirs).
+              array(select o.site_id from old_rows o join new_rows n on n.id = o.id
+                where (o.listed, o.site_id, o.public_id, o.display_name, o.job_title, o.team, o.location, o.languages)
+                  is distinct from (n.listed, n.site_id, n.public_id, n.display_name, n.job_title, n.team, n.location, n.languages)
+                union select n.site_id from old_rows o join new_rows n on n.id = o.id where o.site_id <> n.site_id));
+            ${counts({ added: true, removed: true })}
+          end if;
+          return null;
+        end $$
+      `.execute(db);
+    },
+  },
   '0023_site_theme': {
     async up(db) {
       // The languages a site offers (its default among them) and its theme tokens for the elements (issue 16).

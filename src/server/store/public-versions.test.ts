@@ -16,24 +16,40 @@ after(() => drop());
 const version = async (siteId: number) =>
   Number((await db.selectFrom('public_versions').select('version').where('site_id', '=', siteId).executeTakeFirst())?.version ?? 0);
 
-/** listed_titles as kept by the triggers, and as counted from people: they must agree. */
+/** listed_groups as kept by the triggers, and as counted from people: they must agree. */
 async function titleCounts(siteId: number) {
   const kept = await db
-    .selectFrom('listed_titles')
-    .select(['job_title_key', 'people'])
+    .selectFrom('listed_groups')
+    .select(['job_title_key', 'team_key', 'location_key', 'people'])
     .where('site_id', '=', siteId)
     .where('people', '>', 0)
-    .orderBy('job_title_key')
+    .orderBy(['job_title_key', 'team_key', 'location_key'])
     .execute();
   const counted = await db
     .selectFrom('people')
-    .select(['job_title_key', sql<number>`count(*)::integer`.as('people')])
+    .select([
+      'job_title_key',
+      sql<string>`coalesce(team_key, '')`.as('team_key'),
+      sql<string>`coalesce(location_key, '')`.as('location_key'),
+      sql<number>`count(*)::integer`.as('people'),
+    ])
     .where('site_id', '=', siteId)
     .where('listed', '=', true)
-    .groupBy('job_title_key')
-    .orderBy('job_title_key')
+    .groupBy(['job_title_key', 'team_key', 'location_key'])
+    .orderBy(['job_title_key', 'team_key', 'location_key'])
     .execute();
-  return { kept, counted };
+  const keptLanguages = await db
+    .selectFrom('listed_languages')
+    .select(['job_title_key', 'language', 'people'])
+    .where('site_id', '=', siteId)
+    .where('people', '>', 0)
+    .orderBy(['job_title_key', 'language'])
+    .execute();
+  const { rows: countedLanguages } = await sql<{ job_title_key: string; language: string; people: number }>`
+    select job_title_key, language, count(*)::integer as people
+    from people, lateral (select distinct unnest(languages) as language) l
+    where site_id = ${siteId} and listed group by 1, 2 order by 1, 2`.execute(db);
+  return { kept: { groups: kept, languages: keptLanguages }, counted: { groups: counted, languages: countedLanguages } };
 }
 
 async function insertPeople(siteId: number, count: number, title: (i: number) => string) {
@@ -70,9 +86,9 @@ test('a statement writing many rows bumps its site’s version once, and only it
 
   const { kept, counted } = await titleCounts(site.id);
   assert.deepEqual(kept, counted);
-  assert.deepEqual(counted, [
-    { job_title_key: 'chef', people: 250 },
-    { job_title_key: 'waiter', people: 250 },
+  assert.deepEqual(counted.groups, [
+    { job_title_key: 'chef', team_key: '', location_key: '', people: 250 },
+    { job_title_key: 'waiter', team_key: '', location_key: '', people: 250 },
   ]);
 });
 
@@ -94,6 +110,22 @@ test('every kind of write moves the version a request reads next, and title coun
   await wrote('an opt-in');
   await db.updateTable('people').set({ job_title: 'Sous Chef' }).where('id', '=', person.id).execute();
   await wrote('a new job title');
+  await db.updateTable('people').set({ team: 'Cuisine', location: 'Léon' }).where('id', '=', person.id).execute();
+  await wrote('a team and a location');
+  await db.updateTable('people').set({ team: 'Pâtisserie', location: null }).where('id', '=', person.id).execute();
+  await wrote('a new team, no location');
+  await db
+    .updateTable('people')
+    .set({ languages: ['fr', 'en', 'fr'] })
+    .where('id', '=', person.id)
+    .execute();
+  await wrote('languages');
+  await db
+    .updateTable('people')
+    .set({ languages: ['de'] })
+    .where('id', '=', person.id)
+    .execute();
+  await wrote('other languages');
   await db
     .insertInto('photos')
     .values({ person_id: person.id, content_type: 'image/webp', data: Buffer.from('x'), version: 'v1' })
@@ -126,7 +158,7 @@ test('in one statement, the newest decision per person decides who is listed', a
     rows.map((row) => row.listed),
     [false, true],
   );
-  assert.deepEqual((await titleCounts(site.id)).kept, [{ job_title_key: 'concierge', people: 1 }]);
+  assert.deepEqual((await titleCounts(site.id)).kept.groups, [{ job_title_key: 'concierge', team_key: '', location_key: '', people: 1 }]);
 });
 
 test('the order version moves with who is listed and what orders them, not with a card’s content', async () => {

@@ -343,7 +343,24 @@ export interface PublicVersionsTable {
   order_version: ColumnType<string, never, never>;
 }
 
-/** Kept by triggers: how many listed people of a site have each (folded) job title. */
+/** Kept by triggers: how many listed people of a site have each (folded) title, team and location ('' for none). */
+export interface ListedGroupsTable {
+  site_id: number;
+  job_title_key: string;
+  team_key: string;
+  location_key: string;
+  people: number;
+}
+
+/** Kept by triggers: how many listed people of a site with each (folded) title speak each language. */
+export interface ListedLanguagesTable {
+  site_id: number;
+  job_title_key: string;
+  language: string;
+  people: number;
+}
+
+/** A view of listed_groups: how many listed people of a site have each (folded) job title. */
 export interface ListedTitlesTable {
   site_id: number;
   job_title_key: string;
@@ -473,6 +490,8 @@ export interface Database {
   relay_messages: RelayMessagesTable;
   rate_limits: RateLimitsTable;
   testimonials: TestimonialsTable;
+  listed_groups: ListedGroupsTable;
+  listed_languages: ListedLanguagesTable;
   listed_titles: ListedTitlesTable;
   analytics_weekly: AnalyticsWeeklyTable;
   site_jobs: SiteJobsTable;
