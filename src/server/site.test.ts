@@ -4,7 +4,7 @@ import { sql } from 'kysely';
 import { startTestServer } from '../../tests/support/node/harness.js';
 import { OverloadedError } from './errors.js';
 import { SiteReader, siteReader } from './site.js';
-import type { Db } from './store/database.js';
+import { statementsCompleted, type Db } from './store/database.js';
 import { createSite } from './store/sites.js';
 import { openTestDatabase } from '../../tests/support/node/test-database.js';
 import { until } from '../../tests/support/until.js';
@@ -47,6 +47,32 @@ test('requests arriving together share one read', async () => {
   assert.equal((await burst()).filter(Boolean).length, 50);
   assert.equal(statements(), 3, 'the versions only: no site row changed');
 });
+
+test(
+  'on PGlite, a request needs no read while no statement has completed since the last; any does',
+  { skip: Boolean(process.env.TEST_POSTGRES_URL) && 'PostgreSQL: other processes write' },
+  async () => {
+    const reader = new SiteReader(db);
+    const completed = statementsCompleted(db)!;
+    const first = await reader.read('north');
+    const before = completed();
+    assert.deepEqual(await reader.read('north'), first);
+    assert.equal(await reader.read('nowhere'), undefined);
+    assert.equal(completed(), before + 1, 'one read for the slug not asked before, none for north');
+    assert.equal(await reader.read('nowhere'), undefined);
+    assert.equal(completed(), before + 1);
+
+    await sql`insert into public_versions (site_id, version) values (${first!.site.id}, 1)
+      on conflict (site_id) do update set version = public_versions.version + 1`.execute(db);
+    const afterWrite = await reader.read('north');
+    assert.equal(Number(afterWrite!.publicVersion.split('.')[0]), Number(first!.publicVersion.split('.')[0]) + 1);
+    // A statement that writes nothing counts too: the reader cannot tell.
+    await sql`select 1`.execute(db);
+    const reads = completed();
+    await reader.read('north');
+    assert.equal(completed(), reads + 1);
+  },
+);
 
 test('a site changed since it was last read is read again by the next request', async () => {
   const reader = new SiteReader(db);

@@ -38,5 +38,18 @@ export async function openDatabase(location: string, { maxQueued }: DatabaseOpti
     ...(location === 'memory://' ? {} : { dataDir: location }),
     extensions: { pg_trgm, unaccent },
   });
-  return new Kysely<Database>({ dialect: new PGliteDialect(pglite, maxQueued) });
+  const dialect = new PGliteDialect(pglite, maxQueued);
+  const db = new Kysely<Database>({ dialect });
+  completedBy.set(db, () => dialect.statements.completed);
+  return db;
+}
+
+const completedBy = new WeakMap<Db, () => number>();
+
+/**
+ * For a PGlite database (one process, one connection, so every write goes through this counter):
+ * how many statements have completed so far. Undefined for PostgreSQL, which other processes write.
+ */
+export function statementsCompleted(db: Db): (() => number) | undefined {
+  return completedBy.get(db);
 }

@@ -20,12 +20,15 @@ export const MAX_QUEUED_QUERIES = 1_000;
  * `maxQueued` wait for it.
  */
 export class PGliteDialect implements Dialect {
+  /** Statements completed (or failed) so far: while it stands still, nothing in the database changed. */
+  readonly statements = { completed: 0 };
+
   constructor(
     private readonly pglite: PGlite,
     private readonly maxQueued = MAX_QUEUED_QUERIES,
   ) {}
   createAdapter = () => new PostgresAdapter();
-  createDriver = (): Driver => new PGliteDriver(this.pglite, this.maxQueued);
+  createDriver = (): Driver => new PGliteDriver(this.pglite, this.maxQueued, this.statements);
   createIntrospector = (db: Kysely<unknown>) => new PostgresIntrospector(db);
   createQueryCompiler = () => new PostgresQueryCompiler();
 }
@@ -38,8 +41,9 @@ class PGliteDriver implements Driver {
   constructor(
     private readonly pglite: PGlite,
     private readonly maxQueued: number,
+    statements: { completed: number },
   ) {
-    this.connection = new PGliteConnection(pglite);
+    this.connection = new PGliteConnection(pglite, statements);
   }
 
   async init() {}
@@ -80,14 +84,21 @@ class PGliteDriver implements Driver {
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
 
-  constructor(private readonly pglite: PGlite) {}
+  constructor(
+    private readonly pglite: PGlite,
+    private readonly statements: { completed: number },
+  ) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
-    const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
-    return {
-      rows: result.rows,
-      ...(result.affectedRows === undefined ? {} : { numAffectedRows: BigInt(result.affectedRows) }),
-    };
+    try {
+      const result = await this.pglite.query<R>(query.sql, query.parameters as unknown[]);
+      return {
+        rows: result.rows,
+        ...(result.affectedRows === undefined ? {} : { numAffectedRows: BigInt(result.affectedRows) }),
+      };
+    } finally {
+      this.statements.completed++;
+    }
   }
 
   // eslint-disable-next-line require-yield
