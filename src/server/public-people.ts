@@ -73,9 +73,9 @@ export async function listPublicPeople(db: Db, site: { id: number; slug: string 
  * The titles whose people the match keeps, each with how many of them it keeps: in the job, the
  * titles reaching the threshold; in a team or location, its titles only, counted there.
  */
-function titlesOfMatch(site: SiteTitles, match: Match, keys: Keys, titles: ScoredTitle[]): ScoredTitle[] {
+function titlesOfMatch(listed: SiteTitles, match: Match, keys: Keys, titles: ScoredTitle[]): ScoredTitle[] {
   if (match === 'job') return titles.filter((title) => title.score >= JOB_SIMILARITY_THRESHOLD);
-  const within = match === 'team' ? site.byTeam.get(keys.team!) : match === 'location' ? site.byLocation.get(keys.location!) : undefined;
+  const within = match === 'team' ? listed.byTeam.get(keys.team!) : match === 'location' ? listed.byLocation.get(keys.location!) : undefined;
   if (!within) return titles;
   return titles.flatMap((title) => (within.has(title.key) ? [{ ...title, people: within.get(title.key)! }] : []));
 }

@@ -107,25 +107,30 @@ export class SiteReader {
       .select(sql<string>`coalesce(v.version, 0) || '.' || coalesce(v.order_version, 0)`.as('public_version'))
       .where('s.slug', 'in', slugs)
       .execute();
-    const changed = versions.filter(({ id, slug, xmin }) => this.rows.get(slug)?.id !== id || this.rows.get(slug)?.xmin !== xmin);
+    const changed = versions.filter(({ id, slug, xmin }) => {
+      const kept = this.rows.get(slug);
+      return kept?.id !== id || kept.xmin !== xmin;
+    });
+    const reread = new Set<number>();
     if (changed.length > 0) {
+      const ids = changed.map(({ id }) => id);
       const rows = await this.db
         .selectFrom('sites')
         .selectAll()
         .select(sql<string>`xmin::text`.as('xmin'))
-        .where(
-          'id',
-          'in',
-          changed.map(({ id }) => id),
-        )
+        .where('id', 'in', ids)
         .execute();
-      for (const { xmin, ...site } of rows) this.rows.set(site.slug, { id: site.id, xmin, site });
+      for (const { xmin, ...site } of rows) {
+        this.rows.set(site.slug, { id: site.id, xmin, site });
+        reread.add(site.id);
+      }
       if (this.rows.size > MAX_KEPT_SITES) for (const slug of [...this.rows.keys()].slice(0, this.rows.size - MAX_KEPT_SITES)) this.rows.delete(slug);
     }
+    // A row is answered as read now, or as kept when unchanged (a site deleted between the two reads is not).
     const found = new Map<string, Found>();
-    for (const { slug, public_version } of versions) {
+    for (const { id, slug, xmin, public_version } of versions) {
       const kept = this.rows.get(slug);
-      if (kept) found.set(slug, { site: kept.site, publicVersion: public_version });
+      if (kept?.id === id && (kept.xmin === xmin || reread.has(id))) found.set(slug, { site: kept.site, publicVersion: public_version });
     }
     return { found, statements: changed.length > 0 ? 2 : 1 };
   }
