@@ -19,7 +19,7 @@ import type { Site } from '../store/schema.js';
 import { askInsteadKeys } from './ask-instead.js';
 import { relayAddresses } from '../relay/addresses.js';
 import { contactKeys } from './links.js';
-import { QUESTION_OPEN_MS, reachPerson } from './requests.js';
+import { QUESTION_OPEN_MS, questionMail, reachPerson } from './requests.js';
 
 export interface FollowUpDeps {
   db: Db;
@@ -118,24 +118,8 @@ async function remind({ db, links, relayDomain }: FollowUpDeps, requestId: numbe
     // Still listed and still taking messages; otherwise the claim stands and nothing is sent.
     const reach = await reachPerson(trx, site, person.public_id, links.publicUrl, now);
     if (!reach.ok && reach.reason !== 'cap_reached') return false;
-    await enqueueMail(trx, {
-      to: person.email,
-      template: 'contact_reminder',
-      locale: person.locale ?? site.default_lang,
-      headers: { 'Reply-To': relay ? relay.address('employee', request.public_id) : request.candidate_email },
-      data: {
-        siteName: site.name,
-        accentColor: site.accent_color,
-        name: person.full_name,
-        candidateName: request.candidate_name,
-        message: request.message,
-        job: request.job,
-        answeredUrl: contactLinks.action('answered', request.public_id),
-        declineUrl: contactLinks.action('decline', request.public_id),
-        pauseUrl: contactLinks.action('pause', request.public_id),
-        withdrawUrl: links.withdraw(person.public_id, person.email),
-      },
-    });
+    const recipient = { publicId: person.public_id, email: person.email, fullName: person.full_name, locale: person.locale };
+    await enqueueMail(trx, { ...questionMail({ links, contactLinks, relay }, site, recipient, request), template: 'contact_reminder' });
     return true;
   });
 }

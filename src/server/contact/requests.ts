@@ -246,13 +246,18 @@ async function safetyCheck(db: Db, blockKey: string | undefined, site: Site, req
 }
 
 /**
- * The employee's mail: replying to it writes to the relay's address for this question (issue 18), or,
- * without a relay, to the candidate, whose address is the only one shared.
+ * What every mail about a question to its employee says (the forward, the reminder): replying to it
+ * writes to the relay's address for this question (issue 18), or, without a relay, to the candidate,
+ * whose address is the only one shared.
  */
-export async function forwardToEmployee(db: Db, { links, contactLinks, relay }: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
-  await enqueueMail(db, {
+export function questionMail(
+  { links, contactLinks, relay }: Omit<ConfirmDeps, 'db'>,
+  site: Site,
+  person: Pick<Recipient, 'publicId' | 'email' | 'fullName' | 'locale'>,
+  request: StoredRequest,
+) {
+  return {
     to: person.email,
-    template: 'contact_request',
     locale: person.locale ?? site.default_lang,
     headers: { 'Reply-To': relay ? relay.address('employee', request.public_id) : request.candidate_email },
     data: {
@@ -265,10 +270,22 @@ export async function forwardToEmployee(db: Db, { links, contactLinks, relay }: 
       answeredUrl: contactLinks.action('answered', request.public_id),
       declineUrl: contactLinks.action('decline', request.public_id),
       pauseUrl: contactLinks.action('pause', request.public_id),
-      reportUrl: contactLinks.action('report', request.public_id),
-      blockUrl: contactLinks.action('block', request.public_id),
       withdrawUrl: links.withdraw(person.publicId, person.email),
-      relayed: Boolean(relay),
+    },
+  };
+}
+
+/** The employee's mail: the question, with one-click report and block (issue 18). */
+export async function forwardToEmployee(db: Db, deps: Omit<ConfirmDeps, 'db'>, site: Site, person: Recipient, request: StoredRequest) {
+  const mail = questionMail(deps, site, person, request);
+  await enqueueMail(db, {
+    ...mail,
+    template: 'contact_request',
+    data: {
+      ...mail.data,
+      reportUrl: deps.contactLinks.action('report', request.public_id),
+      blockUrl: deps.contactLinks.action('block', request.public_id),
+      relayed: Boolean(deps.relay),
     },
   });
 }
