@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -196,6 +196,9 @@ describe('hw-alumni-testimonials', () => {
       expect(requests[0]!.searchParams.get('job')).to.equal('Baker');
       expect(heading(el)).to.equal('What former colleagues say about working as Baker');
     } finally {
+      // The element first: removing the posting under it would load the page's list again, and that
+      // request, still in flight, would be shared with the next test's (the SDK merges equal requests).
+      fixtureCleanup();
       script.remove();
     }
   });

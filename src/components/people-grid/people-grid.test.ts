@@ -1,4 +1,4 @@
-import { expect, fixture, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, fixtureSync, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { HwErrorEvent, HwLoadEvent } from '../shared/events.js';
@@ -166,6 +166,9 @@ describe('hw-people-grid', () => {
       expect(requests[0]!.searchParams.get('job')).to.equal('Baker');
       expect(heading(el)).to.equal('Meet people who work as Baker');
     } finally {
+      // The element first: removing the posting under it would load the page's list again, and that
+      // request, still in flight, would be shared with the next test's (the SDK merges equal requests).
+      fixtureCleanup();
       script.remove();
     }
   });

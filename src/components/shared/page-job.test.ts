@@ -1,13 +1,13 @@
 import { expect, fixture, fixtureSync, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { API, PEOPLE_URL, aList, photos } from '../../../tests/support/browser/test-data.js';
+import { API, PEOPLE_URL, aList, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import '../people-grid/people-grid.js';
 import '../contact-button/contact-button.js';
 import '../alumni-testimonials/alumni-testimonials.js';
 
-const worker = setupWorker(photos);
+const worker = setupWorker(photos, site);
 before(() => worker.start({ quiet: true, onUnhandledRequest: 'error' }));
 afterEach(() => worker.resetHandlers());
 after(() => worker.stop());
