@@ -80,7 +80,7 @@ async function sendDueMails({
 }: MailWorkerOptions) {
   const mails = await claimDueMails(db, batchSize, now());
   const stopAt = Date.now() + SEND_WINDOW_MS;
-  const sent = sentMarker(db, now);
+  const sent = sentMarker(db, now, connections);
   let next = 0;
   let failed = false;
   const sendNext = async () => {
@@ -93,9 +93,8 @@ async function sendDueMails({
       log(`mail worker: mail ${mail.id} not sent (attempt ${mail.attempts}, ${nextStep(mail.attempts)}): ${describe(error)}`);
       return false;
     }
-    // Recorded in the background, with the mails the other lanes send meanwhile: the lane goes on at
-    // once. A crash resends (same Message-ID) the mails sent but not yet recorded: at most this batch.
-    void sent.add(mail.id);
+    // Recorded in the background, with the mails the other lanes send meanwhile: the lane goes on at once.
+    sent.add(mail.id);
     return true;
   };
   const lane = async () => {
@@ -114,11 +113,11 @@ async function sendDueMails({
 }
 
 /**
- * Records sent mails as soon as it can, in groups: the ids accepted while one update runs go in the
- * next. A crash between a send and its record re-sends that mail later (same Message-ID), so the
- * record does not wait for the whole batch.
+ * Records sent mails in groups of `groupSize` (one per lane: a write per round of sends, not per mail),
+ * the last group when the poll ends. A crash between a send and its record re-sends that mail later
+ * (same Message-ID): at most a group and the sends in flight, so the record does not wait for the batch.
  */
-function sentMarker(db: Db, now: () => Date) {
+function sentMarker(db: Db, now: () => Date, groupSize: number) {
   let waiting: number[] = [];
   let writing = Promise.resolve();
   let count = 0;
@@ -126,18 +125,16 @@ function sentMarker(db: Db, now: () => Date) {
   const write = async () => {
     const ids = waiting;
     waiting = [];
+    if (ids.length === 0) return;
     await markSent(db, ids, now()).then(
       () => (count += ids.length),
       (cause: unknown) => (error ??= cause),
     );
   };
   return {
-    /** Resolves once the update holding this id is over. */
-    async add(id: number) {
+    add(id: number) {
       waiting.push(id);
-      // The first id waiting starts the next update; the others join it before it begins.
-      if (waiting.length === 1) writing = writing.then(write);
-      await writing;
+      if (waiting.length === groupSize) writing = writing.then(write);
     },
     /** An update failed (the database): the poll stops and reports it. */
     get failed() {
@@ -145,7 +142,7 @@ function sentMarker(db: Db, now: () => Date) {
     },
     /** Resolves with how many were recorded, once all are; rejects if one record failed. */
     async flush() {
-      await writing;
+      await (writing = writing.then(write));
       if (error) throw error;
       return count;
     },
