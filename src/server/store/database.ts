@@ -1,7 +1,7 @@
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, PostgresDialect, type CompiledQuery } from 'kysely';
 import pg from 'pg';
 import { OverloadedError } from '../errors.js';
 import { MAX_QUEUED_QUERIES, PGliteDialect } from './pglite-dialect.js';
@@ -32,7 +32,16 @@ export async function openDatabase(location: string, { maxQueued }: DatabaseOpti
       connect: () => (pool.waitingCount >= (maxQueued ?? MAX_QUEUED_QUERIES) ? Promise.reject(new OverloadedError("The database pool's waiting list")) : pool.connect()),
       end: () => pool.end(),
     };
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: bounded }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: bounded }) });
+    preparedBy.set(db, async (name, { sql, parameters }) => {
+      const client = await bounded.connect();
+      try {
+        return (await client.query({ name, text: sql, values: [...parameters] })).rows;
+      } finally {
+        client.release();
+      }
+    });
+    return db;
   }
   const pglite = await PGlite.create({
     ...(location === 'memory://' ? {} : { dataDir: location }),
@@ -45,6 +54,18 @@ export async function openDatabase(location: string, { maxQueued }: DatabaseOpti
 }
 
 const completedBy = new WeakMap<Db, () => number>();
+
+type Prepared = <R>(name: string, query: CompiledQuery<R>) => Promise<R[]>;
+const preparedBy = new WeakMap<Db, Prepared>();
+
+/**
+ * For PostgreSQL: runs a query as a named prepared statement, parsed and planned once per connection
+ * rather than at every call (planning a small query costs PostgreSQL several times its execution).
+ * Undefined for PGlite. One name, one text: a name is bound to the first text it was prepared with.
+ */
+export function preparedStatements(db: Db): Prepared | undefined {
+  return preparedBy.get(db);
+}
 
 /**
  * For a PGlite database (one process, one connection, so every write goes through this counter):
