@@ -13,6 +13,8 @@ import { ms, passIf, perSecond, type Row } from './table.js';
 
 const CONNECTIONS = 50;
 const SECONDS = 5;
+/** Runs of (a) then (m): their ratio is the median turn's. */
+const TURNS = 3;
 const JOBS = ['Front Desk Agent', 'Head Chef', 'Room Attendant'];
 const HOP_HEADERS = new Set(['date', 'connection', 'keep-alive', 'content-length', 'transfer-encoding']);
 
@@ -60,29 +62,40 @@ export async function measureLoad(label: string, people: number, databaseUrl?: s
       status: 'report',
     });
 
-    // Many sites: every key warmed once, then all 3,000 round-robin, against bare node:http.
+    // Many sites: every key warmed once, then all 3,000 round-robin, against bare node:http, in turns.
     const many = Array.from({ length: 1000 }, (_, i) => JOBS.map((job) => path(`many-${i}`, job))).flat();
     for (const p of many) await get(child.url + p);
     const sample = await get(child.url + many[0]!);
     const headers = Object.fromEntries(Object.entries(sample.headers).filter(([name]) => !HOP_HEADERS.has(name)));
+    // In turns, so that what else the machine does (the database settling after the seed) weighs on both.
     const bare = await startChild('bare', { body: sample.body.toString('base64'), headers });
-    let baseline: Run;
+    const turns: { baseline: Run; manyRun: Run; ratio: number }[] = [];
     try {
-      baseline = await run(bare.url, many).done;
+      for (let turn = 0; turn < TURNS; turn++) {
+        const baseline = await run(bare.url, many).done;
+        const manyRun = await run(child.url, many).done;
+        turns.push({ baseline, manyRun, ratio: manyRun.rps / baseline.rps });
+      }
     } finally {
       await bare.stop();
     }
-    const manyRun = await run(child.url, many).done;
-    const manyRatio = manyRun.rps / baseline.rps;
+    const { baseline, manyRun, ratio: manyRatio } = [...turns].sort((a, b) => a.ratio - b.ratio)[Math.floor(TURNS / 2)]!;
+    const nonOk = turns.reduce((sum, turn) => sum + turn.manyRun.non2xx, 0);
     rows.push({ section, name: '(a) bare node:http, 3,000 paths', value: `${perSecond(baseline.rps)}, p99 ${ms(baseline.p99, 0)}`, budget: '', status: 'report' });
     rows.push({
       section,
       name: '(m) 1,000 sites × 3 queries, cached',
-      value: `${perSecond(manyRun.rps)}, p99 ${ms(manyRun.p99, 0)}, ${manyRun.non2xx} non-2xx`,
+      value: `${perSecond(manyRun.rps)}, p99 ${ms(manyRun.p99, 0)}, ${nonOk} non-2xx in ${TURNS} turns`,
       budget: '',
       status: 'report',
     });
-    rows.push({ section, name: '    (m) / (a)', value: `${manyRatio.toFixed(2)}×`, budget: '>= 0.5×', status: passIf(manyRatio >= 0.5 && manyRun.non2xx === 0) });
+    rows.push({
+      section,
+      name: `    (m) / (a), median of ${TURNS} turns`,
+      value: `${manyRatio.toFixed(2)}× (${turns.map((turn) => turn.ratio.toFixed(2)).join(', ')})`,
+      budget: '>= 0.5×',
+      status: passIf(manyRatio >= 0.5 && nonOk === 0),
+    });
 
     // Write mix: the big site's three lists, alone, then while 5 writes/s change the site.
     const bigPaths = JOBS.map((job) => path('big', job));
