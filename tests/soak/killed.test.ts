@@ -106,8 +106,8 @@ for (const [name, open] of Object.entries(backends)) {
       console.log(`${name}, killed mid-flow: ${JSON.stringify({ ...figures, leasedAtEachKill: leased })}`);
       // A mail the SMTP server accepted just before the kill, but that the killed server had not yet
       // recorded as sent, goes out again after its lease, under the same Message-ID: at most one per
-      // claimed mail at a kill (the worker claims one at a time). Kill 2 aims at that moment; it is a
-      // race with the server recording the mail as sent, so it does not always hit it.
+      // claimed mail at a kill (sent mails are recorded a round of lanes at a time). Kill 2 aims at
+      // that moment; it is a race with the server recording the mail as sent, so it does not always hit it.
       assert.ok(figures.duplicates <= leased1 + leased2 + leased3, `${figures.duplicates} duplicate deliveries`);
     } finally {
       await server?.kill();
