@@ -34,7 +34,8 @@ export default {
     }),
   ],
   concurrency: 2,
-  testFramework: { config: { timeout: 5000 } },
+  // Generous: on a busy 2-core machine, a test file's hooks (msw's worker starting) took over 5 s.
+  testFramework: { config: { timeout: 10_000 } },
   // msw reloads a page that is not yet controlled by its worker once another page has registered it,
   // which interrupts the tests (two pages run at a time). So every page first gets itself controlled.
   testRunnerHtml: (testFramework) => `<!doctype html>

@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { Match, PublicTestimonial, TestimonialList } from '../../sdk/index.js';
 import type { HwErrorEvent, HwTestimonialViewEvent } from '../shared/events.js';
-import { API, errorResponse, gate } from '../../../tests/support/browser/test-data.js';
+import { API, LOAD_WAIT, errorResponse, gate } from '../../../tests/support/browser/test-data.js';
 import { fakeIntervals, realIntervals } from '../../../tests/support/browser/fake-intervals.js';
 import type { HwAlumniTestimonials } from './alumni-testimonials.js';
 import './alumni-testimonials.js';
@@ -53,7 +53,7 @@ function serve(list = aList(3), wait?: Promise<void>) {
 const shadow = (el: HwAlumniTestimonials) => el.shadowRoot!;
 const heading = (el: HwAlumniTestimonials) => shadow(el).querySelector('h2')?.textContent?.trim();
 const isLoading = (el: HwAlumniTestimonials) => !!shadow(el).querySelector('[aria-busy="true"]');
-const loaded = (el: HwAlumniTestimonials) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
+const loaded = (el: HwAlumniTestimonials) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading', LOAD_WAIT);
 const part = <T extends HTMLElement = HTMLButtonElement>(el: HwAlumniTestimonials, name: string) => shadow(el).querySelector<T>(`[part~="${name}"]`)!;
 const slides = (el: HwAlumniTestimonials) => [...shadow(el).querySelectorAll<HTMLElement>('[aria-roledescription="slide"]')];
 /** The authors of the slides a visitor can see. */

@@ -5,7 +5,7 @@ import { setupWorker } from 'msw/browser';
 import type { Match, PeopleList, PublicPerson } from '../../sdk/index.js';
 import type { HwContactOpenEvent } from '../contact-dialog/events.js';
 import type { HwErrorEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
+import { API, LOAD_WAIT, PEOPLE_URL, aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import { contactServer, solves, type ContactServer } from '../../../tests/support/browser/contact-test-data.js';
 import type { HwContactButton } from './contact-button.js';
 import './contact-button.js';
@@ -51,7 +51,7 @@ const shadow = (el: HwContactButton) => el.shadowRoot!;
 const askButton = (el: HwContactButton) => shadow(el).querySelector<HTMLButtonElement>('[part="button"]');
 const message = (el: HwContactButton) => shadow(el).querySelector('[part="message"]')?.textContent?.trim();
 const isLoading = (el: HwContactButton) => !!shadow(el).querySelector('.placeholder');
-const loaded = (el: HwContactButton) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
+const loaded = (el: HwContactButton) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading', LOAD_WAIT);
 const dialog = (el: HwContactButton) => shadow(el).querySelector('hw-contact-dialog');
 const inDialog = <T extends Element = HTMLElement>(el: HwContactButton, selector: string) => dialog(el)?.shadowRoot?.querySelector<T>(selector);
 

@@ -2,7 +2,7 @@ import { expect, fixture, fixtureCleanup, fixtureSync, html, oneEvent, waitUntil
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { HwErrorEvent, HwLoadEvent } from '../shared/events.js';
-import { API, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
+import { API, LOAD_WAIT, PEOPLE_URL, aList, aPerson, errorResponse, gate, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from './people-grid.js';
 import './people-grid.js';
 
@@ -31,7 +31,7 @@ const status = (el: HwPeopleGrid) => shadow(el).querySelector('[role="status"]')
 const cardNames = (el: HwPeopleGrid) => [...shadow(el).querySelectorAll('hw-person-card')].map((card) => card.shadowRoot!.querySelector('h3')?.textContent);
 const isLoading = (el: HwPeopleGrid) => !!shadow(el).querySelector('[aria-busy="true"]');
 // The first render waits for the page's job to be read (the reader loads with the first element).
-const loaded = (el: HwPeopleGrid) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
+const loaded = (el: HwPeopleGrid) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading', LOAD_WAIT);
 
 /** A grid talking to the mock API, with these properties. */
 function grid(properties: Partial<HwPeopleGrid> = {}) {

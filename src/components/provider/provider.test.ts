@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { setDefaults } from '../shared/config.js';
-import { API, PEOPLE_URL, aList, photos, site } from '../../../tests/support/browser/test-data.js';
+import { API, LOAD_WAIT, PEOPLE_URL, aList, photos, site } from '../../../tests/support/browser/test-data.js';
 import type { HwPeopleGrid } from '../people-grid/people-grid.js';
 import type { HwProvider } from './provider.js';
 import './provider.js';
@@ -26,7 +26,7 @@ beforeEach(() => {
 
 const grids = (root: Element) => [...root.querySelectorAll('hw-people-grid')];
 const heading = (el: HwPeopleGrid) => el.shadowRoot!.querySelector('h2')?.textContent;
-const loaded = (el: HwPeopleGrid) => waitUntil(() => heading(el), 'no heading yet');
+const loaded = (el: HwPeopleGrid) => waitUntil(() => heading(el), 'no heading yet', LOAD_WAIT);
 
 describe('hw-provider', () => {
   it('gives its server and site to the elements inside, which share one request for one query', async () => {

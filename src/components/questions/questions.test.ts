@@ -4,7 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { AnswerList, Match, PublicAnswer } from '../../sdk/index.js';
 import type { HwErrorEvent } from '../shared/events.js';
-import { API, errorResponse, gate, photos } from '../../../tests/support/browser/test-data.js';
+import { API, LOAD_WAIT, errorResponse, gate, photos } from '../../../tests/support/browser/test-data.js';
 import type { HwQuestions } from './questions.js';
 import './questions.js';
 
@@ -48,7 +48,7 @@ function serve(list = aList(2), wait?: Promise<void>) {
 const shadow = (el: HwQuestions) => el.shadowRoot!;
 const heading = (el: HwQuestions) => text(shadow(el).querySelector('h2'));
 const isLoading = (el: HwQuestions) => !!shadow(el).querySelector('[aria-busy="true"]');
-const loaded = (el: HwQuestions) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading');
+const loaded = (el: HwQuestions) => waitUntil(() => el.hasUpdated && !isLoading(el), 'still loading', LOAD_WAIT);
 const part = <T extends HTMLElement = HTMLElement>(el: HwQuestions, name: string) => shadow(el).querySelector<T>(`[part~="${name}"]`)!;
 const items = (el: HwQuestions) => [...shadow(el).querySelectorAll<HTMLDetailsElement>('details')];
 const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim();

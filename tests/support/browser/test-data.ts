@@ -4,6 +4,8 @@ import type { Match, PeopleList, PublicPerson } from '../../../src/sdk/index.js'
 
 export const API = 'https://api.test';
 export const PEOPLE_URL = `${API}/v1/sites/acme/people`;
+/** For `waitUntil` on a first load (msw's worker, the lazy chunks): a busy machine takes more than its default second. */
+export const LOAD_WAIT = { timeout: 5_000 };
 
 /** The site of every test: the test page's origin may send questions (a test changes it to refuse). */
 export const site = http.get(`${API}/v1/sites/:site`, ({ params }) => HttpResponse.json({ slug: params.site, name: 'Acme', contactOrigins: [location.origin] }));
