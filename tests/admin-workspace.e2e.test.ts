@@ -50,6 +50,7 @@ test('an owner searches, invites, moderates, sets an origin and makes an API key
 
   await page.getByLabel('Search people').fill('Tomasz');
   await page.locator('hw-admin-people tbody tr').filter({ hasNotText: 'Tomasz' }).first().waitFor({ state: 'detached' });
+  await page.locator('hw-admin-people tbody tr').filter({ hasText: 'Tomasz Nowak' }).waitFor(); // not an empty table while the search runs
   assert.deepEqual(await page.locator('hw-admin-people tbody .name').allTextContents(), ['Tomasz Nowak']);
   await page.getByRole('button', { name: /^Invite (again )?Tomasz Nowak$/ }).click();
   await announced(page, 'Invitation sent to Tomasz Nowak.');
