@@ -62,7 +62,7 @@ export async function measureLoad(label: string, people: number, databaseUrl?: s
       status: 'report',
     });
 
-    // Many sites: every key warmed once, then all 3,000 round-robin, against bare node:http, in turns.
+    // Many sites: every key warmed once, then all 3,000 round-robin, against bare node:http.
     const many = Array.from({ length: 1000 }, (_, i) => JOBS.map((job) => path(`many-${i}`, job))).flat();
     for (const p of many) await get(child.url + p);
     const sample = await get(child.url + many[0]!);
